@@ -1,0 +1,49 @@
+// The live-state wire protocol, the one definition the server and both apps import.
+//
+// A client says hello for a meeting; the server answers with a snapshot carrying (epoch, version).
+// Every later change comes as the next version. A client that sees a gap (version ≠ last + 1), a new
+// epoch (the server restarted), or reconnects, sends `resync` (or a new hello) and gets a fresh snapshot.
+import type { AttendanceSummary, MeetingView, VoteView } from './views';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Live-state URL path on the server. */
+export const LIVE_PATH = '/api/live';
+
+/** Tally and attendance pushes are coalesced to at most one per this many ms per meeting. */
+export const COALESCE_MS = 100;
+
+/**
+ * What a subscriber wants pushed. 'console' (chair, clerks, big screen): attendance and live tallies, coalesced.
+ * 'kiosk' (seat and door tablets): only changes of a vote's state (created, opened, closed, announced,
+ * cancelled) — a tablet needs no per-ballot counts, and 3,000 tablets fed every tally would spend the server's
+ * CPU on sending. Each view has its own version sequence.
+ */
+export type LiveView = 'console' | 'kiosk';
+
+export interface MeetingState {
+  meeting: MeetingView;
+  attendance: AttendanceSummary[];
+  votes: VoteView[];
+}
+
+export type ClientMessage =
+  /** Tablets send their device token: a revoked tablet is refused, and its open socket closed at once. */
+  | { type: 'hello'; protocol: number; meetingId: number; view?: LiveView; deviceToken?: string }
+  | { type: 'resync' }
+  | { type: 'ping' };
+
+export type ServerMessage =
+  | { type: 'snapshot'; epoch: string; version: number; state: MeetingState }
+  | { type: 'attendance'; version: number; attendance: AttendanceSummary }
+  | { type: 'vote'; version: number; vote: VoteView }
+  | { type: 'incompatible'; expected: number }
+  | { type: 'error'; code: string; message: string }
+  | { type: 'pong' };
+
+/** A message that carries a version: the client applies it only if it is exactly the next one. */
+export type VersionedMessage = Extract<ServerMessage, { version: number }>;
+
+export function isVersioned(message: ServerMessage): message is VersionedMessage {
+  return 'version' in message;
+}

@@ -1,0 +1,28 @@
+// Pieces every tally shares: the headcount checks, the base of a pass rule, the common fields.
+import type { Headcount, PassBase, PassRule } from '../types';
+import type { InvalidReasons, ResultCommon, Threshold } from './result-types';
+import type { BallotCheck } from './ballot';
+import { requiredCount } from './fraction';
+
+/** The size of a base: 'all' → inOffice, 'present' → present, 'cast' → the count the kind uses. */
+export function baseSize(base: PassBase, head: Headcount, cast: number): number {
+  if (base === 'all') return head.inOffice;
+  if (base === 'present') return head.present;
+  return cast;
+}
+
+/** The threshold fields of a result for this rule, with `cast` as the kind's 'cast' base. */
+export function thresholdOf(passRule: PassRule, head: Headcount, cast: number): Threshold {
+  const base = baseSize(passRule.base, head, cast);
+  return { passRule, base, required: requiredCount(base, passRule.fraction) };
+}
+
+/** kind-independent fields: cast, 未按, and the headcounts. */
+export function commonOf(head: Headcount, cast: number): Omit<ResultCommon, 'kind'> {
+  return { cast, notVoted: Math.max(0, head.inOffice - cast), inOffice: head.inOffice, present: head.present };
+}
+
+/** Adds one failed check to the reasons tally. */
+export function countReason(reasons: InvalidReasons, check: BallotCheck): void {
+  if (!check.ok) reasons[check.code] = (reasons[check.code] ?? 0) + 1;
+}

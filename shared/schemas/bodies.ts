@@ -1,0 +1,59 @@
+// Bodies (人民代表大会 of a term) and their rosters of deputies.
+import { Type, type Static } from '@sinclair/typebox';
+import { Fraction, OptionalText, PassRule, Text } from './common';
+
+export const BodyRulesInput = Type.Partial(
+  Type.Object(
+    {
+      quorum: Fraction,
+      resolutionPass: PassRule,
+      electionPass: PassRule,
+      projectPass: PassRule,
+      ratingVerdict: Type.Object(
+        { base: PassRule.properties.base, satisfied: Fraction, basicallySatisfied: Fraction },
+        { additionalProperties: false },
+      ),
+      showNotVoted: Type.Boolean(),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export const CreateBody = Type.Object(
+  { name: Text(100), rules: Type.Optional(BodyRulesInput) },
+  { additionalProperties: false },
+);
+export type CreateBody = Static<typeof CreateBody>;
+
+export const DeputyStatus = Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('terminated')]);
+
+/** One roster row as a clerk types it or as a spreadsheet row gives it. */
+export const DeputyInput = Type.Object(
+  {
+    name: Text(50),
+    cardNo: Text(32),
+    gender: OptionalText(8),
+    delegation: OptionalText(100),
+    photo: OptionalText(200),
+  },
+  { additionalProperties: false },
+);
+export type DeputyInput = Static<typeof DeputyInput>;
+
+export const UpdateDeputy = Type.Object(
+  {
+    name: Type.Optional(Text(50)),
+    gender: OptionalText(8),
+    delegation: OptionalText(100),
+    status: Type.Optional(DeputyStatus),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateDeputy = Static<typeof UpdateDeputy>;
+
+/** Rows are checked one by one so a wrong row is reported and the rest still import. */
+export const ImportRoster = Type.Object(
+  { rows: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 10000 }) },
+  { additionalProperties: false },
+);
+export type ImportRoster = Static<typeof ImportRoster>;

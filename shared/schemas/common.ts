@@ -1,0 +1,42 @@
+// Building blocks reused by every request/response schema.
+import { FormatRegistry, Type, type Static } from '@sinclair/typebox';
+
+export const Id = Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1 });
+
+/** A human-entered name or title: trimmed non-empty text of bounded length. */
+export const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
+
+export const OptionalText = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+
+/** A kiosk-made request id (UUID or similar): a retry with the same id is recorded once. */
+export const ClientId = Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+
+export const IsoTime = Type.String({ format: 'date-time' });
+
+export const Fraction = Type.Object(
+  {
+    num: Type.Integer({ minimum: 1, maximum: 1000 }),
+    den: Type.Integer({ minimum: 1, maximum: 1000 }),
+    strict: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+export const PassRule = Type.Object(
+  { base: Type.Union([Type.Literal('all'), Type.Literal('present'), Type.Literal('cast')]), fraction: Fraction },
+  { additionalProperties: false },
+);
+
+export const IdParams = <K extends string>(key: K) =>
+  Type.Object({ [key]: Id } as { [P in K]: typeof Id }, { additionalProperties: false });
+
+export const ErrorResponse = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }),
+});
+
+export type FractionInput = Static<typeof Fraction>;
+
+// TypeBox checks formats only through its registry; register the ones the schemas use (browser and server alike).
+if (!FormatRegistry.Has('date-time')) {
+  FormatRegistry.Set('date-time', (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)));
+}

@@ -1,0 +1,34 @@
+// Tablet pairing and device settings. A tablet makes its own random token, sends it once when it asks to
+// pair, and shows the 6-digit code; a clerk accepts the code. The server keeps only the token's hash.
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, OptionalText, Text } from './common';
+
+export const DeviceMode = Type.Union([Type.Literal('door'), Type.Literal('seat'), Type.Literal('screen')]);
+
+export const DeviceToken = Type.String({ minLength: 64, maxLength: 64, pattern: '^[0-9a-f]{64}$' });
+
+export const RequestPairing = Type.Object({ token: DeviceToken }, { additionalProperties: false });
+export type RequestPairing = Static<typeof RequestPairing>;
+
+export const AcceptPairing = Type.Object(
+  {
+    code: Type.String({ pattern: '^[0-9]{6}$' }),
+    name: Text(50),
+    mode: DeviceMode,
+    sittingId: Type.Optional(Id),
+    seat: OptionalText(20),
+  },
+  { additionalProperties: false },
+);
+export type AcceptPairing = Static<typeof AcceptPairing>;
+
+export const UpdateDevice = Type.Object(
+  {
+    name: Type.Optional(Text(50)),
+    mode: Type.Optional(DeviceMode),
+    sittingId: Type.Optional(Type.Union([Id, Type.Null()])),
+    seat: OptionalText(20),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateDevice = Static<typeof UpdateDevice>;

@@ -1,0 +1,155 @@
+// What the server sends back: read models shared by the API replies and the live WebSocket state.
+import type { VoteResult } from './rules/result-types';
+import type {
+  BodyRules,
+  ChangePolicy,
+  DeputyStatus,
+  ParticipantRole,
+  PassRule,
+  Secrecy,
+  VoteKind,
+  VoteOption,
+  VoteState,
+} from './types';
+
+export interface BodyView {
+  id: number;
+  name: string;
+  rules: BodyRules;
+  deputies: number;
+  inOffice: number;
+}
+
+export interface DeputyView {
+  id: number;
+  bodyId: number;
+  name: string;
+  gender: string | null;
+  delegation: string | null;
+  cardNo: string;
+  status: DeputyStatus;
+  /** Enrolled face photos (descriptors stored); 0 = not enrolled. */
+  faces: number;
+  hasThumbnail: boolean;
+}
+
+export interface SittingView {
+  id: number;
+  meetingId: number;
+  name: string;
+  startsAt: string | null;
+}
+
+export interface MeetingView {
+  id: number;
+  bodyId: number;
+  bodyName: string;
+  name: string;
+  sittings: SittingView[];
+}
+
+export interface ParticipantView {
+  id: number;
+  meetingId: number;
+  role: ParticipantRole;
+  deputyId: number | null;
+  name: string;
+  organisation: string | null;
+  delegation: string | null;
+}
+
+/** 应到 / 实到 / 请假 / 缺席 for one sitting, counted over deputies in office; quorum from the body rules. */
+export interface AttendanceSummary {
+  sittingId: number;
+  expected: number;
+  present: number;
+  onLeave: number;
+  absent: number;
+  quorum: { met: boolean; required: number; shortBy: number };
+  /** 列席 and staff checked in: shown, never counted toward quorum. */
+  othersPresent: number;
+}
+
+export interface CheckinView {
+  participantId: number;
+  method: 'face' | 'manual';
+  at: string;
+  deviceId: number | null;
+  distance: number | null;
+  margin: number | null;
+  reason: string | null;
+  hasEvidence: boolean;
+}
+
+export interface AttendanceEntry {
+  participant: ParticipantView;
+  status: 'present' | 'leave' | 'absent';
+  checkin: CheckinView | null;
+  leaveReason: string | null;
+  /** Deputy no longer in office: listed, never counted. */
+  inOffice: boolean;
+}
+
+export interface VoteView {
+  id: number;
+  sittingId: number;
+  agendaItemId: number;
+  kind: VoteKind;
+  title: string;
+  secrecy: Secrecy;
+  changePolicy: ChangePolicy;
+  state: VoteState;
+  options: VoteOption[];
+  maxYes: number | null;
+  allowWriteIn: boolean;
+  passRule: PassRule;
+  /** 已投: deputies who have voted. */
+  cast: number;
+  /** 应投: deputies of the electorate checked in to the sitting. */
+  expected: number;
+  /** Deputies in office when the vote opened (the 'all' base). */
+  inOffice: number | null;
+  /** Live per-option counts: open votes only while open; every vote once closed (then it is the fixed result). */
+  tally: VoteResult | null;
+  quorumOverride: string | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  announcedAt: string | null;
+}
+
+export interface AgendaItemView {
+  id: number;
+  sittingId: number;
+  position: number;
+  title: string;
+  votes: VoteView[];
+}
+
+export type DeviceMode = 'door' | 'seat' | 'screen';
+
+export interface DeviceView {
+  id: number;
+  name: string;
+  mode: DeviceMode;
+  status: 'pending' | 'active' | 'revoked';
+  /** Shown on the tablet and typed by the clerk; only while pending. */
+  pairingCode: string | null;
+  sittingId: number | null;
+  /** The meeting of the assigned sitting, so the tablet can subscribe to its live state. */
+  meetingId: number | null;
+  seat: string | null;
+  lastSeenAt: string | null;
+  createdAt: string;
+}
+
+export type StaffRole = 'admin' | 'clerk' | 'chair';
+
+export interface StaffView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  disabled: boolean;
+  /** Signed in with a one-time password: must choose a new one before anything else. */
+  mustChangePassword: boolean;
+}
