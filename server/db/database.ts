@@ -1,0 +1,215 @@
+// SQLite access for the whole server: one writer connection behind a group-commit queue and one reader.
+//
+// Why group commit: every write job (a ballot, a check-in, ...) is queued; the queue runs all jobs that
+// arrived while the previous commit was in flight inside ONE transaction, each job in its own SAVEPOINT
+// so a failing job rolls back alone. One fsync then covers the whole batch, which lets us keep
+// synchronous=FULL (durable even on power loss) and still accept thousands of ballots per second.
+// A job's promise resolves only after COMMIT returns, so a 2xx is only sent for durable data.
+import sqlite3 from 'sqlite3';
+
+export interface RunResult {
+  lastID: number;
+  changes: number;
+}
+
+export type Params = ReadonlyArray<unknown> | Record<string, unknown>;
+
+/** Statements a write job may run; all inside the current batch's transaction. */
+export interface Tx {
+  run(sql: string, params?: Params): Promise<RunResult>;
+  get<T>(sql: string, params?: Params): Promise<T | undefined>;
+  all<T>(sql: string, params?: Params): Promise<T[]>;
+}
+
+interface Job {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+function openConnection(path: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(path, mode, (err) => (err ? reject(err) : resolve(db)));
+  });
+}
+
+function connectionOps(conn: sqlite3.Database): Tx & { exec(sql: string): Promise<void> } {
+  return {
+    run: (sql, params = []) =>
+      new Promise((resolve, reject) =>
+        conn.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+          if (err) reject(err);
+          else resolve({ lastID: this.lastID, changes: this.changes });
+        }),
+      ),
+    get: <T>(sql: string, params: Params = []) =>
+      new Promise<T | undefined>((resolve, reject) =>
+        conn.get(sql, params, (err: Error | null, row: T) => (err ? reject(err) : resolve(row))),
+      ),
+    all: <T>(sql: string, params: Params = []) =>
+      new Promise<T[]>((resolve, reject) =>
+        conn.all(sql, params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows))),
+      ),
+    exec: (sql) => new Promise((resolve, reject) => conn.exec(sql, (err) => (err ? reject(err) : resolve()))),
+  };
+}
+
+/**
+ * Reader connections, each lent out for ONE statement and returned only after that statement is finalized.
+ * Why: SQLite keeps a connection's WAL read snapshot while any of its statements is active, so a single shared
+ * reader under overlapping queries can keep reading a snapshot from before the latest commits — a check-in
+ * just committed would not be found. One statement per checkout means every read sees every finished commit.
+ */
+class ReaderPool {
+  private readonly idle: sqlite3.Database[];
+  private readonly waiting: Array<(c: sqlite3.Database) => void> = [];
+
+  constructor(readonly connections: sqlite3.Database[]) {
+    this.idle = [...connections];
+  }
+
+  private acquire(): Promise<sqlite3.Database> {
+    const conn = this.idle.pop();
+    return conn ? Promise.resolve(conn) : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(conn: sqlite3.Database): void {
+    const next = this.waiting.shift();
+    if (next) next(conn);
+    else this.idle.push(conn);
+  }
+
+  async query<T>(sql: string, params: Params, mode: 'get' | 'all'): Promise<T> {
+    const conn = await this.acquire();
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        const stmt = conn.prepare(sql, (err) => {
+          if (err) return reject(err);
+          const done = (error: Error | null, value: unknown) =>
+            stmt.finalize(() => (error ? reject(error) : resolve(value as T)));
+          if (mode === 'get') stmt.get(params, done);
+          else stmt.all(params, done);
+        });
+      });
+    } finally {
+      this.release(conn);
+    }
+  }
+}
+
+/** Reader connections: reads run on the libuv pool (4 threads by default), so more would only queue. */
+const READERS = 4;
+
+export class Database {
+  private queue: Job[] = [];
+  private maintenance: Array<{ sql: string; done: () => void }> = [];
+  private flushing = false;
+  private closed = false;
+  /** Batches committed and jobs run, for benchmarks and tests. */
+  readonly stats = { batches: 0, jobs: 0 };
+
+  private constructor(
+    readonly path: string,
+    private readonly writerConn: sqlite3.Database,
+    private readonly readers: ReaderPool,
+    /** false: one transaction per job, the naive design (kept only so the benchmark can compare). */
+    private readonly groupCommit: boolean,
+  ) {}
+
+  static async open(path: string, options: { groupCommit?: boolean } = {}): Promise<Database> {
+    const writer = await openConnection(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
+    const w = connectionOps(writer);
+    // WAL: readers never block the writer. FULL: a COMMIT survives power loss, not only a process kill;
+    // group commit pays its fsync once per batch. See README "Durability".
+    await w.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+    );
+    const readers: sqlite3.Database[] = [];
+    for (let i = 0; i < READERS; i++) {
+      const reader = await openConnection(path, sqlite3.OPEN_READONLY);
+      await connectionOps(reader).exec('PRAGMA busy_timeout = 5000;');
+      readers.push(reader);
+    }
+    return new Database(path, writer, new ReaderPool(readers), options.groupCommit ?? true);
+  }
+
+  /** Reads see every commit that finished before they started (and never a batch in flight). */
+  get<T>(sql: string, params: Params = []): Promise<T | undefined> {
+    return this.readers.query<T | undefined>(sql, params, 'get');
+  }
+
+  all<T>(sql: string, params: Params = []): Promise<T[]> {
+    return this.readers.query<T[]>(sql, params, 'all');
+  }
+
+  /** Runs a schema script outside the queue; only for migrations before the app serves. */
+  async execScript(sql: string): Promise<void> {
+    await connectionOps(this.writerConn).exec(sql);
+  }
+
+  /** Queues a write job; resolves with its value once the batch holding it has committed. */
+  write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('database closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  /** Runs a statement on the writer between batches, outside any transaction (e.g. a WAL checkpoint). */
+  runBetweenBatches(sql: string): Promise<void> {
+    return new Promise((resolve) => {
+      this.maintenance.push({ sql, done: resolve });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    const tx = connectionOps(this.writerConn);
+    while (this.queue.length > 0 || this.maintenance.length > 0) {
+      for (const m of this.maintenance.splice(0)) {
+        await tx.exec(m.sql).catch(() => undefined);
+        m.done();
+      }
+      if (this.queue.length === 0) continue;
+      const batch = this.groupCommit ? this.queue : this.queue.slice(0, 1);
+      this.queue = this.groupCommit ? [] : this.queue.slice(1);
+      const outcomes: Array<{ ok: boolean; value: unknown }> = [];
+      try {
+        await tx.exec('BEGIN IMMEDIATE');
+        for (const job of batch) {
+          await tx.exec('SAVEPOINT job');
+          try {
+            outcomes.push({ ok: true, value: await job.fn(tx) });
+            await tx.exec('RELEASE job');
+          } catch (error) {
+            await tx.exec('ROLLBACK TO job; RELEASE job');
+            outcomes.push({ ok: false, value: error });
+          }
+        }
+        await tx.exec('COMMIT');
+      } catch (error) {
+        await tx.exec('ROLLBACK').catch(() => undefined);
+        batch.forEach((job) => job.reject(error));
+        continue;
+      }
+      this.stats.batches += 1;
+      this.stats.jobs += batch.length;
+      batch.forEach((job, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome.ok) job.resolve(outcome.value);
+        else job.reject(outcome.value);
+      });
+    }
+    this.flushing = false;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.flushing || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
+    const closeConn = (c: sqlite3.Database) => new Promise<void>((resolve) => c.close(() => resolve()));
+    for (const reader of this.readers.connections) await closeConn(reader);
+    await closeConn(this.writerConn);
+  }
+}

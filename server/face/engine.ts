@@ -1,0 +1,28 @@
+// The one interface the rest of the server sees for face work. Engines (face-api, human, ...) implement it;
+// enrollment, check-in matching and the evaluation command all go through it, so what is measured is what runs.
+
+export interface FaceBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface DetectedFace {
+  box: FaceBox;
+  /** Detector confidence, 0..1. */
+  score: number;
+  /** Unit-free descriptor of the engine's model; compare only descriptors of the same `model`. */
+  descriptor: Float32Array;
+}
+
+export interface FaceEngine {
+  /** Stable id of the descriptor model, stored beside every descriptor (e.g. 'faceapi-frnet-128'). */
+  readonly model: string;
+  /** Descriptor length this model produces. */
+  readonly dimensions: number;
+  /** Loads models from node_modules (never from the network). Safe to call more than once. */
+  init(): Promise<void>;
+  /** Every face found in an encoded image (JPEG/PNG), each with its descriptor. */
+  detect(image: Buffer): Promise<DetectedFace[]>;
+}

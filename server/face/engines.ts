@@ -1,0 +1,36 @@
+// Engine registry: one name per descriptor model, so the server, the roster import and `npm run face:eval -- --engine`
+// pick engines the same way. To add an engine, add one entry; keep factories lazy (a factory must not load models).
+import type { FaceEngine } from './engine.js';
+import { FaceApiEngine } from './faceapi-engine.js';
+import { HumanEngine } from './human-engine.js';
+
+export const DEFAULT_ENGINE = 'faceapi';
+
+export const ENGINE_FACTORIES: Record<string, () => FaceEngine> = {
+  faceapi: () => new FaceApiEngine(),
+  // The kiosk's detector on the same descriptor model, for `face:eval --probe-engine`: not for enrollment.
+  'faceapi-tiny224': () => new FaceApiEngine({ detector: 'tiny', inputSize: 224 }),
+  // @vladmandic/human description models (bench-results/face-models.md); human holds one model per module per process.
+  'human-faceres': () => new HumanEngine('human-faceres'),
+  'human-faceres-deep': () => new HumanEngine('human-faceres-deep'),
+  'human-mobileface': () => new HumanEngine('human-mobileface'),
+  'human-mobilefacenet': () => new HumanEngine('human-mobilefacenet'),
+};
+
+const instances = new Map<string, FaceEngine>();
+
+/** The process-wide engine of that name (default 'faceapi'); created on first use, models loaded by its init(). */
+export function getEngine(name: string = DEFAULT_ENGINE): FaceEngine {
+  let engine = instances.get(name);
+  if (!engine) {
+    const factory = ENGINE_FACTORIES[name];
+    if (!factory) throw new Error(`unknown face engine '${name}'; known: ${engineNames().join(', ')}`);
+    engine = factory();
+    instances.set(name, engine);
+  }
+  return engine;
+}
+
+export function engineNames(): string[] {
+  return Object.keys(ENGINE_FACTORIES);
+}

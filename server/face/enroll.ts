@@ -1,0 +1,78 @@
+// One enrollment photo → one descriptor (plus a small face thumbnail for the check-in screen), or a reason to refuse
+// it. The roster import and `npm run face:eval` both call this, so the evaluated path is the one that runs.
+import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
+import type { FaceBox, FaceEngine } from './engine.js';
+import { checkPhoto, REJECTION_MESSAGES, type PhotoRejection } from './photo-check.js';
+
+/** Thumbnail side in pixels: enough for the kiosk's "王某某代表,报到成功" card, a few KB per deputy. */
+export const THUMBNAIL_PX = 120;
+/** The crop around the detector's box, which is tight on the face: add room for hair and chin. */
+const THUMBNAIL_PADDING = 0.3;
+const THUMBNAIL_JPEG_QUALITY = 82;
+
+export type EnrollmentResult =
+  | {
+      ok: true;
+      fileName: string;
+      descriptor: Float32Array;
+      /** Detector score of the enrolled face, 0..1. */
+      score: number;
+      /** Face box in pixels of the original image. */
+      box: FaceBox;
+      /** Square JPEG crop of the face, THUMBNAIL_PX wide. */
+      thumbnail: Buffer;
+    }
+  | {
+      ok: false;
+      fileName: string;
+      reason: PhotoRejection;
+      /** zh-CN, then English: shown to the clerk as is. */
+      message: string;
+    };
+
+export async function extractEnrollment(engine: FaceEngine, image: Buffer, fileName: string): Promise<EnrollmentResult> {
+  const decoded = await decode(image);
+  if (!decoded) return refuse(fileName, 'unreadable');
+  const verdict = checkPhoto(await engine.detect(image));
+  if (!verdict.ok) return refuse(fileName, verdict.reason);
+  const { face } = verdict;
+  return {
+    ok: true,
+    fileName,
+    descriptor: face.descriptor,
+    score: face.score,
+    box: face.box,
+    thumbnail: await faceThumbnail(decoded, face.box),
+  };
+}
+
+function refuse(fileName: string, reason: PhotoRejection): EnrollmentResult {
+  return { ok: false, fileName, reason, message: REJECTION_MESSAGES[reason] };
+}
+
+async function decode(bytes: Buffer): Promise<Image | null> {
+  try {
+    const img = await loadImage(bytes);
+    return img.width > 0 && img.height > 0 ? img : null;
+  } catch {
+    return null; // not an image, truncated, or a format the decoder does not know: all the clerk's to fix
+  }
+}
+
+/** Square crop centred on the face box, padded, clamped to the image, scaled to THUMBNAIL_PX. */
+export async function faceThumbnail(img: Image, box: FaceBox): Promise<Buffer> {
+  const side = Math.min(Math.max(box.width, box.height) * (1 + 2 * THUMBNAIL_PADDING), img.width, img.height);
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const sx = clamp(cx - side / 2, 0, img.width - side);
+  const sy = clamp(cy - side / 2, 0, img.height - side);
+  const canvas = createCanvas(THUMBNAIL_PX, THUMBNAIL_PX);
+  const ctx = canvas.getContext('2d');
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(img, sx, sy, side, side, 0, 0, THUMBNAIL_PX, THUMBNAIL_PX);
+  return canvas.encode('jpeg', THUMBNAIL_JPEG_QUALITY);
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(Math.max(v, lo), hi);
+}

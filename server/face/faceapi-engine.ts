@@ -1,0 +1,140 @@
+// FaceEngine on @vladmandic/face-api in Node with tfjs's WASM backend: SSD MobileNet v1 finds the faces, the 68-point
+// landmark net aligns each one, faceRecognitionNet makes the 128-d descriptor. Model files and .wasm binaries are
+// read from node_modules (the venue LAN has no internet); images are decoded with @napi-rs/canvas because
+// tfjs-node, which would decode them natively, cannot install here (see DESIGN.md, "What was measured").
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import type { DetectedFace, FaceEngine } from './engine.js';
+
+const require = createRequire(import.meta.url);
+
+/** The slice of face-api's node-wasm build this engine uses (its .d.ts pulls in tfjs-node types we lack). */
+interface FaceApi {
+  tf: {
+    setWasmPaths(prefix: string): void;
+    setBackend(name: string): Promise<boolean>;
+    ready(): Promise<void>;
+    tensor3d(values: Int32Array, shape: [number, number, number], dtype: 'int32'): { dispose(): void };
+  };
+  nets: Record<NetName, { loadFromDisk(dir: string): Promise<void> }>;
+  SsdMobilenetv1Options: new (opts: { minConfidence: number; maxResults: number }) => object;
+  TinyFaceDetectorOptions: new (opts: { inputSize: number; scoreThreshold: number }) => object;
+  detectAllFaces(input: unknown, options: object): {
+    withFaceLandmarks(): { withFaceDescriptors(): Promise<FaceApiResult[]> };
+  };
+}
+type NetName = 'ssdMobilenetv1' | 'tinyFaceDetector' | 'faceLandmark68Net' | 'faceRecognitionNet';
+interface FaceApiResult {
+  detection: { score: number; box: { x: number; y: number; width: number; height: number } };
+  descriptor: Float32Array;
+}
+
+/**
+ * Detector floor. Lower than face-api's usual 0.5 on purpose: enrollment (photo-check.ts) wants to see a weak face so
+ * it can say "unclear face" rather than "no face", and to refuse a photo with a second, weaker face in it.
+ */
+export const FACEAPI_MIN_CONFIDENCE = 0.3;
+const MAX_FACES = 10;
+
+export interface FaceApiEngineOptions {
+  /**
+   * 'ssd' (SSD MobileNet v1, the server's enrollment detector) or 'tiny' (tinyFaceDetector, what the kiosk runs in
+   * the browser; used by face:eval to probe with kiosk-like descriptors). Both feed the same landmark and
+   * recognition nets, so their descriptors are comparable and share one model id.
+   */
+  detector?: 'ssd' | 'tiny';
+  /** tinyFaceDetector input size (multiple of 32); the kiosk uses 224 (DESIGN.md). */
+  inputSize?: number;
+}
+
+let runtime: Promise<FaceApi> | null = null;
+const nets = new Map<NetName, Promise<void>>();
+
+/** face-api and the WASM backend, once per process however many engines ask. */
+function loadRuntime(): Promise<FaceApi> {
+  runtime ??= (async () => {
+    const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApi;
+    const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+    faceapi.tf.setWasmPaths(wasmDir + '/');
+    await faceapi.tf.setBackend('wasm');
+    await faceapi.tf.ready();
+    return faceapi;
+  })().catch((err: unknown) => {
+    runtime = null; // let a later init() retry instead of caching the failure forever
+    throw err;
+  });
+  return runtime;
+}
+
+function loadNet(faceapi: FaceApi, name: NetName): Promise<void> {
+  let loading = nets.get(name);
+  if (!loading) {
+    const modelDir = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
+    loading = faceapi.nets[name].loadFromDisk(modelDir).catch((err: unknown) => {
+      nets.delete(name);
+      throw err;
+    });
+    nets.set(name, loading);
+  }
+  return loading;
+}
+
+export class FaceApiEngine implements FaceEngine {
+  readonly model = 'faceapi-frnet-128';
+  readonly dimensions = 128;
+  private readonly detector: 'ssd' | 'tiny';
+  private readonly inputSize: number;
+  private faceapi: FaceApi | null = null;
+
+  constructor(options: FaceApiEngineOptions = {}) {
+    this.detector = options.detector ?? 'ssd';
+    this.inputSize = options.inputSize ?? 224;
+  }
+
+  async init(): Promise<void> {
+    if (this.faceapi) return;
+    const faceapi = await loadRuntime();
+    const detectorNet = this.detector === 'ssd' ? 'ssdMobilenetv1' : 'tinyFaceDetector';
+    for (const net of [detectorNet, 'faceLandmark68Net', 'faceRecognitionNet'] as const) await loadNet(faceapi, net);
+    this.faceapi = faceapi;
+  }
+
+  async detect(image: Buffer): Promise<DetectedFace[]> {
+    await this.init();
+    const faceapi = this.faceapi!;
+    const input = await decodeToTensor(faceapi, image);
+    try {
+      const options =
+        this.detector === 'ssd'
+          ? new faceapi.SsdMobilenetv1Options({ minConfidence: FACEAPI_MIN_CONFIDENCE, maxResults: MAX_FACES })
+          : new faceapi.TinyFaceDetectorOptions({ inputSize: this.inputSize, scoreThreshold: FACEAPI_MIN_CONFIDENCE });
+      const results = await faceapi.detectAllFaces(input, options).withFaceLandmarks().withFaceDescriptors();
+      return results
+        .map((r) => ({
+          box: { x: r.detection.box.x, y: r.detection.box.y, width: r.detection.box.width, height: r.detection.box.height },
+          score: r.detection.score,
+          descriptor: r.descriptor,
+        }))
+        .sort((a, b) => b.score - a.score);
+    } finally {
+      input.dispose();
+    }
+  }
+}
+
+/** JPEG/PNG bytes → int32 RGB tensor [height, width, 3]; face-api crops faces for landmarks and descriptors from it. */
+async function decodeToTensor(faceapi: FaceApi, bytes: Buffer) {
+  const img = await loadImage(bytes);
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
+  const rgb = new Int32Array(img.width * img.height * 3);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+    rgb[j] = rgba[i];
+    rgb[j + 1] = rgba[i + 1];
+    rgb[j + 2] = rgba[i + 2];
+  }
+  return faceapi.tf.tensor3d(rgb, [img.height, img.width, 3], 'int32');
+}

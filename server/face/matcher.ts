@@ -1,0 +1,162 @@
+// In-memory 1:N gallery of enrolled descriptors. Check-in asks "who is this?" with a distance threshold and a margin
+// over the second-best person: the margin is what keeps two similar-looking deputies apart (faceRecognitionNet puts
+// some different East Asian people closer than 0.4, see bench-results/face-eval-faceapi.md).
+//
+// Storage is one contiguous Float32Array with each identity's rows side by side, rebuilt lazily after changes, so a
+// roster import of thousands of set() calls costs one rebuild and match() allocates nothing.
+
+export type MatchStrategy = 'best' | 'mean';
+
+export interface MatchOptions {
+  /** Accept only if the distance to the chosen identity is at most this (Euclidean). */
+  threshold: number;
+  /** ...and the next *other* identity is at least this much farther. */
+  margin: number;
+  /** 'best': nearest of an identity's descriptors (default); 'mean': distance to the mean of its descriptors. */
+  strategy?: MatchStrategy;
+  /** Only these identities compete (e.g. the deputies expected at this sitting). */
+  restrictTo?: ReadonlySet<number>;
+}
+
+export type MatchResult =
+  | {
+      status: 'matched';
+      identityId: number;
+      distance: number;
+      /** Distance of the best other identity; null when no other identity competed. */
+      secondDistance: number | null;
+      /** secondDistance − distance; null when no other identity competed. */
+      margin: number | null;
+    }
+  | {
+      status: 'not_recognised';
+      reason: 'too_far' | 'ambiguous' | 'empty_gallery';
+      /** Nearest identity even though refused: for the audit log and tuning, never to be shown as a match. */
+      identityId?: number;
+      distance?: number;
+      secondDistance?: number | null;
+      margin?: number | null;
+    };
+
+export class Gallery {
+  readonly dimensions: number;
+  private readonly entries = new Map<number, Float32Array[]>();
+  private dirty = false;
+  private ids = new Float64Array(0); // identity per block (any safe integer)
+  private starts = new Int32Array(0); // first row of each identity's block, plus one end sentinel
+  private rows = new Float32Array(0); // every descriptor, identity blocks in order
+  private means = new Float32Array(0); // one mean descriptor per identity, same order
+
+  constructor(dimensions: number) {
+    if (!Number.isInteger(dimensions) || dimensions <= 0) throw new Error(`bad descriptor dimensions ${dimensions}`);
+    this.dimensions = dimensions;
+  }
+
+  /** Replaces the identity's descriptors (several photos per person are fine); an empty list removes it. */
+  set(identityId: number, descriptors: readonly Float32Array[]): void {
+    if (descriptors.length === 0) {
+      this.remove(identityId);
+      return;
+    }
+    for (const d of descriptors) this.checkLength(d);
+    this.entries.set(identityId, descriptors.map((d) => Float32Array.from(d)));
+    this.dirty = true;
+  }
+
+  remove(identityId: number): boolean {
+    const had = this.entries.delete(identityId);
+    if (had) this.dirty = true;
+    return had;
+  }
+
+  has(identityId: number): boolean {
+    return this.entries.has(identityId);
+  }
+
+  /** Number of identities. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  match(probe: Float32Array, opts: MatchOptions): MatchResult {
+    this.checkLength(probe);
+    if (this.dirty) this.rebuild();
+    const { restrictTo } = opts;
+    const mean = opts.strategy === 'mean';
+    const dim = this.dimensions;
+    let bestId = -1;
+    let best = Infinity;
+    let second = Infinity;
+    for (let k = 0; k < this.ids.length; k++) {
+      const id = this.ids[k];
+      if (restrictTo && !restrictTo.has(id)) continue;
+      let d: number;
+      if (mean) {
+        d = squaredDistance(probe, this.means, k * dim, dim);
+      } else {
+        d = Infinity;
+        for (let r = this.starts[k], end = this.starts[k + 1]; r < end; r++) {
+          const dr = squaredDistance(probe, this.rows, r * dim, dim);
+          if (dr < d) d = dr;
+        }
+      }
+      if (d < best) {
+        second = best;
+        best = d;
+        bestId = id;
+      } else if (d < second) {
+        second = d;
+      }
+    }
+    if (bestId < 0) return { status: 'not_recognised', reason: 'empty_gallery' };
+    const distance = Math.sqrt(best);
+    const secondDistance = second === Infinity ? null : Math.sqrt(second);
+    const margin = secondDistance === null ? null : secondDistance - distance;
+    if (distance > opts.threshold) {
+      return { status: 'not_recognised', reason: 'too_far', identityId: bestId, distance, secondDistance, margin };
+    }
+    if (margin !== null && margin < opts.margin) {
+      return { status: 'not_recognised', reason: 'ambiguous', identityId: bestId, distance, secondDistance, margin };
+    }
+    return { status: 'matched', identityId: bestId, distance, secondDistance, margin };
+  }
+
+  private checkLength(d: Float32Array): void {
+    if (d.length !== this.dimensions) {
+      throw new Error(`descriptor has ${d.length} values, gallery holds ${this.dimensions}`);
+    }
+  }
+
+  private rebuild(): void {
+    const dim = this.dimensions;
+    let total = 0;
+    for (const list of this.entries.values()) total += list.length;
+    this.ids = new Float64Array(this.entries.size);
+    this.starts = new Int32Array(this.entries.size + 1);
+    this.rows = new Float32Array(total * dim);
+    this.means = new Float32Array(this.entries.size * dim);
+    let k = 0;
+    let row = 0;
+    for (const [id, list] of this.entries) {
+      this.ids[k] = id;
+      this.starts[k] = row;
+      for (const d of list) {
+        this.rows.set(d, row * dim);
+        for (let i = 0; i < dim; i++) this.means[k * dim + i] += d[i] / list.length;
+        row++;
+      }
+      k++;
+    }
+    this.starts[k] = row;
+    this.dirty = false;
+  }
+}
+
+function squaredDistance(probe: Float32Array, data: Float32Array, offset: number, dim: number): number {
+  let sum = 0;
+  for (let i = 0; i < dim; i++) {
+    const diff = probe[i] - data[offset + i];
+    sum += diff * diff;
+  }
+  return sum;
+}

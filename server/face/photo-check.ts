@@ -1,0 +1,60 @@
+// Quality gate for enrollment photos: pure, so it reads the same for the roster import, the eval command and tests.
+// A bad enrolled photo hurts every later check-in of that deputy, so this refuses early and says why in both
+// languages; the clerk then picks another photo.
+import type { DetectedFace } from './engine.js';
+
+/**
+ * Minimum detector score of the enrolled face. Faces between the engine's floor (0.3) and this are found but refused
+ * as unclear, which tells the clerk more than "no face". Set just under face-api's usual 0.5 because the weakest
+ * identity photo in ../shared/faces scores 0.48 here (chen_shui_bian/1, a usable frontal LFW photo); ID photos
+ * taken for the roster score ~1.0.
+ */
+export const MIN_FACE_SCORE = 0.45;
+
+/**
+ * Minimum face box side in pixels of the original image. faceRecognitionNet reads a 150×150 aligned crop; a face
+ * much smaller than that is upscaled from too few pixels and gives an unstable descriptor. The smallest faces
+ * enrolled from ../shared/faces are 60–64 px (kit_harington/1, deepface_p06/4) and are recognised; 50 px keeps them
+ * and refuses thumbnails and faces cut from group shots (a 640-px portrait shrunk to a 128-px image: ~42 px).
+ * Absolute, not a fraction of the frame: a large full-length photo with a 200-px face is fine to enroll.
+ */
+export const MIN_FACE_PX = 50;
+
+/**
+ * A second face makes the photo ambiguous when it is confident and at least this fraction of the main face's
+ * width: another person beside the deputy could be the one enrolled. The score bar is higher than the main face's
+ * because SSD reports partial background faces at 0.3–0.49 in single-person LFW photos (e.g. yao_ming/4), while
+ * every real second person in multi/ scores ≥ 0.87.
+ */
+export const SECOND_FACE_MIN_SCORE = 0.6;
+export const SECOND_FACE_RATIO = 0.35;
+
+export type PhotoRejection = 'unreadable' | 'no_face' | 'multiple_faces' | 'face_too_small' | 'low_score';
+
+export const REJECTION_MESSAGES: Record<PhotoRejection, string> = {
+  unreadable: '无法读取该图片,请使用 JPEG 或 PNG 照片 / The image cannot be read; use a JPEG or PNG photo',
+  no_face: '照片中未检测到人脸 / No face found in the photo',
+  multiple_faces: '照片中有多张人脸,请使用单人照片 / More than one face in the photo; use a photo of the deputy alone',
+  face_too_small: '照片中的人脸太小,请使用更清晰的近照 / The face is too small; use a closer, sharper photo',
+  low_score: '人脸不够清晰,请使用正面、光线充足的照片 / The face is unclear; use a well-lit frontal photo',
+};
+
+export type PhotoVerdict = { ok: true; face: DetectedFace } | { ok: false; reason: Exclude<PhotoRejection, 'unreadable'> };
+
+/** Picks the one face to enroll from an engine's detections, or says why there is none. */
+export function checkPhoto(faces: readonly DetectedFace[]): PhotoVerdict {
+  if (faces.length === 0) return { ok: false, reason: 'no_face' };
+  const confident = faces.filter((f) => f.score >= MIN_FACE_SCORE);
+  if (confident.length === 0) return { ok: false, reason: 'low_score' };
+  const main = confident.reduce((a, b) => (side(b) > side(a) ? b : a));
+  const others = faces.filter(
+    (f) => f !== main && f.score >= SECOND_FACE_MIN_SCORE && f.box.width >= SECOND_FACE_RATIO * main.box.width,
+  );
+  if (others.length > 0) return { ok: false, reason: 'multiple_faces' };
+  if (side(main) < MIN_FACE_PX) return { ok: false, reason: 'face_too_small' };
+  return { ok: true, face: main };
+}
+
+function side(face: DetectedFace): number {
+  return Math.min(face.box.width, face.box.height);
+}

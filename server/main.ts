@@ -1,0 +1,72 @@
+// Starts Quorum: reads config, opens (and migrates) the SQLite file, seeds the demo if asked, listens (HTTPS
+// with a redirecting HTTP port unless QUORUM_TLS=off: server/tls/), and shuts down cleanly on SIGINT/SIGTERM
+// so no write batch is cut in half.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { readConfig, type Config } from './config';
+import { enrollDemoFaces, seedDemo } from './demo/seed-demo';
+import { given, lanNames, loadOrCreate } from './tls/certificates';
+import { CA_PATH, listenTls, type TlsListening } from './tls/serve';
+
+/** Written whole then renamed, so a harness polling for the file never reads half of it. */
+function writePortFile(path: string, ports: { port: number; httpPort?: number }): void {
+  writeFileSync(`${path}.tmp`, JSON.stringify(ports));
+  renameSync(`${path}.tmp`, path);
+}
+
+/** HTTPS on PORT with the given or made certificate, HTTP on HTTP_PORT; logs what a clerk needs to trust it. */
+async function listenHttps(app: FastifyInstance, config: Config): Promise<TlsListening> {
+  const material = config.tls.certFile
+    ? given(config.tls.certFile, config.tls.keyFile!)
+    : loadOrCreate(join(config.dataDir, 'tls'), lanNames(config.tls.extraNames));
+  const tls = await listenTls(app, material, { host: config.host, port: config.port, httpPort: config.httpPort });
+  const origin = `https://${material.names[0]}:${tls.port}`;
+  app.log.info(`Quorum 会议报到与表决系统 HTTPS on port ${tls.port} (http on ${tls.httpPort} redirects); data in ${config.dataDir}`);
+  app.log.info(`  console 控制台: ${origin}/console/   kiosk 终端: ${origin}/kiosk/`);
+  app.log.info(`  certificate for: ${material.names.join(', ')}`);
+  if (material.caCert) app.log.info(`  tablets install the root certificate from http://<this server>:${tls.httpPort}${CA_PATH}`);
+  app.log.info(`  SHA-256 fingerprint to check on the tablet 证书指纹: ${material.fingerprint}`);
+  if (config.portFile) writePortFile(config.portFile, { port: tls.port, httpPort: tls.httpPort });
+  return tls;
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  mkdirSync(config.dataDir, { recursive: true });
+  const app = await buildApp({
+    dbPath: config.dbPath,
+    logger: process.env.QUORUM_LOG !== 'off',
+    ...(config.naive ? { groupCommit: false, coalesceMs: 0 } : {}),
+  });
+  if (config.demo) await seedDemo(app.ctx, app.log);
+  let tls: TlsListening | null = null;
+  if (config.tls.enabled) {
+    tls = await listenHttps(app, config);
+  } else {
+    await app.listen({ port: config.port, host: config.host });
+    const port = (app.server.address() as AddressInfo).port; // PORT=0 picks a free one
+    app.log.info(`Quorum 会议报到与表决系统 listening on port ${port} (plain HTTP: QUORUM_TLS=off); data in ${config.dataDir}`);
+    app.log.info(`  console 控制台: http://localhost:${port}/console/   kiosk 终端: http://localhost:${port}/kiosk/`);
+    if (config.portFile) writePortFile(config.portFile, { port });
+  }
+  if (config.demo) void enrollDemoFaces(app.ctx, app.log).catch((e: unknown) => app.log.error({ err: e }, 'demo enrollment failed'));
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    await tls?.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+// Append-only audit log. Each entry's hash covers its content and the previous entry's hash, so editing or
+// deleting any row breaks every hash after it. Runs inside the write job that makes the change it records.
+import { createHash } from 'node:crypto';
+import type { Tx } from '../db/database';
+import { now, type Reader } from './rows';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  subject?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function hashEntry(r: Omit<AuditRow, 'hash'>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([r.id, r.at, r.actor, r.action, r.subject, r.detail, r.prev_hash]))
+    .digest('hex');
+}
+
+export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
+  await appendAuditMany(tx, [e]);
+}
+
+/** Rows per INSERT: 8 parameters each, well under SQLite's 32,766 bound parameters. */
+const ROWS_PER_INSERT = 500;
+
+/** Appends entries in order, chaining each to the one before; one INSERT per 500 entries. */
+export async function appendAuditMany(tx: Tx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const last = await tx.get<{ id: number; hash: string }>('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1');
+  let id = last?.id ?? 0;
+  let prev = last?.hash ?? GENESIS_HASH;
+  const at = now();
+  const values: unknown[][] = entries.map((e) => {
+    const row = { id: ++id, at, actor: e.actor, action: e.action, subject: e.subject ?? null, detail: JSON.stringify(e.detail ?? {}), prev_hash: prev };
+    prev = hashEntry(row);
+    return [row.id, row.at, row.actor, row.action, row.subject, row.detail, row.prev_hash, prev];
+  });
+  for (let i = 0; i < values.length; i += ROWS_PER_INSERT) {
+    const chunk = values.slice(i, i + ROWS_PER_INSERT);
+    await tx.run(
+      `INSERT INTO audit_events (id, at, actor, action, subject, detail, prev_hash, hash) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      chunk.flat(),
+    );
+  }
+}
+
+export async function auditHead(db: Reader): Promise<string> {
+  return (await db.get<{ hash: string }>('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1'))?.hash ?? GENESIS_HASH;
+}

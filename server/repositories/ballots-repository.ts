@@ -1,0 +1,133 @@
+// Ballot contents, participation and cast request ids: three tables that a secret vote keeps unlinked.
+import type { BallotContent } from '../../shared/types';
+import type { Tx } from '../db/database';
+import { now, type Reader } from './rows';
+
+export async function findCastRequest(
+  db: Reader,
+  voteId: number,
+  clientId: string,
+): Promise<{ deputyId: number; outcome: 'recorded' | 'changed' } | undefined> {
+  const row = await db.get<{ deputy_id: number; outcome: 'recorded' | 'changed' }>(
+    'SELECT deputy_id, outcome FROM cast_requests WHERE vote_id = ? AND client_id = ?',
+    [voteId, clientId],
+  );
+  return row && { deputyId: row.deputy_id, outcome: row.outcome };
+}
+
+export async function insertCastRequest(
+  tx: Tx,
+  voteId: number,
+  clientId: string,
+  deputyId: number,
+  outcome: 'recorded' | 'changed',
+): Promise<void> {
+  await tx.run('INSERT INTO cast_requests (vote_id, client_id, deputy_id, outcome) VALUES (?, ?, ?, ?)', [
+    voteId,
+    clientId,
+    deputyId,
+    outcome,
+  ]);
+}
+
+export async function hasParticipated(db: Reader, voteId: number, deputyId: number): Promise<boolean> {
+  return !!(await db.get('SELECT 1 AS x FROM participation WHERE vote_id = ? AND deputy_id = ?', [voteId, deputyId]));
+}
+
+export async function recordParticipation(tx: Tx, voteId: number, deputyId: number, deviceId: number | null): Promise<void> {
+  const at = now();
+  await tx.run(
+    `INSERT INTO participation (vote_id, deputy_id, device_id, first_cast_at, last_cast_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (vote_id, deputy_id) DO UPDATE SET last_cast_at = excluded.last_cast_at, changes = changes + 1,
+       device_id = excluded.device_id`,
+    [voteId, deputyId, deviceId, at, at],
+  );
+}
+
+export async function ballotExists(db: Reader, voteId: number, ballotKey: string): Promise<boolean> {
+  return !!(await db.get('SELECT 1 AS x FROM ballots WHERE vote_id = ? AND ballot_key = ?', [voteId, ballotKey]));
+}
+
+/** deputyId is null for secret votes: the row then holds only the vote, a random key and the content. */
+export async function upsertBallot(
+  tx: Tx,
+  voteId: number,
+  ballotKey: string,
+  deputyId: number | null,
+  content: BallotContent,
+): Promise<void> {
+  await tx.run(
+    `INSERT INTO ballots (vote_id, ballot_key, deputy_id, content) VALUES (?, ?, ?, ?)
+     ON CONFLICT (vote_id, ballot_key) DO UPDATE SET content = excluded.content`,
+    [voteId, ballotKey, deputyId, JSON.stringify(content)],
+  );
+}
+
+export async function ballotContents(db: Reader, voteId: number): Promise<BallotContent[]> {
+  const rows = await db.all<{ content: string }>('SELECT content FROM ballots WHERE vote_id = ?', [voteId]);
+  return rows.map((r) => JSON.parse(r.content) as BallotContent);
+}
+
+export async function participationCount(db: Reader, voteId: number): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM participation WHERE vote_id = ?', [voteId]))?.n ?? 0;
+}
+
+/** Open (记名) votes only: who chose what, for the record. */
+export async function openBallotsByDeputy(
+  db: Reader,
+  voteId: number,
+): Promise<Array<{ deputyId: number; content: BallotContent }>> {
+  const rows = await db.all<{ deputy_id: number; content: string }>(
+    'SELECT deputy_id, content FROM ballots WHERE vote_id = ? AND deputy_id IS NOT NULL',
+    [voteId],
+  );
+  return rows.map((r) => ({ deputyId: r.deputy_id, content: JSON.parse(r.content) as BallotContent }));
+}
+
+/** One accepted cast, as the batch writer stores it. */
+export interface CastRow {
+  voteId: number;
+  ballotKey: string;
+  /** null for secret votes. */
+  ballotDeputyId: number | null;
+  deputyId: number;
+  deviceId: number | null;
+  clientId: string;
+  content: BallotContent;
+  outcome: 'recorded' | 'changed';
+}
+
+const CHUNK = 400;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * Stores a batch of casts with three multi-row statements. Rows keep their order, so a cast and a later change
+ * of the same deputy in one batch leave the change. The three tables stay unlinked for secret votes: the
+ * ballot rows carry no deputy, device or time, and their physical order is their random key's.
+ */
+export async function insertCasts(tx: Tx, casts: readonly CastRow[]): Promise<void> {
+  const at = now();
+  for (const part of chunks(casts)) {
+    const rows = (n: number) => part.map(() => `(${Array(n).fill('?').join(', ')})`).join(', ');
+    await tx.run(
+      `INSERT INTO ballots (vote_id, ballot_key, deputy_id, content) VALUES ${rows(4)}
+       ON CONFLICT (vote_id, ballot_key) DO UPDATE SET content = excluded.content`,
+      part.flatMap((c) => [c.voteId, c.ballotKey, c.ballotDeputyId, JSON.stringify(c.content)]),
+    );
+    await tx.run(
+      `INSERT INTO participation (vote_id, deputy_id, device_id, first_cast_at, last_cast_at) VALUES ${rows(5)}
+       ON CONFLICT (vote_id, deputy_id) DO UPDATE SET last_cast_at = excluded.last_cast_at, changes = changes + 1,
+         device_id = excluded.device_id`,
+      part.flatMap((c) => [c.voteId, c.deputyId, c.deviceId, at, at]),
+    );
+    await tx.run(
+      `INSERT INTO cast_requests (vote_id, client_id, deputy_id, outcome) VALUES ${rows(4)}`,
+      part.flatMap((c) => [c.voteId, c.clientId, c.deputyId, c.outcome]),
+    );
+  }
+}

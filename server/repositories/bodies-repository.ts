@@ -1,0 +1,47 @@
+import type { BodyView } from '../../shared/views';
+import type { BodyRules } from '../../shared/types';
+import type { Tx } from '../db/database';
+import { now, type Reader } from './rows';
+
+interface BodyRow {
+  id: number;
+  name: string;
+  rules: string;
+  deputies: number;
+  in_office: number;
+}
+
+const SELECT = `SELECT b.id, b.name, b.rules,
+  (SELECT COUNT(*) FROM deputies d WHERE d.body_id = b.id) AS deputies,
+  (SELECT COUNT(*) FROM deputies d WHERE d.body_id = b.id AND d.status = 'active') AS in_office
+  FROM bodies b`;
+
+const toView = (r: BodyRow): BodyView => ({
+  id: r.id,
+  name: r.name,
+  rules: JSON.parse(r.rules) as BodyRules,
+  deputies: r.deputies,
+  inOffice: r.in_office,
+});
+
+export async function insertBody(tx: Tx, name: string, rules: BodyRules): Promise<number> {
+  const { lastID } = await tx.run('INSERT INTO bodies (name, rules, created_at) VALUES (?, ?, ?)', [
+    name,
+    JSON.stringify(rules),
+    now(),
+  ]);
+  return lastID;
+}
+
+export async function updateBodyRules(tx: Tx, id: number, rules: BodyRules): Promise<void> {
+  await tx.run('UPDATE bodies SET rules = ? WHERE id = ?', [JSON.stringify(rules), id]);
+}
+
+export async function findBody(db: Reader, id: number): Promise<BodyView | undefined> {
+  const row = await db.get<BodyRow>(`${SELECT} WHERE b.id = ?`, [id]);
+  return row && toView(row);
+}
+
+export async function listBodies(db: Reader): Promise<BodyView[]> {
+  return (await db.all<BodyRow>(`${SELECT} ORDER BY b.id`)).map(toView);
+}

@@ -1,0 +1,88 @@
+// Face descriptors, thumbnails and check-in evidence photos: the biometric data, kept erasable.
+import type { Tx } from '../db/database';
+import { now, type Reader } from './rows';
+
+export async function insertDescriptor(
+  tx: Tx,
+  d: { deputyId: number; model: string; descriptor: Float32Array; source: string; score: number },
+): Promise<void> {
+  await tx.run('INSERT INTO face_descriptors (deputy_id, model, descriptor, source, score, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+    d.deputyId,
+    d.model,
+    Buffer.from(d.descriptor.buffer, d.descriptor.byteOffset, d.descriptor.byteLength),
+    d.source,
+    d.score,
+    now(),
+  ]);
+}
+
+export async function setThumbnail(tx: Tx, deputyId: number, jpeg: Buffer): Promise<void> {
+  await tx.run('UPDATE deputies SET thumbnail = ? WHERE id = ?', [jpeg, deputyId]);
+}
+
+const toFloats = (blob: Buffer): Float32Array => {
+  const copy = new Uint8Array(blob); // aligned copy: a Buffer slice may sit at an odd offset in its pool
+  return new Float32Array(copy.buffer, 0, copy.byteLength / 4);
+};
+
+/** Every descriptor of a body's deputies for one model, grouped by deputy. */
+export async function descriptorsOfBody(db: Reader, bodyId: number, model: string): Promise<Map<number, Float32Array[]>> {
+  const rows = await db.all<{ deputy_id: number; descriptor: Buffer }>(
+    `SELECT f.deputy_id, f.descriptor FROM face_descriptors f JOIN deputies d ON d.id = f.deputy_id
+     WHERE d.body_id = ? AND f.model = ?`,
+    [bodyId, model],
+  );
+  const out = new Map<number, Float32Array[]>();
+  for (const r of rows) {
+    const list = out.get(r.deputy_id) ?? [];
+    list.push(toFloats(r.descriptor));
+    out.set(r.deputy_id, list);
+  }
+  return out;
+}
+
+export async function descriptorsOfDeputy(db: Reader, deputyId: number, model: string): Promise<Float32Array[]> {
+  const rows = await db.all<{ descriptor: Buffer }>('SELECT descriptor FROM face_descriptors WHERE deputy_id = ? AND model = ?', [
+    deputyId,
+    model,
+  ]);
+  return rows.map((r) => toFloats(r.descriptor));
+}
+
+/** Erases a deputy's descriptors, thumbnail and every check-in evidence photo of theirs. */
+export async function eraseBiometrics(tx: Tx, deputyId: number): Promise<{ descriptors: number; evidence: number }> {
+  const { changes: descriptors } = await tx.run('DELETE FROM face_descriptors WHERE deputy_id = ?', [deputyId]);
+  await tx.run('UPDATE deputies SET thumbnail = NULL WHERE id = ?', [deputyId]);
+  const { changes: evidence } = await tx.run(
+    `UPDATE checkins SET evidence = NULL WHERE evidence IS NOT NULL
+     AND participant_id IN (SELECT id FROM participants WHERE deputy_id = ?)`,
+    [deputyId],
+  );
+  return { descriptors, evidence };
+}
+
+export async function thumbnail(db: Reader, deputyId: number): Promise<Buffer | null> {
+  return (await db.get<{ thumbnail: Buffer | null }>('SELECT thumbnail FROM deputies WHERE id = ?', [deputyId]))?.thumbnail ?? null;
+}
+
+export async function evidence(db: Reader, sittingId: number, participantId: number): Promise<Buffer | null> {
+  const row = await db.get<{ evidence: Buffer | null }>('SELECT evidence FROM checkins WHERE sitting_id = ? AND participant_id = ?', [
+    sittingId,
+    participantId,
+  ]);
+  return row?.evidence ?? null;
+}
+
+/** Drops evidence photos older than the retention cut-off; the check-in record itself stays. */
+export async function purgeEvidenceBefore(tx: Tx, cutoffIso: string): Promise<number> {
+  const { changes } = await tx.run('UPDATE checkins SET evidence = NULL WHERE evidence IS NOT NULL AND created_at < ?', [cutoffIso]);
+  return changes;
+}
+
+export async function checkinClientId(db: Reader, sittingId: number, participantId: number): Promise<string | null> {
+  const row = await db.get<{ client_id: string | null }>('SELECT client_id FROM checkins WHERE sitting_id = ? AND participant_id = ?', [
+    sittingId,
+    participantId,
+  ]);
+  return row?.client_id ?? null;
+}

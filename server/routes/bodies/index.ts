@@ -1,0 +1,48 @@
+// Bodies (届) and rosters.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IdParams } from '../../../shared/schemas/common';
+import { BodyRulesInput, CreateBody, DeputyInput, ImportRoster, UpdateDeputy } from '../../../shared/schemas/bodies';
+import * as roster from '../../services/roster-service';
+import { actorOf } from '../actor';
+
+export default async function bodyRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.ctx;
+
+  app.get('/api/bodies', { config: { access: 'staff' } }, async () => roster.listBodies(ctx));
+
+  app.post('/api/bodies', { config: { access: ['admin'] }, schema: { body: CreateBody } }, async (req, reply) =>
+    reply.status(201).send(await roster.createBody(ctx, req.body, actorOf(req))),
+  );
+
+  app.get('/api/bodies/:bodyId', { config: { access: 'staff' }, schema: { params: IdParams('bodyId') } }, async (req) =>
+    roster.getBody(ctx, req.params.bodyId),
+  );
+
+  app.patch('/api/bodies/:bodyId/rules', { config: { access: ['admin'] }, schema: { params: IdParams('bodyId'), body: BodyRulesInput } }, async (req) =>
+    roster.updateRules(ctx, req.params.bodyId, req.body, actorOf(req)),
+  );
+
+  app.get('/api/bodies/:bodyId/deputies', { config: { access: 'staff' }, schema: { params: IdParams('bodyId') } }, async (req) =>
+    roster.listDeputies(ctx, req.params.bodyId),
+  );
+
+  app.post('/api/bodies/:bodyId/deputies', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('bodyId'), body: DeputyInput } }, async (req, reply) => {
+    const report = await roster.importRows(ctx, req.params.bodyId, [req.body], actorOf(req));
+    return reply.status(report.created ? 201 : 200).send(await roster.getDeputy(ctx, report.deputyIds[1]!));
+  });
+
+  /** Rows are checked one by one: the reply lists each bad row with its number; the good rows are imported. */
+  app.post('/api/bodies/:bodyId/roster', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('bodyId'), body: ImportRoster } }, async (req) =>
+    roster.importRows(ctx, req.params.bodyId, req.body.rows, actorOf(req)),
+  );
+
+  app.get('/api/deputies/:deputyId', { config: { access: 'staff' }, schema: { params: IdParams('deputyId') } }, async (req) =>
+    roster.getDeputy(ctx, req.params.deputyId),
+  );
+
+  app.patch('/api/deputies/:deputyId', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('deputyId'), body: UpdateDeputy } }, async (req) =>
+    roster.updateDeputy(ctx, req.params.deputyId, req.body, actorOf(req)),
+  );
+}

@@ -1,0 +1,46 @@
+// Tablet pairing (the tablet asks, a clerk accepts its code), device settings, revocation, and "who am I".
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError } from '../../../shared/errors';
+import { IdParams } from '../../../shared/schemas/common';
+import { AcceptPairing, RequestPairing, UpdateDevice } from '../../../shared/schemas/devices';
+import * as devices from '../../services/device-service';
+import { bearerToken } from '../../plugins/device-auth';
+import { actorOf } from '../actor';
+
+export default async function deviceRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.ctx;
+
+  /** Tablet: register its token, get the code to show. */
+  app.post('/api/devices/pairing', { config: { access: 'public' }, schema: { body: RequestPairing } }, async (req, reply) =>
+    reply.status(201).send(await devices.requestPairing(ctx, req.body.token)),
+  );
+
+  /** Tablet: what am I? 200 when paired (with mode and sitting), 403 while pending, 401 when revoked or unknown. */
+  app.get('/api/device/me', { config: { access: 'public' } }, async (req) => {
+    const token = bearerToken(req);
+    const device = token ? await devices.deviceByToken(ctx, token) : undefined;
+    if (!device || device.status === 'revoked') {
+      throw new AppError('ERR_UNAUTHORIZED', '终端已停用或未登记,请重新配对 / Device revoked or unknown: pair again');
+    }
+    if (device.status === 'pending') {
+      throw new AppError('ERR_FORBIDDEN', '等待工作人员确认配对 / Waiting for a clerk to accept pairing', { code: device.pairingCode });
+    }
+    return device;
+  });
+
+  app.get('/api/devices', { config: { access: ['admin', 'clerk'] } }, async () => devices.listDevices(ctx));
+
+  app.post('/api/devices/accept', { config: { access: ['admin', 'clerk'] }, schema: { body: AcceptPairing } }, async (req, reply) =>
+    reply.status(201).send(await devices.acceptPairing(ctx, req.body, actorOf(req))),
+  );
+
+  app.patch('/api/devices/:deviceId', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('deviceId'), body: UpdateDevice } }, async (req) =>
+    devices.updateDevice(ctx, req.params.deviceId, req.body, actorOf(req)),
+  );
+
+  app.post('/api/devices/:deviceId/revoke', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('deviceId') } }, async (req) =>
+    devices.revokeDevice(ctx, req.params.deviceId, actorOf(req)),
+  );
+}

@@ -1,0 +1,93 @@
+// Face: the model config kiosks need, door check-in, seat identification, enrollment photos, thumbnails and
+// evidence photos, erasure of a deputy's biometric data, and the evidence retention setting.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { AppError } from '../../../shared/errors';
+import { Id, IdParams } from '../../../shared/schemas/common';
+import { FaceCheckin, RetentionSettings, SeatIdentify } from '../../../shared/schemas/face';
+import { faceCheckIn, seatIdentify } from '../../services/face-checkin-service';
+import { enrollPhotos, eraseDeputyBiometrics, importRosterFile } from '../../services/enrollment-service';
+import { zipPhotos } from '../../services/photo-source';
+import { getRetentionDays, setRetentionDays } from '../../services/retention-service';
+import { evidence, thumbnail } from '../../repositories/faces-repository';
+import { actorOf } from '../actor';
+
+function sendJpeg(reply: FastifyReply, bytes: Buffer | null, what: string) {
+  if (!bytes) throw new AppError('ERR_NOT_FOUND', `没有${what} / No ${what === '照片' ? 'photo' : 'evidence'} stored`);
+  return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, no-store').send(bytes);
+}
+
+/**
+ * The uploaded files, read whole. A cut or malformed multipart body makes busboy throw a plain Error, which
+ * would leave as a 500: it is the client's mistake, so it is answered 400. Limit errors keep their 413.
+ */
+async function uploadedFiles(req: FastifyRequest): Promise<Array<{ field: string; name: string; bytes: Buffer }>> {
+  if (!req.isMultipart()) throw new AppError('ERR_UNSUPPORTED_MEDIA', '请以 multipart/form-data 上传 / Send multipart/form-data');
+  const files: Array<{ field: string; name: string; bytes: Buffer }> = [];
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') files.push({ field: part.fieldname, name: part.filename, bytes: await part.toBuffer() });
+    }
+  } catch (error) {
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) throw error;
+    throw new AppError('ERR_VALIDATION', '上传内容不完整或格式错误 / Malformed or incomplete multipart upload');
+  }
+  return files;
+}
+
+export default async function faceRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.ctx;
+
+  app.get('/api/face/config', { config: { access: 'device-or-staff' } }, async () => ctx.face.config());
+
+  app.post('/api/checkins/face', { config: { access: 'device' }, schema: { body: FaceCheckin }, preHandler: app.requireDevice('door') }, async (req) =>
+    faceCheckIn(ctx, req.device!, req.body),
+  );
+
+  app.post('/api/seat/identify', { config: { access: 'device' }, schema: { body: SeatIdentify }, preHandler: app.requireDevice('seat') }, async (req) =>
+    seatIdentify(ctx, req.device!, req.body),
+  );
+
+  app.get('/api/deputies/:deputyId/thumbnail', { config: { access: 'device-or-staff' }, schema: { params: IdParams('deputyId') } }, async (req, reply) =>
+    sendJpeg(reply, await thumbnail(ctx.db, req.params.deputyId), '照片'),
+  );
+
+  app.get(
+    '/api/sittings/:sittingId/checkins/:participantId/evidence',
+    { config: { access: 'staff' }, schema: { params: Type.Object({ sittingId: Id, participantId: Id }, { additionalProperties: false }) } },
+    async (req, reply) => sendJpeg(reply, await evidence(ctx.db, req.params.sittingId, req.params.participantId), '现场照片'),
+  );
+
+  app.delete('/api/deputies/:deputyId/biometrics', { config: { access: ['admin'] }, schema: { params: IdParams('deputyId') } }, async (req) =>
+    eraseDeputyBiometrics(ctx, req.params.deputyId, actorOf(req)),
+  );
+
+  /** Multipart: `roster` (.xlsx/.csv) and optionally `photos` (.zip). Reports bad rows and bad photos by row. */
+  app.post('/api/bodies/:bodyId/roster/import', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('bodyId') } }, async (req) => {
+    let roster: { fileName: string; bytes: Buffer } | null = null;
+    let photos: Buffer | null = null;
+    for (const f of await uploadedFiles(req)) {
+      if (f.field === 'roster') roster = { fileName: f.name, bytes: f.bytes };
+      else if (f.field === 'photos') photos = f.bytes;
+    }
+    if (!roster) throw new AppError('ERR_VALIDATION', '请选择名册文件 / The roster file (field "roster") is missing');
+    return importRosterFile(ctx, req.params.bodyId, roster, photos ? zipPhotos(photos) : null, actorOf(req));
+  });
+
+  /** Multipart: one or more `photo` files for one deputy; replaces that deputy's enrolled faces when one is good. */
+  app.post('/api/deputies/:deputyId/photos', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('deputyId') } }, async (req) => {
+    const files = (await uploadedFiles(req)).map((f) => ({ name: f.name, bytes: f.bytes }));
+    if (files.length === 0) throw new AppError('ERR_VALIDATION', '请选择照片 / No photo uploaded');
+    return enrollPhotos(ctx, req.params.deputyId, files, actorOf(req));
+  });
+
+  app.get('/api/settings/retention', { config: { access: 'staff' } }, async () => ({ evidenceRetentionDays: await getRetentionDays(ctx) }));
+
+  app.put('/api/settings/retention', { config: { access: ['admin'] }, schema: { body: RetentionSettings } }, async (req) => {
+    await setRetentionDays(ctx, req.body.evidenceRetentionDays, actorOf(req));
+    return { evidenceRetentionDays: await getRetentionDays(ctx) };
+  });
+}

@@ -1,0 +1,45 @@
+// Meetings, sittings, participants (列席/staff) and agenda items.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IdParams } from '../../../shared/schemas/common';
+import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting } from '../../../shared/schemas/meetings';
+import * as meetings from '../../services/meeting-service';
+import { agenda } from '../../services/vote-service';
+import { actorOf } from '../actor';
+
+export default async function meetingRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.ctx;
+
+  app.get('/api/meetings', { config: { access: 'staff' } }, async () => meetings.listMeetings(ctx));
+
+  app.post('/api/bodies/:bodyId/meetings', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('bodyId'), body: CreateMeeting } }, async (req, reply) =>
+    reply.status(201).send(await meetings.createMeeting(ctx, req.params.bodyId, req.body, actorOf(req))),
+  );
+
+  app.get('/api/meetings/:meetingId', { config: { access: 'staff' }, schema: { params: IdParams('meetingId') } }, async (req) =>
+    meetings.getMeeting(ctx, req.params.meetingId),
+  );
+
+  app.post('/api/meetings/:meetingId/sittings', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('meetingId'), body: CreateSitting } }, async (req, reply) =>
+    reply.status(201).send(await meetings.addSitting(ctx, req.params.meetingId, req.body, actorOf(req))),
+  );
+
+  app.get('/api/meetings/:meetingId/participants', { config: { access: 'staff' }, schema: { params: IdParams('meetingId') } }, async (req) =>
+    meetings.listParticipants(ctx, req.params.meetingId),
+  );
+
+  app.post(
+    '/api/meetings/:meetingId/participants',
+    { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('meetingId'), body: AddParticipant } },
+    async (req, reply) => reply.status(201).send(await meetings.addParticipant(ctx, req.params.meetingId, req.body, actorOf(req))),
+  );
+
+  app.get('/api/sittings/:sittingId/agenda', { config: { access: 'staff' }, schema: { params: IdParams('sittingId') } }, async (req) =>
+    agenda(ctx, req.params.sittingId),
+  );
+
+  app.post('/api/sittings/:sittingId/agenda', { config: { access: ['admin', 'clerk', 'chair'] }, schema: { params: IdParams('sittingId'), body: CreateAgendaItem } }, async (req, reply) =>
+    reply.status(201).send(await meetings.addAgendaItem(ctx, req.params.sittingId, req.body.title, actorOf(req))),
+  );
+}

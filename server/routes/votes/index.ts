@@ -1,0 +1,54 @@
+// Votes: create, open, close, announce, cancel, and ballot casting.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IdParams } from '../../../shared/schemas/common';
+import { CancelVote, CastBallot, CreateVote, OpenVote } from '../../../shared/schemas/votes';
+import * as votes from '../../services/vote-service';
+import { castBallot } from '../../services/ballot-service';
+import { actorOf } from '../actor';
+import { AppError } from '../../../shared/errors';
+import { authenticateDevice } from '../../plugins/device-auth';
+
+export default async function voteRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.ctx;
+  const voteParams = IdParams('voteId');
+
+  app.post('/api/agenda/:agendaItemId/votes', { config: { access: ['admin', 'clerk', 'chair'] }, schema: { params: IdParams('agendaItemId'), body: CreateVote } }, async (req, reply) =>
+    reply.status(201).send(await votes.createVote(ctx, req.params.agendaItemId, req.body, actorOf(req))),
+  );
+
+  app.get('/api/votes/:voteId', { config: { access: 'staff' }, schema: { params: voteParams } }, async (req) => votes.getVoteView(ctx, req.params.voteId));
+
+  app.post('/api/votes/:voteId/open', { config: { access: ['admin', 'chair'] }, schema: { params: voteParams, body: OpenVote } }, async (req) =>
+    votes.openVote(ctx, req.params.voteId, req.body.overrideQuorumReason, actorOf(req)),
+  );
+
+  app.post('/api/votes/:voteId/close', { config: { access: ['admin', 'chair'] }, schema: { params: voteParams } }, async (req) =>
+    votes.closeVote(ctx, req.params.voteId, actorOf(req)),
+  );
+
+  app.post('/api/votes/:voteId/announce', { config: { access: ['admin', 'chair'] }, schema: { params: voteParams } }, async (req) =>
+    votes.announceVote(ctx, req.params.voteId, actorOf(req)),
+  );
+
+  app.post('/api/votes/:voteId/cancel', { config: { access: ['admin', 'chair'] }, schema: { params: voteParams, body: CancelVote } }, async (req) =>
+    votes.cancelVote(ctx, req.params.voteId, req.body.reason, actorOf(req)),
+  );
+
+  /**
+   * Only a paired seat tablet casts, for the deputy it has just recognised (the voter token). 201 when recorded or
+   * changed; 200 for a retry of a request already recorded (counted once).
+   */
+  app.post('/api/votes/:voteId/ballots', { config: { access: 'device' }, schema: { params: voteParams, body: CastBallot } }, async (req, reply) => {
+    const { voterToken, ...ballot } = req.body;
+    const device = await authenticateDevice(ctx, req, ['seat']);
+    const claim = ctx.voterTokens.read(voterToken);
+    if (!claim || claim.deviceId !== device.id) {
+      throw new AppError('ERR_UNAUTHORIZED', '身份确认无效,请重新刷脸 / Voter confirmation invalid: look at the camera again');
+    }
+    const expired = claim.expiresAt < Date.now();
+    const result = await castBallot(ctx, req.params.voteId, { ...ballot, deputyId: claim.deputyId }, claim.deviceId, expired);
+    return reply.status(result.outcome === 'duplicate' ? 200 : 201).send(result);
+  });
+}

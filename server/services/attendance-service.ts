@@ -1,0 +1,104 @@
+// Attendance of a sitting: 应到/实到/请假/缺席 with quorum, leave, and check-in (face or manual).
+import { AppError } from '../../shared/errors';
+import { quorumStatus } from '../../shared/rules';
+import type { AttendanceEntry, AttendanceSummary, CheckinView, ParticipantView } from '../../shared/views';
+import * as attendance from '../repositories/attendance-repository';
+import { findParticipant } from '../repositories/meetings-repository';
+import { appendAudit } from '../repositories/audit-repository';
+import type { Actor, ServiceContext } from './context';
+import { getSitting } from './meeting-service';
+import { getBody } from './roster-service';
+
+export async function summary(ctx: ServiceContext, sittingId: number): Promise<AttendanceSummary> {
+  const sitting = await getSitting(ctx, sittingId);
+  const body = await getBody(ctx, sitting.bodyId);
+  const c = await attendance.attendanceCounts(ctx.db, sittingId);
+  const q = quorumStatus(body.rules.quorum, { inOffice: c.expected, present: c.present });
+  return {
+    sittingId,
+    expected: c.expected,
+    present: c.present,
+    onLeave: c.onLeave,
+    absent: Math.max(0, c.expected - c.present - c.onLeave),
+    quorum: { met: q.met, required: q.required, shortBy: q.shortBy },
+    othersPresent: c.othersPresent,
+  };
+}
+
+export async function entries(ctx: ServiceContext, sittingId: number): Promise<AttendanceEntry[]> {
+  await getSitting(ctx, sittingId);
+  return attendance.attendanceEntries(ctx.db, sittingId);
+}
+
+/** The participant, checked to belong to the sitting's meeting. */
+async function participantOf(ctx: ServiceContext, sittingId: number, participantId: number): Promise<ParticipantView> {
+  const sitting = await getSitting(ctx, sittingId);
+  const p = await findParticipant(ctx.db, participantId);
+  if (!p || p.meetingId !== sitting.meetingId) {
+    throw new AppError('ERR_NOT_FOUND', `该人员不在本次会议名单中 / Participant ${participantId} is not on this meeting's list`);
+  }
+  return p;
+}
+
+export async function recordLeave(ctx: ServiceContext, sittingId: number, participantId: number, reason: string, actor: Actor) {
+  const p = await participantOf(ctx, sittingId, participantId);
+  await ctx.db.write(async (tx) => {
+    await attendance.upsertLeave(tx, sittingId, participantId, reason.trim());
+    await appendAudit(tx, { actor, action: 'leave.record', subject: `sitting:${sittingId}`, detail: { participantId, reason } });
+  });
+  ctx.hub.attendanceChanged(p.meetingId, sittingId);
+}
+
+export async function removeLeave(ctx: ServiceContext, sittingId: number, participantId: number, actor: Actor) {
+  const p = await participantOf(ctx, sittingId, participantId);
+  const removed = await ctx.db.write(async (tx) => {
+    const done = await attendance.deleteLeave(tx, sittingId, participantId);
+    if (done) await appendAudit(tx, { actor, action: 'leave.remove', subject: `sitting:${sittingId}`, detail: { participantId } });
+    return done;
+  });
+  if (!removed) throw new AppError('ERR_NOT_FOUND', '该人员没有请假记录 / No leave recorded for this participant');
+  ctx.hub.attendanceChanged(p.meetingId, sittingId);
+}
+
+export interface CheckinOutcome {
+  status: 'checked_in' | 'already_checked_in';
+  participant: ParticipantView;
+  checkin: CheckinView;
+}
+
+/** One check-in per participant per sitting: a second one answers "already checked in at HH:MM". */
+export async function checkIn(
+  ctx: ServiceContext,
+  c: attendance.NewCheckin,
+  actor: Actor,
+): Promise<CheckinOutcome> {
+  const p = await participantOf(ctx, c.sittingId, c.participantId);
+  const created = await ctx.db.write(async (tx) => {
+    const isNew = await attendance.insertCheckin(tx, c);
+    if (isNew) {
+      await appendAudit(tx, {
+        actor,
+        action: c.method === 'face' ? 'checkin.face' : 'checkin.manual',
+        subject: `sitting:${c.sittingId}`,
+        detail: { participantId: c.participantId, reason: c.reason ?? null, distance: c.distance ?? null },
+      });
+    }
+    return isNew;
+  });
+  if (created) ctx.hub.attendanceChanged(p.meetingId, c.sittingId);
+  const checkin = (await attendance.findCheckin(ctx.db, c.sittingId, c.participantId))!;
+  return { status: created ? 'checked_in' : 'already_checked_in', participant: p, checkin };
+}
+
+export async function manualCheckIn(
+  ctx: ServiceContext,
+  sittingId: number,
+  input: { participantId: number; reason: string; clientId?: string },
+  actor: Actor,
+): Promise<CheckinOutcome> {
+  return checkIn(
+    ctx,
+    { sittingId, participantId: input.participantId, method: 'manual', reason: input.reason.trim(), clientId: input.clientId },
+    actor,
+  );
+}

@@ -1,0 +1,147 @@
+// Face enrollment: photos → descriptors (+ one small thumbnail) per deputy, through extractEnrollment, the same
+// code `npm run face:eval` measures. A photo that fails is reported with its row, file and reason; the rest
+// still enroll. Raw photos are never stored, only descriptors and the thumbnail.
+import { AppError } from '../../shared/errors';
+import { extractEnrollment, type EnrollmentResult } from '../face/enroll';
+import { eraseBiometrics, insertDescriptor, setThumbnail } from '../repositories/faces-repository';
+import { findDeputy } from '../repositories/deputies-repository';
+import { appendAudit } from '../repositories/audit-repository';
+import type { Actor, ServiceContext } from './context';
+import { importRows, type ImportReport } from './roster-service';
+import { readRoster } from './roster-file';
+import type { PhotoSource } from './photo-source';
+
+export interface PhotoFailure {
+  row: number;
+  file: string;
+  reason: string;
+  message: string;
+}
+
+export interface EnrollReport {
+  /** Deputies with at least one face enrolled by this import. */
+  enrolled: number;
+  /** Photos stored (several per deputy allowed). */
+  photos: number;
+  failed: PhotoFailure[];
+}
+
+export interface FileImportReport extends ImportReport {
+  photos: EnrollReport;
+}
+
+/** Enrolls a deputy's photos, replacing earlier ones when at least one photo is good. */
+export async function enrollPhotos(
+  ctx: ServiceContext,
+  deputyId: number,
+  photos: Array<{ name: string; bytes: Buffer }>,
+  actor: Actor,
+  row = 0,
+): Promise<{ stored: number; failed: PhotoFailure[] }> {
+  const deputy = await findDeputy(ctx.db, deputyId);
+  if (!deputy) throw new AppError('ERR_NOT_FOUND', `找不到该代表 / Deputy ${deputyId} not found`);
+  const engine = ctx.face.engine;
+  const failed: PhotoFailure[] = [];
+  const good: Array<Extract<EnrollmentResult, { ok: true }>> = [];
+  for (const photo of photos) {
+    const result = await extractEnrollment(engine, photo.bytes, photo.name);
+    if (result.ok) good.push(result);
+    else failed.push({ row, file: photo.name, reason: result.reason, message: `${deputy.name}:${result.message}` });
+  }
+  if (good.length > 0) {
+    await ctx.db.write(async (tx) => {
+      await eraseBiometrics(tx, deputyId);
+      for (const g of good) {
+        await insertDescriptor(tx, { deputyId, model: engine.model, descriptor: g.descriptor, source: g.fileName, score: g.score });
+      }
+      await setThumbnail(tx, deputyId, good[0]!.thumbnail);
+      await appendAudit(tx, { actor, action: 'face.enroll', subject: `deputy:${deputyId}`, detail: { photos: good.length, model: engine.model } });
+    });
+    await ctx.face.refreshDeputy(deputy.bodyId, deputyId);
+  }
+  return { stored: good.length, failed };
+}
+
+const splitNames = (v: unknown): string[] =>
+  String(v ?? '')
+    .split(/[;,,;、|]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Finds a row's photos: the names in its photo column, else <card number>.jpg or a <card number>/ folder. */
+function photosForRow(
+  source: PhotoSource,
+  values: Record<string, unknown>,
+): { found: Array<{ name: string; bytes: Buffer }>; missing: string[]; ambiguous: string[] } {
+  const names = splitNames(values.photo);
+  if (names.length > 0) {
+    const found: Array<{ name: string; bytes: Buffer }> = [];
+    const missing: string[] = [];
+    const ambiguous: string[] = [];
+    for (const name of names) {
+      const bytes = source.get(name);
+      if (bytes) found.push({ name, bytes });
+      else if (source.isAmbiguous(name)) ambiguous.push(name);
+      else missing.push(name);
+    }
+    return { found, missing, ambiguous };
+  }
+  const card = String(values.cardNo ?? '').trim();
+  if (!card) return { found: [], missing: [], ambiguous: [] };
+  for (const ext of ['jpg', 'jpeg', 'png']) {
+    const bytes = source.get(`${card}.${ext}`);
+    if (bytes) return { found: [{ name: `${card}.${ext}`, bytes }], missing: [], ambiguous: [] };
+  }
+  return { found: source.folder(card), missing: [], ambiguous: [] };
+}
+
+/** Imports a roster file and, when photos are given, enrolls every imported row's faces. */
+export async function importRosterFile(
+  ctx: ServiceContext,
+  bodyId: number,
+  file: { fileName: string; bytes: Buffer },
+  photos: PhotoSource | null,
+  actor: Actor,
+): Promise<FileImportReport> {
+  const rows = await readRoster(file.fileName, file.bytes);
+  if (rows.length === 0) throw new AppError('ERR_VALIDATION', '名册中没有数据行 / The roster has no data rows');
+  const report = await importRows(ctx, bodyId, rows.map((r) => r.values), actor, rows.map((r) => r.line));
+  const enroll: EnrollReport = { enrolled: 0, photos: 0, failed: [] };
+  if (photos) {
+    for (const r of rows) {
+      const deputyId = report.deputyIds[r.line];
+      if (deputyId === undefined) continue; // the row itself was refused and is already reported
+      const { found, missing, ambiguous } = photosForRow(photos, r.values);
+      for (const name of missing) {
+        enroll.failed.push({ row: r.line, file: name, reason: 'unknown_photo', message: `压缩包中找不到照片 ${name} / Photo ${name} not in the upload` });
+      }
+      for (const name of ambiguous) {
+        enroll.failed.push({
+          row: r.line,
+          file: name,
+          reason: 'ambiguous_photo',
+          message: `压缩包中有多个文件名为 ${name} 的照片,请写明文件夹 / Several photos are named ${name}; give the folder too`,
+        });
+      }
+      if (found.length === 0) continue;
+      const { stored, failed } = await enrollPhotos(ctx, deputyId, found, actor, r.line);
+      enroll.failed.push(...failed);
+      enroll.photos += stored;
+      if (stored > 0) enroll.enrolled += 1;
+    }
+  }
+  return { ...report, photos: enroll };
+}
+
+/** 删除生物特征: erases a deputy's descriptors, thumbnail and check-in evidence photos, on request. */
+export async function eraseDeputyBiometrics(ctx: ServiceContext, deputyId: number, actor: Actor) {
+  const deputy = await findDeputy(ctx.db, deputyId);
+  if (!deputy) throw new AppError('ERR_NOT_FOUND', `找不到该代表 / Deputy ${deputyId} not found`);
+  const erased = await ctx.db.write(async (tx) => {
+    const counts = await eraseBiometrics(tx, deputyId);
+    await appendAudit(tx, { actor, action: 'face.erase', subject: `deputy:${deputyId}`, detail: counts });
+    return counts;
+  });
+  await ctx.face.refreshDeputy(deputy.bodyId, deputyId);
+  return erased;
+}

@@ -1,0 +1,97 @@
+// Face matching for check-in and seat identification: one in-memory gallery per body, loaded from SQLite on
+// first use and kept current on enrollment and erasure. The kiosk sends a descriptor; the server decides.
+import { AppError } from '../../shared/errors';
+import type { FaceEngine } from '../face/engine';
+import { getEngine, DEFAULT_ENGINE } from '../face/engines';
+import { DEFAULT_MATCH_OPTIONS } from '../face/match-defaults';
+import { Gallery, type MatchOptions, type MatchResult } from '../face/matcher';
+import { descriptorsOfBody, descriptorsOfDeputy } from '../repositories/faces-repository';
+import type { Database } from '../db/database';
+
+export interface FaceSettings {
+  /** Engine name in server/face/engines.ts; its model is the one the kiosks must compute. */
+  engine: string;
+  threshold: number;
+  margin: number;
+  strategy: 'best' | 'mean';
+}
+
+/** What a kiosk needs to compute descriptors the server can match. */
+export interface FaceConfig {
+  model: string;
+  dimensions: number;
+  threshold: number;
+  margin: number;
+}
+
+export function faceSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): FaceSettings {
+  const num = (v: string | undefined, fallback: number) => (v !== undefined && Number.isFinite(Number(v)) ? Number(v) : fallback);
+  return {
+    engine: env.QUORUM_FACE_ENGINE ?? DEFAULT_ENGINE,
+    threshold: num(env.QUORUM_FACE_THRESHOLD, DEFAULT_MATCH_OPTIONS.threshold),
+    margin: num(env.QUORUM_FACE_MARGIN, DEFAULT_MATCH_OPTIONS.margin),
+    strategy: env.QUORUM_FACE_STRATEGY === 'mean' ? 'mean' : DEFAULT_MATCH_OPTIONS.strategy,
+  };
+}
+
+export class FaceService {
+  private readonly galleries = new Map<number, Promise<Gallery>>();
+
+  constructor(
+    private readonly db: Database,
+    readonly settings: FaceSettings,
+  ) {}
+
+  /** The engine (models load on its first detect; constructing it is cheap). */
+  get engine(): FaceEngine {
+    return getEngine(this.settings.engine);
+  }
+
+  config(): FaceConfig {
+    const { model, dimensions } = this.engine;
+    return { model, dimensions, threshold: this.settings.threshold, margin: this.settings.margin };
+  }
+
+  /** Checks a descriptor from a kiosk: the server's model, exactly its length, every value finite. */
+  parseDescriptor(model: string, values: readonly number[]): Float32Array {
+    const { model: expected, dimensions } = this.config();
+    if (model !== expected) {
+      throw new AppError('ERR_BAD_DESCRIPTOR', `人脸特征模型不匹配:需要 ${expected} / Descriptor model must be ${expected}, got ${model}`);
+    }
+    if (values.length !== dimensions || !values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      throw new AppError('ERR_BAD_DESCRIPTOR', `人脸特征须为 ${dimensions} 个有限数值 / Descriptor must be ${dimensions} finite numbers`);
+    }
+    return Float32Array.from(values);
+  }
+
+  private gallery(bodyId: number): Promise<Gallery> {
+    let g = this.galleries.get(bodyId);
+    if (!g) {
+      g = (async () => {
+        const gallery = new Gallery(this.engine.dimensions);
+        for (const [deputyId, list] of await descriptorsOfBody(this.db, bodyId, this.engine.model)) gallery.set(deputyId, list);
+        return gallery;
+      })();
+      g.catch(() => this.galleries.delete(bodyId));
+      this.galleries.set(bodyId, g);
+    }
+    return g;
+  }
+
+  /** Re-reads one deputy's descriptors after enrollment or erasure. */
+  async refreshDeputy(bodyId: number, deputyId: number): Promise<void> {
+    if (!this.galleries.has(bodyId)) return; // loaded fresh on first use
+    const gallery = await this.gallery(bodyId);
+    gallery.set(deputyId, await descriptorsOfDeputy(this.db, deputyId, this.engine.model));
+  }
+
+  /**
+   * Matches against EVERY enrolled deputy of the body, never only the sitting's roster: measured, a roster-only
+   * gallery accepts an off-roster look-alike as the nearest person on it (1,058 of 16,083 such probes in
+   * bench-results/face-models.md), while the full gallery plus "refuse a match who is not on the roster" accepted 0.
+   */
+  async match(bodyId: number, probe: Float32Array): Promise<MatchResult> {
+    const options: MatchOptions = { threshold: this.settings.threshold, margin: this.settings.margin, strategy: this.settings.strategy };
+    return (await this.gallery(bodyId)).match(probe, options);
+  }
+}

@@ -1,0 +1,175 @@
+// Live state over WebSocket: per-meeting subscriber sets, versioned messages, coalesced pushes.
+//
+// Services only say what changed (a sitting's attendance, a vote). The hub marks it dirty and, at most once
+// per COALESCE_MS per meeting, loads the current state once and sends it to every subscriber as the next
+// version. A burst of 3,000 ballots therefore costs a handful of tally reads and sends, not 3,000.
+import { randomUUID } from 'node:crypto';
+import { COALESCE_MS, type LiveView, type MeetingState, type ServerMessage } from '../../shared/protocol';
+import type { AttendanceSummary, VoteView } from '../../shared/views';
+
+/** What a subscriber needs from its socket. */
+export interface Subscriber {
+  send(message: ServerMessage): void;
+  /** The same message already serialised: a push to 3,000 tablets serialises once, not 3,000 times. */
+  sendRaw(data: string): void;
+}
+
+export interface LiveSource {
+  snapshot(meetingId: number): Promise<MeetingState>;
+  attendance(sittingId: number): Promise<AttendanceSummary>;
+  vote(voteId: number): Promise<VoteView>;
+}
+
+/** Whether a vote change is a new count (console only) or a change of its state (every view). */
+export type VoteChange = 'tally' | 'state';
+
+const VIEWS: readonly LiveView[] = ['console', 'kiosk'];
+
+interface MeetingChannel {
+  meetingId: number;
+  view: LiveView;
+  version: number;
+  subscribers: Set<Subscriber>;
+  dirtySittings: Set<number>;
+  dirtyVotes: Set<number>;
+  timer: NodeJS.Timeout | null;
+  lastFlush: number;
+}
+
+export class LiveHub {
+  /**
+   * @param coalesceMs at most one push per meeting per this many ms; 0 pushes every change at once (the naive
+   * design, kept only so the benchmark can compare).
+   */
+  constructor(private readonly coalesceMs = COALESCE_MS) {}
+
+  /** Changes on every server start, so a client can tell a restart from a gap. */
+  readonly epoch = randomUUID();
+  private readonly channels = new Map<string, MeetingChannel>();
+  private source: LiveSource | null = null;
+  /** Open sockets of paired tablets, so a revocation closes them at once. */
+  private readonly deviceSockets = new Map<number, Set<() => void>>();
+  /** Messages sent, for tests and benchmarks of the coalescing. */
+  readonly stats = { flushes: 0, messages: 0 };
+
+  setSource(source: LiveSource): void {
+    this.source = source;
+  }
+
+  private channel(meetingId: number, view: LiveView): MeetingChannel {
+    const key = `${meetingId}/${view}`;
+    let ch = this.channels.get(key);
+    if (!ch) {
+      ch = { meetingId, view, version: 0, subscribers: new Set(), dirtySittings: new Set(), dirtyVotes: new Set(), timer: null, lastFlush: 0 };
+      this.channels.set(key, ch);
+    }
+    return ch;
+  }
+
+  /** Subscribes and sends a snapshot at the current version. Re-subscribing just sends a fresh snapshot. */
+  async subscribe(meetingId: number, sub: Subscriber, view: LiveView = 'console'): Promise<void> {
+    const ch = this.channel(meetingId, view);
+    ch.subscribers.add(sub);
+    await this.sendSnapshot(meetingId, sub, view);
+  }
+
+  async sendSnapshot(meetingId: number, sub: Subscriber, view: LiveView = 'console'): Promise<void> {
+    const ch = this.channel(meetingId, view);
+    const state = await this.source!.snapshot(meetingId);
+    sub.send({ type: 'snapshot', epoch: this.epoch, version: ch.version, state });
+    this.stats.messages += 1;
+  }
+
+  unsubscribe(sub: Subscriber): void {
+    for (const ch of this.channels.values()) ch.subscribers.delete(sub);
+  }
+
+  /** Registers a tablet's socket; returns the function that forgets it (on close). */
+  attachDevice(deviceId: number, disconnect: () => void): () => void {
+    const set = this.deviceSockets.get(deviceId) ?? new Set();
+    set.add(disconnect);
+    this.deviceSockets.set(deviceId, set);
+    return () => set.delete(disconnect);
+  }
+
+  /** Closes every open socket of a revoked tablet. */
+  disconnectDevice(deviceId: number): void {
+    for (const disconnect of this.deviceSockets.get(deviceId) ?? []) disconnect();
+    this.deviceSockets.delete(deviceId);
+  }
+
+  subscriberCount(meetingId: number): number {
+    return VIEWS.reduce((n, view) => n + (this.channels.get(`${meetingId}/${view}`)?.subscribers.size ?? 0), 0);
+  }
+
+  /** Attendance is pushed to consoles only. */
+  attendanceChanged(meetingId: number, sittingId: number): void {
+    const ch = this.channel(meetingId, 'console');
+    ch.dirtySittings.add(sittingId);
+    this.schedule(ch);
+  }
+
+  voteChanged(meetingId: number, voteId: number, change: VoteChange): void {
+    for (const view of change === 'state' ? VIEWS : (['console'] as const)) {
+      const ch = this.channel(meetingId, view);
+      ch.dirtyVotes.add(voteId);
+      this.schedule(ch);
+    }
+  }
+
+  private schedule(ch: MeetingChannel): void {
+    if (ch.subscribers.size === 0) {
+      // Nobody to tell: a later subscriber starts from a snapshot anyway.
+      ch.dirtySittings.clear();
+      ch.dirtyVotes.clear();
+      return;
+    }
+    if (ch.timer) return;
+    const wait = Math.max(0, ch.lastFlush + this.coalesceMs - Date.now());
+    ch.timer = setTimeout(() => void this.flush(ch), wait);
+  }
+
+  private async flush(ch: MeetingChannel): Promise<void> {
+    const sittings = [...ch.dirtySittings];
+    const votes = [...ch.dirtyVotes];
+    ch.dirtySittings.clear();
+    ch.dirtyVotes.clear();
+    ch.lastFlush = Date.now();
+    try {
+      const messages: ServerMessage[] = [];
+      // Versions are taken only after every load succeeded, so a failed load leaves no gap.
+      const attendance = await Promise.all(sittings.map((id) => this.source!.attendance(id)));
+      const voteViews = await Promise.all(votes.map((id) => this.source!.vote(id)));
+      for (const a of attendance) messages.push({ type: 'attendance', version: ++ch.version, attendance: a });
+      for (const v of voteViews) messages.push({ type: 'vote', version: ++ch.version, vote: v });
+      this.stats.flushes += 1;
+      const raw = messages.map((m) => JSON.stringify(m));
+      for (const sub of ch.subscribers) {
+        for (const data of raw) sub.sendRaw(data);
+      }
+      this.stats.messages += messages.length * ch.subscribers.size;
+    } catch {
+      // Keep what changed for the next flush rather than lose an update.
+      sittings.forEach((id) => ch.dirtySittings.add(id));
+      votes.forEach((id) => ch.dirtyVotes.add(id));
+    } finally {
+      ch.timer = null;
+      if (ch.dirtySittings.size > 0 || ch.dirtyVotes.size > 0) this.schedule(ch);
+    }
+  }
+
+  /** Sends pending changes now (used on shutdown and by tests that want no wait). */
+  async drain(): Promise<void> {
+    for (const ch of this.channels.values()) {
+      if (ch.timer) {
+        clearTimeout(ch.timer);
+        await this.flush(ch);
+      }
+    }
+  }
+
+  close(): void {
+    for (const ch of this.channels.values()) if (ch.timer) clearTimeout(ch.timer);
+    this.channels.clear();
+  }
+}

@@ -1,0 +1,21 @@
+// Builds the live state the hub pushes: a meeting snapshot, one sitting's attendance, one vote's view.
+import type { MeetingState } from '../../shared/protocol';
+import { voteIdsOfMeeting } from '../repositories/votes-repository';
+import type { LiveSource } from './live-hub';
+import type { ServiceContext } from './context';
+import { getMeeting } from './meeting-service';
+import { summary } from './attendance-service';
+import { getVoteView } from './vote-service';
+
+export function liveSource(ctx: ServiceContext): LiveSource {
+  return {
+    async snapshot(meetingId): Promise<MeetingState> {
+      const meeting = await getMeeting(ctx, meetingId);
+      const attendance = await Promise.all(meeting.sittings.map((s) => summary(ctx, s.id)));
+      const votes = await Promise.all((await voteIdsOfMeeting(ctx.db, meetingId)).map((id) => getVoteView(ctx, id)));
+      return { meeting, attendance, votes };
+    },
+    attendance: (sittingId) => summary(ctx, sittingId),
+    vote: (voteId) => getVoteView(ctx, voteId),
+  };
+}

@@ -1,0 +1,77 @@
+// Where enrollment photos come from: a .zip the clerk uploads, or a folder on the server (the demo, scripts).
+// Names are matched without folder and case, so "照片/王某某.JPG" is found as "王某某.jpg".
+import AdmZip from 'adm-zip';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { AppError } from '../../shared/errors';
+
+export interface PhotoSource {
+  /**
+   * The photo of that relative path, or of that bare file name wherever it sits; null when there is none.
+   * A bare name that several folders hold is ambiguous and also null (see isAmbiguous): never guess a person.
+   */
+  get(name: string): Buffer | null;
+  isAmbiguous(name: string): boolean;
+  /** Every photo under a folder of that name (e.g. a folder per card number), in name order. */
+  folder(name: string): Array<{ name: string; bytes: Buffer }>;
+}
+
+const IMAGE = /\.(jpe?g|png|webp|bmp)$/i;
+const key = (name: string) => basename(name.replace(/\\/g, '/')).normalize('NFC').toLowerCase();
+
+function fromEntries(entries: Array<{ path: string; read: () => Buffer }>): PhotoSource {
+  const byName = new Map<string, Array<() => Buffer>>();
+  const byPath = new Map<string, () => Buffer>();
+  for (const e of entries) {
+    const path = e.path.replace(/\\/g, '/').normalize('NFC');
+    byPath.set(path.toLowerCase(), e.read);
+    byName.set(key(path), [...(byName.get(key(path)) ?? []), e.read]);
+  }
+  const clean = (name: string) => name.replace(/\\/g, '/').normalize('NFC').toLowerCase();
+  const bare = (name: string) => !clean(name).includes('/');
+  return {
+    get(name) {
+      const exact = byPath.get(clean(name));
+      if (exact) return exact();
+      const candidates = bare(name) ? (byName.get(key(name)) ?? []) : [];
+      return candidates.length === 1 ? candidates[0]!() : null;
+    },
+    isAmbiguous(name) {
+      return !byPath.has(clean(name)) && bare(name) && (byName.get(key(name))?.length ?? 0) > 1;
+    },
+    folder(name) {
+      const prefix = `${name.normalize('NFC').toLowerCase()}/`;
+      return [...byPath.entries()]
+        .filter(([p]) => p.startsWith(prefix) || p.includes(`/${prefix}`))
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([p, read]) => ({ name: p, bytes: read() }));
+    },
+  };
+}
+
+export function zipPhotos(bytes: Buffer): PhotoSource {
+  let zip: AdmZip;
+  try {
+    zip = new AdmZip(bytes);
+  } catch {
+    throw new AppError('ERR_VALIDATION', '照片压缩包无法读取 / The photo .zip cannot be read');
+  }
+  const entries = zip
+    .getEntries()
+    .filter((e) => !e.isDirectory && IMAGE.test(e.entryName) && !e.entryName.startsWith('__MACOSX'))
+    .map((e) => ({ path: e.entryName, read: () => e.getData() }));
+  return fromEntries(entries);
+}
+
+export function folderPhotos(root: string): PhotoSource {
+  const entries: Array<{ path: string; read: () => Buffer }> = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (IMAGE.test(name)) entries.push({ path: relative(root, full), read: () => readFileSync(full) });
+    }
+  };
+  walk(root);
+  return fromEntries(entries);
+}

@@ -1,0 +1,232 @@
+// Votes through their life: draft → open → closed → announced (or cancelled). Results come from shared/rules
+// and are fixed when the vote closes.
+import { AppError } from '../../shared/errors';
+import { computeResult, validateSpec } from '../../shared/rules';
+import type { CreateVote } from '../../shared/schemas/votes';
+import type { BodyRules, PassRule, VoteSpec } from '../../shared/types';
+import type { AgendaItemView, VoteView } from '../../shared/views';
+import type { VoteResult } from '../../shared/rules/result-types';
+import * as votes from '../repositories/votes-repository';
+import * as ballots from '../repositories/ballots-repository';
+import { checkedInDeputyIds } from '../repositories/attendance-repository';
+import { inOfficeDeputyIds } from '../repositories/deputies-repository';
+import { findAgendaItem, listAgendaItems } from '../repositories/meetings-repository';
+import { appendAudit } from '../repositories/audit-repository';
+import type { Actor, ServiceContext } from './context';
+import { getSitting } from './meeting-service';
+import { getBody } from './roster-service';
+import { summary } from './attendance-service';
+import { forget, stopAccepting } from './open-votes';
+
+export function specOf(v: votes.VoteRecord): VoteSpec {
+  return {
+    kind: v.kind,
+    options: v.options,
+    maxYes: v.maxYes ?? undefined,
+    allowWriteIn: v.allowWriteIn,
+    passRule: v.passRule,
+    ratingVerdict: v.ratingVerdict ?? undefined,
+  };
+}
+
+function defaultPassRule(rules: BodyRules, kind: CreateVote['kind']): PassRule {
+  if (kind === 'election') return rules.electionPass;
+  if (kind === 'project') return rules.projectPass;
+  return rules.resolutionPass;
+}
+
+function checkShape(input: CreateVote): void {
+  const bad = (zh: string, en: string) => new AppError('ERR_VALIDATION', `${zh} / ${en}`);
+  const n = input.options?.length ?? 0;
+  if (input.kind === 'resolution' && n > 1) throw bad('议案表决只有一个表决事项', 'A resolution has exactly one motion');
+  if (input.kind !== 'resolution' && n === 0) throw bad('请至少填写一个选项', 'At least one option is required');
+  if ((input.kind === 'project' || input.kind === 'election') && !input.maxYes) {
+    throw bad('请设置最多可赞成的数目(项目数或应选名额)', 'maxYes (N projects or seats) is required');
+  }
+  if (input.maxYes && input.kind === 'project' && input.maxYes > n) {
+    throw bad('可赞成项目数不能多于候选项目数', 'N cannot exceed the number of projects');
+  }
+  if (input.allowWriteIn && input.kind !== 'election') throw bad('只有选举可以另选他人', 'Write-ins are for elections only');
+}
+
+export async function createVote(ctx: ServiceContext, agendaItemId: number, input: CreateVote, actor: Actor): Promise<VoteView> {
+  const item = await findAgendaItem(ctx.db, agendaItemId);
+  if (!item) throw new AppError('ERR_NOT_FOUND', `找不到该议程 / Agenda item ${agendaItemId} not found`);
+  checkShape(input);
+  const sitting = await getSitting(ctx, item.sittingId);
+  const body = await getBody(ctx, sitting.bodyId);
+  const passRule = input.passRule ?? defaultPassRule(body.rules, input.kind);
+  const labels = input.kind === 'resolution' ? [{ label: input.options?.[0]?.label ?? input.title.trim() }] : input.options!;
+  // The same checks the tallies rely on, with placeholder ids: a vote that could not be counted is refused now.
+  const check = validateSpec({
+    kind: input.kind,
+    options: labels.map((o, i) => ({ id: i + 1, label: o.label })),
+    maxYes: input.maxYes,
+    allowWriteIn: input.allowWriteIn,
+    passRule,
+  });
+  if (!check.ok) throw new AppError('ERR_VALIDATION', check.message);
+  const id = await ctx.db.write(async (tx) => {
+    const voteId = await votes.insertVote(tx, {
+      sittingId: item.sittingId,
+      agendaItemId,
+      kind: input.kind,
+      title: input.title.trim(),
+      secrecy: input.secrecy,
+      changePolicy: input.changePolicy ?? 'last',
+      maxYes: input.kind === 'project' || input.kind === 'election' ? input.maxYes! : null,
+      allowWriteIn: input.allowWriteIn ?? false,
+      passRule,
+      ratingVerdict: input.kind === 'rating' ? body.rules.ratingVerdict : null,
+      options: labels,
+    });
+    await appendAudit(tx, { actor, action: 'vote.create', subject: `vote:${voteId}`, detail: { ...input } });
+    return voteId;
+  });
+  ctx.hub.voteChanged(sitting.meetingId, id, 'state');
+  return getVoteView(ctx, id);
+}
+
+export async function getVote(ctx: ServiceContext, id: number): Promise<votes.VoteRecord> {
+  const v = await votes.findVote(ctx.db, id);
+  if (!v) throw new AppError('ERR_NOT_FOUND', `找不到该表决 / Vote ${id} not found`);
+  return v;
+}
+
+/** 应投: deputies who may vote now — the electorate (or, before opening, those in office) checked in. */
+async function expectedVoters(ctx: ServiceContext, v: votes.VoteRecord, bodyId: number): Promise<number> {
+  const eligible = v.state === 'draft' ? await inOfficeDeputyIds(ctx.db, bodyId) : await votes.electorateIds(ctx.db, v.id);
+  const present = new Set(await checkedInDeputyIds(ctx.db, v.sittingId));
+  return eligible.filter((id) => present.has(id)).length;
+}
+
+export async function getVoteView(ctx: ServiceContext, id: number): Promise<VoteView> {
+  const v = await getVote(ctx, id);
+  const sitting = await getSitting(ctx, v.sittingId);
+  const cast = await ballots.participationCount(ctx.db, id);
+  const expected = await expectedVoters(ctx, v, sitting.bodyId);
+  let tally: VoteResult | null = null;
+  if (v.state === 'closed' || v.state === 'announced') tally = v.result as VoteResult;
+  // Secret votes show no per-option counts while open: a count that moves as one deputy presses tells who chose what.
+  else if (v.state === 'open' && v.secrecy === 'open') {
+    tally = computeResult(specOf(v), await ballots.ballotContents(ctx.db, id), { inOffice: v.inOffice ?? 0, present: expected });
+  }
+  return {
+    id: v.id,
+    sittingId: v.sittingId,
+    agendaItemId: v.agendaItemId,
+    kind: v.kind,
+    title: v.title,
+    secrecy: v.secrecy,
+    changePolicy: v.changePolicy,
+    state: v.state,
+    options: v.options,
+    maxYes: v.maxYes,
+    allowWriteIn: v.allowWriteIn,
+    passRule: v.passRule,
+    cast,
+    expected,
+    inOffice: v.inOffice,
+    tally,
+    quorumOverride: v.quorumOverride,
+    openedAt: v.openedAt,
+    closedAt: v.closedAt,
+    announcedAt: v.announcedAt,
+  };
+}
+
+export async function agenda(ctx: ServiceContext, sittingId: number): Promise<AgendaItemView[]> {
+  await getSitting(ctx, sittingId);
+  const items = await listAgendaItems(ctx.db, sittingId);
+  return Promise.all(
+    items.map(async (item) => ({
+      ...item,
+      votes: await Promise.all((await votes.voteIdsOfAgendaItem(ctx.db, item.id)).map((id) => getVoteView(ctx, id))),
+    })),
+  );
+}
+
+const stateError = (v: votes.VoteRecord, wanted: string) =>
+  new AppError('ERR_VOTE_STATE', `表决当前状态为「${v.state}」,不能${wanted} / Vote is ${v.state}`);
+
+/** Opens the vote only with quorum, unless the chair gives an explicit reason (audited). */
+export async function openVote(ctx: ServiceContext, id: number, overrideReason: string | undefined, actor: Actor) {
+  const v = await getVote(ctx, id);
+  if (v.state !== 'draft') throw stateError(v, '开始表决');
+  const sitting = await getSitting(ctx, v.sittingId);
+  const att = await summary(ctx, v.sittingId);
+  if (!att.quorum.met && !overrideReason) {
+    throw new AppError(
+      'ERR_QUORUM_NOT_MET',
+      `出席代表 ${att.present} 人,未达到法定人数 ${att.quorum.required} 人,还差 ${att.quorum.shortBy} 人 / ` +
+        `Quorum not met: ${att.present} present, ${att.quorum.required} required`,
+      { attendance: att },
+    );
+  }
+  const opened = await ctx.db.write(async (tx) => {
+    const electorate = await inOfficeDeputyIds(tx, sitting.bodyId);
+    await votes.markOpened(tx, id, electorate, att.quorum.met ? null : overrideReason!.trim());
+    const row = await tx.get<{ state: string }>('SELECT state FROM votes WHERE id = ?', [id]);
+    if (row?.state !== 'open') return false;
+    await appendAudit(tx, {
+      actor,
+      action: 'vote.open',
+      subject: `vote:${id}`,
+      detail: { inOffice: electorate.length, present: att.present, quorumOverride: att.quorum.met ? null : overrideReason },
+    });
+    return true;
+  });
+  forget(ctx, id); // a cast tried before opening may have cached it as a draft
+  if (!opened) throw stateError(await getVote(ctx, id), '开始表决');
+  ctx.hub.voteChanged(sitting.meetingId, id, 'state');
+  return getVoteView(ctx, id);
+}
+
+/** Closes the vote and fixes its result from the stored ballots. */
+export async function closeVote(ctx: ServiceContext, id: number, actor: Actor) {
+  const v = await getVote(ctx, id);
+  if (v.state !== 'open') throw stateError(v, '结束表决');
+  const sitting = await getSitting(ctx, v.sittingId);
+  // From here no cast is accepted; casts accepted before are queued ahead of the close and counted.
+  await stopAccepting(ctx, id);
+  const closed = await ctx.db.write(async (tx) => {
+    const row = await tx.get<{ state: string }>('SELECT state FROM votes WHERE id = ?', [id]);
+    if (row?.state !== 'open') return false;
+    const electorate = await votes.electorateIds(tx, id);
+    const present = new Set(await checkedInDeputyIds(tx, v.sittingId));
+    const presentVoters = electorate.filter((d) => present.has(d)).length;
+    const result = computeResult(specOf(v), await ballots.ballotContents(tx, id), {
+      inOffice: v.inOffice ?? electorate.length,
+      present: presentVoters,
+    });
+    await votes.markClosed(tx, id, presentVoters, result);
+    await appendAudit(tx, { actor, action: 'vote.close', subject: `vote:${id}`, detail: { result } });
+    return true;
+  });
+  forget(ctx, id);
+  if (!closed) throw stateError(await getVote(ctx, id), '结束表决');
+  // The WAL holds page images in commit order; fold it into the main file so it does not outlive the vote.
+  if (v.secrecy === 'secret') await ctx.db.runBetweenBatches('PRAGMA wal_checkpoint(TRUNCATE)');
+  ctx.hub.voteChanged(sitting.meetingId, id, 'state');
+  return getVoteView(ctx, id);
+}
+
+async function transition(ctx: ServiceContext, id: number, from: votes.VoteRecord['state'][], to: 'announced' | 'cancelled', actor: Actor, detail: Record<string, unknown>) {
+  const v = await getVote(ctx, id);
+  if (to === 'cancelled') await stopAccepting(ctx, id);
+  const ok = await ctx.db.write(async (tx) => {
+    const changed = await votes.setState(tx, id, from, to);
+    if (changed) await appendAudit(tx, { actor, action: `vote.${to === 'announced' ? 'announce' : 'cancel'}`, subject: `vote:${id}`, detail });
+    return changed;
+  });
+  forget(ctx, id);
+  if (!ok) throw stateError(v, to === 'announced' ? '宣布结果' : '取消');
+  const sitting = await getSitting(ctx, v.sittingId);
+  ctx.hub.voteChanged(sitting.meetingId, id, 'state');
+  return getVoteView(ctx, id);
+}
+
+export const announceVote = (ctx: ServiceContext, id: number, actor: Actor) => transition(ctx, id, ['closed'], 'announced', actor, {});
+
+export const cancelVote = (ctx: ServiceContext, id: number, reason: string, actor: Actor) =>
+  transition(ctx, id, ['draft', 'open'], 'cancelled', actor, { reason });

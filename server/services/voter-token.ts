@@ -1,0 +1,50 @@
+// A seat tablet proves "this deputy was just recognised here" with a short-lived token the server signed.
+// The signing key lives in the settings table, so tokens survive a server restart mid-vote.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Database } from '../db/database';
+import { getSetting, setSetting } from '../repositories/settings-repository';
+
+/** Long enough to read a ballot and confirm, short enough that the next person at the seat must show a face. */
+export const VOTER_TOKEN_TTL_MS = 5 * 60 * 1000;
+
+export interface VoterClaim {
+  deputyId: number;
+  deviceId: number;
+  expiresAt: number;
+}
+
+export class VoterTokens {
+  private constructor(private readonly key: Buffer) {}
+
+  static async load(db: Database): Promise<VoterTokens> {
+    let hex = await getSetting<string>(db, 'voter_token_key');
+    if (!hex) {
+      const fresh = randomBytes(32).toString('hex');
+      await db.write((tx) => setSetting(tx, 'voter_token_key', fresh));
+      hex = (await getSetting<string>(db, 'voter_token_key'))!;
+    }
+    return new VoterTokens(Buffer.from(hex, 'hex'));
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.key).update(payload).digest('base64url');
+  }
+
+  issue(deputyId: number, deviceId: number, now = Date.now()): { token: string; expiresAt: string } {
+    const expiresAt = now + VOTER_TOKEN_TTL_MS;
+    const payload = `${deputyId}.${deviceId}.${expiresAt}`;
+    return { token: `${payload}.${this.sign(payload)}`, expiresAt: new Date(expiresAt).toISOString() };
+  }
+
+  /** The claim when the signature holds (expired or not: the caller decides what an expired one may do). */
+  read(token: string): VoterClaim | null {
+    const parts = token.split('.');
+    if (parts.length !== 4) return null;
+    const [deputy, device, expires, sig] = parts as [string, string, string, string];
+    const expected = Buffer.from(this.sign(`${deputy}.${device}.${expires}`));
+    const given = Buffer.from(sig);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    const claim = { deputyId: Number(deputy), deviceId: Number(device), expiresAt: Number(expires) };
+    return Object.values(claim).every(Number.isSafeInteger) ? claim : null;
+  }
+}
