@@ -1,0 +1,66 @@
+// The endpoints a tablet calls, typed with the shared views and schemas.
+import type { DeviceView } from '../../../shared/views';
+import type { CastReply } from '../../../shared/schemas/votes';
+import type { BallotContent } from '../../../shared/types';
+import { api, sendUntilAnswered, type ApiError } from './client';
+import { randomHex } from './device-token';
+
+export interface FaceConfig {
+  model: string;
+  dimensions: number;
+  threshold: number;
+  margin: number;
+}
+
+export interface Liveness {
+  passed: boolean;
+  method: string;
+  score?: number;
+}
+
+export interface RecognisedDeputy {
+  id: number;
+  name: string;
+  delegation: string | null;
+}
+
+export type CheckinReply =
+  | { status: 'checked_in' | 'already_checked_in'; deputy: RecognisedDeputy; thumbnailUrl: string | null; at: string }
+  | { status: 'not_recognised' | 'not_on_roster' | 'liveness_failed' };
+
+export type IdentifyReply =
+  | { status: 'identified'; deputy: RecognisedDeputy; voterToken: string; expiresAt: string }
+  | { status: 'not_recognised' | 'not_checked_in' | 'not_on_roster' | 'liveness_failed' };
+
+export interface FaceProbe {
+  model: string;
+  descriptor: number[];
+  liveness: Liveness;
+}
+
+export const requestPairing = (token: string) => api<{ deviceId: number; code: string }>('POST', '/api/devices/pairing', { token });
+
+export const whoAmI = () => api<DeviceView>('GET', '/api/device/me');
+
+export const faceConfig = () => api<FaceConfig>('GET', '/api/face/config');
+
+export const faceCheckin = (body: FaceProbe & { clientId: string; evidence: string }, onRetry?: (n: number, e: ApiError) => void) =>
+  sendUntilAnswered<CheckinReply>('POST', '/api/checkins/face', body, onRetry);
+
+export const seatIdentify = (body: FaceProbe, onRetry?: (n: number, e: ApiError) => void) =>
+  sendUntilAnswered<IdentifyReply>('POST', '/api/seat/identify', body, onRetry);
+
+export interface BallotRequest {
+  clientId: string;
+  voterToken: string;
+  content: BallotContent;
+  ballotSecret?: string;
+}
+
+export const castBallot = (voteId: number, body: BallotRequest, onRetry?: (n: number, e: ApiError) => void) =>
+  sendUntilAnswered<CastReply>('POST', `/api/votes/${voteId}/ballots`, body, onRetry);
+
+/** A kiosk-made request id (ClientId schema: 8–64 of [A-Za-z0-9_-]). */
+export function newClientId(): string {
+  return randomHex(16);
+}

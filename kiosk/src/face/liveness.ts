@@ -1,0 +1,142 @@
+// Liveness by a head turn on request: a printed photo or a still image cannot pass.
+//
+// 1. settle: the face holds still and frontal for a few frames; its yaw then is the baseline.
+// 2. turn:   the kiosk asks for a turn to a side chosen at random ("请向左转头"/"请向右转头"); the nose must move
+//            at least TURN_DELTA across the face toward that side, relative to the jaw and chin (yawOf).
+// 3. return: the face comes back to within RETURN_DELTA of the baseline; that frame is the one captured.
+// The face must stay the same tracked face throughout (box overlap frame to frame), or the check restarts.
+//
+// Why a photo cannot pass: yawOf is invariant under every affine map, so moving, rotating, scaling or tilting a
+// flat picture leaves it where it was; a still image changes nothing at all. Only a nose standing out of the
+// face plane, turning, moves it by TURN_DELTA. The random side defeats a replay of one recorded turn half the
+// time, and the evidence photo of every check-in is kept for the clerk to audit.
+import { iou, yawOf, type SeenFace } from './geometry';
+
+export type TurnSide = 'left' | 'right';
+
+export type LivenessPrompt = 'guideHold' | 'guideFront' | 'guideTurnLeft' | 'guideTurnRight' | 'guideTurnBack' | 'guideTurnAgain';
+
+export type LivenessStep =
+  | { done: false; prompt: LivenessPrompt }
+  | { done: true; score: number; method: string };
+
+export const LIVENESS_METHOD = 'head-turn-yaw';
+/** Baseline frames and how much their yaw may spread. */
+export const SETTLE_FRAMES = 3;
+export const SETTLE_SPREAD = 0.05;
+/** A face this far off frontal at the start is asked to face the camera first. */
+export const MAX_FRONT_YAW = 0.3;
+/** The turn that counts (yaw units, see yawOf): well beyond frame-to-frame jitter of a still face (< 0.02). */
+export const TURN_DELTA = 0.12;
+export const RETURN_DELTA = 0.06;
+export const TURN_TIMEOUT_MS = 8000;
+export const RETURN_TIMEOUT_MS = 5000;
+/** A face may be lost for this long mid-turn (detectors drop turned faces now and then). */
+export const LOST_GRACE_MS = 1200;
+const SAME_FACE_IOU = 0.25;
+
+type Phase = 'settle' | 'turn' | 'return';
+
+export class HeadTurnCheck {
+  private phase: Phase = 'settle';
+  private samples: number[] = [];
+  private baseline = 0;
+  private peak = 0;
+  private phaseAt = 0;
+  private lastFace: SeenFace | null = null;
+  private lastSeenAt = 0;
+  private failed = false;
+  side: TurnSide;
+
+  constructor(private readonly pickSide: () => TurnSide = () => (Math.random() < 0.5 ? 'left' : 'right')) {
+    this.side = pickSide();
+  }
+
+  private restart(failed: boolean): void {
+    this.phase = 'settle';
+    this.samples = [];
+    this.peak = 0;
+    this.failed = failed;
+    this.side = this.pickSide();
+  }
+
+  private turnPrompt(): LivenessPrompt {
+    return this.side === 'left' ? 'guideTurnLeft' : 'guideTurnRight';
+  }
+
+  /** One frame: the single face guidance accepted, or null when there was none this frame. */
+  update(face: SeenFace | null, now: number): LivenessStep {
+    if (!face) {
+      if (this.phase !== 'settle' && now - this.lastSeenAt <= LOST_GRACE_MS) {
+        return { done: false, prompt: this.phase === 'turn' ? this.turnPrompt() : 'guideTurnBack' };
+      }
+      this.restart(false);
+      this.lastFace = null;
+      return { done: false, prompt: 'guideHold' };
+    }
+    if (this.lastFace && iou(this.lastFace.box, face.box) < SAME_FACE_IOU) this.restart(false);
+    this.lastFace = face;
+    this.lastSeenAt = now;
+    const yaw = yawOf(face.landmarks);
+
+    if (this.phase === 'settle') {
+      if (Math.abs(yaw) > MAX_FRONT_YAW) {
+        this.samples = [];
+        return { done: false, prompt: 'guideFront' };
+      }
+      this.samples.push(yaw);
+      if (this.samples.length > SETTLE_FRAMES) this.samples.shift();
+      const spread = Math.max(...this.samples) - Math.min(...this.samples);
+      if (this.samples.length < SETTLE_FRAMES || spread > SETTLE_SPREAD) {
+        return { done: false, prompt: this.failed ? 'guideTurnAgain' : 'guideHold' };
+      }
+      this.baseline = this.samples.reduce((s, v) => s + v, 0) / this.samples.length;
+      this.phase = 'turn';
+      this.phaseAt = now;
+      return { done: false, prompt: this.turnPrompt() };
+    }
+
+    // Positive toward the side asked for: the person's left moves the nose to the image's right.
+    const toward = (yaw - this.baseline) * (this.side === 'left' ? 1 : -1);
+    if (this.phase === 'turn') {
+      if (toward >= TURN_DELTA) {
+        this.phase = 'return';
+        this.phaseAt = now;
+        this.peak = toward;
+        return { done: false, prompt: 'guideTurnBack' };
+      }
+      if (now - this.phaseAt > TURN_TIMEOUT_MS) {
+        this.restart(true);
+        return { done: false, prompt: 'guideTurnAgain' };
+      }
+      return { done: false, prompt: this.turnPrompt() };
+    }
+
+    this.peak = Math.max(this.peak, toward);
+    if (Math.abs(yaw - this.baseline) <= RETURN_DELTA) {
+      return { done: true, score: Math.round(this.peak * 1000) / 1000, method: LIVENESS_METHOD };
+    }
+    if (now - this.phaseAt > RETURN_TIMEOUT_MS) {
+      this.restart(true);
+      return { done: false, prompt: 'guideTurnAgain' };
+    }
+    return { done: false, prompt: 'guideTurnBack' };
+  }
+
+  /** Past the baseline: a face lost now is a turn in progress, not "nobody there". */
+  get inProgress(): boolean {
+    return this.phase !== 'settle';
+  }
+
+  /** 0..1 for the progress ring: settling, turning, coming back. */
+  get progress(): number {
+    if (this.phase === 'settle') return (this.samples.length / SETTLE_FRAMES) * 0.25;
+    return this.phase === 'turn' ? 0.4 : 0.8;
+  }
+
+  /** Starts a fresh check (after a capture was sent, or when the person left). */
+  reset(): void {
+    this.restart(false);
+    this.lastFace = null;
+  }
+}

@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import type { CheckinReply } from '../../api/kiosk-api';
+import { langTag, useI18n } from '../../i18n';
+import { speak } from '../../speech';
+
+export type DoorOutcome = { kind: 'reply'; reply: CheckinReply } | { kind: 'error'; message: string };
+
+export const hhmm = (iso: string): string => {
+  const d = new Date(iso);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+};
+
+export function DoorResult({ outcome }: { outcome: DoorOutcome }) {
+  const { t, lang } = useI18n();
+  const reply = outcome.kind === 'reply' ? outcome.reply : null;
+  const known = reply && (reply.status === 'checked_in' || reply.status === 'already_checked_in') ? reply : null;
+  const name = known ? `${known.deputy.name}${t('deputySuffix')}` : '';
+  let tone: 'good' | 'info' | 'bad';
+  let headline: string;
+  let line: string;
+  if (known?.status === 'checked_in') {
+    tone = 'good';
+    headline = name;
+    line = `${t('checkedIn')}  ${hhmm(known.at)}`;
+  } else if (known) {
+    tone = 'info';
+    headline = name;
+    line = t('alreadyAt', { time: hhmm(known.at) });
+  } else {
+    tone = 'bad';
+    headline =
+      reply?.status === 'not_on_roster' ? t('notOnRoster') : reply?.status === 'liveness_failed' ? t('livenessFailed') : reply ? t('notRecognised') : t('failed', { message: outcome.kind === 'error' ? outcome.message : '' });
+    line = '';
+  }
+  useEffect(() => {
+    speak(known ? `${name},${line}` : headline, langTag(lang));
+  }, [known, name, line, headline, lang]);
+  return (
+    <div className={`result-overlay ${tone}`} role="status" data-result={reply?.status ?? 'error'}>
+      <div className="result-card">
+        {known ? (
+          known.thumbnailUrl ? (
+            <img className="result-photo" src={known.thumbnailUrl} alt="" />
+          ) : (
+            <div className="result-photo placeholder" aria-hidden="true">
+              {known.deputy.name.slice(0, 1)}
+            </div>
+          )
+        ) : (
+          <div className="result-icon" aria-hidden="true">
+            !
+          </div>
+        )}
+        <div className="result-text">
+          {known?.status === 'checked_in' && (
+            <div className="result-check" aria-hidden="true">
+              ✓
+            </div>
+          )}
+          <h1 className="result-headline">{headline}</h1>
+          {line && <p className="result-line">{line}</p>}
+          {known?.deputy.delegation && <p className="result-sub">{known.deputy.delegation}</p>}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { VoteView } from '../../../../shared/views';
+import { useI18n } from '../../i18n';
+
+export function WaitingView() {
+  const { t } = useI18n();
+  return (
+    <div className="screen center waiting" data-screen="waiting">
+      <div className="calm-mark" aria-hidden="true" />
+      <h1 className="huge">{t('noVote')}</h1>
+      <p className="lead muted">{t('noVoteHint')}</p>
+    </div>
+  );
+}
+
+export function ClosedView({ vote }: { vote: VoteView }) {
+  const { t } = useI18n();
+  return (
+    <div className="screen center" data-screen="closed">
+      <div className="result-icon neutral" aria-hidden="true">
+        ■
+      </div>
+      <h1 className="huge">{t('closed')}</h1>
+      <p className="lead muted">{vote.title}</p>
+    </div>
+  );
+}
+
+export function VotedView({
+  vote,
+  changed,
+  nextVote,
+  onChange,
+  onNext,
+}: {
+  vote: VoteView;
+  changed: boolean;
+  nextVote: VoteView | null;
+  onChange: (() => void) | null;
+  onNext(id: number): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="screen center voted" data-screen="voted">
+      <div className="result-check big" aria-hidden="true">
+        ✓
+      </div>
+      <h1 className="huge good-text">{changed ? `${t('voted')}(${t('votedChanged')})` : t('voted')}</h1>
+      <p className="lead muted">{vote.title}</p>
+      <div className="confirm-actions">
+        {onChange && (
+          <button type="button" className="btn secondary xl" onClick={onChange}>
+            {t('changeVote')}
+          </button>
+        )}
+        {nextVote && (
+          <button type="button" className="btn primary xl" onClick={() => onNext(nextVote.id)}>
+            {t('next')}:{nextVote.title}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

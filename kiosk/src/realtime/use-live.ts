@@ -1,0 +1,43 @@
+// The one live-state hook: the shared LiveClient over the browser's WebSocket, for the tablet's meeting.
+// It reconnects and resyncs from a snapshot by itself; the hook only mirrors its state and status into React.
+import { useEffect, useState } from 'react';
+import { LiveClient, type ConnectionStatus, type SocketLike } from '../../../shared/live-client';
+import type { MeetingState } from '../../../shared/protocol';
+
+export interface Live {
+  state: MeetingState | null;
+  status: ConnectionStatus;
+  /** True once a snapshot arrived: before that 'connecting' is the first connection, not a loss. */
+  everLive: boolean;
+}
+
+function wsOrigin(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}
+
+export function useLive(meetingId: number | null): Live {
+  const [live, setLive] = useState<Live>({ state: null, status: 'connecting', everLive: false });
+  useEffect(() => {
+    if (meetingId === null) return;
+    const client = new LiveClient({
+      origin: wsOrigin(),
+      meetingId,
+      connect: (url) => new WebSocket(url) as unknown as SocketLike,
+      onState: (state) => setLive((l) => ({ ...l, state })),
+      onStatus: (status) => setLive((l) => ({ ...l, status, everLive: l.everLive || status === 'live' })),
+    });
+    // A tablet that slept may have missed changes: ask for a fresh snapshot when it is shown again.
+    const onVisible = () => document.visibilityState === 'visible' && client.resync();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      client.close();
+      setLive({ state: null, status: 'connecting', everLive: false });
+    };
+  }, [meetingId]);
+  return live;
+}
+
+/** Whether to show the "connection lost" banner. */
+export const isDisconnected = (live: Live): boolean =>
+  live.status === 'offline' || live.status === 'incompatible' || (live.everLive && live.status === 'connecting');
