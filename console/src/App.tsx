@@ -1,0 +1,58 @@
+// The console: hash routes to screens. The big screen (#/screen/<meetingId>) has no console chrome.
+import type { ReactNode } from 'react';
+import { useI18n } from './i18n/I18n';
+import { idOf, useHashRoute, type Route } from './router';
+import { Shell } from './Shell';
+import { Empty } from './ui/kit';
+import { HomePage } from './features/setup/HomePage';
+import { BodyPage } from './features/setup/BodyPage';
+import { MeetingPage } from './features/setup/MeetingPage';
+import { AttendancePage } from './features/attendance/AttendancePage';
+import { VotesPage } from './features/votes/VotesPage';
+import { ScreenPage } from './features/screen/ScreenPage';
+import { DevicesPage } from './features/devices/DevicesPage';
+import { ReportsIndexPage } from './features/reports/ReportsIndexPage';
+import { VoteReportPage } from './features/reports/VoteReportPage';
+import { AttendanceReportPage } from './features/reports/AttendanceReportPage';
+import { DeputyRecordPage } from './features/reports/DeputyRecordPage';
+
+function NotFound() {
+  const { t } = useI18n();
+  return <Empty>{t('notFound')}</Empty>;
+}
+
+/** The page for a route, and the meeting it belongs to (for the meeting navigation). */
+function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId?: number } {
+  const [a, b, c, d, e] = route.segments;
+  const id = idOf(b);
+  if (!a) return { page: <HomePage /> };
+  if (a === 'bodies' && id) return { page: <BodyPage bodyId={id} /> };
+  if (a === 'devices') return { page: <DevicesPage /> };
+  if (a === 'meetings' && id) {
+    const sid = idOf(d);
+    if (c === 'sittings' && sid && e === 'attendance') return { page: <AttendancePage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
+    if (c === 'sittings' && sid && e === 'votes') return { page: <VotesPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
+    if (c === 'reports') return { page: <ReportsIndexPage meetingId={id} />, meetingId: id };
+    if (!c) return { page: <MeetingPage meetingId={id} />, meetingId: id };
+  }
+  if (a === 'reports') {
+    if (b === 'votes' && idOf(c)) return { page: <VoteReportPage voteId={idOf(c)!} /> };
+    if (b === 'sittings' && idOf(c)) return { page: <AttendanceReportPage sittingId={idOf(c)!} /> };
+    if (b === 'deputies' && idOf(c)) return { page: <DeputyRecordPage deputyId={idOf(c)!} /> };
+  }
+  return { page: <NotFound /> };
+}
+
+export function App() {
+  const route = useHashRoute();
+  if (route.segments[0] === 'screen') {
+    const meetingId = idOf(route.segments[1]);
+    return meetingId ? <ScreenPage meetingId={meetingId} sittingId={idOf(route.query.get('sitting') ?? undefined)} view={route.query.get('view')} /> : <NotFound />;
+  }
+  const { page, meetingId, sittingId } = resolve(route);
+  return (
+    <Shell meetingId={meetingId} sittingId={sittingId} route={route}>
+      {page}
+    </Shell>
+  );
+}

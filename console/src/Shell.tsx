@@ -1,0 +1,84 @@
+// Console chrome: the top bar (home, devices, language) and, inside a meeting, its sittings and sections.
+import { useEffect, type ReactNode } from 'react';
+import { LanguageSwitch, useI18n } from './i18n/I18n';
+import { href, type Route } from './router';
+import { getMeeting } from './api/meetings';
+import { useAsync } from './ui/use-async';
+
+function MeetingNav({ meetingId, sittingId, route }: { meetingId: number; sittingId?: number; route: Route }) {
+  const { t } = useI18n();
+  const meeting = useAsync(() => getMeeting(meetingId), [meetingId]);
+  const m = meeting.data;
+  const section = route.segments[4] ?? route.segments[2] ?? '';
+  const current = sittingId ?? m?.sittings[0]?.id;
+  const link = (path: string, label: string, active: boolean) => (
+    <a href={href(path)} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+  if (!m) return null;
+  return (
+    <nav className="meeting-nav" aria-label={t('meetingNav')}>
+      <div className="meeting-title">
+        <span className="meeting-body">{m.bodyName}</span>
+        <strong>{m.name}</strong>
+      </div>
+      <div className="meeting-links">
+        {link(`/meetings/${m.id}`, t('navSetup'), section === '')}
+        {m.sittings.length > 1 && current && (
+          <select
+            aria-label={t('sitting')}
+            value={current}
+            onChange={(e) => (location.hash = `/meetings/${m.id}/sittings/${e.target.value}/${section === 'votes' ? 'votes' : 'attendance'}`)}
+          >
+            {m.sittings.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        )}
+        {current && link(`/meetings/${m.id}/sittings/${current}/attendance`, t('navAttendance'), section === 'attendance')}
+        {current && link(`/meetings/${m.id}/sittings/${current}/votes`, t('navVotes'), section === 'votes')}
+        {link(`/meetings/${m.id}/reports`, t('navReports'), section === 'reports')}
+        <a href={`#/screen/${m.id}${current ? `?sitting=${current}` : ''}`} target="_blank" rel="noreferrer">
+          {t('navScreen')} ↗
+        </a>
+      </div>
+    </nav>
+  );
+}
+
+export function Shell({ children, meetingId, sittingId, route }: { children: ReactNode; meetingId?: number; sittingId?: number; route: Route }) {
+  const { t, lang } = useI18n();
+  useEffect(() => {
+    document.title = t('appTitle');
+  }, [t, lang]);
+  const top = route.segments[0] ?? '';
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <a className="brand" href={href('/')}>
+          <span className="brand-mark" aria-hidden="true">
+            Q
+          </span>
+          <span className="brand-text">
+            <strong>{t('appName')}</strong>
+            <small>{t('appSub')}</small>
+          </span>
+        </a>
+        <nav className="topnav">
+          <a href={href('/')} className={top === '' || top === 'bodies' || top === 'meetings' ? 'active' : ''}>
+            {t('navHome')}
+          </a>
+          <a href={href('/devices')} className={top === 'devices' ? 'active' : ''}>
+            {t('navDevices')}
+          </a>
+        </nav>
+        <LanguageSwitch />
+      </header>
+      {meetingId && <MeetingNav meetingId={meetingId} sittingId={sittingId} route={route} />}
+      <main className="page">{children}</main>
+    </div>
+  );
+}

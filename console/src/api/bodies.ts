@@ -1,0 +1,41 @@
+// Bodies (届), their rules and rosters.
+import type { BodyView, DeputyView } from '../../../shared/views';
+import type { CreateBody, DeputyInput, UpdateDeputy } from '../../../shared/schemas/bodies';
+import { get, patch, post } from './http';
+
+export interface RowError {
+  row: number;
+  message: string;
+}
+
+export interface PhotoFailure {
+  row: number;
+  file: string;
+  reason: string;
+  message: string;
+}
+
+/** Answer of the file import (POST /api/bodies/:id/roster/import). */
+export interface FileImportReport {
+  created: number;
+  updated: number;
+  errors: RowError[];
+  photos: { enrolled: number; photos?: number; failed: PhotoFailure[] };
+}
+
+export const listBodies = () => get<BodyView[]>('/api/bodies');
+export const getBody = (id: number) => get<BodyView>(`/api/bodies/${id}`);
+export const createBody = (input: CreateBody) => post<BodyView>('/api/bodies', input);
+export const listDeputies = (bodyId: number) => get<DeputyView[]>(`/api/bodies/${bodyId}/deputies`);
+export const getDeputy = (id: number) => get<DeputyView>(`/api/deputies/${id}`);
+export const addDeputy = (bodyId: number, input: DeputyInput) => post<DeputyView>(`/api/bodies/${bodyId}/deputies`, input);
+export const updateDeputy = (id: number, input: UpdateDeputy) => patch<DeputyView>(`/api/deputies/${id}`, input);
+
+export function importRosterFile(bodyId: number, roster: File, photos: File | null): Promise<FileImportReport> {
+  const form = new FormData();
+  form.append('roster', roster, roster.name);
+  if (photos) form.append('photos', photos, photos.name);
+  return post<FileImportReport>(`/api/bodies/${bodyId}/roster/import`, form);
+}
+
+export const thumbnailUrl = (deputyId: number) => `/api/deputies/${deputyId}/thumbnail`;

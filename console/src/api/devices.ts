@@ -1,0 +1,9 @@
+// Tablets: accept a pairing code, change mode or sitting, revoke.
+import type { DeviceView } from '../../../shared/views';
+import type { AcceptPairing, UpdateDevice } from '../../../shared/schemas/devices';
+import { get, patch, post } from './http';
+
+export const listDevices = () => get<DeviceView[]>('/api/devices');
+export const acceptPairing = (input: AcceptPairing) => post<DeviceView>('/api/devices/accept', input);
+export const updateDevice = (id: number, input: UpdateDevice) => patch<DeviceView>(`/api/devices/${id}`, input);
+export const revokeDevice = (id: number) => post<DeviceView>(`/api/devices/${id}/revoke`);

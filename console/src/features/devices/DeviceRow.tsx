@@ -1,0 +1,76 @@
+// One paired tablet: change its mode or sitting in place, or revoke it.
+import { useState } from 'react';
+import type { DeviceMode, DeviceView } from '../../../../shared/views';
+import { revokeDevice, updateDevice } from '../../api/devices';
+import { useI18n } from '../../i18n/I18n';
+import { Badge, ErrorNote } from '../../ui/kit';
+import { formatDateTime } from '../../ui/format';
+import type { SittingChoice } from './DevicesPage';
+
+export function ModeSelect({ value, onChange, disabled }: { value: DeviceMode; onChange(mode: DeviceMode): void; disabled?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <select name="mode" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as DeviceMode)} aria-label={t('deviceMode')}>
+      <option value="door">{t('modeDoor')}</option>
+      <option value="seat">{t('modeSeat')}</option>
+      <option value="screen">{t('modeScreen')}</option>
+    </select>
+  );
+}
+
+export function SittingSelect({ value, sittings, onChange, disabled }: { value: number | null; sittings: SittingChoice[]; onChange(id: number | null): void; disabled?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <select name="sitting" value={value ?? ''} disabled={disabled} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)} aria-label={t('sitting')}>
+      <option value="">{t('noSitting')}</option>
+      {sittings.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function DeviceRow({ device: d, sittings, onChanged }: { device: DeviceView; sittings: SittingChoice[]; onChanged(): void }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<Error | null>(null);
+  const revoked = d.status === 'revoked';
+  const act = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+      setError(null);
+      onChanged();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  return (
+    <tr className={revoked ? 'row-muted' : ''}>
+      <td className="strong">
+        {d.name}
+        <ErrorNote error={error} />
+      </td>
+      <td>
+        <ModeSelect value={d.mode} disabled={revoked} onChange={(mode) => void act(() => updateDevice(d.id, { mode }))} />
+      </td>
+      <td>
+        <SittingSelect value={d.sittingId} sittings={sittings} disabled={revoked} onChange={(sittingId) => void act(() => updateDevice(d.id, { sittingId }))} />
+      </td>
+      <td>{d.seat ?? ''}</td>
+      <td>{revoked ? <Badge tone="bad">{t('deviceRevoked')}</Badge> : <Badge tone="good">{t('deviceActive')}</Badge>}</td>
+      <td className="muted small">{d.lastSeenAt ? formatDateTime(d.lastSeenAt) : '—'}</td>
+      <td>
+        {!revoked && (
+          <button
+            type="button"
+            className="button button-small button-ghost button-danger-text"
+            onClick={() => window.confirm(t('revokeConfirm', { name: d.name })) && void act(() => revokeDevice(d.id))}
+          >
+            {t('revoke')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}

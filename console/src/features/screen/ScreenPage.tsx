@@ -1,0 +1,77 @@
+// 大屏: the hall's big screen at 1920×1080, readable from the back. Attendance during check-in; "表决进行中
+// 已投 N/M" while a vote is open (never per-option counts); the result with bars once a vote has closed.
+// Add ?sitting=<id> to pin a sitting, ?view=attendance to show attendance even after a result.
+import { useEffect, useState } from 'react';
+import type { MeetingState } from '../../../../shared/protocol';
+import type { VoteView } from '../../../../shared/views';
+import { getBody } from '../../api/bodies';
+import { useI18n } from '../../i18n/I18n';
+import { useLiveMeeting } from '../../realtime/use-live-meeting';
+import { useAsync } from '../../ui/use-async';
+import { formatTime } from '../../ui/format';
+import { ScreenAttendance, AttendanceStrip } from './ScreenAttendance';
+import { ScreenVoteOpen } from './ScreenVoteOpen';
+import { ScreenResult } from './ScreenResult';
+
+function pickSitting(state: MeetingState, pinned: number | null): number | undefined {
+  if (pinned) return pinned;
+  const open = state.votes.find((v) => v.state === 'open');
+  if (open) return open.sittingId;
+  const busy = [...state.attendance].reverse().find((a) => a.present > 0);
+  return busy?.sittingId ?? state.meeting.sittings[0]?.id;
+}
+
+/** When the vote last changed on the floor: opened, closed or announced. */
+const lastEvent = (v: VoteView) => [v.openedAt, v.closedAt, v.announcedAt].filter(Boolean).sort().pop() ?? '';
+
+function useClock(): string {
+  const [now, setNow] = useState(() => new Date().toISOString());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date().toISOString()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return formatTime(now).slice(0, 5);
+}
+
+export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: number; sittingId: number | null; view?: string | null }) {
+  const { t } = useI18n();
+  const live = useLiveMeeting(meetingId);
+  const clock = useClock();
+  const bodyId = live.state?.meeting.bodyId;
+  const body = useAsync(() => (bodyId ? getBody(bodyId) : Promise.resolve(undefined)), [bodyId]);
+  useEffect(() => {
+    document.title = t('screenTitle');
+  }, [t]);
+  const state = live.state;
+  const sittingId = state ? pickSitting(state, pinned) : undefined;
+  const sitting = state?.meeting.sittings.find((s) => s.id === sittingId);
+  const summary = state?.attendance.find((a) => a.sittingId === sittingId);
+  const votes = state?.votes.filter((v) => v.sittingId === sittingId) ?? [];
+  // The vote that moved last is on screen: a vote being voted on, or the result of the one just closed.
+  const current = votes.filter((v) => v.state === 'open' || v.state === 'closed' || v.state === 'announced').sort((a, b) => lastEvent(b).localeCompare(lastEvent(a)))[0];
+  const mode = view === 'attendance' || !current ? 'attendance' : current.state === 'open' ? 'open' : 'result';
+  return (
+    <div className="screen" data-mode={mode} data-testid="screen">
+      <header className="screen-head">
+        <div className="screen-emblem" aria-hidden="true">
+          ★
+        </div>
+        <div className="screen-titles">
+          <div className="screen-body">{state?.meeting.bodyName}</div>
+          <div className="screen-meeting">
+            {state?.meeting.name} {sitting?.name}
+          </div>
+        </div>
+        <div className="screen-clock">{clock}</div>
+      </header>
+      <main className="screen-main">
+        {!state && <div className="screen-wait">{t('screenConnecting')}</div>}
+        {state && mode === 'attendance' && summary && <ScreenAttendance summary={summary} />}
+        {state && mode === 'open' && current && <ScreenVoteOpen vote={current} />}
+        {state && mode === 'result' && current?.tally && <ScreenResult vote={current} tally={current.tally} showNotVoted={body.data?.rules.showNotVoted ?? true} />}
+      </main>
+      {mode !== 'attendance' && summary && <AttendanceStrip summary={summary} />}
+      {live.everLive && live.status !== 'live' && <div className="screen-offline">{t('liveLost')}</div>}
+    </div>
+  );
+}

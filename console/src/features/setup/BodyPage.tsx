@@ -1,0 +1,65 @@
+// A body (届): its rules, roster import, deputies, and its meetings.
+import { getBody, listDeputies } from '../../api/bodies';
+import { listMeetings } from '../../api/meetings';
+import { useI18n } from '../../i18n/I18n';
+import { href } from '../../router';
+import { Card, Empty, ErrorNote, Loading } from '../../ui/kit';
+import { useAsync } from '../../ui/use-async';
+import { RulesCard } from './RulesCard';
+import { RosterImport } from './RosterImport';
+import { DeputyTable } from './DeputyTable';
+import { CreateMeetingForm } from './CreateMeetingForm';
+import { AddDeputyForm } from './AddDeputyForm';
+
+export function BodyPage({ bodyId }: { bodyId: number }) {
+  const { t } = useI18n();
+  const body = useAsync(() => getBody(bodyId), [bodyId]);
+  const deputies = useAsync(() => listDeputies(bodyId), [bodyId]);
+  const meetings = useAsync(listMeetings, []);
+  if (body.error) return <ErrorNote error={body.error} />;
+  if (!body.data) return <Loading />;
+  const b = body.data;
+  const ofBody = meetings.data?.filter((m) => m.bodyId === bodyId) ?? [];
+  const refresh = () => {
+    body.reload();
+    deputies.reload();
+  };
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <div>
+          <div className="crumbs">
+            <a href={href('/')}>{t('navHome')}</a> /
+          </div>
+          <h1 className="page-title">{b.name}</h1>
+          <p className="muted">{t('deputiesInOffice', { n: b.inOffice, total: b.deputies })}</p>
+        </div>
+      </div>
+      <div className="grid-2">
+        <RosterImport bodyId={bodyId} onImported={refresh} />
+        <div className="stack">
+          <Card title={t('meetingsOfBody')}>
+            {ofBody.length === 0 && <Empty>{t('noMeetings')}</Empty>}
+            <ul className="link-list">
+              {ofBody.map((m) => (
+                <li key={m.id}>
+                  <a href={href(`/meetings/${m.id}`)}>
+                    <strong>{m.name}</strong>
+                    <span className="muted">{m.sittings.map((s) => s.name).join('、')}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+            <CreateMeetingForm bodyId={bodyId} />
+          </Card>
+          <RulesCard rules={b.rules} />
+        </div>
+      </div>
+      <Card title={t('deputies')}>
+        <ErrorNote error={deputies.error} />
+        {deputies.data ? <DeputyTable deputies={deputies.data} onChanged={refresh} /> : <Loading />}
+        <AddDeputyForm bodyId={bodyId} onAdded={refresh} />
+      </Card>
+    </div>
+  );
+}

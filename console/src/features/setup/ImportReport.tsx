@@ -1,0 +1,59 @@
+// What an import did: counts, and one line per refused row or photo with the reason.
+import type { FileImportReport } from '../../api/bodies';
+import { useI18n } from '../../i18n/I18n';
+import type { DictKey } from '../../i18n/dict';
+import { Badge } from '../../ui/kit';
+
+const PHOTO_REASONS: Record<string, DictKey> = {
+  no_face: 'photoNoFace',
+  low_score: 'photoLowScore',
+  multiple_faces: 'photoMultiple',
+  face_too_small: 'photoTooSmall',
+  unreadable: 'photoUnreadable',
+  unknown_photo: 'photoMissing',
+};
+
+export function ImportReport({ report, withPhotos }: { report: FileImportReport; withPhotos: boolean }) {
+  const { t, server } = useI18n();
+  const problems = [
+    ...report.errors.map((e) => ({ row: e.row, kind: t('problemRow'), file: '', reason: '', message: e.message })),
+    ...report.photos.failed.map((f) => ({ row: f.row, kind: t('problemPhoto'), file: f.file, reason: f.reason, message: f.message })),
+  ].sort((a, b) => a.row - b.row);
+  return (
+    <div className="import-report" data-testid="import-report">
+      <div className="chips">
+        <Badge tone="good">{t('importCreated', { n: report.created })}</Badge>
+        <Badge tone="info">{t('importUpdated', { n: report.updated })}</Badge>
+        {withPhotos && <Badge tone={report.photos.enrolled ? 'good' : 'neutral'}>{t('importEnrolled', { n: report.photos.enrolled })}</Badge>}
+        <Badge tone={problems.length ? 'bad' : 'good'}>{t('importProblems', { n: problems.length })}</Badge>
+      </div>
+      {problems.length === 0 ? (
+        <p className="ok-line">{t('importAllGood')}</p>
+      ) : (
+        <table className="table compact">
+          <thead>
+            <tr>
+              <th>{t('rowNo')}</th>
+              <th>{t('problemKind')}</th>
+              <th>{t('file')}</th>
+              <th>{t('problemReason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.map((p, i) => (
+              <tr key={i}>
+                <td className="num">{p.row}</td>
+                <td>{p.kind}</td>
+                <td>{p.file}</td>
+                <td>
+                  {p.reason && PHOTO_REASONS[p.reason] && <strong>{t(PHOTO_REASONS[p.reason]!)}{t('colon')}</strong>}
+                  {server(p.message)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { createRoot } from 'react-dom/client';
+import { I18nProvider } from './i18n/I18n';
+import { App } from './App';
+import './styles/base.css';
+import './styles/chrome.css';
+import './styles/components.css';
+import './styles/attendance.css';
+import './styles/votes.css';
+import './styles/screen.css';
+import './styles/print.css';
+
+createRoot(document.getElementById('root')!).render(
+  <I18nProvider>
+    <App />
+  </I18nProvider>,
+);
