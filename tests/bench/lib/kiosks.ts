@@ -1,0 +1,166 @@
+// Simulated seat kiosks: each pairs through the real pairing API, holds a live-state WebSocket, checks its
+// deputy in at a door kiosk by face, identifies at the seat, and casts over HTTP with its voter token.
+import { randomBytes, randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import { LIVE_PATH, PROTOCOL_VERSION } from '../../../shared/protocol';
+import type { Mark } from '../../../shared/types';
+import { JsonClient, pool } from './http';
+import { probeOf, type Prepared } from './prepare';
+
+export interface Kiosk {
+  deputyId: number;
+  /** The tablet's own keep-alive connection, opened at start-up like a real tablet's. */
+  http: JsonClient | null;
+  headers: { authorization: string };
+  socket: WebSocket | null;
+  voterToken: string | null;
+  /** Secret votes: the tablet's own secret for this vote, so a change replaces its ballot. */
+  ballotSecret: string;
+}
+
+const CONCURRENCY = 64;
+const EVIDENCE = randomBytes(6000).toString('base64').replace(/^.{4}/, '/9j/'); // starts like a JPEG (FF D8 FF)
+
+async function pair(client: JsonClient, mode: 'door' | 'seat', sittingId: number, name: string) {
+  const token = randomBytes(32).toString('hex');
+  const p = await client.request<{ code: string }>('POST', '/api/devices/pairing', { token });
+  const a = await client.request('POST', '/api/devices/accept', { code: p.body.code, name, mode, sittingId });
+  if (a.status !== 201) throw new Error(`pairing failed: ${a.status} ${JSON.stringify(a.body)}`);
+  return { authorization: `Bearer ${token}` };
+}
+
+export async function pairKiosks(client: JsonClient, prep: Prepared, doors: number) {
+  const doorHeaders = await pool(Array.from({ length: doors }), CONCURRENCY, (_, i) => pair(client, 'door', prep.sittingId, `门${i + 1}`));
+  const kiosks = await pool(prep.deputyIds, CONCURRENCY, async (deputyId, i): Promise<Kiosk> => ({
+    deputyId,
+    http: null,
+    headers: await pair(client, 'seat', prep.sittingId, `座位${i + 1}`),
+    socket: null,
+    voterToken: null,
+    ballotSecret: randomBytes(16).toString('hex'),
+  }));
+  return { doorHeaders, kiosks };
+}
+
+/** Gives every kiosk its own connection and asks "who am I", as a tablet does when it starts. */
+export async function warmUp(port: number, kiosks: Kiosk[]): Promise<void> {
+  await pool(kiosks, CONCURRENCY, async (k) => {
+    k.http = new JsonClient('127.0.0.1', port, 1);
+    const me = await k.http.request('GET', '/api/device/me', undefined, k.headers);
+    if (me.status !== 200) throw new Error(`kiosk not paired: ${me.status}`);
+  });
+}
+
+/** Opens every kiosk's live socket (hello → snapshot); resolves with how many got their snapshot. */
+export async function connectKiosks(port: number, meetingId: number, kiosks: Kiosk[]): Promise<number> {
+  let connected = 0;
+  await pool(kiosks, 200, (k) =>
+    new Promise<void>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}${LIVE_PATH}`);
+      const done = () => resolve();
+      ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION, meetingId, view: 'kiosk' })));
+      ws.once('message', () => {
+        connected += 1;
+        done();
+      });
+      ws.on('error', done);
+      k.socket = ws;
+    }),
+  );
+  return connected;
+}
+
+export async function checkInAll(client: JsonClient, prep: Prepared, kiosks: Kiosk[], doorHeaders: Array<{ authorization: string }>) {
+  const ms: number[] = [];
+  const statuses: Record<string, number> = {};
+  await pool(kiosks, CONCURRENCY, async (k, i) => {
+    const res = await client.request<{ status: string }>(
+      'POST',
+      '/api/checkins/face',
+      { clientId: randomUUID(), model: prep.model, descriptor: probeOf(prep.faces.get(k.deputyId)!), liveness: { passed: true, method: 'bench' }, evidence: EVIDENCE },
+      doorHeaders[i % doorHeaders.length],
+    );
+    ms.push(res.ms);
+    const key = res.status === 200 ? res.body.status : `http ${res.status}`;
+    statuses[key] = (statuses[key] ?? 0) + 1;
+  });
+  return { ms, statuses };
+}
+
+export async function identifyAll(client: JsonClient, prep: Prepared, kiosks: Kiosk[]) {
+  let identified = 0;
+  await pool(kiosks, CONCURRENCY, async (k) => {
+    const res = await client.request<{ status: string; voterToken?: string }>(
+      'POST',
+      '/api/seat/identify',
+      { model: prep.model, descriptor: probeOf(prep.faces.get(k.deputyId)!), liveness: { passed: true, method: 'bench' } },
+      k.headers,
+    );
+    if (res.body.voterToken) {
+      k.voterToken = res.body.voterToken;
+      identified += 1;
+    }
+  });
+  return identified;
+}
+
+export interface CastLog {
+  latencies: number[];
+  firstSend: number;
+  lastAck: number;
+  accepted: number;
+  duplicates: number;
+  failures: Record<string, number>;
+  /** The choice that must count for each deputy. */
+  final: Map<number, Mark>;
+}
+
+/**
+ * Every kiosk casts once at a random moment within `windowMs`; `retryShare` of them resend the same request
+ * (a retry after a lost answer) and `changeShare` change their vote with a new request.
+ */
+export async function castAll(
+  voteId: number,
+  optionId: number,
+  kiosks: Kiosk[],
+  opts: { windowMs: number; retryShare: number; changeShare: number },
+): Promise<CastLog> {
+  const log: CastLog = { latencies: [], firstSend: Infinity, lastAck: 0, accepted: 0, duplicates: 0, failures: {}, final: new Map() };
+  const marks: Mark[] = ['yes', 'no', 'abstain'];
+  const send = async (k: Kiosk, clientId: string, mark: Mark) => {
+    log.firstSend = Math.min(log.firstSend, performance.now());
+    const res = await k.http!.request<{ outcome?: string; error?: { code: string } }>(
+      'POST',
+      `/api/votes/${voteId}/ballots`,
+      { clientId, voterToken: k.voterToken, ballotSecret: k.ballotSecret, content: { marks: { [optionId]: mark } } },
+      k.headers,
+    );
+    log.latencies.push(res.ms);
+    log.lastAck = Math.max(log.lastAck, performance.now());
+    if (res.status === 201) log.accepted += 1;
+    else if (res.status === 200 && res.body.outcome === 'duplicate') log.duplicates += 1;
+    else log.failures[res.body.error?.code ?? `http ${res.status}`] = (log.failures[res.body.error?.code ?? `http ${res.status}`] ?? 0) + 1;
+    return res.status;
+  };
+  await Promise.all(
+    kiosks.map(async (k, i) => {
+      await new Promise((r) => setTimeout(r, Math.random() * opts.windowMs));
+      const clientId = randomUUID();
+      const mark = marks[i % 3]!;
+      if ((await send(k, clientId, mark)) === 201) log.final.set(k.deputyId, mark);
+      if (Math.random() < opts.retryShare) await send(k, clientId, mark);
+      if (Math.random() < opts.changeShare) {
+        const changed = marks[(i + 1) % 3]!;
+        if ((await send(k, randomUUID(), changed)) === 201) log.final.set(k.deputyId, changed);
+      }
+    }),
+  );
+  return log;
+}
+
+export function closeKiosks(kiosks: Kiosk[]): void {
+  for (const k of kiosks) {
+    k.socket?.terminate();
+    k.http?.close();
+  }
+}

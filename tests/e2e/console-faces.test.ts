@@ -1,0 +1,107 @@
+// Faces in the console, on real photos with the real face engine: the clerk uploads a roster .xlsx with a photo
+// zip through the browser and sees every refused photo with its reason; the roster shows the enrolled faces;
+// after face check-ins at the door, the supervisor sees the enrolled photo beside the live evidence photo.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import type { BodyView, DeputyView, MeetingView } from '../../shared/views';
+import { call } from '../helpers/app';
+import { launchBrowser, screenshot } from '../helpers/browser';
+import { startServer, type RunningServer } from '../helpers/server';
+import { pairDevice } from '../helpers/devices';
+import { clientId } from '../helpers/fixtures';
+import { descriptorOf, photo, zipOf } from '../helpers/faces';
+
+let srv: RunningServer;
+let browser: Browser;
+let page: Page;
+let body: BodyView;
+
+async function rosterXlsx(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('代表名册');
+  sheet.addRow(['姓名', '性别', '代表团/选区', '代表证号', '照片']);
+  sheet.addRow(['胡某某', '男', '城关镇代表团', 'C001', 'hu1.jpg;hu2.jpg']);
+  sheet.addRow(['温某某', '男', '东乡代表团', 'C002', 'wen.jpg']);
+  sheet.addRow(['朱某某', '男', '西岭代表团', 'C003', '']); // found by card number: C003.jpg
+  sheet.addRow(['无脸', '女', '南湖代表团', 'C004', 'cat.jpg']);
+  sheet.addRow(['合影', '女', '南湖代表团', 'C005', 'group.jpg']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+beforeAll(async () => {
+  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
+  body = (await call<BodyView>(srv.app, 'POST', '/api/bodies', { name: '某县第十七届人民代表大会' }, 201)).body;
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+  page.setDefaultTimeout(8000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+describe('console, faces', () => {
+  it('imports a roster with photos, reports each refused photo with its reason, and adds a deputy by hand', async () => {
+    await page.goto(`${srv.url}/console/#/bodies/${body.id}`);
+    await page.setInputFiles('input[name=roster]', { name: '代表名册.xlsx', mimeType: 'application/octet-stream', buffer: await rosterXlsx() });
+    const zip = zipOf({
+      'photos/hu1.jpg': photo('hu_jintao/1.jpg'),
+      'photos/hu2.jpg': photo('hu_jintao/2.jpg'),
+      'photos/wen.jpg': photo('wen_jiabao/1.jpg'),
+      'C003.jpg': photo('zhu_rongji/1.jpg'),
+      'photos/cat.jpg': photo('no-face/landscape_1.jpg'),
+      'photos/group.jpg': photo('multi/1.jpg'),
+    });
+    await page.setInputFiles('input[name=photos]', { name: '代表照片.zip', mimeType: 'application/zip', buffer: zip });
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor({ timeout: 90_000 }); // the face models load on the first photo
+    expect(await report.locator('.badge').allTextContents()).toEqual(['新增 5 人', '更新 0 人', '人脸采集 3 人', '问题 2 项']);
+    const rows = await report.locator('tbody tr').allTextContents();
+    expect(rows[0]).toMatch(/^5照片cat\.jpg未检测到人脸/);
+    expect(rows[1]).toMatch(/^6照片group\.jpg照片中有多人/);
+    await screenshot(page, 'console-import-photos');
+    const table = page.getByTestId('deputy-table');
+    await table.locator('img.thumb').nth(2).waitFor();
+    expect(await table.getByText('已采集').count()).toBe(3);
+    // One more deputy by hand (补选), without a file.
+    await page.fill('input[name=deputyName]', '新补选');
+    await page.fill('input[name=cardNo]', 'C006');
+    await page.fill('input[name=delegation]', '东乡代表团');
+    await page.getByRole('button', { name: '添加代表' }).click();
+    await table.getByText('新补选').waitFor();
+    await page.getByText('在任代表 6 人').waitFor();
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-deputies-faces');
+  }, 120_000);
+
+  it('shows the enrolled photo beside the live evidence photo of each face check-in', async () => {
+    const meeting = (await call<MeetingView>(srv.app, 'POST', `/api/bodies/${body.id}/meetings`, { name: '第一次会议', sittings: [{ name: '第一次全体会议' }] }, 201)).body;
+    const sittingId = meeting.sittings[0]!.id;
+    const door = await pairDevice(srv.app, 'door', sittingId, '东门报到 1 号');
+    const { model } = srv.app.ctx.face.config();
+    // Photos within the default threshold of their enrollment (0.263 and 0.241).
+    for (const file of ['hu_jintao/4.jpg', 'zhu_rongji/3.jpg']) {
+      const res = await srv.app.inject({
+        method: 'POST',
+        url: '/api/checkins/face',
+        headers: door.headers,
+        payload: { clientId: clientId(), model, descriptor: await descriptorOf(srv.app.ctx.face.engine, file), liveness: { passed: true, method: 'blink' }, evidence: photo(file).toString('base64') },
+      });
+      expect(JSON.parse(res.body).status, res.body).toBe('checked_in');
+    }
+    const deputies = (await call<DeputyView[]>(srv.app, 'GET', `/api/bodies/${body.id}/deputies`)).body;
+    expect(deputies.filter((d) => d.hasThumbnail).map((d) => d.name).sort()).toEqual(['朱某某', '温某某', '胡某某'].sort());
+    await page.goto(`${srv.url}/console/#/meetings/${meeting.id}/sittings/${sittingId}/attendance`);
+    const hu = page.locator('tr', { hasText: '胡某某' });
+    await hu.getByText('人脸识别').waitFor();
+    const pair = hu.locator('.photo-pair img');
+    await expect.poll(() => pair.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth > 0))).toEqual([true, true]);
+    await screenshot(page, 'console-attendance-faces');
+    await hu.locator('.photo-pair').click();
+    await page.getByRole('dialog').getByText('现场照片').waitFor();
+    await expect.poll(() => page.getByRole('dialog').locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
+    await screenshot(page, 'console-photo-compare');
+  });
+});

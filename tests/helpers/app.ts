@@ -1,0 +1,74 @@
+// Builds the real app on a fresh SQLite file in a temp folder; one per test file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app';
+import { hashPassword } from '../../server/services/password';
+import { insertStaff } from '../../server/repositories/staff-repository';
+import { SESSION_COOKIE } from '../../server/plugins/access';
+import type { StaffRole } from '../../shared/views';
+
+export interface TestApp {
+  app: FastifyInstance;
+  dir: string;
+  dbPath: string;
+  /** The signed-in test admin's session cookie ('quorum_session=…'), sent by call() on every request. */
+  cookie: string;
+  close(): Promise<void>;
+}
+
+const sessions = new WeakMap<FastifyInstance, string>();
+
+/**
+ * Creates a staff account with a known password (no forced change) and signs it in; answers its cookie.
+ * `asDefault` makes call() send it (for apps built without makeApp).
+ */
+export async function signIn(app: FastifyInstance, role: StaffRole, username = `test-${role}`, asDefault = false): Promise<string> {
+  const password = `${username}-password`;
+  const passwordHash = await hashPassword(password);
+  await app.ctx.db.write((tx) => insertStaff(tx, { username, displayName: username, role, passwordHash, mustChange: false }));
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const token = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value;
+  if (res.statusCode !== 200 || !token) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookie = `${SESSION_COOKIE}=${token}`;
+  if (asDefault) sessions.set(app, cookie);
+  return cookie;
+}
+
+export async function makeApp(): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'quorum-test-'));
+  const dbPath = join(dir, 'quorum.db');
+  const app = await buildApp({ dbPath });
+  const cookie = await signIn(app, 'admin', 'test-admin', true);
+  return {
+    app,
+    dir,
+    dbPath,
+    cookie,
+    async close() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * inject + JSON as the signed-in test admin (or with `cookie`), failing loudly with the server's message when the
+ * status is not the expected one.
+ */
+export async function call<T = unknown>(
+  app: FastifyInstance,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  expectStatus?: number,
+  cookie: string | null = sessions.get(app) ?? null,
+): Promise<{ status: number; body: T }> {
+  const res = await app.inject({ method, url, payload: payload as never, headers: cookie ? { cookie } : {} });
+  const body = res.body ? (JSON.parse(res.body) as T) : (undefined as T);
+  if (expectStatus !== undefined && res.statusCode !== expectStatus) {
+    throw new Error(`${method} ${url} → ${res.statusCode} (expected ${expectStatus}): ${res.body}`);
+  }
+  return { status: res.statusCode, body };
+}

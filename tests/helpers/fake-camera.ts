@@ -1,0 +1,224 @@
+// Videos for Chromium's fake camera (--use-file-for-fake-video-capture): photos from ../shared/faces/ drawn centred
+// on a 640×480 frame, converted to I420 and written as YUV4MPEG2. Chromium loops the file.
+//
+// Scripts:
+// - 'turn':  a live person: nobody, then the face frontal, turning to its left and back, then to its right and back.
+//            A head turn is simulated by a warp that moves the middle of the face (the nose) sideways while the face's
+//            outline (jaw, chin) stays put — what a real turn does to a face and what no rigid motion of a flat photo
+//            can do. The same frames without the warp are the 'still' photo.
+// - 'still': a printed photo held up: the same picture every frame.
+// - 'tilt':  a printed photo waved about: moved, rotated in-plane and tilted away (horizontal squash), i.e. every
+//            affine motion a flat picture can make in front of a camera; a liveness check must refuse it too.
+// - 'empty': a background with nobody in it.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createCanvas, loadImage, type Image, type SKRSContext2D } from '@napi-rs/canvas';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
+export const FACES_DIR = resolve(REPO_ROOT, '..', 'shared', 'faces');
+export const WIDTH = 640;
+export const HEIGHT = 480;
+
+export type Script = 'turn' | 'still' | 'tilt' | 'empty';
+
+export interface VideoSpec {
+  /** Photo under ../shared/faces/, e.g. 'wu_yi/1.jpg'; ignored for 'empty'. */
+  photo?: string;
+  script: Script;
+  fps?: number;
+  /** Seconds of empty background before the face appears (the loop then starts with nobody there). */
+  leadIn?: number;
+  /** Extra photos drawn beside the main one (a second person in the frame). */
+  others?: string[];
+}
+
+const BACKGROUND = '#8a8f94';
+/** Nose shift of a clear head turn, as a share of the face half-width (see the kiosk's yawOf: ≈ ±0.2). */
+const TURN_AMPLITUDE = 0.2;
+
+/** Draws the photo centred, its height 90% of the frame; returns where it went. */
+function drawPhoto(ctx: SKRSContext2D, img: Image, dx = 0, scale = 0.9) {
+  const s = Math.min(WIDTH / img.width, HEIGHT / img.height) * scale;
+  const w = img.width * s;
+  const h = img.height * s;
+  const x = (WIDTH - w) / 2 + dx;
+  const y = (HEIGHT - h) / 2;
+  ctx.drawImage(img, x, y, w, h);
+  return { x, y, w, h };
+}
+
+/**
+ * Moves the middle of the face sideways by `amp` × the bump's half-width, tapering to nothing at the face's edge:
+ * the nose moves against the jaw line as in a real head turn.
+ */
+function turnWarp(rgba: Uint8ClampedArray, amp: number, cx = WIDTH / 2, cy = HEIGHT / 2, rx = 110, ry = 150): Uint8ClampedArray {
+  if (amp === 0) return rgba;
+  const out = new Uint8ClampedArray(rgba.length);
+  out.set(rgba);
+  for (let y = Math.max(0, Math.floor(cy - ry)); y < Math.min(HEIGHT, Math.ceil(cy + ry)); y++) {
+    for (let x = Math.max(0, Math.floor(cx - rx)); x < Math.min(WIDTH, Math.ceil(cx + rx)); x++) {
+      const dx = (x - cx) / rx;
+      const dy = (y - cy) / ry;
+      const d = Math.sqrt(dx * dx + dy * dy);
+      if (d >= 1) continue;
+      const w = Math.cos((d * Math.PI) / 2) ** 2;
+      const sx = Math.min(WIDTH - 1, Math.max(0, Math.round(x - amp * rx * w)));
+      const o = (y * WIDTH + x) * 4;
+      const so = (y * WIDTH + sx) * 4;
+      out[o] = rgba[so]!;
+      out[o + 1] = rgba[so + 1]!;
+      out[o + 2] = rgba[so + 2]!;
+    }
+  }
+  return out;
+}
+
+/** RGBA → I420 (BT.601, limited range, 2×2 chroma averaging). */
+export function rgbaToI420(rgba: Uint8ClampedArray, width = WIDTH, height = HEIGHT): Buffer {
+  const ySize = width * height;
+  const cw = width / 2;
+  const ch = height / 2;
+  const out = Buffer.alloc(ySize + 2 * cw * ch);
+  for (let i = 0; i < ySize; i++) {
+    const r = rgba[i * 4]!;
+    const g = rgba[i * 4 + 1]!;
+    const b = rgba[i * 4 + 2]!;
+    out[i] = Math.round(16 + (65.481 * r + 128.553 * g + 24.966 * b) / 255);
+  }
+  for (let y = 0; y < ch; y++) {
+    for (let x = 0; x < cw; x++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (const [ox, oy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) {
+        const p = ((2 * y + oy) * width + 2 * x + ox) * 4;
+        r += rgba[p]!;
+        g += rgba[p + 1]!;
+        b += rgba[p + 2]!;
+      }
+      r /= 4;
+      g /= 4;
+      b /= 4;
+      out[ySize + y * cw + x] = Math.round(128 + (-37.797 * r - 74.203 * g + 112 * b) / 255);
+      out[ySize + cw * ch + y * cw + x] = Math.round(128 + (112 * r - 93.786 * g - 18.214 * b) / 255);
+    }
+  }
+  return out;
+}
+
+/** Per frame: the head-turn amplitude (turn), or the affine pose of the held photo (tilt). */
+function timeline(script: Script, fps: number): Array<{ amp: number; squash: number; rot: number; dx: number }> {
+  const frames: Array<{ amp: number; squash: number; rot: number; dx: number }> = [];
+  const hold = (seconds: number, amp = 0) => {
+    for (let i = 0; i < Math.round(seconds * fps); i++) frames.push({ amp, squash: 1, rot: 0, dx: 0 });
+  };
+  const ramp = (seconds: number, from: number, to: number) => {
+    const n = Math.round(seconds * fps);
+    for (let i = 1; i <= n; i++) frames.push({ amp: from + ((to - from) * i) / n, squash: 1, rot: 0, dx: 0 });
+  };
+  if (script === 'turn') {
+    hold(1.2);
+    ramp(0.4, 0, TURN_AMPLITUDE);
+    hold(0.5, TURN_AMPLITUDE);
+    ramp(0.4, TURN_AMPLITUDE, 0);
+    hold(1.2);
+    ramp(0.4, 0, -TURN_AMPLITUDE);
+    hold(0.5, -TURN_AMPLITUDE);
+    ramp(0.4, -TURN_AMPLITUDE, 0);
+    hold(1.0);
+  } else if (script === 'tilt') {
+    // 6 s of a photo waved about: tilted away up to 55° each way, turned ±12° in-plane, slid ±60 px.
+    const n = 6 * fps;
+    for (let i = 0; i < n; i++) {
+      const t = (i / n) * 2 * Math.PI;
+      frames.push({ amp: 0, squash: Math.cos((55 * Math.PI) / 180 * Math.sin(t)), rot: (12 * Math.PI) / 180 * Math.sin(2 * t), dx: 60 * Math.sin(t + 1) });
+    }
+  } else {
+    hold(script === 'empty' ? 2 : 4);
+  }
+  return frames;
+}
+
+async function render(spec: VideoSpec, fps: number): Promise<Buffer[]> {
+  const canvas = createCanvas(WIDTH, HEIGHT);
+  const ctx = canvas.getContext('2d');
+  const blank = () => {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = BACKGROUND;
+    ctx.fillRect(0, 0, WIDTH, HEIGHT);
+  };
+  const frames: Buffer[] = [];
+  blank();
+  const empty = rgbaToI420(ctx.getImageData(0, 0, WIDTH, HEIGHT).data);
+  for (let i = 0; i < Math.round((spec.leadIn ?? 0) * fps); i++) frames.push(empty);
+  if (spec.script === 'empty') {
+    const n = timeline('empty', fps).length;
+    for (let i = 0; i < n; i++) frames.push(empty);
+    return frames;
+  }
+  const img = await loadImage(join(FACES_DIR, spec.photo!));
+  const others = await Promise.all((spec.others ?? []).map((p) => loadImage(join(FACES_DIR, p))));
+  let still: Uint8ClampedArray | null = null;
+  for (const f of timeline(spec.script, fps)) {
+    blank();
+    if (spec.script === 'tilt') {
+      ctx.setTransform(1, 0, 0, 1, WIDTH / 2 + f.dx, HEIGHT / 2);
+      ctx.rotate(f.rot);
+      ctx.scale(f.squash, 1);
+      ctx.translate(-WIDTH / 2, -HEIGHT / 2);
+      drawPhoto(ctx, img);
+      frames.push(rgbaToI420(ctx.getImageData(0, 0, WIDTH, HEIGHT).data));
+      continue;
+    }
+    if (!still) {
+      if (others.length > 0) {
+        drawPhoto(ctx, img, -150, 0.7);
+        others.forEach((o, k) => drawPhoto(ctx, o, 150 + k * 40, 0.7));
+      } else drawPhoto(ctx, img);
+      still = ctx.getImageData(0, 0, WIDTH, HEIGHT).data;
+    }
+    frames.push(rgbaToI420(turnWarp(still, f.amp)));
+  }
+  return frames;
+}
+
+/** Writes (or reuses from a cache in the temp folder) the .y4m for a spec; returns its path. */
+export async function fakeCameraVideo(spec: VideoSpec): Promise<string> {
+  const fps = spec.fps ?? 10;
+  const key = createHash('sha256').update(JSON.stringify({ v: 3, ...spec, fps })).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), 'quorum-fake-camera');
+  mkdirSync(dir, { recursive: true });
+  const name = `${spec.script}-${(spec.photo ?? 'none').replace(/[^a-z0-9]+/gi, '_')}-${key}.y4m`;
+  const path = join(dir, name);
+  if (existsSync(path)) return path;
+  const frames = await render(spec, fps);
+  const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F${fps}:1 Ip A1:1 C420jpeg\n`);
+  const marker = Buffer.from('FRAME\n');
+  const parts: Buffer[] = [header];
+  for (const f of frames) parts.push(marker, f);
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat(parts));
+  renameSync(tmp, path);
+  return path;
+}
+
+/** Seconds one loop of a spec's video lasts. */
+export function loopSeconds(spec: VideoSpec): number {
+  const fps = spec.fps ?? 10;
+  return (Math.round((spec.leadIn ?? 0) * fps) + timeline(spec.script === 'empty' ? 'empty' : spec.script, fps).length) / fps;
+}
+
+/**
+ * For the 'turn' script: seconds after the face appears at which the head is back frontal after its left turn and
+ * after its right turn (the person's part of a check-in; whatever a kiosk takes beyond that is its own).
+ */
+export function turnBackSeconds(fps = 10): { left: number; right: number } {
+  const frames = timeline('turn', fps);
+  const back: number[] = [];
+  frames.forEach((f, i) => {
+    if (i > 0 && f.amp === 0 && frames[i - 1]!.amp !== 0) back.push((i + 1) / fps);
+  });
+  return { left: back[0]!, right: back[1]! };
+}

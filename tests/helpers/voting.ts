@@ -1,0 +1,84 @@
+// Casting the only way a ballot can be cast: from a paired seat tablet, by a deputy it has just recognised.
+// Deputies get synthetic face descriptors (random directions, far apart) so tests need no photos; the
+// identification and the cast go through the real routes.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { BallotContent } from '../../shared/types';
+import { insertDescriptor } from '../../server/repositories/faces-repository';
+import { getVote } from '../../server/services/vote-service';
+import { pairDevice, type PairedDevice } from './devices';
+import type { Sitting } from './fixtures';
+
+function randomUnit(dimensions: number): Float32Array {
+  const v = Float32Array.from({ length: dimensions }, () => Math.random() - 0.5);
+  const n = Math.hypot(...v);
+  return v.map((x) => x / n);
+}
+
+export interface Voters {
+  seat: PairedDevice;
+  faces: Map<number, Float32Array>;
+  /** Identifies the deputy at the seat tablet and returns the voter token (throws if not identified). */
+  identify(deputyId: number): Promise<string>;
+  /** Identifies, then casts; answers the HTTP status and body. */
+  cast(voteId: number, deputyId: number, content: BallotContent, opts?: CastOptions): Promise<{ status: number; body: CastBody }>;
+  /** Casts with a voter token already got (e.g. to send the same request many times at once). */
+  castWith(voteId: number, deputyId: number, voterToken: string, content: BallotContent, opts?: CastOptions): Promise<{ status: number; body: CastBody }>;
+}
+
+export interface CastOptions {
+  clientId?: string;
+  /** Secret votes: the tablet's secret for this vote and deputy (made once per deputy and vote when omitted). */
+  ballotSecret?: string;
+}
+
+export interface CastBody {
+  outcome?: 'recorded' | 'changed' | 'duplicate';
+  error?: { code: string; message: string };
+}
+
+/** Enrolls synthetic faces for the sitting's deputies and pairs one seat tablet for them. */
+export async function seatVoters(app: FastifyInstance, s: Sitting, deputyIds = s.deputyIds): Promise<Voters> {
+  const { model, dimensions } = app.ctx.face.config();
+  const faces = new Map(deputyIds.map((id) => [id, randomUnit(dimensions)]));
+  await app.ctx.db.write(async (tx) => {
+    for (const [deputyId, descriptor] of faces) await insertDescriptor(tx, { deputyId, model, descriptor, source: 'synthetic', score: 1 });
+  });
+  for (const id of deputyIds) await app.ctx.face.refreshDeputy(s.body.id, id);
+  const seat = await pairDevice(app, 'seat', s.sittingId);
+  const secrets = new Map<string, string>();
+  const identify = async (deputyId: number) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/seat/identify',
+      headers: seat.headers,
+      payload: { model, descriptor: Array.from(faces.get(deputyId)!), liveness: { passed: true, method: 'test' } },
+    });
+    const body = JSON.parse(res.body) as { status: string; voterToken?: string };
+    if (!body.voterToken) throw new Error(`deputy ${deputyId} not identified: ${res.body}`);
+    return body.voterToken;
+  };
+  const castWith: Voters['castWith'] = async (voteId, deputyId, voterToken, content, opts = {}) => {
+      const secretKey = `${voteId}:${deputyId}`;
+      const vote = await getVote(app.ctx, voteId);
+      let ballotSecret = opts.ballotSecret;
+      if (ballotSecret === undefined && vote.secrecy === 'secret') {
+        if (!secrets.has(secretKey)) secrets.set(secretKey, randomBytes(16).toString('hex'));
+        ballotSecret = secrets.get(secretKey);
+      }
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/votes/${voteId}/ballots`,
+        headers: seat.headers,
+        payload: { clientId: opts.clientId ?? randomUUID(), voterToken, content, ...(ballotSecret ? { ballotSecret } : {}) },
+      });
+      return { status: res.statusCode, body: JSON.parse(res.body) as CastBody };
+  };
+  return {
+    seat,
+    faces,
+    identify,
+    castWith,
+    cast: async (voteId, deputyId, content, opts) => castWith(voteId, deputyId, await identify(deputyId), content, opts),
+  };
+}

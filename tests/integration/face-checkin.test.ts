@@ -1,0 +1,204 @@
+// Enrollment through the roster import, check-in by face, seat identification and erasure, on real photos
+// with the real face engine, through the HTTP API as the kiosks and the console use it.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttendanceEntry, AttendanceSummary, BodyView, DeputyView, MeetingView, VoteView } from '../../shared/views';
+import { purgeExpiredEvidence } from '../../server/services/retention-service';
+import { call, makeApp, type TestApp } from '../helpers/app';
+import { pairDevice, type PairedDevice } from '../helpers/devices';
+import { clientId } from '../helpers/fixtures';
+import { descriptorOf, multipart, photo, zipOf } from '../helpers/faces';
+
+let t: TestApp;
+let body: BodyView;
+let sittingId: number;
+let door: PairedDevice;
+let seat: PairedDevice;
+let report: { created: number; errors: Array<{ row: number }>; photos: { enrolled: number; photos: number; failed: Array<{ row: number; file: string; reason: string; message: string }> } };
+let model: string;
+
+const evidence = photo('hu_jintao/3.jpg').toString('base64');
+const live = { passed: true, method: 'blink' };
+
+async function rosterXlsx(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('代表名册');
+  sheet.addRow(['姓名', '性别', '代表团/选区', '代表证号', '照片']);
+  sheet.addRow(['胡某某', '男', '城关镇代表团', 'C001', 'hu1.jpg;hu2.jpg']);
+  sheet.addRow(['温某某', '男', '东乡代表团', 'C002', 'wen.jpg']);
+  sheet.addRow(['鲍某某', '男', '西岭代表团', 'C003', 'powell.jpg']);
+  sheet.addRow(['无脸', '女', '南湖代表团', 'C004', 'cat.jpg']);
+  sheet.addRow(['合影', '女', '南湖代表团', 'C005', 'group.jpg']);
+  sheet.addRow(['缺照片', '男', '南湖代表团', 'C006', 'missing.jpg']);
+  sheet.addRow(['', '男', '南湖代表团', 'C007', '']);
+  sheet.addRow(['坏文件', '男', '南湖代表团', 'C008', 'broken.jpg']);
+  sheet.addRow(['按证号', '女', '东乡代表团', 'C009', '']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+beforeAll(async () => {
+  t = await makeApp();
+  model = t.app.ctx.face.engine.model;
+  body = (await call<BodyView>(t.app, 'POST', '/api/bodies', { name: '某县第十七届人民代表大会' }, 201)).body;
+  const photos = zipOf({
+    'photos/hu1.jpg': photo('hu_jintao/1.jpg'),
+    'photos/hu2.jpg': photo('hu_jintao/2.jpg'),
+    'photos/wen.jpg': photo('wen_jiabao/1.jpg'),
+    'photos/powell.jpg': photo('colin_powell/1.jpg'),
+    'photos/cat.jpg': photo('no-face/landscape_1.jpg'),
+    'photos/group.jpg': photo('multi/1.jpg'),
+    'photos/broken.jpg': Buffer.from('this is not a jpeg'),
+    'C009.jpg': photo('zhu_rongji/1.jpg'),
+  });
+  const form = multipart([
+    { field: 'roster', name: '代表名册.xlsx', bytes: await rosterXlsx() },
+    { field: 'photos', name: 'photos.zip', bytes: photos },
+  ]);
+  const res = await t.app.inject({ method: 'POST', url: `/api/bodies/${body.id}/roster/import`, payload: form.payload, headers: { ...form.headers, cookie: t.cookie } });
+  expect(res.statusCode, res.body).toBe(200);
+  report = JSON.parse(res.body);
+  const meeting = (await call<MeetingView>(t.app, 'POST', `/api/bodies/${body.id}/meetings`, { name: '第一次会议', sittings: [{ name: '第一次全体会议' }] }, 201)).body;
+  sittingId = meeting.sittings[0]!.id;
+  door = await pairDevice(t.app, 'door', sittingId);
+  seat = await pairDevice(t.app, 'seat', sittingId);
+}, 180_000);
+afterAll(() => t.close());
+
+const checkin = (descriptor: number[], id = clientId(), extra: object = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: id, model, descriptor, liveness: live, evidence, ...extra } });
+
+describe('enrollment by roster import', () => {
+  it('imports every good row, reports the bad row and every bad photo by spreadsheet row with a reason', () => {
+    expect(report.created).toBe(8);
+    expect(report.errors.map((e) => e.row)).toEqual([8]); // the row without a name
+    const failed = Object.fromEntries(report.photos.failed.map((f) => [f.row, f.reason]));
+    expect(failed).toEqual({ 5: 'no_face', 6: 'multiple_faces', 7: 'unknown_photo', 9: 'unreadable' });
+    for (const f of report.photos.failed) expect(f.message).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
+    expect(report.photos).toMatchObject({ enrolled: 4, photos: 5 });
+  });
+
+  it('stores descriptors (several per deputy) and a small thumbnail, never the raw photo', async () => {
+    const { body: deputies } = await call<DeputyView[]>(t.app, 'GET', `/api/bodies/${body.id}/deputies`);
+    const byCard = Object.fromEntries(deputies.map((d) => [d.cardNo, d]));
+    expect(byCard.C001).toMatchObject({ faces: 2, hasThumbnail: true });
+    expect(byCard.C009).toMatchObject({ faces: 1, hasThumbnail: true });
+    expect(byCard.C004).toMatchObject({ faces: 0, hasThumbnail: false });
+    const thumb = await t.app.inject({ method: 'GET', url: `/api/deputies/${byCard.C001!.id}/thumbnail`, headers: { cookie: t.cookie } });
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    expect(thumb.rawPayload.length).toBeLessThan(20_000);
+  });
+});
+
+describe('check-in by face at the door', () => {
+  it('recognises an enrolled deputy from another photo, checks them in with evidence, and attendance rises', async () => {
+    const id = clientId();
+    const res = await checkin(await descriptorOf(t.app.ctx.face.engine, 'hu_jintao/4.jpg'), id);
+    expect(res.statusCode, res.body).toBe(200);
+    const reply = JSON.parse(res.body);
+    expect(reply).toMatchObject({ status: 'checked_in', deputy: { name: '胡某某', delegation: '城关镇代表团' } });
+    expect(reply.thumbnailUrl).toMatch(/thumbnail$/);
+    const { body: att } = await call<{ summary: AttendanceSummary; entries: AttendanceEntry[] }>(t.app, 'GET', `/api/sittings/${sittingId}/attendance`);
+    expect(att.summary.present).toBe(1);
+    const entry = att.entries.find((e) => e.status === 'present')!;
+    expect(entry.checkin).toMatchObject({ method: 'face', deviceId: door.device.id, hasEvidence: true });
+    expect(entry.checkin!.distance).toBeLessThan(t.app.ctx.face.settings.threshold);
+    const ev = await t.app.inject({ method: 'GET', url: `/api/sittings/${sittingId}/checkins/${entry.participant.id}/evidence`, headers: { cookie: t.cookie } });
+    expect(ev.rawPayload.equals(Buffer.from(evidence, 'base64'))).toBe(true);
+    // The kiosk retries after a lost answer: same reply. Another attempt later: "already checked in at".
+    expect(JSON.parse((await checkin(await descriptorOf(t.app.ctx.face.engine, 'hu_jintao/4.jpg'), id)).body).status).toBe('checked_in');
+    const again = JSON.parse((await checkin(await descriptorOf(t.app.ctx.face.engine, 'hu_jintao/5.jpg'))).body);
+    expect(again).toMatchObject({ status: 'already_checked_in', at: reply.at });
+  });
+
+  it('does not check in a stranger, an animal, or anyone when liveness failed', async () => {
+    const stranger = JSON.parse((await checkin(await descriptorOf(t.app.ctx.face.engine, 'strangers/1.jpg'))).body);
+    expect(stranger.status).toBe('not_recognised');
+    const cat = JSON.parse((await checkin(await descriptorOf(t.app.ctx.face.engine, 'no-face/animal_cat.jpg'))).body);
+    expect(cat.status).toBe('not_recognised');
+    const spoof = JSON.parse((await checkin(await descriptorOf(t.app.ctx.face.engine, 'wen_jiabao/2.jpg'), clientId(), { liveness: { passed: false, method: 'blink' } })).body);
+    expect(spoof.status).toBe('liveness_failed');
+  });
+
+  it('refuses malformed descriptors and evidence with 400 and a message', async () => {
+    const good = await descriptorOf(t.app.ctx.face.engine, 'colin_powell/2.jpg');
+    const cases: Array<[object, RegExp]> = [
+      [{ descriptor: good.slice(1) }, /128|finite/],
+      [{ descriptor: [...good, 0.1] }, /128|finite/],
+      [{ descriptor: good.map((v, i) => (i === 0 ? Number.NaN : v)) }, /./],
+      [{ descriptor: good.map(String) }, /./],
+      [{ model: 'other-model' }, /model/],
+      [{ evidence: Buffer.from('not a jpeg'.repeat(20)).toString('base64') }, /JPEG/],
+    ];
+    for (const [extra, message] of cases) {
+      const res = await checkin(good, clientId(), extra);
+      expect(res.statusCode, JSON.stringify(extra).slice(0, 60)).toBe(400);
+      expect(JSON.parse(res.body).error.message).toMatch(message);
+    }
+    // JSON text can carry a number too large for a double: it parses as Infinity and must be refused.
+    const raw = JSON.stringify({ clientId: clientId(), model, descriptor: good, liveness: live, evidence }).replace(/"descriptor":\[[^,]+/, '"descriptor":[1e999');
+    const infinite = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: { ...door.headers, 'content-type': 'application/json' }, payload: raw });
+    expect(infinite.statusCode).toBe(400);
+    expect(JSON.parse(infinite.body).error.message).toMatch(/finite|Expected number/);
+    expect((await call<{ summary: AttendanceSummary }>(t.app, 'GET', `/api/sittings/${sittingId}/attendance`)).body.summary.present).toBe(1);
+  });
+
+  it('lets only a door kiosk check in, and only a seat tablet identify voters', async () => {
+    const d = await descriptorOf(t.app.ctx.face.engine, 'colin_powell/2.jpg');
+    const bySeat = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: seat.headers, payload: { clientId: clientId(), model, descriptor: d, liveness: live, evidence } });
+    expect(bySeat.statusCode).toBe(403);
+    const byDoor = await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: door.headers, payload: { model, descriptor: d, liveness: live } });
+    expect(byDoor.statusCode).toBe(403);
+    const noToken = await t.app.inject({ method: 'POST', url: '/api/checkins/face', payload: { clientId: clientId(), model, descriptor: d, liveness: live, evidence } });
+    expect(noToken.statusCode).toBe(401);
+  });
+});
+
+describe('voting at the seat', () => {
+  it('identifies the checked-in deputy by face and casts their ballot with the voter token', async () => {
+    const identify = (file: string) =>
+      descriptorOf(t.app.ctx.face.engine, file).then((d) =>
+        t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { model, descriptor: d, liveness: live } }),
+      );
+    const notIn = JSON.parse((await identify('colin_powell/7.jpg')).body);
+    expect(notIn.status).toBe('not_checked_in');
+    const who = JSON.parse((await identify('hu_jintao/6.jpg')).body);
+    expect(who).toMatchObject({ status: 'identified', deputy: { name: '胡某某' } });
+    const { body: item } = await call<{ id: number }>(t.app, 'POST', `/api/sittings/${sittingId}/agenda`, { title: '议程' }, 201);
+    const { body: vote } = await call<VoteView>(t.app, 'POST', `/api/agenda/${item.id}/votes`, { kind: 'resolution', title: '表决', secrecy: 'open' }, 201);
+    await call(t.app, 'POST', `/api/votes/${vote.id}/open`, { overrideQuorumReason: '测试' }, 200);
+    const payload = { clientId: clientId(), voterToken: who.voterToken, content: { marks: { [vote.options[0]!.id]: 'yes' } } };
+    const cast = await t.app.inject({ method: 'POST', url: `/api/votes/${vote.id}/ballots`, headers: seat.headers, payload });
+    expect(cast.statusCode, cast.body).toBe(201);
+    const fromDoor = await t.app.inject({ method: 'POST', url: `/api/votes/${vote.id}/ballots`, headers: door.headers, payload: { ...payload, clientId: clientId() } });
+    expect(fromDoor.statusCode).toBe(403);
+    const forged = await t.app.inject({ method: 'POST', url: `/api/votes/${vote.id}/ballots`, headers: seat.headers, payload: { ...payload, clientId: clientId(), voterToken: who.voterToken.replace(/^\d+/, '99') } });
+    expect(forged.statusCode).toBe(401);
+    const { body: view } = await call<VoteView>(t.app, 'GET', `/api/votes/${vote.id}`);
+    expect(view.cast).toBe(1);
+  });
+});
+
+describe('biometric data', () => {
+  it('erases a deputy’s descriptors, thumbnail and evidence photos; the face is then not recognised', async () => {
+    const { body: deputies } = await call<DeputyView[]>(t.app, 'GET', `/api/bodies/${body.id}/deputies`);
+    const hu = deputies.find((d) => d.cardNo === 'C001')!;
+    const { body: erased } = await call<{ descriptors: number; evidence: number }>(t.app, 'DELETE', `/api/deputies/${hu.id}/biometrics`, undefined, 200);
+    expect(erased).toEqual({ descriptors: 2, evidence: 1 });
+    expect((await t.app.inject({ method: 'GET', url: `/api/deputies/${hu.id}/thumbnail`, headers: { cookie: t.cookie } })).statusCode).toBe(404);
+    const { body: after } = await call<DeputyView>(t.app, 'GET', `/api/deputies/${hu.id}`);
+    expect(after).toMatchObject({ faces: 0, hasThumbnail: false });
+    const res = JSON.parse((await checkin(await descriptorOf(t.app.ctx.face.engine, 'hu_jintao/4.jpg'))).body);
+    expect(res.status).toBe('not_recognised');
+  });
+
+  it('drops evidence photos older than the retention setting and keeps the check-in', async () => {
+    const d = await descriptorOf(t.app.ctx.face.engine, 'zhu_rongji/3.jpg');
+    expect(JSON.parse((await checkin(d)).body).status).toBe('checked_in');
+    await call(t.app, 'PUT', '/api/settings/retention', { evidenceRetentionDays: 30 }, 200);
+    await t.app.ctx.db.write((tx) => tx.run("UPDATE checkins SET created_at = '2020-01-01T00:00:00.000Z'"));
+    expect(await purgeExpiredEvidence(t.app.ctx)).toBe(1);
+    const { body: att } = await call<{ summary: AttendanceSummary; entries: AttendanceEntry[] }>(t.app, 'GET', `/api/sittings/${sittingId}/attendance`);
+    expect(att.summary.present).toBe(2);
+    expect(att.entries.filter((e) => e.checkin?.hasEvidence)).toEqual([]);
+  });
+});

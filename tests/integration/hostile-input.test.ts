@@ -1,0 +1,435 @@
+// Hostile input on every route: malformed JSON, wrong types, oversized bodies, non-finite numbers written as
+// raw JSON (1e999), ids written oddly or unknown, ballots that must be refused. Each gets a 4xx with
+// { error: { code, message } } and leaves every table exactly as it was (so no audit row either). Names full
+// of SQL and <script> are stored and answered verbatim, as JSON text.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { randomBytes } from 'node:crypto';
+import type { TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { LIVE_PATH, PROTOCOL_VERSION } from '../../shared/protocol';
+import { validateBallot } from '../../shared/rules';
+import { BodyRulesInput, CreateBody, DeputyInput, ImportRoster, UpdateDeputy } from '../../shared/schemas/bodies';
+import { AcceptPairing, RequestPairing, UpdateDevice } from '../../shared/schemas/devices';
+import { FaceCheckin, RetentionSettings, SeatIdentify } from '../../shared/schemas/face';
+import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting, ManualCheckin, RecordLeave } from '../../shared/schemas/meetings';
+import { CancelVote, CastBallot, CreateVote, OpenVote } from '../../shared/schemas/votes';
+import type { BallotContent, VoteSpec } from '../../shared/types';
+import type { VoteView } from '../../shared/views';
+import { call, makeApp, type TestApp } from '../helpers/app';
+import { checkIn, clientId, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
+import { pairDevice, type PairedDevice } from '../helpers/devices';
+import { declaredRoutes, digest, multipart, send } from '../helpers/hostile';
+
+let t: TestApp;
+let s: Sitting;
+let other: Sitting;
+let v: { open: VoteView; first: VoteView; closed: VoteView; project: VoteView; foreign: VoteView; draft: VoteView };
+let door: PairedDevice;
+let seat: PairedDevice;
+let revoked: PairedDevice;
+let agendaItemId: number;
+const ROWS_BODY = { rows: [{ name: '新代表', cardNo: 'N0001' }] };
+
+interface Route {
+  method: string;
+  pattern: string;
+  url: () => string;
+  schema?: TSchema;
+  example?: () => object;
+  auth?: () => Record<string, string>;
+  multipart?: boolean;
+}
+
+const marksFor = (vote: VoteView, mark = 'yes') => ({ marks: { [String(vote.options[0]!.id)]: mark } });
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...randomBytes(120)]).toString('base64');
+const descriptor = () => Array.from({ length: 128 }, (_, i) => (i % 7) / 10);
+
+function routes(): Route[] {
+  const d = s.deputyIds[0]!;
+  const p = s.participantOf.get(s.deputyIds[1]!)!;
+  const r = (method: string, pattern: string, url: () => string, extra: Partial<Route> = {}): Route => ({ method, pattern, url, ...extra });
+  return [
+    r('GET', '/api/health', () => '/api/health'),
+    r('POST', '/api/devices/pairing', () => '/api/devices/pairing', { schema: RequestPairing, example: () => ({ token: randomBytes(32).toString('hex') }) }),
+    r('GET', '/api/device/me', () => '/api/device/me'),
+    r('GET', '/api/devices', () => '/api/devices'),
+    r('POST', '/api/devices/accept', () => '/api/devices/accept', { schema: AcceptPairing, example: () => ({ code: '000001', name: '门口', mode: 'door' }) }),
+    r('PATCH', '/api/devices/:deviceId', () => `/api/devices/${door.device.id}`, { schema: UpdateDevice, example: () => ({ name: '门口' }) }),
+    r('POST', '/api/devices/:deviceId/revoke', () => `/api/devices/${door.device.id}/revoke`),
+    r('GET', '/api/bodies', () => '/api/bodies'),
+    r('POST', '/api/bodies', () => '/api/bodies', { schema: CreateBody, example: () => ({ name: '某届' }) }),
+    r('GET', '/api/bodies/:bodyId', () => `/api/bodies/${s.body.id}`),
+    r('PATCH', '/api/bodies/:bodyId/rules', () => `/api/bodies/${s.body.id}/rules`, { schema: BodyRulesInput, example: () => ({ showNotVoted: false }) }),
+    r('GET', '/api/bodies/:bodyId/deputies', () => `/api/bodies/${s.body.id}/deputies`),
+    r('POST', '/api/bodies/:bodyId/deputies', () => `/api/bodies/${s.body.id}/deputies`, { schema: DeputyInput, example: () => ({ name: '新代表', cardNo: 'N0001' }) }),
+    r('POST', '/api/bodies/:bodyId/roster', () => `/api/bodies/${s.body.id}/roster`, { schema: ImportRoster, example: () => ROWS_BODY }),
+    r('GET', '/api/deputies/:deputyId', () => `/api/deputies/${d}`),
+    r('PATCH', '/api/deputies/:deputyId', () => `/api/deputies/${d}`, { schema: UpdateDeputy, example: () => ({ name: '改名' }) }),
+    r('GET', '/api/meetings', () => '/api/meetings'),
+    r('POST', '/api/bodies/:bodyId/meetings', () => `/api/bodies/${s.body.id}/meetings`, { schema: CreateMeeting, example: () => ({ name: '会议' }) }),
+    r('GET', '/api/meetings/:meetingId', () => `/api/meetings/${s.meeting.id}`),
+    r('POST', '/api/meetings/:meetingId/sittings', () => `/api/meetings/${s.meeting.id}/sittings`, { schema: CreateSitting, example: () => ({ name: '第二次全体会议' }) }),
+    r('GET', '/api/meetings/:meetingId/participants', () => `/api/meetings/${s.meeting.id}/participants`),
+    r('POST', '/api/meetings/:meetingId/participants', () => `/api/meetings/${s.meeting.id}/participants`, { schema: AddParticipant, example: () => ({ role: 'observer', name: '列席' }) }),
+    r('GET', '/api/sittings/:sittingId/agenda', () => `/api/sittings/${s.sittingId}/agenda`),
+    r('POST', '/api/sittings/:sittingId/agenda', () => `/api/sittings/${s.sittingId}/agenda`, { schema: CreateAgendaItem, example: () => ({ title: '议程' }) }),
+    r('GET', '/api/sittings/:sittingId/attendance', () => `/api/sittings/${s.sittingId}/attendance`),
+    r('POST', '/api/sittings/:sittingId/leaves', () => `/api/sittings/${s.sittingId}/leaves`, { schema: RecordLeave, example: () => ({ participantId: p, reason: '请假' }) }),
+    r('DELETE', '/api/sittings/:sittingId/leaves/:participantId', () => `/api/sittings/${s.sittingId}/leaves/${s.participantOf.get(s.deputyIds[7]!)}`),
+    r('POST', '/api/sittings/:sittingId/checkins/manual', () => `/api/sittings/${s.sittingId}/checkins/manual`, { schema: ManualCheckin, example: () => ({ participantId: s.participantOf.get(s.deputyIds[6]!), reason: '补签' }) }),
+    r('POST', '/api/agenda/:agendaItemId/votes', () => `/api/agenda/${agendaItemId}/votes`, { schema: CreateVote, example: () => ({ kind: 'resolution', title: '决议', secrecy: 'open' }) }),
+    r('GET', '/api/votes/:voteId', () => `/api/votes/${v.open.id}`),
+    r('POST', '/api/votes/:voteId/open', () => `/api/votes/${v.draft.id}/open`, { schema: OpenVote, example: () => ({}) }),
+    r('POST', '/api/votes/:voteId/close', () => `/api/votes/${v.open.id}/close`),
+    r('POST', '/api/votes/:voteId/announce', () => `/api/votes/${v.closed.id}/announce`),
+    r('POST', '/api/votes/:voteId/cancel', () => `/api/votes/${v.open.id}/cancel`, { schema: CancelVote, example: () => ({ reason: '取消' }) }),
+    r('POST', '/api/votes/:voteId/ballots', () => `/api/votes/${v.open.id}/ballots`, { schema: CastBallot, example: () => ({ clientId: clientId(), deputyId: d, content: marksFor(v.open) }) }),
+    r('GET', '/api/live', () => LIVE_PATH),
+    r('GET', '/api/face/config', () => '/api/face/config'),
+    r('POST', '/api/checkins/face', () => '/api/checkins/face', {
+      schema: FaceCheckin,
+      auth: () => door.headers,
+      example: () => ({ clientId: clientId(), model: 'faceapi-frnet-128', descriptor: descriptor(), liveness: { passed: true, method: 'blink' }, evidence: JPEG }),
+    }),
+    r('POST', '/api/seat/identify', () => '/api/seat/identify', {
+      schema: SeatIdentify,
+      auth: () => seat.headers,
+      example: () => ({ model: 'faceapi-frnet-128', descriptor: descriptor(), liveness: { passed: true, method: 'blink' } }),
+    }),
+    r('GET', '/api/deputies/:deputyId/thumbnail', () => `/api/deputies/${d}/thumbnail`),
+    r('GET', '/api/sittings/:sittingId/checkins/:participantId/evidence', () => `/api/sittings/${s.sittingId}/checkins/${s.participantOf.get(d)}/evidence`),
+    r('DELETE', '/api/deputies/:deputyId/biometrics', () => `/api/deputies/${d}/biometrics`),
+    r('POST', '/api/bodies/:bodyId/roster/import', () => `/api/bodies/${s.body.id}/roster/import`, { multipart: true }),
+    r('POST', '/api/deputies/:deputyId/photos', () => `/api/deputies/${d}/photos`, { multipart: true }),
+    r('GET', '/api/settings/retention', () => '/api/settings/retention'),
+    r('PUT', '/api/settings/retention', () => '/api/settings/retention', { schema: RetentionSettings, example: () => ({ evidenceRetentionDays: 30 }) }),
+    r('GET', '/api/reports/votes/:voteId', () => `/api/reports/votes/${v.closed.id}`),
+    r('GET', '/api/reports/votes/:voteId/xlsx', () => `/api/reports/votes/${v.closed.id}/xlsx`),
+    r('GET', '/api/reports/sittings/:sittingId/attendance', () => `/api/reports/sittings/${s.sittingId}/attendance`),
+    r('GET', '/api/reports/sittings/:sittingId/attendance/xlsx', () => `/api/reports/sittings/${s.sittingId}/attendance/xlsx`),
+    r('GET', '/api/reports/deputies/:deputyId', () => `/api/reports/deputies/${d}`),
+  ];
+}
+
+let table: Route[];
+const withBody = () => table.filter((r) => r.schema);
+const withParams = () => table.filter((r) => r.pattern.includes(':'));
+let before: Record<string, string>;
+const unchanged = async (what: string) => expect(await digest(t.app.ctx.db), what).toEqual(before);
+
+beforeAll(async () => {
+  t = await makeApp();
+  s = await seedSitting(t.app, 8);
+  await checkIn(t.app, s, s.deputyIds.slice(0, 6));
+  other = await seedSitting(t.app, 3);
+  await checkIn(t.app, other, other.deputyIds);
+  const opened = async (sit: Sitting, input: Parameters<typeof createVote>[2]) => {
+    const vote = await createVote(t.app, sit, input);
+    await call(t.app, 'POST', `/api/votes/${vote.id}/open`, {}, 200);
+    return vote;
+  };
+  v = {
+    open: await opened(s, { kind: 'resolution', title: '记名表决', secrecy: 'open' }),
+    first: await opened(s, { kind: 'resolution', title: '首次有效', secrecy: 'open', changePolicy: 'first' }),
+    closed: await opened(s, { kind: 'resolution', title: '已结束', secrecy: 'open' }),
+    project: await opened(s, { kind: 'project', title: '项目', secrecy: 'secret', maxYes: 1, options: [{ label: '甲' }, { label: '乙' }] }),
+    foreign: await opened(other, { kind: 'resolution', title: '别的会议', secrecy: 'open' }),
+    draft: await createVote(t.app, s, { kind: 'resolution', title: '草稿', secrecy: 'open' }),
+  };
+  agendaItemId = v.draft.agendaItemId;
+  const ballot = (vote: VoteView, deputyId: number) => ({ clientId: clientId(), deputyId, content: marksFor(vote) });
+  await call(t.app, 'POST', `/api/votes/${v.first.id}/ballots`, ballot(v.first, s.deputyIds[0]!), 201);
+  await call(t.app, 'POST', `/api/votes/${v.closed.id}/ballots`, ballot(v.closed, s.deputyIds[0]!), 201);
+  await call(t.app, 'POST', `/api/votes/${v.closed.id}/close`, undefined, 200);
+  await call(t.app, 'POST', `/api/sittings/${s.sittingId}/leaves`, { participantId: s.participantOf.get(s.deputyIds[7]!), reason: '因病请假' }, 201);
+  door = await pairDevice(t.app, 'door', s.sittingId);
+  seat = await pairDevice(t.app, 'seat', s.sittingId);
+  revoked = await pairDevice(t.app, 'seat', s.sittingId, 'old-tablet');
+  await call(t.app, 'POST', `/api/devices/${revoked.device.id}/revoke`, undefined, 200);
+  table = routes();
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  before = await digest(t.app.ctx.db);
+});
+
+describe('every route is covered', () => {
+  it('the table below lists every route declared in server/routes/** that the app serves', () => {
+    // A route file may exist before buildApp registers it (staff sign-in is written ahead of its wiring);
+    // once registered, its route must be added to the table.
+    const served = declaredRoutes().filter((r) => {
+      const [method, url] = r.split(' ') as ['GET', string];
+      return t.app.hasRoute({ method, url });
+    });
+    expect(served.length).toBeGreaterThan(40);
+    expect(table.map((r) => `${r.method} ${r.pattern}`).sort()).toEqual(served);
+  });
+});
+
+describe('malformed and mistyped bodies', () => {
+  it('malformed JSON: 400 on every route that takes a body, nothing stored', async () => {
+    const notJson = fc.string({ minLength: 1, maxLength: 40 }).filter((x) => {
+      try {
+        JSON.parse(x);
+        return false;
+      } catch {
+        return x.trim().length > 0;
+      }
+    });
+    const bodyRoutes = [...withBody(), ...table.filter((r) => r.method === 'POST' && !r.schema)];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...bodyRoutes), notJson, async (r, text) => {
+        const res = await send(t.app, r.method, r.url(), text, r.auth?.());
+        expect(res.status).toBe(400);
+        expect(res.body.error!.code).toBe('ERR_VALIDATION');
+      }),
+      { numRuns: 150 },
+    );
+    await unchanged('malformed JSON');
+  });
+
+  it('wrong types: any JSON the schema refuses, whole or one field changed, is a 400', async () => {
+    const mutated = (r: Route) =>
+      fc.oneof(
+        fc.jsonValue(),
+        fc.tuple(fc.string({ maxLength: 12 }), fc.oneof(fc.jsonValue(), fc.constant(undefined))).map(([key, value]) => {
+          const body: Record<string, unknown> = { ...r.example!() };
+          const keys = Object.keys(body);
+          const k = keys.length > 0 && key.length % 2 === 0 ? keys[key.length % keys.length]! : key;
+          if (value === undefined) delete body[k];
+          else body[k] = value;
+          return body;
+        }),
+      );
+    const cases = fc.constantFrom(...withBody()).chain((r) => fc.tuple(fc.constant(r), mutated(r)).filter(([route, body]) => !Value.Check(route.schema!, body)));
+    await fc.assert(
+      fc.asyncProperty(cases, async ([r, body]) => {
+        const res = await send(t.app, r.method, r.url(), JSON.stringify(body), r.auth?.());
+        expect(res.status).toBe(400);
+      }),
+      { numRuns: 250 },
+    );
+    await unchanged('wrong types');
+  });
+
+  it('oversized bodies: 413 on every JSON route', async () => {
+    const huge = JSON.stringify({ name: 'x'.repeat(1_100_000) });
+    for (const r of withBody()) {
+      const res = await send(t.app, r.method, r.url(), huge, r.auth?.());
+      expect(res.status, `${r.method} ${r.pattern}`).toBe(413);
+      expect(res.body.error!.code).toBe('ERR_PAYLOAD_TOO_LARGE');
+    }
+    await unchanged('oversized');
+  });
+
+  it('non-finite numbers written as raw JSON (1e999, -1e999) are refused wherever a number goes', async () => {
+    const numeric: Array<[Route['pattern'], (n: string) => string]> = [
+      ['/api/checkins/face', (n) => JSON.stringify(table.find((r) => r.pattern === '/api/checkins/face')!.example!()).replace('"descriptor":[0,', `"descriptor":[${n},`)],
+      ['/api/seat/identify', (n) => `{"model":"faceapi-frnet-128","descriptor":[${descriptor().slice(1).join(',')},${n}],"liveness":{"passed":true,"method":"blink"}}`],
+      ['/api/seat/identify', (n) => `{"model":"faceapi-frnet-128","descriptor":[${descriptor().join(',')}],"liveness":{"passed":true,"method":"blink","score":${n}}}`],
+      ['/api/settings/retention', (n) => `{"evidenceRetentionDays":${n}}`],
+      ['/api/sittings/:sittingId/leaves', (n) => `{"participantId":${n},"reason":"请假"}`],
+      ['/api/sittings/:sittingId/checkins/manual', (n) => `{"participantId":${n},"reason":"补签"}`],
+      ['/api/votes/:voteId/ballots', (n) => `{"clientId":"${clientId()}","deputyId":${n},"content":{"marks":{}}}`],
+      ['/api/agenda/:agendaItemId/votes', (n) => `{"kind":"project","title":"x","secrecy":"open","maxYes":${n},"options":[{"label":"a"}]}`],
+      ['/api/bodies/:bodyId/rules', (n) => `{"quorum":{"num":${n},"den":3,"strict":false}}`],
+      ['/api/devices/:deviceId', (n) => `{"sittingId":${n}}`],
+    ];
+    for (const [pattern, body] of numeric) {
+      const r = table.find((x) => x.pattern === pattern && x.schema)!;
+      for (const n of ['1e999', '-1e999']) {
+        const res = await send(t.app, r.method, r.url(), body(n), r.auth?.());
+        expect(res.status, `${pattern} with ${n}`).toBe(400);
+      }
+    }
+    await unchanged('non-finite');
+  });
+
+  it('a quorum or pass fraction above the whole is refused', async () => {
+    for (const rules of [{ quorum: { num: 3, den: 2, strict: false } }, { resolutionPass: { base: 'all', fraction: { num: 1, den: 1, strict: true } } }]) {
+      expect((await send(t.app, 'PATCH', `/api/bodies/${s.body.id}/rules`, rules)).status).toBe(400);
+      expect((await send(t.app, 'POST', '/api/bodies', { name: '新一届', rules })).status).toBe(400);
+    }
+    await unchanged('fractions');
+  });
+});
+
+describe('ids', () => {
+  it('an id written any way but plain decimal is a 400, never another object (1e999, 1.9, 0x10, true, 01, +1)', async () => {
+    const odd = (id: number) => [`${id}e0`, `${id}.9`, `${id}e999`, `0${id}`, `+${id}`, `%20${id}`, `0x${id.toString(16)}`, 'true', '-1', '0', `${id}abc`, '%00', '99999999999', 'NaN', 'Infinity'];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...withParams()), fc.nat(14), async (r, k) => {
+        const url = r.url();
+        const ids = [...url.matchAll(/\/(\d+)(?=\/|$)/g)];
+        const target = ids[k % ids.length]!;
+        const bad = odd(Number(target[1]))[k]!;
+        const res = await send(t.app, r.method, url.slice(0, target.index) + `/${bad}` + url.slice(target.index! + target[0].length), r.example ? JSON.stringify(r.example()) : undefined, r.auth?.());
+        expect(res.status, `${r.method} ${url} with ${bad}`).toBe(400);
+      }),
+      { numRuns: 200 },
+    );
+    await unchanged('odd ids');
+  });
+
+  it('unknown ids: 404 on every route with an id, even with a valid body', async () => {
+    for (const r of withParams()) {
+      const url = r.url();
+      for (const target of url.matchAll(/\/(\d+)(?=\/|$)/g)) {
+        const unknown = url.slice(0, target.index) + '/999999' + url.slice(target.index! + target[0].length);
+        const body = r.multipart ? multipart([{ field: r.pattern.includes('photos') ? 'photo' : 'roster', name: 'r.csv', data: '姓名,代表证号\n张三,Z1\n' }]) : null;
+        const res = await send(t.app, r.method, unknown, body ? body.payload : r.example ? JSON.stringify(r.example()) : undefined, body?.headers);
+        expect(res.status, `${r.method} ${unknown}`).toBe(404);
+        expect(res.body.error!.code).toBe('ERR_NOT_FOUND');
+      }
+    }
+    await unchanged('unknown ids');
+  });
+});
+
+describe('ballots that must be refused', () => {
+  const cast = (vote: VoteView, body: object) => send(t.app, 'POST', `/api/votes/${vote.id}/ballots`, JSON.stringify({ clientId: clientId(), ...body }));
+
+  it('closed, draft, other meeting, not checked in, first-press change, reused clientId, secrets mixed up, forged voter', async () => {
+    const [d0, , , , , , d6] = s.deputyIds;
+    const expectations: Array<[Promise<{ status: number; body: { error?: { code: string } } }>, number, string]> = [
+      [cast(v.closed, { deputyId: d0, content: marksFor(v.closed) }), 409, 'ERR_VOTE_NOT_OPEN'],
+      [cast(v.draft, { deputyId: d0, content: marksFor(v.draft) }), 409, 'ERR_VOTE_NOT_OPEN'],
+      [cast(v.foreign, { deputyId: d0, content: marksFor(v.foreign) }), 403, 'ERR_NOT_ELIGIBLE'],
+      [cast(v.open, { deputyId: other.deputyIds[0], content: marksFor(v.open) }), 403, 'ERR_NOT_ELIGIBLE'],
+      [cast(v.open, { deputyId: d6, content: marksFor(v.open) }), 409, 'ERR_NOT_CHECKED_IN'],
+      [cast(v.first, { deputyId: d0, content: marksFor(v.first, 'no') }), 409, 'ERR_ALREADY_VOTED'],
+      [cast(v.project, { deputyId: d0, content: marksFor(v.project) }), 400, 'ERR_BAD_BALLOT'],
+      [cast(v.open, { deputyId: d0, content: marksFor(v.open), ballotSecret: 'a'.repeat(32) }), 400, 'ERR_BAD_BALLOT'],
+      [cast(v.open, { content: marksFor(v.open) }), 400, 'ERR_VALIDATION'],
+      [send(t.app, 'POST', `/api/votes/${v.open.id}/ballots`, JSON.stringify({ clientId: clientId(), voterToken: 'forged-token-123', content: marksFor(v.open) }), seat.headers), 401, 'ERR_UNAUTHORIZED'],
+      [send(t.app, 'POST', `/api/votes/${v.open.id}/ballots`, JSON.stringify({ clientId: clientId(), voterToken: 'forged-token-123', content: marksFor(v.open) }), door.headers), 403, 'ERR_FORBIDDEN'],
+    ];
+    for (const [i, [res, status, code]] of expectations.entries()) {
+      const r = await res;
+      expect([i, r.status, r.body.error?.code]).toEqual([i, status, code]);
+    }
+    // A clientId already used by another deputy.
+    const first = await send(t.app, 'POST', `/api/votes/${v.first.id}/ballots`, JSON.stringify({ clientId: 'reused-id-1', deputyId: s.deputyIds[1], content: marksFor(v.first) }));
+    expect(first.status).toBe(201);
+    before = await digest(t.app.ctx.db);
+    const reused = await send(t.app, 'POST', `/api/votes/${v.first.id}/ballots`, JSON.stringify({ clientId: 'reused-id-1', deputyId: s.deputyIds[2], content: marksFor(v.first) }));
+    expect([reused.status, reused.body.error?.code]).toEqual([409, 'ERR_CONFLICT']);
+    await unchanged('refused ballots');
+  });
+
+  it('overvotes and any other invalid content: 400, nothing stored', async () => {
+    const spec: VoteSpec = { kind: 'project', options: v.project.options, maxYes: 1, passRule: v.project.passRule };
+    const ids = v.project.options.map((o) => String(o.id));
+    const content = fc.record(
+      {
+        marks: fc.dictionary(fc.oneof(fc.constantFrom(...ids), fc.stringMatching(/^[0-9]{1,4}$/)), fc.constantFrom('yes', 'no', 'abstain', 'satisfied', 'basic', 'unsatisfied')),
+        writeIns: fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 }),
+      },
+      { requiredKeys: ['marks'] },
+    ).filter((c) => !validateBallot(spec, c as BallotContent).ok);
+    await fc.assert(
+      fc.asyncProperty(content, fc.constantFrom(...s.deputyIds.slice(0, 6)), async (c, deputyId) => {
+        const res = await cast(v.project, { deputyId, content: c, ballotSecret: randomBytes(16).toString('hex') });
+        expect(res.status).toBe(400);
+        expect(['ERR_BAD_BALLOT', 'ERR_VALIDATION']).toContain(res.body.error!.code);
+      }),
+      { numRuns: 100 },
+    );
+    await unchanged('invalid ballots');
+  });
+});
+
+describe('tablets', () => {
+  it('face and seat routes refuse missing, malformed, unknown, revoked and wrong-mode devices, and bad descriptors', async () => {
+    const face = table.find((r) => r.pattern === '/api/checkins/face')!;
+    const seatRoute = table.find((r) => r.pattern === '/api/seat/identify')!;
+    const tries: Array<[Route, object, Record<string, string>, number, string]> = [
+      [face, face.example!(), {}, 401, 'ERR_UNAUTHORIZED'],
+      [face, face.example!(), { authorization: 'Bearer nothex' }, 401, 'ERR_UNAUTHORIZED'],
+      [face, face.example!(), { authorization: `Bearer ${randomBytes(32).toString('hex')}` }, 401, 'ERR_UNAUTHORIZED'],
+      [face, face.example!(), revoked.headers, 401, 'ERR_UNAUTHORIZED'],
+      [face, face.example!(), seat.headers, 403, 'ERR_FORBIDDEN'],
+      [seatRoute, seatRoute.example!(), door.headers, 403, 'ERR_FORBIDDEN'],
+      [face, { ...face.example!(), descriptor: [0.1, 0.2] }, door.headers, 400, 'ERR_BAD_DESCRIPTOR'],
+      [face, { ...face.example!(), model: 'another-model' }, door.headers, 400, 'ERR_BAD_DESCRIPTOR'],
+      [face, { ...face.example!(), evidence: Buffer.from('<svg onload=alert(1)>'.repeat(10)).toString('base64') }, door.headers, 400, 'ERR_VALIDATION'],
+      [seatRoute, { ...seatRoute.example!(), descriptor: descriptor().concat([1]) }, seat.headers, 400, 'ERR_BAD_DESCRIPTOR'],
+    ];
+    for (const [i, [r, body, headers, status, code]] of tries.entries()) {
+      const res = await send(t.app, r.method, r.url(), JSON.stringify(body), headers);
+      expect([i, res.status, res.body.error?.code]).toEqual([i, status, code]);
+    }
+    await unchanged('tablets');
+  });
+
+  it('multipart uploads: cut, malformed, not multipart, unreadable files → 4xx, nothing stored', async () => {
+    const importUrl = `/api/bodies/${s.body.id}/roster/import`;
+    const photosUrl = `/api/deputies/${s.deputyIds[0]}/photos`;
+    const cut = '--zz\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"\r\n\r\nabc';
+    const tries: Array<[string, string | Buffer, Record<string, string>, number]> = [
+      [importUrl, cut, { 'content-type': 'multipart/form-data; boundary=zz' }, 400],
+      [photosUrl, cut, { 'content-type': 'multipart/form-data; boundary=zz' }, 400],
+      [photosUrl, 'x', { 'content-type': 'multipart/form-data; boundary=zz' }, 400],
+      [importUrl, '{}', { 'content-type': 'application/json' }, 415],
+      [photosUrl, 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }, 415],
+      ...[
+        multipart([{ field: 'roster', name: 'r.xlsx', data: 'not a workbook' }]),
+        multipart([{ field: 'roster', name: 'r.exe', data: 'MZ' }]),
+        multipart([{ field: 'roster', name: 'r.csv', data: '姓名,代表证号\n张三,Z1\n' }, { field: 'photos', name: 'p.zip', data: 'not a zip' }]),
+        multipart([{ field: 'other', name: 'r.csv', data: '姓名,代表证号\n张三,Z1\n' }]),
+      ].map((m) => [importUrl, m.payload, m.headers, 0] as [string, Buffer, Record<string, string>, number]),
+      [photosUrl, multipart([]).payload, multipart([]).headers, 400],
+    ];
+    for (const [url, payload, headers, status] of tries) {
+      const res = await send(t.app, 'POST', url, payload, headers);
+      if (status) expect(res.status, `${url} ${String(payload).slice(0, 40)}`).toBe(status);
+      else expect(res.status).toBeGreaterThanOrEqual(400);
+    }
+    await unchanged('multipart');
+  });
+
+  it('the live socket answers garbage with error messages and changes nothing', async () => {
+    const ws = await t.app.injectWS(LIVE_PATH);
+    const replies: Array<{ type: string; code?: string }> = [];
+    ws.on('message', (m: Buffer) => replies.push(JSON.parse(m.toString()) as { type: string; code?: string }));
+    const garbage = ['not json', '[]', 'null', '{"type":42}', '{"type":"hello"}', `{"type":"hello","protocol":${PROTOCOL_VERSION},"meetingId":"1 OR 1=1"}`,
+      `{"type":"hello","protocol":${PROTOCOL_VERSION},"meetingId":1e999}`, `{"type":"hello","protocol":${PROTOCOL_VERSION},"meetingId":999999}`, '{"type":"resync"}', '{"type":"drop table"}'];
+    for (const g of garbage) ws.send(g);
+    await expect.poll(() => replies.length, { timeout: 5000 }).toBe(garbage.length);
+    expect(replies.every((r) => r.type === 'error' || r.type === 'incompatible')).toBe(true);
+    ws.terminate();
+    await unchanged('live socket');
+  });
+});
+
+describe('names full of SQL and markup', () => {
+  const nasty = fc
+    .array(fc.oneof(fc.constantFrom('<script>alert(1)</script>', "'; DROP TABLE votes; --", '" OR 1=1 --', '</textarea><img src=x onerror=alert(1)>', '&lt;b&gt;', '${7*7}', '{{7*7}}', '代表', '🗳️', '\\', '%00', '\u202e'), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 4 })
+    .map((parts) => parts.join(''))
+    .filter((x) => x.trim() === x && /\S/.test(x) && [...x].length <= 50 && x.length <= 50);
+
+  it('are stored as text and answered verbatim as JSON, never as HTML', async () => {
+    await fc.assert(
+      fc.asyncProperty(nasty, async (name) => {
+        const made = await send(t.app, 'POST', '/api/bodies', { name });
+        expect(made.status).toBe(201);
+        const id = made.body.id as number;
+        const got = await send(t.app, 'GET', `/api/bodies/${id}`);
+        expect(got.body.name).toBe(name);
+        expect(String(got.res.headers['content-type'])).toMatch(/^application\/json/);
+        await send(t.app, 'POST', `/api/bodies/${id}/roster`, { rows: [{ name, cardNo: 'X1' }] });
+        const [deputy] = (await send(t.app, 'GET', `/api/bodies/${id}/deputies`)).res.json<Array<{ name: string }>>();
+        expect(deputy!.name).toBe(name);
+        const item = await send(t.app, 'POST', `/api/sittings/${s.sittingId}/agenda`, { title: name });
+        expect(item.body.title).toBe(name);
+      }),
+      { numRuns: 40 },
+    );
+    const script = '<script>alert("选票")</script>';
+    await send(t.app, 'POST', '/api/bodies', { name: script });
+    const list = await send(t.app, 'GET', '/api/bodies');
+    expect(String(list.res.headers['content-type'])).toMatch(/^application\/json/);
+    expect(list.res.json<Array<{ name: string }>>().map((b) => b.name)).toContain(script);
+  });
+});
