@@ -17,6 +17,9 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { openReadOnly } from '../../server/audit/read-only';
 import { verifyAudit } from '../../server/audit/verify';
+import { JsonClient, signInClient } from './lib/http';
+import { checkInAll, identifyAll, pairKiosks, type Kiosk } from './lib/kiosks';
+import { prepare, type Prepared } from './lib/prepare';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 type Mark = 'yes' | 'no' | 'abstain';
@@ -32,6 +35,8 @@ interface Step {
 }
 interface Plan {
   deputyId: number;
+  /** The deputy's seat tablet, holding the voter token it got when the deputy's face was recognised. */
+  kiosk: Kiosk;
   steps: Step[];
   /** The step whose answer was lost at the kill, if any. */
   lostAt: number | null;
@@ -79,11 +84,11 @@ class Client {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   constructor(readonly port: number) {}
   /** Rejects when no answer arrives (connection refused or reset): the answer is lost. */
-  request(method: string, path: string, body?: unknown): Promise<Reply> {
+  request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     return new Promise((res, rej) => {
       const req = http.request(
-        { host: '127.0.0.1', port: this.port, method, path, agent: this.agent, headers: payload ? { 'content-type': 'application/json' } : {} },
+        { host: '127.0.0.1', port: this.port, method, path, agent: this.agent, headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } },
         (r) => {
           const chunks: Buffer[] = [];
           r.on('data', (c: Buffer) => chunks.push(c));
@@ -94,11 +99,6 @@ class Client {
       req.on('error', rej);
       req.end(payload);
     });
-  }
-  async ok(method: string, path: string, body?: unknown): Promise<Reply['body']> {
-    const r = await this.request(method, path, body);
-    if (r.status >= 300) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
   }
   close(): void {
     this.agent.destroy();
@@ -124,26 +124,29 @@ async function startServer(dataDir: string, port: number): Promise<{ child: Chil
 
 const exited = (child: ChildProcess) => new Promise<void>((res) => (child.exitCode !== null || child.signalCode !== null ? res() : child.once('exit', () => res())));
 
-/** Body, roster, meeting, everyone checked in, an open 记名 resolution: all through the HTTP API. */
-async function setUp(c: Client, deputies: number): Promise<{ voteId: number; optionId: number; deputyIds: number[] }> {
-  const body = await c.ok('POST', '/api/bodies', { name: '崩溃测试人民代表大会' });
-  const rows = Array.from({ length: deputies }, (_, i) => ({ name: `代表${i + 1}`, cardNo: `C${String(i + 1).padStart(5, '0')}` }));
-  await c.ok('POST', `/api/bodies/${body.id}/roster`, { rows });
-  const meeting = (await c.ok('POST', `/api/bodies/${body.id}/meetings`, { name: '第一次会议', sittings: [{ name: '第一次全体会议' }] })) as { sittings: Array<{ id: number }> };
-  const sittingId = meeting.sittings[0]!.id;
-  const att = (await c.ok('GET', `/api/sittings/${sittingId}/attendance`)) as { entries: Array<{ participant: { id: number; deputyId: number | null } }> };
-  const people = att.entries.filter((e) => e.participant.deputyId !== null).map((e) => e.participant);
-  for (let i = 0; i < people.length; i += 16) {
-    await Promise.all(people.slice(i, i + 16).map((p) => c.ok('POST', `/api/sittings/${sittingId}/checkins/manual`, { participantId: p.id, reason: '崩溃测试' })));
-  }
-  const item = await c.ok('POST', `/api/sittings/${sittingId}/agenda`, { title: '崩溃测试议案' });
-  const vote = (await c.ok('POST', `/api/agenda/${item.id}/votes`, { kind: 'resolution', title: '崩溃测试议案', secrecy: 'open' })) as { id: number; options: Array<{ id: number }> };
-  await c.ok('POST', `/api/votes/${vote.id}/open`, {});
-  return { voteId: vote.id, optionId: vote.options[0]!.id, deputyIds: people.map((p) => p.deputyId!) };
+/**
+ * On the prepared roster (synthetic faces, as the bench): a seat tablet per deputy, everyone checked in at the
+ * door by face and recognised at their seat, an open 记名 resolution. All through the HTTP API as a clerk.
+ */
+async function setUp(staff: JsonClient, prep: Prepared): Promise<{ voteId: number; optionId: number; kiosks: Kiosk[] }> {
+  const { doorHeaders, kiosks } = await pairKiosks(staff, prep, 4);
+  const checkins = await checkInAll(staff, prep, kiosks, doorHeaders);
+  if (checkins.statuses.checked_in !== kiosks.length) throw new Error(`check-in: ${JSON.stringify(checkins.statuses)}`);
+  const identified = await identifyAll(staff, prep, kiosks);
+  if (identified !== kiosks.length) throw new Error(`only ${identified}/${kiosks.length} recognised at their seats`);
+  const vote = await staff.request<{ id: number; options: Array<{ id: number }> }>('POST', `/api/agenda/${prep.agendaItemId}/votes`, {
+    kind: 'resolution',
+    title: '崩溃测试议案',
+    secrecy: 'open',
+  });
+  const opened = await staff.request('POST', `/api/votes/${vote.body.id}/open`, {});
+  if (opened.status !== 200) throw new Error(`open: ${opened.status} ${JSON.stringify(opened.body)}`);
+  return { voteId: vote.body.id, optionId: vote.body.options[0]!.id, kiosks };
 }
 
-function makePlans(deputyIds: number[], rnd: () => number): Plan[] {
-  return deputyIds.map((deputyId) => {
+function makePlans(kiosks: Kiosk[], rnd: () => number): Plan[] {
+  return kiosks.map((kiosk) => {
+    const deputyId = kiosk.deputyId;
     const changes = rnd() < 0.3 ? (rnd() < 0.3 ? 2 : 1) : 0;
     const steps = Array.from({ length: 1 + changes }, (_, i) => ({
       clientId: `crash-${deputyId}-${i}-${Math.floor(rnd() * 1e9).toString(36)}`,
@@ -151,7 +154,7 @@ function makePlans(deputyIds: number[], rnd: () => number): Plan[] {
       copies: i === 0 && rnd() < 0.2 ? 3 : 1,
       dropAnswer: rnd() < 0.05,
     }));
-    return { deputyId, steps, lostAt: null };
+    return { deputyId, kiosk, steps, lostAt: null };
   });
 }
 
@@ -159,17 +162,21 @@ export async function runCrashTest(options: { deputies: number; seed?: number; k
   const log = options.log ?? (() => undefined);
   const dataDir = mkdtempSync(join(tmpdir(), 'quorum-crash-'));
   const problems: string[] = [];
+  const prep = await prepare(dataDir, options.deputies);
   let server = await startServer(dataDir, 0);
   const port = server.port;
   let client = new Client(port);
+  let staff = new JsonClient('127.0.0.1', port);
   const counts = { sent: 0, acked: 0, dropped: 0, lost: 0, retried: 0, foundStored: 0, storedNow: 0 };
   try {
-    const { voteId, optionId, deputyIds } = await setUp(client, options.deputies);
-    const plans = makePlans(deputyIds, random(options.seed ?? 1));
+    await signInClient(staff, prep.clerk);
+    const { voteId, optionId, kiosks } = await setUp(staff, prep);
+    const plans = makePlans(kiosks, random(options.seed ?? 1));
     const totalSteps = plans.reduce((n, p) => n + p.steps.length, 0);
     const killAt = options.killAfter ?? Math.floor(totalSteps * 0.4);
     let killed = false;
-    const cast = (p: Plan, s: Step) => client.request('POST', `/api/votes/${voteId}/ballots`, { clientId: s.clientId, deputyId: p.deputyId, content: { marks: { [optionId]: s.mark } } });
+    const cast = (p: Plan, s: Step) =>
+      client.request('POST', `/api/votes/${voteId}/ballots`, { clientId: s.clientId, voterToken: p.kiosk.voterToken, content: { marks: { [optionId]: s.mark } } }, p.kiosk.headers);
     const expectOutcome = (r: Reply, i: number, p: Plan) => {
       const want = i === 0 ? 'recorded' : 'changed';
       const fine = (r.status === 201 && r.body.outcome === want) || (r.status === 200 && r.body.outcome === 'duplicate');
@@ -205,9 +212,13 @@ export async function runCrashTest(options: { deputies: number; seed?: number; k
     server.child.kill('SIGKILL');
     await exited(server.child);
     client.close();
+    staff.close();
 
     server = await startServer(dataDir, port); // same folder, same port: the tablets' address does not change
     client = new Client(port);
+    const session = staff.defaultHeaders; // sessions are stored: the clerk stays signed in across the restart
+    staff = new JsonClient('127.0.0.1', port);
+    staff.defaultHeaders = session;
     log(`restarted; retrying ${counts.lost + counts.dropped} requests whose answer was lost`);
     await Promise.all(
       plans.filter((p) => p.lostAt !== null).map(async (p) => {
@@ -223,7 +234,9 @@ export async function runCrashTest(options: { deputies: number; seed?: number; k
       }),
     );
 
-    const closed = (await client.ok('POST', `/api/votes/${voteId}/close`)) as { tally: Record<Mark, number> };
+    const closing = await staff.request<{ tally: Record<Mark, number> }>('POST', `/api/votes/${voteId}/close`);
+    if (closing.status !== 200) throw new Error(`close: ${closing.status} ${JSON.stringify(closing.body)}`);
+    const closed = closing.body;
     const expectedTally: Record<Mark, number> = { yes: 0, no: 0, abstain: 0 };
     for (const p of plans) expectedTally[p.steps.at(-1)!.mark] += 1;
     const tally = { yes: closed.tally.yes, no: closed.tally.no, abstain: closed.tally.abstain };
@@ -270,6 +283,7 @@ export async function runCrashTest(options: { deputies: number; seed?: number; k
     };
   } finally {
     client.close();
+    staff.close();
     if (server.child.exitCode === null && server.child.signalCode === null) {
       server.child.kill('SIGKILL');
       await exited(server.child);

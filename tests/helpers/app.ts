@@ -20,14 +20,20 @@ export interface TestApp {
 
 const sessions = new WeakMap<FastifyInstance, string>();
 
-/**
- * Creates a staff account with a known password (no forced change) and signs it in; answers its cookie.
- * `asDefault` makes call() send it (for apps built without makeApp).
- */
-export async function signIn(app: FastifyInstance, role: StaffRole, username = `test-${role}`, asDefault = false): Promise<string> {
+/** Creates a staff account with a known password and no forced change (tests and benches only); answers the password. */
+export async function createStaffAccount(app: FastifyInstance, role: StaffRole, username: string): Promise<string> {
   const password = `${username}-password`;
   const passwordHash = await hashPassword(password);
   await app.ctx.db.write((tx) => insertStaff(tx, { username, displayName: username, role, passwordHash, mustChange: false }));
+  return password;
+}
+
+/**
+ * Creates a staff account and signs it in; answers its cookie ('quorum_session=…').
+ * `asDefault` makes call() send it (for apps built without makeApp).
+ */
+export async function signIn(app: FastifyInstance, role: StaffRole, username = `test-${role}`, asDefault = false): Promise<string> {
+  const password = await createStaffAccount(app, role, username);
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   const token = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value;
   if (res.statusCode !== 200 || !token) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);

@@ -10,6 +10,10 @@ export interface JsonReply<T> {
 
 export class JsonClient {
   private readonly agent: http.Agent;
+  /** The cookies of the last reply that set any ('name=value; …'). */
+  lastSetCookie = '';
+  /** Sent with every request (e.g. a staff session cookie) under the request's own headers. */
+  defaultHeaders: Record<string, string> = {};
 
   constructor(
     private readonly host: string,
@@ -30,11 +34,13 @@ export class JsonClient {
           method,
           path,
           agent: this.agent,
-          headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}), ...headers },
+          headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}), ...this.defaultHeaders, ...headers },
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
+          const setCookie = res.headers['set-cookie'];
+          if (setCookie) this.lastSetCookie = setCookie.map((c) => c.split(';')[0]!).join('; ');
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString();
             resolve({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : undefined) as T, ms: performance.now() - started });
@@ -64,4 +70,12 @@ export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: 
   });
   await Promise.all(workers);
   return results;
+}
+
+/** Signs a staff account in and makes the client send its session cookie from then on. */
+export async function signInClient(client: JsonClient, account: { username: string; password: string }): Promise<string> {
+  const res = await client.request('POST', '/api/auth/login', account);
+  if (res.status !== 200 || !client.lastSetCookie) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  client.defaultHeaders = { cookie: client.lastSetCookie };
+  return client.lastSetCookie;
 }

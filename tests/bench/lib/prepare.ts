@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildApp } from '../../../server/app';
 import { insertDescriptor } from '../../../server/repositories/faces-repository';
 import { getEngine } from '../../../server/face/engines';
+import { signIn } from '../../helpers/app';
 
 export interface Prepared {
   bodyId: number;
@@ -15,6 +16,8 @@ export interface Prepared {
   model: string;
   /** Descriptor per deputy id, as enrolled. */
   faces: Map<number, Float32Array>;
+  /** The staff account (an admin: it also creates the body) the bench signs in with to pair tablets and open and close the vote. */
+  clerk: { username: string; password: string };
 }
 
 export function randomUnit(dimensions: number): Float32Array {
@@ -38,8 +41,9 @@ export function probeOf(enrolled: Float32Array, noise = 0.01): number[] {
 
 export async function prepare(dataDir: string, deputies: number): Promise<Prepared> {
   const app = await buildApp({ dbPath: join(dataDir, 'quorum.db') });
+  const cookie = await signIn(app, 'admin', 'bench-admin');
   const json = async <T>(method: 'POST' | 'GET', url: string, payload?: unknown): Promise<T> => {
-    const res = await app.inject({ method, url, payload: payload as never });
+    const res = await app.inject({ method, url, payload: payload as never, headers: { cookie } });
     if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
     return JSON.parse(res.body) as T;
   };
@@ -63,5 +67,14 @@ export async function prepare(dataDir: string, deputies: number): Promise<Prepar
   const sittingId = meeting.sittings[0]!.id;
   const item = await json<{ id: number }>('POST', `/api/sittings/${sittingId}/agenda`, { title: '压力测试议程' });
   await app.close();
-  return { bodyId: body.id, meetingId: meeting.id, sittingId, agendaItemId: item.id, deputyIds, model: engine.model, faces };
+  return {
+    bodyId: body.id,
+    meetingId: meeting.id,
+    sittingId,
+    agendaItemId: item.id,
+    deputyIds,
+    model: engine.model,
+    faces,
+    clerk: { username: 'bench-admin', password: 'bench-admin-password' },
+  };
 }

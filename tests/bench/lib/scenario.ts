@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { LiveClient, type SocketLike } from '../../../shared/live-client';
 import type { VoteView } from '../../../shared/views';
-import { JsonClient } from './http';
+import { JsonClient, signInClient } from './http';
 import { castAll, checkInAll, closeKiosks, connectKiosks, identifyAll, pairKiosks, warmUp } from './kiosks';
 import { prepare } from './prepare';
 import { startServer } from './server-process';
@@ -49,11 +49,12 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   })();
   const { prep, proc } = server;
   const client = new JsonClient('127.0.0.1', proc.port);
+  const cookie = await signInClient(client, prep.clerk); // the clerk pairs the tablets and runs the vote
   const observed: Array<{ at: number; vote: VoteView }> = [];
   const consoleClient = new LiveClient({
     origin: `ws://127.0.0.1:${proc.port}`,
     meetingId: prep.meetingId,
-    connect: (url) => new WebSocket(url) as unknown as SocketLike,
+    connect: (url) => new WebSocket(url, { headers: { cookie } }) as unknown as SocketLike,
     onMessage: (m) => m.type === 'vote' && observed.push({ at: performance.now(), vote: m.vote }),
   });
   try {
