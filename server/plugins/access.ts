@@ -1,5 +1,6 @@
 // Who may call what. Every /api route declares `config: { access }`; a route that declares none is refused,
-// so a forgotten guard fails closed (tests/integration/access.test.ts checks every route declares one).
+// so a forgotten guard fails closed (tests/integration/hostile-input.test.ts checks each staff route refuses
+// a caller without a session).
 //   'public'  — anyone (health, a tablet asking to pair, the live socket, which checks its own callers)
 //   'device'  — a paired tablet; the route's own preHandler checks its mode (app.requireDevice)
 //   'staff'   — any signed-in staff member;  StaffRole[] — only those roles

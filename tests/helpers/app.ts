@@ -42,6 +42,9 @@ export async function signIn(app: FastifyInstance, role: StaffRole, username = `
   return cookie;
 }
 
+/** The cookie call() sends for this app by default (the test admin's), if any. */
+export const sessionCookie = (app: FastifyInstance): string | null => sessions.get(app) ?? null;
+
 export async function makeApp(): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'quorum-test-'));
   const dbPath = join(dir, 'quorum.db');

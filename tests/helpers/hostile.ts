@@ -7,6 +7,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { ERRORS } from '../../shared/errors';
 import type { Database } from '../../server/db/database';
+import { sessionCookie } from './app';
 
 /** table → SHA-256 of its rows (sorted), for every table in the file. */
 export async function digest(db: Pick<Database, 'all'>): Promise<Record<string, string>> {
@@ -46,7 +47,10 @@ export interface Sent {
   res: LightMyRequestResponse;
 }
 
-/** Sends raw text (or a value as JSON) and checks that any 4xx carries { error: { code, message } } as JSON. */
+/**
+ * Sends raw text (or a value as JSON), as the signed-in test admin unless `headers` has a cookie, and checks
+ * that any 4xx carries { error: { code, message } } as JSON.
+ */
 export async function send(
   app: FastifyInstance,
   method: string,
@@ -55,11 +59,12 @@ export async function send(
   headers: Record<string, string> = {},
 ): Promise<Sent> {
   const raw = typeof payload === 'string' || Buffer.isBuffer(payload);
+  const cookie = sessionCookie(app);
   const res = await app.inject({
     method: method as 'GET',
     url,
     payload: payload as string,
-    headers: raw ? { 'content-type': 'application/json', ...headers } : headers,
+    headers: { ...(cookie ? { cookie } : {}), ...(raw ? { 'content-type': 'application/json' } : {}), ...headers },
   });
   const body = res.body ? (JSON.parse(res.body) as Sent['body']) : {};
   if (res.statusCode >= 400) {

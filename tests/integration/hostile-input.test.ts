@@ -1,5 +1,5 @@
 // Hostile input on every route: malformed JSON, wrong types, oversized bodies, non-finite numbers written as
-// raw JSON (1e999), ids written oddly or unknown, ballots that must be refused. Each gets a 4xx with
+// raw JSON (1e999), ids written oddly or unknown, ballots that must be refused, sign-in abuse. Each gets a 4xx with
 // { error: { code, message } } and leaves every table exactly as it was (so no audit row either). Names full
 // of SQL and <script> are stored and answered verbatim, as JSON text.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,12 +14,14 @@ import { AcceptPairing, RequestPairing, UpdateDevice } from '../../shared/schema
 import { FaceCheckin, RetentionSettings, SeatIdentify } from '../../shared/schemas/face';
 import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting, ManualCheckin, RecordLeave } from '../../shared/schemas/meetings';
 import { CancelVote, CastBallot, CreateVote, OpenVote } from '../../shared/schemas/votes';
+import { ChangePassword, CreateStaff, Login, UpdateStaff } from '../../shared/schemas/staff';
 import type { BallotContent, VoteSpec } from '../../shared/types';
 import type { VoteView } from '../../shared/views';
-import { call, makeApp, type TestApp } from '../helpers/app';
+import { call, makeApp, signIn, type TestApp } from '../helpers/app';
 import { checkIn, clientId, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { declaredRoutes, digest, multipart, send } from '../helpers/hostile';
+import { seatVoters, type Voters } from '../helpers/voting';
 
 let t: TestApp;
 let s: Sitting;
@@ -29,6 +31,11 @@ let door: PairedDevice;
 let seat: PairedDevice;
 let revoked: PairedDevice;
 let agendaItemId: number;
+let voters: Voters;
+let otherVoters: Voters;
+let clerkId: number;
+/** A real voter token (deputy 4 recognised at our seat), so ballot examples fail only for what a test changes. */
+let exampleToken: string;
 const ROWS_BODY = { rows: [{ name: '新代表', cardNo: 'N0001' }] };
 
 interface Route {
@@ -39,6 +46,8 @@ interface Route {
   example?: () => object;
   auth?: () => Record<string, string>;
   multipart?: boolean;
+  /** Sign-in routes are rate-limited per address: fuzzing them would only meet the limit (tested on their own). */
+  rateLimited?: boolean;
 }
 
 const marksFor = (vote: VoteView, mark = 'yes') => ({ marks: { [String(vote.options[0]!.id)]: mark } });
@@ -51,6 +60,14 @@ function routes(): Route[] {
   const r = (method: string, pattern: string, url: () => string, extra: Partial<Route> = {}): Route => ({ method, pattern, url, ...extra });
   return [
     r('GET', '/api/health', () => '/api/health'),
+    r('POST', '/api/auth/login', () => '/api/auth/login', { schema: Login, example: () => ({ username: 'nobody', password: 'wrong-password' }), rateLimited: true }),
+    r('POST', '/api/auth/logout', () => '/api/auth/logout', { rateLimited: true }),
+    r('GET', '/api/auth/me', () => '/api/auth/me'),
+    r('POST', '/api/auth/password', () => '/api/auth/password', { schema: ChangePassword, example: () => ({ currentPassword: 'x', newPassword: 'y' }), rateLimited: true }),
+    r('GET', '/api/staff', () => '/api/staff'),
+    r('POST', '/api/staff', () => '/api/staff', { schema: CreateStaff, example: () => ({ username: 'clerk2', displayName: '书记员', role: 'clerk' }) }),
+    r('PATCH', '/api/staff/:staffId', () => `/api/staff/${clerkId}`, { schema: UpdateStaff, example: () => ({ displayName: '书记员' }) }),
+    r('POST', '/api/staff/:staffId/reset-password', () => `/api/staff/${clerkId}/reset-password`),
     r('POST', '/api/devices/pairing', () => '/api/devices/pairing', { schema: RequestPairing, example: () => ({ token: randomBytes(32).toString('hex') }) }),
     r('GET', '/api/device/me', () => '/api/device/me'),
     r('GET', '/api/devices', () => '/api/devices'),
@@ -84,7 +101,11 @@ function routes(): Route[] {
     r('POST', '/api/votes/:voteId/close', () => `/api/votes/${v.open.id}/close`),
     r('POST', '/api/votes/:voteId/announce', () => `/api/votes/${v.closed.id}/announce`),
     r('POST', '/api/votes/:voteId/cancel', () => `/api/votes/${v.open.id}/cancel`, { schema: CancelVote, example: () => ({ reason: '取消' }) }),
-    r('POST', '/api/votes/:voteId/ballots', () => `/api/votes/${v.open.id}/ballots`, { schema: CastBallot, example: () => ({ clientId: clientId(), deputyId: d, content: marksFor(v.open) }) }),
+    r('POST', '/api/votes/:voteId/ballots', () => `/api/votes/${v.open.id}/ballots`, {
+      schema: CastBallot,
+      auth: () => seat.headers,
+      example: () => ({ clientId: clientId(), voterToken: exampleToken, content: marksFor(v.open) }),
+    }),
     r('GET', '/api/live', () => LIVE_PATH),
     r('GET', '/api/face/config', () => '/api/face/config'),
     r('POST', '/api/checkins/face', () => '/api/checkins/face', {
@@ -113,7 +134,7 @@ function routes(): Route[] {
 }
 
 let table: Route[];
-const withBody = () => table.filter((r) => r.schema);
+const withBody = () => table.filter((r) => r.schema && !r.rateLimited);
 const withParams = () => table.filter((r) => r.pattern.includes(':'));
 let before: Record<string, string>;
 const unchanged = async (what: string) => expect(await digest(t.app.ctx.db), what).toEqual(before);
@@ -138,13 +159,17 @@ beforeAll(async () => {
     draft: await createVote(t.app, s, { kind: 'resolution', title: '草稿', secrecy: 'open' }),
   };
   agendaItemId = v.draft.agendaItemId;
-  const ballot = (vote: VoteView, deputyId: number) => ({ clientId: clientId(), deputyId, content: marksFor(vote) });
-  await call(t.app, 'POST', `/api/votes/${v.first.id}/ballots`, ballot(v.first, s.deputyIds[0]!), 201);
-  await call(t.app, 'POST', `/api/votes/${v.closed.id}/ballots`, ballot(v.closed, s.deputyIds[0]!), 201);
+  voters = await seatVoters(t.app, s);
+  otherVoters = await seatVoters(t.app, other);
+  seat = voters.seat;
+  exampleToken = await voters.identify(s.deputyIds[3]!);
+  expect((await voters.cast(v.first.id, s.deputyIds[0]!, marksFor(v.first))).status).toBe(201);
+  expect((await voters.cast(v.closed.id, s.deputyIds[0]!, marksFor(v.closed))).status).toBe(201);
   await call(t.app, 'POST', `/api/votes/${v.closed.id}/close`, undefined, 200);
   await call(t.app, 'POST', `/api/sittings/${s.sittingId}/leaves`, { participantId: s.participantOf.get(s.deputyIds[7]!), reason: '因病请假' }, 201);
   door = await pairDevice(t.app, 'door', s.sittingId);
-  seat = await pairDevice(t.app, 'seat', s.sittingId);
+  await signIn(t.app, 'clerk', 'hostile-clerk');
+  clerkId = (await call<Array<{ id: number; username: string }>>(t.app, 'GET', '/api/staff', undefined, 200)).body.find((x) => x.username === 'hostile-clerk')!.id;
   revoked = await pairDevice(t.app, 'seat', s.sittingId, 'old-tablet');
   await call(t.app, 'POST', `/api/devices/${revoked.device.id}/revoke`, undefined, 200);
   table = routes();
@@ -177,7 +202,7 @@ describe('malformed and mistyped bodies', () => {
         return x.trim().length > 0;
       }
     });
-    const bodyRoutes = [...withBody(), ...table.filter((r) => r.method === 'POST' && !r.schema)];
+    const bodyRoutes = [...withBody(), ...table.filter((r) => r.method === 'POST' && !r.schema && !r.rateLimited)];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...bodyRoutes), notJson, async (r, text) => {
         const res = await send(t.app, r.method, r.url(), text, r.auth?.());
@@ -231,7 +256,7 @@ describe('malformed and mistyped bodies', () => {
       ['/api/settings/retention', (n) => `{"evidenceRetentionDays":${n}}`],
       ['/api/sittings/:sittingId/leaves', (n) => `{"participantId":${n},"reason":"请假"}`],
       ['/api/sittings/:sittingId/checkins/manual', (n) => `{"participantId":${n},"reason":"补签"}`],
-      ['/api/votes/:voteId/ballots', (n) => `{"clientId":"${clientId()}","deputyId":${n},"content":{"marks":{}}}`],
+      ['/api/votes/:voteId/ballots', (n) => `{"clientId":"${clientId()}","voterToken":"forged-token-123","content":{"marks":{"${v.open.options[0]!.id}":${n}}}}`],
       ['/api/agenda/:agendaItemId/votes', (n) => `{"kind":"project","title":"x","secrecy":"open","maxYes":${n},"options":[{"label":"a"}]}`],
       ['/api/bodies/:bodyId/rules', (n) => `{"quorum":{"num":${n},"den":3,"strict":false}}`],
       ['/api/devices/:deviceId', (n) => `{"sittingId":${n}}`],
@@ -278,7 +303,7 @@ describe('ids', () => {
       for (const target of url.matchAll(/\/(\d+)(?=\/|$)/g)) {
         const unknown = url.slice(0, target.index) + '/999999' + url.slice(target.index! + target[0].length);
         const body = r.multipart ? multipart([{ field: r.pattern.includes('photos') ? 'photo' : 'roster', name: 'r.csv', data: '姓名,代表证号\n张三,Z1\n' }]) : null;
-        const res = await send(t.app, r.method, unknown, body ? body.payload : r.example ? JSON.stringify(r.example()) : undefined, body?.headers);
+        const res = await send(t.app, r.method, unknown, body ? body.payload : r.example ? JSON.stringify(r.example()) : undefined, { ...r.auth?.(), ...body?.headers });
         expect(res.status, `${r.method} ${unknown}`).toBe(404);
         expect(res.body.error!.code).toBe('ERR_NOT_FOUND');
       }
@@ -288,39 +313,54 @@ describe('ids', () => {
 });
 
 describe('ballots that must be refused', () => {
-  const cast = (vote: VoteView, body: object) => send(t.app, 'POST', `/api/votes/${vote.id}/ballots`, JSON.stringify({ clientId: clientId(), ...body }));
+  /** A ballot from a seat tablet (ours unless given), with a voter token from recognising the deputy there. */
+  const cast = (vote: VoteView, body: object, headers = seat.headers) =>
+    send(t.app, 'POST', `/api/votes/${vote.id}/ballots`, JSON.stringify({ clientId: clientId(), ...body }), headers);
 
-  it('closed, draft, other meeting, not checked in, first-press change, reused clientId, secrets mixed up, forged voter', async () => {
-    const [d0, , , , , , d6] = s.deputyIds;
+  it('closed, draft, other meeting, not checked in, first-press change, reused clientId, secrets mixed up, forged or borrowed token', async () => {
+    const [d0, d1, d2, , , , d6] = s.deputyIds;
+    // Recognising a deputy at the seat stores nothing; get every token first, then nothing may change.
+    const token = { d0: await voters.identify(d0!), d1: await voters.identify(d1!), d2: await voters.identify(d2!), stranger: await otherVoters.identify(other.deputyIds[0]!) };
+    const anotherSeat = await pairDevice(t.app, 'seat', s.sittingId, 'another-seat');
+    before = await digest(t.app.ctx.db);
+    const notCheckedIn = await send(t.app, 'POST', '/api/seat/identify', { model: t.app.ctx.face.config().model, descriptor: Array.from(voters.faces.get(d6!)!), liveness: { passed: true, method: 'test' } }, seat.headers);
+    expect([notCheckedIn.status, notCheckedIn.body.status, notCheckedIn.body.voterToken]).toEqual([200, 'not_checked_in', undefined]);
     const expectations: Array<[Promise<{ status: number; body: { error?: { code: string } } }>, number, string]> = [
-      [cast(v.closed, { deputyId: d0, content: marksFor(v.closed) }), 409, 'ERR_VOTE_NOT_OPEN'],
-      [cast(v.draft, { deputyId: d0, content: marksFor(v.draft) }), 409, 'ERR_VOTE_NOT_OPEN'],
-      [cast(v.foreign, { deputyId: d0, content: marksFor(v.foreign) }), 403, 'ERR_NOT_ELIGIBLE'],
-      [cast(v.open, { deputyId: other.deputyIds[0], content: marksFor(v.open) }), 403, 'ERR_NOT_ELIGIBLE'],
-      [cast(v.open, { deputyId: d6, content: marksFor(v.open) }), 409, 'ERR_NOT_CHECKED_IN'],
-      [cast(v.first, { deputyId: d0, content: marksFor(v.first, 'no') }), 409, 'ERR_ALREADY_VOTED'],
-      [cast(v.project, { deputyId: d0, content: marksFor(v.project) }), 400, 'ERR_BAD_BALLOT'],
-      [cast(v.open, { deputyId: d0, content: marksFor(v.open), ballotSecret: 'a'.repeat(32) }), 400, 'ERR_BAD_BALLOT'],
+      [cast(v.closed, { voterToken: token.d0, content: marksFor(v.closed) }), 409, 'ERR_VOTE_NOT_OPEN'],
+      [cast(v.draft, { voterToken: token.d0, content: marksFor(v.draft) }), 409, 'ERR_VOTE_NOT_OPEN'],
+      [cast(v.foreign, { voterToken: token.d0, content: marksFor(v.foreign) }), 403, 'ERR_NOT_ELIGIBLE'],
+      [cast(v.open, { voterToken: token.stranger, content: marksFor(v.open) }, otherVoters.seat.headers), 403, 'ERR_NOT_ELIGIBLE'],
+      [cast(v.open, { voterToken: token.d0, content: marksFor(v.open) }, anotherSeat.headers), 401, 'ERR_UNAUTHORIZED'],
+      [cast(v.first, { voterToken: token.d0, content: marksFor(v.first, 'no') }), 409, 'ERR_ALREADY_VOTED'],
+      [cast(v.project, { voterToken: token.d0, content: marksFor(v.project) }), 400, 'ERR_BAD_BALLOT'],
+      [cast(v.open, { voterToken: token.d0, content: marksFor(v.open), ballotSecret: 'a'.repeat(32) }), 400, 'ERR_BAD_BALLOT'],
       [cast(v.open, { content: marksFor(v.open) }), 400, 'ERR_VALIDATION'],
-      [send(t.app, 'POST', `/api/votes/${v.open.id}/ballots`, JSON.stringify({ clientId: clientId(), voterToken: 'forged-token-123', content: marksFor(v.open) }), seat.headers), 401, 'ERR_UNAUTHORIZED'],
-      [send(t.app, 'POST', `/api/votes/${v.open.id}/ballots`, JSON.stringify({ clientId: clientId(), voterToken: 'forged-token-123', content: marksFor(v.open) }), door.headers), 403, 'ERR_FORBIDDEN'],
+      [cast(v.open, { deputyId: d0, voterToken: token.d0, content: marksFor(v.open) }), 400, 'ERR_VALIDATION'],
+      [cast(v.open, { voterToken: 'forged-token-123', content: marksFor(v.open) }), 401, 'ERR_UNAUTHORIZED'],
+      [cast(v.open, { voterToken: token.d0.replace(/^\d+/, String(d1)), content: marksFor(v.open) }), 401, 'ERR_UNAUTHORIZED'],
+      [cast(v.open, { voterToken: token.d0, content: marksFor(v.open) }, door.headers), 403, 'ERR_FORBIDDEN'],
+      [cast(v.open, { voterToken: token.d0, content: marksFor(v.open) }, {}), 401, 'ERR_UNAUTHORIZED'],
     ];
     for (const [i, [res, status, code]] of expectations.entries()) {
       const r = await res;
       expect([i, r.status, r.body.error?.code]).toEqual([i, status, code]);
     }
+    await unchanged('refused ballots');
     // A clientId already used by another deputy.
-    const first = await send(t.app, 'POST', `/api/votes/${v.first.id}/ballots`, JSON.stringify({ clientId: 'reused-id-1', deputyId: s.deputyIds[1], content: marksFor(v.first) }));
+    const first = await cast(v.first, { clientId: 'reused-id-1', voterToken: token.d1, content: marksFor(v.first) });
     expect(first.status).toBe(201);
     before = await digest(t.app.ctx.db);
-    const reused = await send(t.app, 'POST', `/api/votes/${v.first.id}/ballots`, JSON.stringify({ clientId: 'reused-id-1', deputyId: s.deputyIds[2], content: marksFor(v.first) }));
+    const reused = await cast(v.first, { clientId: 'reused-id-1', voterToken: token.d2, content: marksFor(v.first) });
     expect([reused.status, reused.body.error?.code]).toEqual([409, 'ERR_CONFLICT']);
-    await unchanged('refused ballots');
+    await unchanged('reused clientId');
   });
 
   it('overvotes and any other invalid content: 400, nothing stored', async () => {
     const spec: VoteSpec = { kind: 'project', options: v.project.options, maxYes: 1, passRule: v.project.passRule };
     const ids = v.project.options.map((o) => String(o.id));
+    const tokens = new Map<number, string>();
+    for (const d of s.deputyIds.slice(0, 6)) tokens.set(d, await voters.identify(d));
+    before = await digest(t.app.ctx.db);
     const content = fc.record(
       {
         marks: fc.dictionary(fc.oneof(fc.constantFrom(...ids), fc.stringMatching(/^[0-9]{1,4}$/)), fc.constantFrom('yes', 'no', 'abstain', 'satisfied', 'basic', 'unsatisfied')),
@@ -329,14 +369,40 @@ describe('ballots that must be refused', () => {
       { requiredKeys: ['marks'] },
     ).filter((c) => !validateBallot(spec, c as BallotContent).ok);
     await fc.assert(
-      fc.asyncProperty(content, fc.constantFrom(...s.deputyIds.slice(0, 6)), async (c, deputyId) => {
-        const res = await cast(v.project, { deputyId, content: c, ballotSecret: randomBytes(16).toString('hex') });
+      fc.asyncProperty(content, fc.constantFrom(...tokens.values()), async (c, voterToken) => {
+        const res = await cast(v.project, { voterToken, content: c, ballotSecret: randomBytes(16).toString('hex') });
         expect(res.status).toBe(400);
         expect(['ERR_BAD_BALLOT', 'ERR_VALIDATION']).toContain(res.body.error!.code);
       }),
       { numRuns: 100 },
     );
     await unchanged('invalid ballots');
+  });
+});
+
+describe('staff sign-in', () => {
+  it('refuses malformed and wrong sign-ins with 4xx, answers the same for a wrong user and a wrong password, then rate-limits', async () => {
+    const login = (payload: string, address: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload, headers: { 'content-type': 'application/json' }, remoteAddress: address });
+    for (const bad of ['not json', '[]', '{"username":1,"password":2}', '{"username":"a"}', `{"username":"a","password":"${'x'.repeat(5000)}"}`]) {
+      const res = await login(bad, '10.0.0.1');
+      expect([bad, res.statusCode, res.json<{ error: { code: string } }>().error.code]).toEqual([bad, 400, 'ERR_VALIDATION']);
+    }
+    const noUser = await login('{"username":"nobody","password":"guess-123"}', '10.0.0.2');
+    const wrongPassword = await login('{"username":"test-admin","password":"guess-123"}', '10.0.0.2');
+    expect([noUser.statusCode, wrongPassword.statusCode]).toEqual([401, 401]);
+    expect(noUser.json()).toEqual(wrongPassword.json());
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++) codes.push((await login('{"username":"nobody","password":"guess-123"}', '10.0.0.3')).statusCode);
+    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+    expect(codes.slice(10)).toEqual([429, 429]);
+    // Every other route refuses a caller without a session (or with a made-up one).
+    for (const r of table.filter((x) => !x.auth && x.pattern !== '/api/health' && x.pattern !== '/api/devices/pairing' && x.pattern !== '/api/auth/login' && x.pattern !== '/api/live' && x.pattern !== '/api/device/me')) {
+      for (const cookie of [undefined, `quorum_session=${'0'.repeat(64)}`]) {
+        const res = await t.app.inject({ method: r.method as 'GET', url: r.url(), headers: cookie ? { cookie } : {} });
+        expect([r.method, r.pattern, res.statusCode]).toEqual([r.method, r.pattern, 401]);
+      }
+    }
   });
 });
 
