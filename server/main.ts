@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { readConfig, type Config } from './config';
 import { enrollDemoFaces, seedDemo } from './demo/seed-demo';
+import { ensureFirstAdmin } from './services/staff-service';
 import { given, lanNames, loadOrCreate } from './tls/certificates';
 import { CA_PATH, listenTls, type TlsListening } from './tls/serve';
 
@@ -42,6 +43,12 @@ async function main(): Promise<void> {
     ...(config.naive ? { groupCommit: false, coalesceMs: 0 } : {}),
   });
   if (config.demo) await seedDemo(app.ctx, app.log);
+  // No default password: on the first start the admin account gets a one-time password, printed once here
+  // (on stdout, not the log file) and to be changed at first sign-in.
+  const firstAdmin = await ensureFirstAdmin(app.ctx);
+  if (firstAdmin) {
+    console.log(`\n  首次启动:管理员账户 ${firstAdmin.username} 的一次性密码 / first start: one-time password for ${firstAdmin.username}:\n\n      ${firstAdmin.password}\n\n  登录控制台后须立即修改 / change it at first sign-in. 此密码不会再次显示 / It will not be shown again.\n`);
+  }
   let tls: TlsListening | null = null;
   if (config.tls.enabled) {
     tls = await listenHttps(app, config);

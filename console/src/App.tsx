@@ -1,9 +1,11 @@
-// The console: hash routes to screens. The big screen (#/screen/<meetingId>) has no console chrome.
+// The console: hash routes to screens, behind staff sign-in. The big screen (#/screen/<meetingId>) has no
+// console chrome but needs a session too (it reads live tallies).
 import type { ReactNode } from 'react';
 import { useI18n } from './i18n/I18n';
 import { idOf, useHashRoute, type Route } from './router';
 import { Shell } from './Shell';
 import { Empty } from './ui/kit';
+import { SessionGate } from './features/auth/session';
 import { HomePage } from './features/setup/HomePage';
 import { BodyPage } from './features/setup/BodyPage';
 import { MeetingPage } from './features/setup/MeetingPage';
@@ -44,6 +46,14 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
 }
 
 export function App() {
+  return (
+    <SessionGate>
+      <Routes />
+    </SessionGate>
+  );
+}
+
+function Routes() {
   const route = useHashRoute();
   if (route.segments[0] === 'screen') {
     const meetingId = idOf(route.segments[1]);

@@ -4,6 +4,25 @@ import { LanguageSwitch, useI18n } from './i18n/I18n';
 import { href, type Route } from './router';
 import { getMeeting } from './api/meetings';
 import { useAsync } from './ui/use-async';
+import { useSession } from './features/auth/session';
+import type { DictKey } from './i18n/dict';
+
+const ROLE_LABEL = { admin: 'roleAdmin', clerk: 'roleClerk', chair: 'roleChair' } as const satisfies Record<string, DictKey>;
+
+function StaffMenu() {
+  const { t } = useI18n();
+  const { staff, signOut } = useSession();
+  return (
+    <div className="staff-menu">
+      <span className="staff-name" title={staff.username}>
+        {staff.displayName} · {t(ROLE_LABEL[staff.role])}
+      </span>
+      <button type="button" className="button button-small" onClick={() => void signOut()}>
+        {t('signOut')}
+      </button>
+    </div>
+  );
+}
 
 function MeetingNav({ meetingId, sittingId, route }: { meetingId: number; sittingId?: number; route: Route }) {
   const { t } = useI18n();
@@ -75,6 +94,7 @@ export function Shell({ children, meetingId, sittingId, route }: { children: Rea
             {t('navDevices')}
           </a>
         </nav>
+        <StaffMenu />
         <LanguageSwitch />
       </header>
       {meetingId && <MeetingNav meetingId={meetingId} sittingId={sittingId} route={route} />}

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import type { BodyView, DeputyView, MeetingView } from '../../shared/views';
 import { call } from '../helpers/app';
-import { launchBrowser, screenshot } from '../helpers/browser';
+import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { pairDevice } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
@@ -33,6 +33,7 @@ beforeAll(async () => {
   [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
   body = (await call<BodyView>(srv.app, 'POST', '/api/bodies', { name: '某县第十七届人民代表大会' }, 201)).body;
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+  await signedIn(page.context(), srv);
   page.setDefaultTimeout(8000);
 });
 

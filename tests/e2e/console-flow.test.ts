@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AgendaItemView, AttendanceEntry, DeputyView } from '../../shared/views';
 import { call } from '../helpers/app';
-import { launchBrowser, screenshot } from '../helpers/browser';
+import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import type { Sitting } from '../helpers/fixtures';
 import { seatVoters } from '../helpers/voting';
@@ -59,6 +59,20 @@ afterAll(async () => {
 });
 
 describe('console, clerk to announced result', () => {
+  it('refuses a wrong password, then signs the clerk in', async () => {
+    await page.goto(`${srv.url}/console/`);
+    await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+    await page.fill('input[name=username]', 'test-admin');
+    await page.fill('input[name=password]', 'not-the-password');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    expect(await page.getByRole('alert').textContent()).toBe('用户名或密码错误');
+    await screenshot(page, 'console-sign-in');
+    await page.fill('input[name=password]', 'test-admin-password');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.locator('.staff-name').waitFor();
+    expect(await page.locator('.staff-name').textContent()).toBe('test-admin · 管理员');
+  });
+
   it('creates a body and imports the roster file with a per-row report', async () => {
     await page.goto(`${srv.url}/console/`);
     await page.getByText('还没有人民代表大会').waitFor();
@@ -144,6 +158,7 @@ describe('console, clerk to announced result', () => {
     expect(vote).toMatchObject({ state: 'open', expected: 8, inOffice: 11, quorumOverride: '主持人决定:预算须本次会议表决' });
 
     const screen = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    await signedIn(screen.context(), srv);
     await screen.goto(`${srv.url}/console/#/screen/1`);
     await screen.getByText('表决进行中').waitFor();
     const motion = String(vote.options[0]!.id);

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { VoteView } from '../../shared/views';
 import type { Mark, RatingMark } from '../../shared/types';
 import { call } from '../helpers/app';
-import { launchBrowser, screenshot } from '../helpers/browser';
+import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { checkIn, seedSitting, type Sitting } from '../helpers/fixtures';
 import { seatVoters, type Voters } from '../helpers/voting';
@@ -54,11 +54,13 @@ beforeAll(async () => {
   await checkIn(srv.app, s, s.deputyIds.slice(0, 9));
   voters = await seatVoters(srv.app, s);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+  await signedIn(context, srv);
   page = await context.newPage();
   page.setDefaultTimeout(8000);
   // The hall screen is another device: its own context (a second tab in the same window would be a background
   // tab, where Chromium throttles animation frames and every click waits on them).
   screen = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+  await signedIn(screen.context(), srv);
   screen.setDefaultTimeout(8000);
 });
 

@@ -64,7 +64,7 @@ describe('door kiosk', () => {
   });
 
   it('checks in an enrolled deputy who turns the head when asked; the console count rises', async () => {
-    const console = watch(server.host, venue.meeting.id);
+    const console = watch(server.host, venue.meeting.id, server.cookie);
     const before = await attendance(server, venue.sittingId);
     const page = await doorKiosk({ photo: 'wu_yi/1.jpg', script: 'turn', leadIn: 1 });
     await page.locator('[data-result="checked_in"]').waitFor({ timeout: 40_000 });

@@ -31,7 +31,7 @@ async function openVote(input: CreateVote): Promise<VoteView> {
 const opened: number[] = [];
 // A test that failed half-way leaves its vote open; close it so the next test starts from "暂无表决".
 afterEach(async () => {
-  for (const id of opened.splice(0)) await app.inject({ method: 'POST', url: `/api/votes/${id}/close` }).catch(() => undefined);
+  for (const id of opened.splice(0)) await call(app, 'POST', `/api/votes/${id}/close`).catch(() => undefined);
 });
 
 const getVote = async (id: number) => (await call<VoteView>(app, 'GET', `/api/votes/${id}`)).body;

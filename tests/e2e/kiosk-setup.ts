@@ -41,7 +41,7 @@ export async function seedVenue(server: RunningServer, people: Person[] = PEOPLE
     { field: 'roster', name: '代表名册.csv', bytes: Buffer.from(csv) },
     { field: 'photos', name: 'photos.zip', bytes: zip },
   ]);
-  const res = await app.inject({ method: 'POST', url: `/api/bodies/${body.id}/roster/import`, ...form });
+  const res = await app.inject({ method: 'POST', url: `/api/bodies/${body.id}/roster/import`, payload: form.payload, headers: { ...form.headers, cookie: server.cookie } });
   if (res.statusCode !== 200) throw new Error(`roster import → ${res.statusCode}: ${res.body}`);
   const report = JSON.parse(res.body) as { photos: { failed: unknown[] } };
   if (report.photos.failed.length > 0) throw new Error(`photos refused: ${JSON.stringify(report.photos.failed)}`);

@@ -2,7 +2,7 @@
 // networking: the closed network refuses those connections). Pass a .y4m to feed the fake camera.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '..', 'artifacts');
@@ -39,4 +39,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = resolve(ARTIFACTS_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/** Gives a browser context the test admin's session (`quorum_session=…`), as if signed in at the console. */
+export async function signedIn(context: BrowserContext, server: { url: string; cookie: string }): Promise<void> {
+  const [name, value] = server.cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: server.url }]);
 }

@@ -50,7 +50,7 @@ interface Route {
   rateLimited?: boolean;
 }
 
-const marksFor = (vote: VoteView, mark = 'yes') => ({ marks: { [String(vote.options[0]!.id)]: mark } });
+const marksFor = (vote: VoteView, mark: 'yes' | 'no' = 'yes'): BallotContent => ({ marks: { [String(vote.options[0]!.id)]: mark } });
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...randomBytes(120)]).toString('base64');
 const descriptor = () => Array.from({ length: 128 }, (_, i) => (i % 7) / 10);
 
@@ -314,7 +314,7 @@ describe('ids', () => {
 
 describe('ballots that must be refused', () => {
   /** A ballot from a seat tablet (ours unless given), with a voter token from recognising the deputy there. */
-  const cast = (vote: VoteView, body: object, headers = seat.headers) =>
+  const cast = (vote: VoteView, body: object, headers: Record<string, string> = seat.headers) =>
     send(t.app, 'POST', `/api/votes/${vote.id}/ballots`, JSON.stringify({ clientId: clientId(), ...body }), headers);
 
   it('closed, draft, other meeting, not checked in, first-press change, reused clientId, secrets mixed up, forged or borrowed token', async () => {

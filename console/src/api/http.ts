@@ -1,5 +1,6 @@
-// The one fetch wrapper every console request goes through: same-origin credentials (staff sign-in will add a
-// cookie later), JSON in and out, and the server's { error: { code, message } } surfaced as an ApiError.
+// The one fetch wrapper every console request goes through: same-origin credentials (the staff session
+// cookie), JSON in and out, and the server's { error: { code, message } } surfaced as an ApiError. A 401
+// means the session ended (expired, signed out elsewhere, account disabled): the sign-in screen takes over.
 import type { ErrorBody } from '../../../shared/errors';
 
 export class ApiError extends Error {
@@ -14,6 +15,11 @@ export class ApiError extends Error {
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Fired on window when a request is refused for want of a session. */
+export const SIGNED_OUT_EVENT = 'quorum:signed-out';
+/** Where a 401 means a wrong password, not a lost session. */
+const PASSWORD_CHECKS = new Set(['/api/auth/login', '/api/auth/password']);
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
@@ -35,6 +41,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   } catch {
     /* not JSON: handled below */
   }
+  if (res.status === 401 && !PASSWORD_CHECKS.has(path)) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   if (!res.ok) {
     const err = (data as Partial<ErrorBody> | undefined)?.error;
     throw new ApiError(res.status, err?.code ?? 'ERR_HTTP', err?.message ?? `HTTP ${res.status}`, err?.details);

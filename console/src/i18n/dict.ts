@@ -291,6 +291,34 @@ const devices = {
   revokeConfirm: { zh: '确定停用「{name}」?停用后需重新配对。', en: 'Revoke “{name}”? It must pair again afterwards.' },
 } satisfies Record<string, Entry>;
 
-export const dict = { ...app, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices };
+const auth = {
+  signInTitle: { zh: '工作人员登录', en: 'Staff sign-in' },
+  username: { zh: '用户名', en: 'Username' },
+  password: { zh: '密码', en: 'Password' },
+  signIn: { zh: '登录', en: 'Sign in' },
+  signingIn: { zh: '正在登录…', en: 'Signing in…' },
+  signInHint: {
+    zh: '首次启动时,服务器会在控制台输出管理员 admin 的一次性密码。',
+    en: 'On first start the server prints a one-time password for the admin account.',
+  },
+  signOut: { zh: '退出登录', en: 'Sign out' },
+  changePasswordTitle: { zh: '请设置新密码', en: 'Choose a new password' },
+  changePasswordWhy: {
+    zh: '{name},您正在使用一次性密码登录,请先设置自己的密码。',
+    en: '{name}, you signed in with a one-time password: choose your own first.',
+  },
+  currentPassword: { zh: '当前(一次性)密码', en: 'Current (one-time) password' },
+  newPassword: { zh: '新密码', en: 'New password' },
+  newPasswordAgain: { zh: '再次输入新密码', en: 'New password again' },
+  passwordRule: { zh: '至少 {n} 个字符,建议使用一句话', en: 'At least {n} characters; a phrase works well' },
+  passwordTooShort: { zh: '新密码至少需要 {n} 个字符', en: 'The new password needs at least {n} characters' },
+  passwordMismatch: { zh: '两次输入的新密码不一致', en: 'The two new passwords differ' },
+  changePassword: { zh: '保存新密码', en: 'Save new password' },
+  roleAdmin: { zh: '管理员', en: 'Admin' },
+  roleClerk: { zh: '工作人员', en: 'Clerk' },
+  roleChair: { zh: '主席团', en: 'Chair' },
+} satisfies Record<string, Entry>;
+
+export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices };
 
 export type DictKey = keyof typeof dict;
