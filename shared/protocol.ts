@@ -14,10 +14,10 @@ export const LIVE_PATH = '/api/live';
 export const COALESCE_MS = 100;
 
 /**
- * What a subscriber wants pushed. 'console' (chair, clerks, big screen): attendance and live tallies, coalesced.
- * 'kiosk' (seat and door tablets): only changes of a vote's state (created, opened, closed, announced,
- * cancelled) — a tablet needs no per-ballot counts, and 3,000 tablets fed every tally would spend the server's
- * CPU on sending. Each view has its own version sequence.
+ * What a subscriber wants pushed. 'console' (chair, clerks, big screen, door tablets showing 实到): attendance
+ * and live tallies, coalesced. 'kiosk' (seat tablets): only changes of a vote's state (created, opened, closed,
+ * announced, cancelled) — a seat needs no per-ballot counts, and 3,000 tablets fed every tally would spend the
+ * server's CPU on sending. Each view has its own version sequence.
  */
 export type LiveView = 'console' | 'kiosk';
 

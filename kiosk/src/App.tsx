@@ -13,7 +13,9 @@ import { TopBar } from './ui/TopBar';
 const LANG_KEY = 'quorum.lang';
 
 function Paired({ device }: { device: DeviceView }) {
-  const live = useLive(device.meetingId);
+  // Seat tablets need only vote state changes; door and screen tablets show attendance, so they take the
+  // coalesced view the console takes (a handful of tablets, not thousands).
+  const live = useLive(device.meetingId, device.mode === 'seat' ? 'kiosk' : 'console');
   if (device.mode === 'screen') return <ScreenPlaceholder device={device} live={live} />;
   if (device.mode === 'door') return <DoorScreen device={device} live={live} />;
   return <SeatScreen device={device} live={live} />;

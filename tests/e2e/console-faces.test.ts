@@ -105,4 +105,20 @@ describe('console, faces', () => {
     await expect.poll(() => page.getByRole('dialog').locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
     await screenshot(page, 'console-photo-compare');
   });
+
+  it("erases a deputy's face data on an admin's confirmation; the check-in record stays", async () => {
+    await page.goto(`${srv.url}/console/#/bodies/${body.id}`);
+    const row = page.getByTestId('deputy-table').locator('tr', { hasText: '胡某某' });
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: '删除人脸数据' }).click();
+    await row.getByText('未采集').waitFor();
+    expect(await row.locator('img.thumb').count()).toBe(0);
+    const hu = (await call<DeputyView[]>(srv.app, 'GET', `/api/bodies/${body.id}/deputies`)).body.find((d) => d.name === '胡某某')!;
+    expect([hu.faces, hu.hasThumbnail]).toEqual([0, false]);
+    const evidence = await srv.app.ctx.db.all<{ evidence: unknown; method: string }>(
+      `SELECT c.evidence, c.method FROM checkins c JOIN participants p ON p.id = c.participant_id WHERE p.deputy_id = ?`,
+      [hu.id],
+    );
+    expect(evidence).toEqual([{ evidence: null, method: 'face' }]);
+  });
 });

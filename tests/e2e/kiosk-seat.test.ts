@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import type { CreateVote } from '../../shared/schemas/votes';
 import type { VoteView } from '../../shared/views';
-import { call } from '../helpers/app';
+import { call, useCookie } from '../helpers/app';
 import { launchBrowser, screenshot } from '../helpers/browser';
 import { fakeCameraVideo } from '../helpers/fake-camera';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -209,6 +209,7 @@ describe('seat tablet', () => {
     await page.locator('[data-banner="offline"]').waitFor({ timeout: 15_000 });
     await screenshot(page, 'kiosk-seat-disconnected');
     app = await buildApp({ dbPath: server.dbPath });
+    useCookie(app, server.cookie); // the clerk's session is stored, so it outlives the restart
     await app.listen({ port, host: '127.0.0.1' });
     await page.locator('[data-banner="offline"]').waitFor({ state: 'detached', timeout: 20_000 });
     // A vote opened after the restart reaches the tablet and can be voted on.

@@ -42,6 +42,9 @@ export async function signIn(app: FastifyInstance, role: StaffRole, username = `
   return cookie;
 }
 
+/** Makes call() send `cookie` for this app (e.g. an app rebuilt on the same file: sessions are stored). */
+export const useCookie = (app: FastifyInstance, cookie: string): void => void sessions.set(app, cookie);
+
 /** The cookie call() sends for this app by default (the test admin's), if any. */
 export const sessionCookie = (app: FastifyInstance): string | null => sessions.get(app) ?? null;
 

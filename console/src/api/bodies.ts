@@ -1,7 +1,7 @@
 // Bodies (届), their rules and rosters.
 import type { BodyView, DeputyView } from '../../../shared/views';
 import type { CreateBody, DeputyInput, UpdateDeputy } from '../../../shared/schemas/bodies';
-import { get, patch, post } from './http';
+import { del, get, patch, post } from './http';
 
 export interface RowError {
   row: number;
@@ -30,6 +30,8 @@ export const listDeputies = (bodyId: number) => get<DeputyView[]>(`/api/bodies/$
 export const getDeputy = (id: number) => get<DeputyView>(`/api/deputies/${id}`);
 export const addDeputy = (bodyId: number, input: DeputyInput) => post<DeputyView>(`/api/bodies/${bodyId}/deputies`, input);
 export const updateDeputy = (id: number, input: UpdateDeputy) => patch<DeputyView>(`/api/deputies/${id}`, input);
+/** Erases the deputy's descriptors, thumbnail and every evidence photo (admins only). */
+export const eraseBiometrics = (id: number) => del<unknown>(`/api/deputies/${id}/biometrics`);
 
 export function importRosterFile(bodyId: number, roster: File, photos: File | null): Promise<FileImportReport> {
   const form = new FormData();

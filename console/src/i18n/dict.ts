@@ -315,6 +315,11 @@ const auth = {
   passwordMismatch: { zh: '两次输入的新密码不一致', en: 'The two new passwords differ' },
   changePassword: { zh: '保存新密码', en: 'Save new password' },
   roleAdmin: { zh: '管理员', en: 'Admin' },
+  eraseFaces: { zh: '删除人脸数据', en: 'Erase face data' },
+  eraseFacesConfirm: {
+    zh: '确定删除「{name}」的人脸特征、照片缩略图和全部报到现场照片?此操作不可恢复,报到记录本身保留。',
+    en: 'Erase the face descriptors, thumbnail and every check-in photo of “{name}”? This cannot be undone; the check-in records stay.',
+  },
   roleClerk: { zh: '工作人员', en: 'Clerk' },
   roleChair: { zh: '主席团', en: 'Chair' },
 } satisfies Record<string, Entry>;

@@ -1,8 +1,11 @@
 // The one live-state hook: the shared LiveClient over the browser's WebSocket, for the tablet's meeting.
 // It reconnects and resyncs from a snapshot by itself; the hook only mirrors its state and status into React.
+// The tablet says hello with its device token (the server refuses anonymous sockets and closes a revoked
+// tablet's at once) and the view its mode needs (shared/protocol.ts LiveView).
 import { useEffect, useState } from 'react';
 import { LiveClient, type ConnectionStatus, type SocketLike } from '../../../shared/live-client';
-import type { MeetingState } from '../../../shared/protocol';
+import type { LiveView, MeetingState } from '../../../shared/protocol';
+import { readToken } from '../api/device-token';
 
 export interface Live {
   state: MeetingState | null;
@@ -15,13 +18,15 @@ function wsOrigin(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 }
 
-export function useLive(meetingId: number | null): Live {
+export function useLive(meetingId: number | null, view: LiveView): Live {
   const [live, setLive] = useState<Live>({ state: null, status: 'connecting', everLive: false });
   useEffect(() => {
     if (meetingId === null) return;
     const client = new LiveClient({
       origin: wsOrigin(),
       meetingId,
+      view,
+      deviceToken: readToken() ?? undefined,
       connect: (url) => new WebSocket(url) as unknown as SocketLike,
       onState: (state) => setLive((l) => ({ ...l, state })),
       onStatus: (status) => setLive((l) => ({ ...l, status, everLive: l.everLive || status === 'live' })),
@@ -34,7 +39,7 @@ export function useLive(meetingId: number | null): Live {
       client.close();
       setLive({ state: null, status: 'connecting', everLive: false });
     };
-  }, [meetingId]);
+  }, [meetingId, view]);
   return live;
 }
 

@@ -1,8 +1,10 @@
-// The roster: status (在任/暂停/终止, changeable), face enrolment, and a link to each deputy's record.
+// The roster: status (在任/暂停/终止, changeable), face enrolment (erasable by an admin), and a link to each
+// deputy's record.
 import { useState } from 'react';
 import type { DeputyStatus } from '../../../../shared/types';
 import type { DeputyView } from '../../../../shared/views';
-import { thumbnailUrl, updateDeputy } from '../../api/bodies';
+import { eraseBiometrics, thumbnailUrl, updateDeputy } from '../../api/bodies';
+import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/I18n';
 import type { DictKey } from '../../i18n/dict';
 import { href } from '../../router';
@@ -40,8 +42,27 @@ function StatusSelect({ deputy, onChanged, onError }: { deputy: DeputyView; onCh
   );
 }
 
+function EraseFaces({ deputy, onChanged, onError }: { deputy: DeputyView; onChanged(): void; onError(e: Error): void }) {
+  const { t } = useI18n();
+  const erase = async () => {
+    if (!window.confirm(t('eraseFacesConfirm', { name: deputy.name }))) return;
+    try {
+      await eraseBiometrics(deputy.id);
+      onChanged();
+    } catch (e) {
+      onError(e as Error);
+    }
+  };
+  return (
+    <button type="button" className="button button-small button-danger" onClick={() => void erase()}>
+      {t('eraseFaces')}
+    </button>
+  );
+}
+
 export function DeputyTable({ deputies, onChanged }: { deputies: DeputyView[]; onChanged(): void }) {
   const { t } = useI18n();
+  const isAdmin = useSession().staff.role === 'admin';
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<Error | null>(null);
   if (deputies.length === 0) return <Empty>{t('noDeputies')}</Empty>;
@@ -79,7 +100,10 @@ export function DeputyTable({ deputies, onChanged }: { deputies: DeputyView[]; o
               <td>
                 <StatusSelect deputy={d} onChanged={onChanged} onError={setError} />
               </td>
-              <td>{d.faces > 0 ? <Badge tone="good">{t('faceEnrolled', { n: d.faces })}</Badge> : <Badge>{t('faceNone')}</Badge>}</td>
+              <td>
+                {d.faces > 0 ? <Badge tone="good">{t('faceEnrolled', { n: d.faces })}</Badge> : <Badge>{t('faceNone')}</Badge>}
+                {isAdmin && (d.faces > 0 || d.hasThumbnail) && <EraseFaces deputy={d} onChanged={onChanged} onError={setError} />}
+              </td>
               <td>
                 <a href={href(`/reports/deputies/${d.id}`)}>{t('deputyRecord')}</a>
               </td>
