@@ -114,7 +114,8 @@ describe('door kiosk', () => {
       const until = Date.now() + 10_000; // longer than one turn timeout (8 s): the check gives up and asks again
       while (Date.now() < until) {
         seen.add((await prompt(page)) ?? '');
-        expect(await page.locator('[data-result]').count()).toBe(0);
+        const result = page.locator('[data-result]');
+        if ((await result.count()) > 0) expect(`${script}: ${await result.getAttribute('data-result')} ${await result.textContent()}`).toBe('no result');
         await page.waitForTimeout(250);
       }
       // The face was found and asked to turn — the liveness check, not detection, is what refused it.

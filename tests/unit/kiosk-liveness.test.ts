@@ -51,6 +51,13 @@ describe('kiosk head-turn liveness', () => {
     }
   });
 
+  it('does not take one frame of landmark slip for a turn, nor one frame back for the return', () => {
+    const slip = [face(), face(), face(), face(), face(28), face(), face(), face(), face(), face()];
+    expect(run(new HeadTurnCheck(() => 'left'), slip)).toBe(false);
+    const glance = [face(), face(), face(), face(), face(28), face(28), face(), face(28), face(28)];
+    expect(run(new HeadTurnCheck(() => 'left'), glance)).toBe(false);
+  });
+
   it('does not pass a turn to the other side', () => {
     const frames = [face(), face(), face(), face(-28), face(-28), face()];
     expect(run(new HeadTurnCheck(() => 'left'), frames)).toBe(false);

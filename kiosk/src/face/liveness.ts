@@ -2,12 +2,16 @@
 //
 // 1. settle: the face holds still and frontal for a few frames; its yaw then is the baseline.
 // 2. turn:   the kiosk asks for a turn to a side chosen at random ("请向左转头"/"请向右转头"); the nose must move
-//            at least TURN_DELTA across the face toward that side, relative to the jaw and chin (yawOf).
-// 3. return: the face comes back to within RETURN_DELTA of the baseline; that frame is the one captured.
+//            at least TURN_DELTA across the face toward that side, relative to the jaw and chin (yawOf), in
+//            SUSTAIN_FRAMES frames running.
+// 3. return: the face comes back to within RETURN_DELTA of the baseline, again in SUSTAIN_FRAMES frames running;
+//            the last is the one captured.
 // The face must stay the same tracked face throughout (box overlap frame to frame), or the check restarts.
 //
 // Why a photo cannot pass: yawOf is invariant under every affine map, so moving, rotating, scaling or tilting a
-// flat picture leaves it where it was; a still image changes nothing at all. Only a nose standing out of the
+// flat picture leaves it where it was; a still image changes nothing at all. In practice the landmark net errs on
+// a steeply tilted photo, and one frame's error can look like a turn (seen once in CI, under load); a turn must
+// therefore hold for consecutive frames, which a real head does and a single landmark slip does not. Only a nose standing out of the
 // face plane, turning, moves it by TURN_DELTA. The random side defeats a replay of one recorded turn half the
 // time, and the evidence photo of every check-in is kept for the clerk to audit.
 import { iou, yawOf, type SeenFace } from './geometry';
@@ -30,6 +34,8 @@ export const MAX_FRONT_YAW = 0.3;
 export const TURN_DELTA = 0.12;
 export const RETURN_DELTA = 0.06;
 export const TURN_TIMEOUT_MS = 8000;
+/** Consecutive frames a turn, and then the return, must hold (a kiosk sees 5–15 frames a second). */
+export const SUSTAIN_FRAMES = 2;
 export const RETURN_TIMEOUT_MS = 5000;
 /** A face may be lost for this long mid-turn (detectors drop turned faces now and then). */
 export const LOST_GRACE_MS = 1200;
@@ -46,6 +52,8 @@ export class HeadTurnCheck {
   private lastFace: SeenFace | null = null;
   private lastSeenAt = 0;
   private failed = false;
+  /** Consecutive frames meeting the current phase's condition. */
+  private streak = 0;
   side: TurnSide;
 
   constructor(private readonly pickSide: () => TurnSide = () => (Math.random() < 0.5 ? 'left' : 'right')) {
@@ -56,6 +64,7 @@ export class HeadTurnCheck {
     this.phase = 'settle';
     this.samples = [];
     this.peak = 0;
+    this.streak = 0;
     this.failed = failed;
     this.side = this.pickSide();
   }
@@ -99,7 +108,9 @@ export class HeadTurnCheck {
     // Positive toward the side asked for: the person's left moves the nose to the image's right.
     const toward = (yaw - this.baseline) * (this.side === 'left' ? 1 : -1);
     if (this.phase === 'turn') {
-      if (toward >= TURN_DELTA) {
+      this.streak = toward >= TURN_DELTA ? this.streak + 1 : 0;
+      if (this.streak >= SUSTAIN_FRAMES) {
+        this.streak = 0;
         this.phase = 'return';
         this.phaseAt = now;
         this.peak = toward;
@@ -113,7 +124,8 @@ export class HeadTurnCheck {
     }
 
     this.peak = Math.max(this.peak, toward);
-    if (Math.abs(yaw - this.baseline) <= RETURN_DELTA) {
+    this.streak = Math.abs(yaw - this.baseline) <= RETURN_DELTA ? this.streak + 1 : 0;
+    if (this.streak >= SUSTAIN_FRAMES) {
       return { done: true, score: Math.round(this.peak * 1000) / 1000, method: LIVENESS_METHOD };
     }
     if (now - this.phaseAt > RETURN_TIMEOUT_MS) {
