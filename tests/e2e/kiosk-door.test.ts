@@ -36,7 +36,6 @@ async function doorKiosk(video: VideoSpec, name = 'door-1'): Promise<Page> {
 /** Lets the result card finish fading in before a screenshot. */
 const settled = (page: Page) => page.waitForTimeout(400);
 
-const prompt = (page: Page) => page.locator('[data-prompt]').getAttribute('data-prompt');
 
 describe('door kiosk', () => {
   it('shows a 6-digit pairing code large, and goes to door mode once a clerk accepts it', async () => {
@@ -110,19 +109,18 @@ describe('door kiosk', () => {
     const before = await attendance(server, venue.sittingId);
     for (const script of ['still', 'tilt'] as const) {
       const page = await doorKiosk({ photo: 'wu_yi/1.jpg', script }, `door-${script}`);
-      const seen = new Set<string>();
-      const until = Date.now() + 10_000; // longer than one turn timeout (8 s): the check gives up and asks again
+      // First the face is found and asked to turn (models load slowly on a busy machine)…
+      await page.waitForFunction(() => /^guideTurn(Left|Right)$/.test(document.querySelector('[data-prompt]')?.getAttribute('data-prompt') ?? ''), null, { timeout: 60_000 });
+      // …then, for longer than one turn timeout (8 s, after which the check gives up and asks again), no result.
+      const until = Date.now() + 10_000;
       while (Date.now() < until) {
-        seen.add((await prompt(page)) ?? '');
         const result = page.locator('[data-result]');
         if ((await result.count()) > 0) expect(`${script}: ${await result.getAttribute('data-result')} ${await result.textContent()}`).toBe('no result');
         await page.waitForTimeout(250);
       }
-      // The face was found and asked to turn — the liveness check, not detection, is what refused it.
-      expect([...seen].some((p) => p === "guideTurnLeft" || p === "guideTurnRight"), `${script}: ${[...seen].join(",")}`).toBe(true);
       if (script === 'still') await screenshot(page, 'kiosk-door-guidance-turn');
       await page.context().browser()?.close();
     }
     expect((await attendance(server, venue.sittingId)).present).toBe(before.present);
-  });
+  }, 180_000);
 });
