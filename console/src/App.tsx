@@ -29,7 +29,7 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
   const id = idOf(b);
   if (!a) return { page: <HomePage /> };
   if (a === 'bodies' && id) return { page: <BodyPage bodyId={id} /> };
-  if (a === 'devices') return { page: <DevicesPage /> };
+  if (a === 'devices') return { page: <DevicesPage initialCode={route.query.get('code')} /> };
   if (a === 'meetings' && id) {
     const sid = idOf(d);
     if (c === 'sittings' && sid && e === 'attendance') return { page: <AttendancePage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };

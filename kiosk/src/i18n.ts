@@ -16,6 +16,7 @@ const zh = {
   pairTitle: '终端配对',
   pairHint: '请工作人员在管理台输入以下配对码',
   pairWaiting: '等待确认…',
+  pairQr: '扫码打开控制台配对页面',
   pairRevoked: '本终端已停用,请重新配对',
   // door
   doorTitle: '人脸报到',
@@ -100,6 +101,7 @@ const en: Record<MessageKey, string> = {
   pairTitle: 'Pair this tablet',
   pairHint: 'A staff member enters this code on the console',
   pairWaiting: 'Waiting for confirmation…',
+  pairQr: 'Scan to open the console’s pairing page',
   pairRevoked: 'This tablet was disconnected. Pair it again.',
   doorTitle: 'Face check-in',
   doorReady: 'Please stand in front of the camera',

@@ -230,8 +230,9 @@ describe('console, clerk to announced result', () => {
 
   it('pairs a tablet by its code, changes its mode and revokes it', async () => {
     const { code } = await api<{ code: string }>('POST', '/api/devices/pairing', { token: randomBytes(32).toString('hex') }, 201);
-    await page.goto(`${srv.url}/console/#/devices`);
-    await page.fill('input[name=code]', code);
+    // The tablet's QR code opens this page with its code filled in.
+    await page.goto(`${srv.url}/console/#/devices?code=${code}`);
+    expect(await page.inputValue('input[name=code]')).toBe(code);
     await page.fill('input[name=deviceName]', '东门报到 1 号');
     await page.locator('.pair-form select[name=sitting]').selectOption({ index: 1 });
     await page.getByRole('button', { name: '确认配对' }).click();

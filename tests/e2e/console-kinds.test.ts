@@ -9,7 +9,7 @@ import type { Mark, RatingMark } from '../../shared/types';
 import { call } from '../helpers/app';
 import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
-import { checkIn, seedSitting, type Sitting } from '../helpers/fixtures';
+import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { seatVoters, type Voters } from '../helpers/voting';
 
 let srv: RunningServer;
@@ -151,5 +151,19 @@ describe('console, every kind of vote', () => {
     await page.setViewportSize({ width: 1440, height: 2000 });
     await screenshot(page, 'console-votes-closed-kinds');
     await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('shows names with markup as text, in the vote list and on the big screen', async () => {
+    const title = '<script>window.__xss=1</script>关于<b>加粗</b>的决议';
+    const vote = await createVote(srv.app, s, { kind: 'resolution', title, secrecy: 'open' });
+    await page.goto(`${srv.url}/console/#/meetings/${s.meeting.id}/sittings/${s.sittingId}/votes`);
+    await card(title).waitFor();
+    await call(srv.app, 'POST', `/api/votes/${vote.id}/open`, {}, 200);
+    await screen.waitForFunction((t) => document.body.textContent?.includes(t), title);
+    for (const p of [page, screen]) {
+      expect(await p.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+      expect(await p.locator('b', { hasText: '加粗' }).count()).toBe(0);
+    }
+    await call(srv.app, 'POST', `/api/votes/${vote.id}/close`, {}, 200);
   });
 });

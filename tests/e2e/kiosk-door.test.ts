@@ -45,6 +45,10 @@ describe('door kiosk', () => {
     await page.waitForFunction(() => /^[0-9]{6}$/.test(document.querySelector('[data-code]')?.getAttribute('data-code') ?? ''));
     const digit = page.locator('.pair-digit').first();
     expect(parseFloat(await digit.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(96);
+    // The QR code is drawn on the tablet (a data URL, nothing fetched) and has loaded as an image.
+    const qr = page.locator('img[data-qr]');
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/gif;base64,/);
+    await expect.poll(() => qr.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
     await screenshot(page, 'kiosk-pairing');
     const device = await pairShown(page, server, { mode: 'door', sittingId: venue.sittingId, name: '东门一号机' });
     await page.locator('[data-screen="door"]').waitFor();

@@ -169,11 +169,14 @@ describe('seat tablet', () => {
       kind: 'election',
       title: '补选镇人民代表大会主席团成员',
       secrecy: 'secret',
-      options: [{ label: '李明华' }, { label: '王建国' }, { label: '陈秀英' }],
+      options: [{ label: '李明华' }, { label: '<img src=x onerror="window.__xss=1">王建国' }, { label: '陈秀英' }],
       maxYes: 2,
       allowWriteIn: true,
     });
     await ballotShown('election');
+    // Markup in a candidate's name is shown as text, never run.
+    await page.getByText('<img src=x onerror="window.__xss=1">王建国').waitFor();
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
     await markRow(0, '赞成');
     await markRow(1, '反对');
     await markRow(2, '弃权');

@@ -13,7 +13,8 @@ export interface SittingChoice {
   label: string;
 }
 
-export function DevicesPage() {
+/** `initialCode`: from a tablet's QR code (#/devices?code=123456), filled into the pairing form. */
+export function DevicesPage({ initialCode }: { initialCode?: string | null }) {
   const { t } = useI18n();
   const devices = useAsync(listDevices, []);
   const meetings = useAsync(listMeetings, []);
@@ -22,7 +23,7 @@ export function DevicesPage() {
   return (
     <div className="stack">
       <h1 className="page-title">{t('devicesTitle')}</h1>
-      <PairForm sittings={sittings} onPaired={devices.reload} />
+      <PairForm sittings={sittings} onPaired={devices.reload} initialCode={initialCode} />
       <Card title={t('pairedDevices')} actions={<button type="button" className="button button-small" onClick={devices.reload}>{t('refresh')}</button>}>
         <ErrorNote error={devices.error} />
         {!devices.data && <Loading />}

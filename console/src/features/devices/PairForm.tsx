@@ -7,9 +7,9 @@ import { Card, ErrorNote, Field } from '../../ui/kit';
 import type { SittingChoice } from './DevicesPage';
 import { ModeSelect, SittingSelect } from './DeviceRow';
 
-export function PairForm({ sittings, onPaired }: { sittings: SittingChoice[]; onPaired(): void }) {
+export function PairForm({ sittings, onPaired, initialCode }: { sittings: SittingChoice[]; onPaired(): void; initialCode?: string | null }) {
   const { t } = useI18n();
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(/^\d{6}$/.test(initialCode ?? '') ? initialCode! : '');
   const [name, setName] = useState('');
   const [mode, setMode] = useState<DeviceMode>('door');
   const [sittingId, setSittingId] = useState<number | null>(null);
