@@ -2,10 +2,21 @@
 // window.__kioskTimeline. Nothing personal goes in: event names and times only.
 export type TimelineEvent = 'camera-requested' | 'camera-playing' | 'face-seen' | 'liveness-passed' | 'result-shown';
 
+/** Milliseconds per step of the face pipeline, the last 200 of each (window.__kioskFaceMs). */
+export type FaceStep = 'detect' | 'describe';
+
 declare global {
   interface Window {
     __kioskTimeline?: Array<{ event: TimelineEvent; at: number; detail?: string }>;
+    __kioskFaceMs?: Partial<Record<FaceStep, number[]>>;
   }
+}
+
+export function timeStep(step: FaceStep, ms: number): void {
+  const all = (window.__kioskFaceMs ??= {});
+  const list = (all[step] ??= []);
+  list.push(ms);
+  if (list.length > 200) list.shift();
 }
 
 export function mark(event: TimelineEvent, detail?: string): void {

@@ -10,7 +10,7 @@ export const ENGINE_FACTORIES: Record<string, () => FaceEngine> = {
   faceapi: () => new FaceApiEngine(),
   // The kiosk's detector on the same descriptor model, for `face:eval --probe-engine`: not for enrollment.
   'faceapi-tiny224': () => new FaceApiEngine({ detector: 'tiny', inputSize: 224 }),
-  // @vladmandic/human description models (bench-results/face-models.md); human holds one model per module per process.
+  // @vladmandic/human description models (BENCHMARKS.md "which descriptor model"); human holds one model per module per process.
   'human-faceres': () => new HumanEngine('human-faceres'),
   'human-faceres-deep': () => new HumanEngine('human-faceres-deep'),
   'human-mobileface': () => new HumanEngine('human-mobileface'),

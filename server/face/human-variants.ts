@@ -17,7 +17,7 @@ export interface HumanVariant {
    */
   readonly slot: 'description' | 'mobilefacenet';
   /**
-   * Check-in operating point measured for this model on ../shared/faces (bench-results/face-models.md): Euclidean
+   * Check-in operating point measured for this model on ../shared/faces (BENCHMARKS.md "which descriptor model"): Euclidean
    * distance on unit-length descriptors, so face-api's 0.4-ish defaults do not apply. Absent: no usable point found.
    */
   readonly match?: { readonly threshold: number; readonly margin: number; readonly strategy: 'best' | 'mean' };

@@ -1,6 +1,6 @@
 // In-memory 1:N gallery of enrolled descriptors. Check-in asks "who is this?" with a distance threshold and a margin
 // over the second-best person: the margin is what keeps two similar-looking deputies apart (faceRecognitionNet puts
-// some different East Asian people closer than 0.4, see bench-results/face-eval-faceapi.md).
+// some different East Asian people closer than 0.4, see BENCHMARKS.md "faceapi engine").
 //
 // Storage is one contiguous Float32Array with each identity's rows side by side, rebuilt lazily after changes, so a
 // roster import of thousands of set() calls costs one rebuild and match() allocates nothing.

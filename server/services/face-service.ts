@@ -88,7 +88,7 @@ export class FaceService {
   /**
    * Matches against EVERY enrolled deputy of the body, never only the sitting's roster: measured, a roster-only
    * gallery accepts an off-roster look-alike as the nearest person on it (1,058 of 16,083 such probes in
-   * bench-results/face-models.md), while the full gallery plus "refuse a match who is not on the roster" accepted 0.
+   * BENCHMARKS.md "which descriptor model"), while the full gallery plus "refuse a match who is not on the roster" accepted 0.
    */
   async match(bodyId: number, probe: Float32Array): Promise<MatchResult> {
     const options: MatchOptions = { threshold: this.settings.threshold, margin: this.settings.margin, strategy: this.settings.strategy };

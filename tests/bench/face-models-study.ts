@@ -1,4 +1,4 @@
-// Questions face:eval does not answer directly, for choosing a descriptor model (bench-results/face-models.md):
+// Questions face:eval does not answer directly, for choosing a descriptor model (BENCHMARKS.md "which descriptor model"):
 // where false accepts reach zero on any distance scale (face:eval sweeps thresholds 0.2–0.7, face-api's range;
 // unit-length descriptors spread over 0–2), p99 of pair distances, several photos per deputy (best-of vs mean),
 // a roster of East Asian deputies only, and how many false accepts the margin rule removes.

@@ -42,12 +42,16 @@ async function main() {
   const page = await openKiosk(browser, server);
   const device = await pairShown(page, server, { mode: 'door', sittingId: sittings[0], name: 'bench-door' });
   const rows: Array<{ total: number; detect: number; liveness: number; server: number; side: string }> = [];
+  const faceMs: { detect: number[]; describe: number[] } = { detect: [], describe: [] };
   try {
     for (const [i, sittingId] of sittings.entries()) {
       await call(server.app, 'PATCH', `/api/devices/${device.id}`, { sittingId }, 200);
       await page.reload();
       await page.waitForFunction(() => (window.__kioskTimeline ?? []).some((e) => e.event === 'result-shown'), null, { timeout: 60_000 });
       const t = (await page.evaluate(() => window.__kioskTimeline ?? [])) as Timeline;
+      const ms = await page.evaluate(() => window.__kioskFaceMs ?? {});
+      faceMs.detect.push(...(ms.detect ?? []));
+      faceMs.describe.push(...(ms.describe ?? []));
       const at = (event: string) => t.find((e) => e.event === event);
       const result = at('result-shown')!;
       if (result.detail !== 'checked_in') throw new Error(`run ${i + 1}: ${result.detail}`);
@@ -67,6 +71,10 @@ async function main() {
   console.log(`  first detection after visible: median ${fmt(median(col('detect')))}`);
   console.log(`  liveness passed after visible: median ${fmt(median(col('liveness')))}`);
   console.log(`  descriptor + evidence + server + render after liveness: median ${fmt(median(col('server')))}`);
+  // face-api in the browser, per call (the kiosk's own figures: window.__kioskFaceMs).
+  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+  console.log(`  face-api per frame (tinyFaceDetector 224 + 68 landmarks): median ${median(faceMs.detect).toFixed(0)} ms, p95 ${pct(faceMs.detect, 0.95).toFixed(0)} ms over ${faceMs.detect.length} frames`);
+  console.log(`  face-api descriptor (faceRecognitionNet, on the captured frame): median ${median(faceMs.describe).toFixed(0)} ms over ${faceMs.describe.length} faces`);
   const back = turnBackSeconds();
   for (const side of ['left', 'right'] as const) {
     const xs = bySide(side);

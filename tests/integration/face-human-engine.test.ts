@@ -1,5 +1,5 @@
 // The human engine (faceres, WASM, models from node_modules) on real East Asian photos at its measured operating point
-// (human-variants.ts, bench-results/face-models.md): look-alike deputies enrolled side by side, a deputy recognised
+// (human-variants.ts, BENCHMARKS.md "which descriptor model"): look-alike deputies enrolled side by side, a deputy recognised
 // from another photo, a different East Asian person refused. Models load once; about ten photos are analysed.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FaceConfig, Liveness } from '../api/kiosk-api';
 import type { MessageKey } from '../i18n';
-import { mark } from '../timeline';
+import { mark, timeStep } from '../timeline';
 import { evidenceJpeg, grabFrame, startCamera, stopCamera } from './camera';
 import { descriptorFor, UnsupportedModelError } from './descriptor';
 import { detectFrame, loadFaceApi } from './faceapi-runtime';
@@ -67,7 +67,9 @@ export function useFaceCapture(config: FaceConfig | null, active: boolean, onCap
           continue;
         }
         const frame = grabFrame(video, canvas);
+        const detectStart = performance.now();
         const seen = await detectFrame(faceapi, frame);
+        timeStep('detect', performance.now() - detectStart);
         if (cancelled) break;
         const g = guide(seen);
         if (seen.faces.length > 0 && !faceVisible) mark('face-seen');
@@ -81,7 +83,9 @@ export function useFaceCapture(config: FaceConfig | null, active: boolean, onCap
           continue;
         }
         mark('liveness-passed', check.side);
+        const describeStart = performance.now();
         const descriptor = await extractor.describe(frame);
+        timeStep('describe', performance.now() - describeStart);
         if (descriptor && !cancelled) {
           await captureRef.current({
             model: extractor.model,
