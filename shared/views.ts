@@ -153,3 +153,20 @@ export interface StaffView {
   /** Signed in with a one-time password: must choose a new one before anything else. */
   mustChangePassword: boolean;
 }
+
+/** A deputy the server recognised by face (door check-in or seat identification). */
+export interface RecognisedDeputy {
+  id: number;
+  name: string;
+  delegation: string | null;
+}
+
+/** POST /api/checkins/face: what the door kiosk shows. */
+export type FaceCheckinReply =
+  | { status: 'checked_in' | 'already_checked_in'; deputy: RecognisedDeputy; thumbnailUrl: string | null; at: string }
+  | { status: 'not_recognised' | 'not_on_roster' | 'liveness_failed' };
+
+/** POST /api/seat/identify: a voter token for the recognised, checked-in deputy, or why not. */
+export type SeatIdentifyReply =
+  | { status: 'identified'; deputy: RecognisedDeputy; voterToken: string; expiresAt: string }
+  | { status: 'not_recognised' | 'not_checked_in' | 'not_on_roster' | 'liveness_failed' };

@@ -4,6 +4,7 @@ import { LanguageSwitch, useI18n } from './i18n/I18n';
 import { href, type Route } from './router';
 import { getMeeting } from './api/meetings';
 import { useAsync } from './ui/use-async';
+import { Brand } from './ui/kit';
 import { useSession } from './features/auth/session';
 import type { DictKey } from './i18n/dict';
 
@@ -77,14 +78,8 @@ export function Shell({ children, meetingId, sittingId, route }: { children: Rea
   return (
     <div className="shell">
       <header className="topbar">
-        <a className="brand" href={href('/')}>
-          <span className="brand-mark" aria-hidden="true">
-            Q
-          </span>
-          <span className="brand-text">
-            <strong>{t('appName')}</strong>
-            <small>{t('appSub')}</small>
-          </span>
+        <a className="brand-link" href={href('/')}>
+          <Brand />
         </a>
         <nav className="topnav">
           <a href={href('/')} className={top === '' || top === 'bodies' || top === 'meetings' ? 'active' : ''}>

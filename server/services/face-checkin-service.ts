@@ -2,7 +2,8 @@
 // The kiosk is never trusted to say who someone is: it sends a descriptor, a liveness result and, at the door,
 // a live photo kept as evidence against 代签; the server matches and decides.
 import { AppError } from '../../shared/errors';
-import type { DeviceView } from '../../shared/views';
+import type { DeviceView, FaceCheckinReply, SeatIdentifyReply } from '../../shared/views';
+import type { Liveness } from '../../shared/schemas/face';
 import { findDeputyParticipant } from '../repositories/meetings-repository';
 import { findDeputy } from '../repositories/deputies-repository';
 import { checkinClientId } from '../repositories/faces-repository';
@@ -11,21 +12,6 @@ import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { checkIn } from './attendance-service';
 
-export interface Liveness {
-  passed: boolean;
-  method: string;
-  score?: number;
-}
-
-export interface RecognisedDeputy {
-  id: number;
-  name: string;
-  delegation: string | null;
-}
-
-export type FaceCheckinReply =
-  | { status: 'checked_in' | 'already_checked_in'; deputy: RecognisedDeputy; thumbnailUrl: string | null; at: string }
-  | { status: 'not_recognised' | 'not_on_roster' | 'liveness_failed' };
 
 /** Largest evidence photo kept (bytes of JPEG). */
 export const MAX_EVIDENCE_BYTES = 300 * 1024;
@@ -90,9 +76,6 @@ export async function faceCheckIn(
   };
 }
 
-export type SeatIdentifyReply =
-  | { status: 'identified'; deputy: RecognisedDeputy; voterToken: string; expiresAt: string }
-  | { status: 'not_recognised' | 'not_checked_in' | 'not_on_roster' | 'liveness_failed' };
 
 export async function seatIdentify(
   ctx: ServiceContext,

@@ -11,6 +11,7 @@ export const Liveness = Type.Object(
   },
   { additionalProperties: false },
 );
+export type Liveness = Static<typeof Liveness>;
 
 export const Descriptor = Type.Array(Type.Number(), { minItems: 1, maxItems: 2048 });
 

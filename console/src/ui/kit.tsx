@@ -32,6 +32,22 @@ export function Figure({ label, value, tone = 'neutral', sub }: { label: string;
   );
 }
 
+/** The product mark and name, in the top bar and on the sign-in card. */
+export function Brand({ className = '' }: { className?: string }) {
+  const { t } = useI18n();
+  return (
+    <span className={`brand ${className}`}>
+      <span className="brand-mark" aria-hidden="true">
+        Q
+      </span>
+      <span className="brand-text">
+        <strong>{t('appName')}</strong>
+        <small>{t('appSub')}</small>
+      </span>
+    </span>
+  );
+}
+
 /** Shows an error in the current language (server messages come as "中文 / English"). */
 export function ErrorNote({ error }: { error: Error | string | null | undefined }) {
   const { server } = useI18n();

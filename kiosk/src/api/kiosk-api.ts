@@ -1,5 +1,6 @@
 // The endpoints a tablet calls, typed with the shared views and schemas.
-import type { DeviceView } from '../../../shared/views';
+import type { DeviceView, FaceCheckinReply, SeatIdentifyReply } from '../../../shared/views';
+import type { Liveness } from '../../../shared/schemas/face';
 import type { CastReply } from '../../../shared/schemas/votes';
 import type { BallotContent } from '../../../shared/types';
 import { api, sendUntilAnswered, type ApiError } from './client';
@@ -12,25 +13,7 @@ export interface FaceConfig {
   margin: number;
 }
 
-export interface Liveness {
-  passed: boolean;
-  method: string;
-  score?: number;
-}
-
-export interface RecognisedDeputy {
-  id: number;
-  name: string;
-  delegation: string | null;
-}
-
-export type CheckinReply =
-  | { status: 'checked_in' | 'already_checked_in'; deputy: RecognisedDeputy; thumbnailUrl: string | null; at: string }
-  | { status: 'not_recognised' | 'not_on_roster' | 'liveness_failed' };
-
-export type IdentifyReply =
-  | { status: 'identified'; deputy: RecognisedDeputy; voterToken: string; expiresAt: string }
-  | { status: 'not_recognised' | 'not_checked_in' | 'not_on_roster' | 'liveness_failed' };
+export type { FaceCheckinReply, Liveness, SeatIdentifyReply };
 
 export interface FaceProbe {
   model: string;
@@ -45,10 +28,10 @@ export const whoAmI = () => api<DeviceView>('GET', '/api/device/me');
 export const faceConfig = () => api<FaceConfig>('GET', '/api/face/config');
 
 export const faceCheckin = (body: FaceProbe & { clientId: string; evidence: string }, onRetry?: (n: number, e: ApiError) => void) =>
-  sendUntilAnswered<CheckinReply>('POST', '/api/checkins/face', body, onRetry);
+  sendUntilAnswered<FaceCheckinReply>('POST', '/api/checkins/face', body, onRetry);
 
 export const seatIdentify = (body: FaceProbe, onRetry?: (n: number, e: ApiError) => void) =>
-  sendUntilAnswered<IdentifyReply>('POST', '/api/seat/identify', body, onRetry);
+  sendUntilAnswered<SeatIdentifyReply>('POST', '/api/seat/identify', body, onRetry);
 
 export interface BallotRequest {
   clientId: string;

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { StaffView } from '../../../../shared/views';
 import { login } from '../../api/auth';
 import { LanguageSwitch, useI18n } from '../../i18n/I18n';
-import { ErrorNote, Field } from '../../ui/kit';
+import { Brand, ErrorNote, Field } from '../../ui/kit';
 
 export function LoginPage({ onSignedIn, startError }: { onSignedIn(staff: StaffView): void; startError?: Error }) {
   const { t } = useI18n();
@@ -30,15 +30,7 @@ export function LoginPage({ onSignedIn, startError }: { onSignedIn(staff: StaffV
         <LanguageSwitch />
       </div>
       <form className="auth-card card" onSubmit={submit} aria-labelledby="auth-title">
-        <div className="brand auth-brand">
-          <span className="brand-mark" aria-hidden="true">
-            Q
-          </span>
-          <span className="brand-text">
-            <strong>{t('appName')}</strong>
-            <small>{t('appSub')}</small>
-          </span>
-        </div>
+        <Brand className="auth-brand" />
         <h1 id="auth-title">{t('signInTitle')}</h1>
         <Field label={t('username')}>
           <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus />

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import type { CheckinReply } from '../../api/kiosk-api';
+import type { FaceCheckinReply } from '../../api/kiosk-api';
 import { langTag, useI18n } from '../../i18n';
 import { speak } from '../../speech';
 
-export type DoorOutcome = { kind: 'reply'; reply: CheckinReply } | { kind: 'error'; message: string };
+export type DoorOutcome = { kind: 'reply'; reply: FaceCheckinReply } | { kind: 'error'; message: string };
 
 export const hhmm = (iso: string): string => {
   const d = new Date(iso);

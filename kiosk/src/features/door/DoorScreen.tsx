@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { DeviceView } from '../../../../shared/views';
 import { ApiError } from '../../api/client';
-import { faceCheckin, newClientId, type CheckinReply } from '../../api/kiosk-api';
+import { faceCheckin, newClientId, type FaceCheckinReply } from '../../api/kiosk-api';
 import type { Capture } from '../../face/use-face-capture';
 import { useFaceCapture } from '../../face/use-face-capture';
 import { useI18n } from '../../i18n';
@@ -33,7 +33,7 @@ export function DoorScreen({ device, live }: { device: DeviceView; live: Live })
     try {
       // One clientId for this check-in: a retry after a lost answer is the same request to the server.
       const { body } = await faceCheckin({ clientId: newClientId(), ...capture }, () => setRetrying(true));
-      result = { kind: 'reply', reply: body as CheckinReply };
+      result = { kind: 'reply', reply: body as FaceCheckinReply };
     } catch (err) {
       result = { kind: 'error', message: err instanceof ApiError ? err.message : String(err) };
     }

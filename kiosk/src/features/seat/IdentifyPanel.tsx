@@ -2,15 +2,15 @@
 // so the ballot is cast by the deputy it recognised, not by whoever holds the tablet.
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/client';
-import { seatIdentify, type IdentifyReply } from '../../api/kiosk-api';
+import { seatIdentify, type SeatIdentifyReply } from '../../api/kiosk-api';
 import { useFaceCapture, type Capture } from '../../face/use-face-capture';
 import type { MessageKey } from '../../i18n';
 import { FaceCamera } from '../../ui/FaceCamera';
 import { useFaceConfig } from '../use-face-config';
 
-export type Identified = Extract<IdentifyReply, { status: 'identified' }>;
+export type Identified = Extract<SeatIdentifyReply, { status: 'identified' }>;
 
-const NOTICE: Record<Exclude<IdentifyReply['status'], 'identified'>, MessageKey> = {
+const NOTICE: Record<Exclude<SeatIdentifyReply['status'], 'identified'>, MessageKey> = {
   not_recognised: 'notRecognised',
   not_checked_in: 'notCheckedIn',
   not_on_roster: 'notOnRoster',
