@@ -1,13 +1,13 @@
 // 选举 (usually 差额, with 另选他人): candidates ranked by 赞成, elected when they pass the threshold
 // and rank within the seats; a tie across the last seat goes to a re-vote among the tied only.
-import type { BallotContent, Headcount, Mark, VoteSpec } from '../types';
-import type { CandidateResult, ElectionResult, ElectionRunOff, InvalidReasons } from './result-types';
-import { checkBallot, writeInsOf } from './ballot';
+import type { BallotContent, Headcount, VoteSpec } from '../types';
+import type { CandidateResult, ElectionResult, ElectionRunOff } from './result-types';
+import { writeInsOf } from './ballot';
 import { meetsFraction } from './fraction';
 import { displayName, nameKey } from './names';
 import { selectWithinLimit } from './rank';
 import { maxYesOf } from './spec';
-import { commonOf, countReason, thresholdOf } from './tally-common';
+import { commonOf, countListBallots, thresholdOf } from './tally-common';
 
 interface WriteInTally {
   yes: number;
@@ -47,20 +47,10 @@ function writeInCandidates(writeIns: Map<string, WriteInTally>): CandidateResult
  */
 export function tallyElection(spec: VoteSpec, ballots: readonly BallotContent[], head: Headcount): ElectionResult {
   const seats = maxYesOf(spec);
-  const listed = spec.options.map(() => ({ yes: 0, no: 0, abstain: 0 }));
+  const { counts: listed, valid: validBallots, invalidReasons } = countListBallots(spec, ballots);
+  const valid = validBallots.length;
   const writeIns = new Map<string, WriteInTally>();
-  const invalidReasons: InvalidReasons = {};
-  let valid = 0;
-  for (const b of ballots) {
-    const check = checkBallot(spec, b);
-    if (!check.ok) {
-      countReason(invalidReasons, check);
-      continue;
-    }
-    valid += 1;
-    spec.options.forEach((o, i) => {
-      listed[i][b.marks[String(o.id)] as Mark] += 1;
-    });
+  for (const b of validBallots) {
     for (const name of writeInsOf(b) ?? []) {
       const key = nameKey(name);
       const t = writeIns.get(key) ?? { yes: 0, spellings: new Map<string, number>() };

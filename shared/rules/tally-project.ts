@@ -1,11 +1,10 @@
 // 民生实事项目票决: rank projects by 赞成; adopt those that pass and rank within N; ties across
 // the N-th place go to a run-off.
-import type { BallotContent, Headcount, Mark, VoteSpec } from '../types';
-import type { InvalidReasons, ProjectResult, RunOff } from './result-types';
-import { checkBallot } from './ballot';
+import type { BallotContent, Headcount, VoteSpec } from '../types';
+import type { ProjectResult, RunOff } from './result-types';
 import { meetsFraction } from './fraction';
 import { selectWithinLimit } from './rank';
-import { commonOf, countReason, thresholdOf } from './tally-common';
+import { commonOf, countListBallots, thresholdOf } from './tally-common';
 import { maxYesOf } from './spec';
 
 /**
@@ -15,20 +14,8 @@ import { maxYesOf } from './spec';
  */
 export function tallyProject(spec: VoteSpec, ballots: readonly BallotContent[], head: Headcount): ProjectResult {
   const n = maxYesOf(spec);
-  const counts = spec.options.map(() => ({ yes: 0, no: 0, abstain: 0 }));
-  const invalidReasons: InvalidReasons = {};
-  let valid = 0;
-  for (const b of ballots) {
-    const check = checkBallot(spec, b);
-    if (!check.ok) {
-      countReason(invalidReasons, check);
-      continue;
-    }
-    valid += 1;
-    spec.options.forEach((o, i) => {
-      counts[i][b.marks[String(o.id)] as Mark] += 1;
-    });
-  }
+  const { counts, invalidReasons, ...list } = countListBallots(spec, ballots);
+  const valid = list.valid.length;
   const threshold = thresholdOf(spec.passRule, head, valid);
   const yes = counts.map((c) => c.yes);
   const passes = yes.map((y) => meetsFraction(y, threshold.base, spec.passRule.fraction));
