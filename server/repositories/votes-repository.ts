@@ -72,19 +72,11 @@ const toRecord = (r: VoteRow, options: VoteOption[]): VoteRecord => ({
   options,
 });
 
-export interface NewVote {
-  sittingId: number;
-  agendaItemId: number;
-  kind: VoteKind;
-  title: string;
-  secrecy: Secrecy;
-  changePolicy: ChangePolicy;
-  maxYes: number | null;
-  allowWriteIn: boolean;
-  passRule: PassRule;
-  ratingVerdict: RatingVerdictRule | null;
-  options: Array<{ label: string; description?: string }>;
-}
+/** What creating a vote takes: the record's settings, and options not yet numbered. */
+export type NewVote = Pick<
+  VoteRecord,
+  'sittingId' | 'agendaItemId' | 'kind' | 'title' | 'secrecy' | 'changePolicy' | 'maxYes' | 'allowWriteIn' | 'passRule' | 'ratingVerdict'
+> & { options: Array<{ label: string; description?: string }> };
 
 export async function insertVote(tx: Tx, v: NewVote): Promise<number> {
   const { lastID } = await tx.run(
