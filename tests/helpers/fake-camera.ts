@@ -121,11 +121,11 @@ function timeline(script: Script, fps: number): Array<{ amp: number; squash: num
   if (script === 'turn') {
     hold(1.2);
     ramp(0.4, 0, TURN_AMPLITUDE);
-    hold(0.5, TURN_AMPLITUDE);
+    hold(1.0, TURN_AMPLITUDE); // a person holds a turn about a second; the kiosk needs two frames of it
     ramp(0.4, TURN_AMPLITUDE, 0);
     hold(1.2);
     ramp(0.4, 0, -TURN_AMPLITUDE);
-    hold(0.5, -TURN_AMPLITUDE);
+    hold(1.0, -TURN_AMPLITUDE);
     ramp(0.4, -TURN_AMPLITUDE, 0);
     hold(1.0);
   } else if (script === 'tilt') {
@@ -187,7 +187,7 @@ async function render(spec: VideoSpec, fps: number): Promise<Buffer[]> {
 /** Writes (or reuses from a cache in the temp folder) the .y4m for a spec; returns its path. */
 export async function fakeCameraVideo(spec: VideoSpec): Promise<string> {
   const fps = spec.fps ?? 10;
-  const key = createHash('sha256').update(JSON.stringify({ v: 3, ...spec, fps })).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(JSON.stringify({ v: 4, ...spec, fps })).digest('hex').slice(0, 16);
   const dir = join(tmpdir(), 'quorum-fake-camera');
   mkdirSync(dir, { recursive: true });
   const name = `${spec.script}-${(spec.photo ?? 'none').replace(/[^a-z0-9]+/gi, '_')}-${key}.y4m`;
