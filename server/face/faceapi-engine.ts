@@ -21,10 +21,14 @@ interface FaceApi {
   SsdMobilenetv1Options: new (opts: { minConfidence: number; maxResults: number }) => object;
   TinyFaceDetectorOptions: new (opts: { inputSize: number; scoreThreshold: number }) => object;
   detectAllFaces(input: unknown, options: object): {
-    withFaceLandmarks(): { withFaceDescriptors(): Promise<FaceApiResult[]> };
+    withFaceLandmarks(): PromiseLike<FaceApiLandmarks[]> & { withFaceDescriptors(): Promise<FaceApiResult[]> };
   };
 }
-type NetName = 'ssdMobilenetv1' | 'tinyFaceDetector' | 'faceLandmark68Net' | 'faceRecognitionNet';
+export type NetName = 'ssdMobilenetv1' | 'tinyFaceDetector' | 'faceLandmark68Net' | 'faceRecognitionNet';
+interface FaceApiLandmarks {
+  detection: { score: number };
+  landmarks: { positions: Array<{ x: number; y: number }> };
+}
 interface FaceApiResult {
   detection: { score: number; box: { x: number; y: number; width: number; height: number } };
   descriptor: Float32Array;
@@ -67,6 +71,13 @@ function loadRuntime(): Promise<FaceApi> {
   return runtime;
 }
 
+/** face-api with the named nets loaded (shared by the engine and the test camera's face finder). */
+export async function faceApiWith(names: readonly NetName[]): Promise<FaceApi> {
+  const faceapi = await loadRuntime();
+  for (const name of names) await loadNet(faceapi, name);
+  return faceapi;
+}
+
 function loadNet(faceapi: FaceApi, name: NetName): Promise<void> {
   let loading = nets.get(name);
   if (!loading) {
@@ -94,10 +105,8 @@ export class FaceApiEngine implements FaceEngine {
 
   async init(): Promise<void> {
     if (this.faceapi) return;
-    const faceapi = await loadRuntime();
     const detectorNet = this.detector === 'ssd' ? 'ssdMobilenetv1' : 'tinyFaceDetector';
-    for (const net of [detectorNet, 'faceLandmark68Net', 'faceRecognitionNet'] as const) await loadNet(faceapi, net);
-    this.faceapi = faceapi;
+    this.faceapi = await faceApiWith([detectorNet, 'faceLandmark68Net', 'faceRecognitionNet']);
   }
 
   async detect(image: Buffer): Promise<DetectedFace[]> {
@@ -129,12 +138,16 @@ async function decodeToTensor(faceapi: FaceApi, bytes: Buffer) {
   const canvas = createCanvas(img.width, img.height);
   const ctx = canvas.getContext('2d');
   ctx.drawImage(img, 0, 0);
-  const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
-  const rgb = new Int32Array(img.width * img.height * 3);
+  return rgbaTensor(faceapi, ctx.getImageData(0, 0, img.width, img.height).data, img.width, img.height);
+}
+
+/** RGBA pixels → the int32 RGB tensor face-api takes. */
+export function rgbaTensor(faceapi: FaceApi, rgba: Uint8ClampedArray, width: number, height: number) {
+  const rgb = new Int32Array(width * height * 3);
   for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
-    rgb[j] = rgba[i];
-    rgb[j + 1] = rgba[i + 1];
-    rgb[j + 2] = rgba[i + 2];
+    rgb[j] = rgba[i]!;
+    rgb[j + 1] = rgba[i + 1]!;
+    rgb[j + 2] = rgba[i + 2]!;
   }
-  return faceapi.tf.tensor3d(rgb, [img.height, img.width, 3], 'int32');
+  return faceapi.tf.tensor3d(rgb, [height, width, 3], 'int32');
 }

@@ -90,3 +90,24 @@ export async function pairShown(page: Page, server: RunningServer, input: { mode
   const { body } = await call<DeviceView>(server.app, 'POST', '/api/devices/accept', { code: shown, name: input.name ?? `${input.mode}-1`, mode: input.mode, sittingId: input.sittingId, seat: input.seat }, 201);
   return body;
 }
+
+/**
+ * Waits for the result card and returns its kind. On a timeout the error carries what the kiosk did meanwhile
+ * (its prompts, in order, and its per-frame face times), so a slow or stuck check reads as such in the CI log.
+ */
+export async function resultShown(page: Page, timeout: number): Promise<string> {
+  const card = page.locator('[data-result]');
+  try {
+    await card.waitFor({ timeout });
+  } catch (err) {
+    const trail = await page.evaluate(() => {
+      const t0 = window.__kioskTimeline?.[0]?.at ?? 0;
+      const events = (window.__kioskTimeline ?? []).map((e) => `${((e.at - t0) / 1000).toFixed(1)}s ${e.event}${e.detail ? `:${e.detail}` : ''}`);
+      const detect = [...(window.__kioskFaceMs?.detect ?? [])].sort((a, b) => a - b);
+      const median = detect.length ? Math.round(detect[detect.length >> 1]!) : null;
+      return `${events.slice(-40).join(' | ')}\ndetect: ${detect.length} frames, median ${median} ms`;
+    });
+    throw new Error(`${(err as Error).message.split('\n')[0]}\nkiosk timeline: ${trail}`, { cause: err });
+  }
+  return (await card.getAttribute('data-result')) ?? '';
+}

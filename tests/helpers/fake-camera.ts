@@ -5,7 +5,8 @@
 // - 'turn':  a live person: nobody, then the face frontal, turning to its left and back, then to its right and back.
 //            A head turn is simulated by a warp that moves the middle of the face (the nose) sideways while the face's
 //            outline (jaw, chin) stays put — what a real turn does to a face and what no rigid motion of a flat photo
-//            can do. The same frames without the warp are the 'still' photo.
+//            can do. The warp is centred on the nose face-api finds in the frame: centred on the frame instead, it
+//            turned an off-centre face one way only. The same frames without the warp are the 'still' photo.
 // - 'still': a printed photo held up: the same picture every frame.
 // - 'tilt':  a printed photo waved about: moved, rotated in-plane and tilted away (horizontal squash), i.e. every
 //            affine motion a flat picture can make in front of a camera; a liveness check must refuse it too.
@@ -15,6 +16,8 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCanvas, loadImage, type Image, type SKRSContext2D } from '@napi-rs/canvas';
+import { yawOf } from '../../kiosk/src/face/geometry';
+import { faceApiWith, rgbaTensor } from '../../server/face/faceapi-engine';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const FACES_DIR = resolve(REPO_ROOT, '..', 'shared', 'faces');
@@ -35,8 +38,15 @@ export interface VideoSpec {
 }
 
 const BACKGROUND = '#8a8f94';
-/** Nose shift of a clear head turn, as a share of the face half-width (see the kiosk's yawOf: ≈ ±0.2). */
-const TURN_AMPLITUDE = 0.2;
+/**
+ * A clear head turn in the kiosk's own yaw units (kiosk/src/face/geometry yawOf): what the video's person turns to
+ * each side. The kiosk asks for TURN_DELTA (0.12); faces differ in how far one warp moves their nose, so the warp's
+ * strength is fitted per photo and side to reach this.
+ */
+const CLEAR_TURN_YAW = 0.2;
+/** The warp strength tried first (nose shift as a share of the bump's half-width), and the most it may use. */
+const PROBE_AMPLITUDE = 0.2;
+const MAX_AMPLITUDE = 0.5;
 
 /** Draws the photo centred, its height 90% of the frame; returns where it went. */
 function drawPhoto(ctx: SKRSContext2D, img: Image, dx = 0, scale = 0.9) {
@@ -49,11 +59,52 @@ function drawPhoto(ctx: SKRSContext2D, img: Image, dx = 0, scale = 0.9) {
   return { x, y, w, h };
 }
 
+/** Where the turn warp acts: centred on the nose, as wide as the middle of the face. */
+interface Anchor {
+  cx: number;
+  cy: number;
+  rx: number;
+  ry: number;
+}
+
+/** The frame's best face by the kiosk's own detector (at its input size) and landmark net: anchor and yaw. */
+async function findFace(rgba: Uint8ClampedArray): Promise<{ anchor: Anchor; yaw: number } | null> {
+  const faceapi = await faceApiWith(['tinyFaceDetector', 'faceLandmark68Net']);
+  const input = rgbaTensor(faceapi, rgba, WIDTH, HEIGHT);
+  try {
+    const found = await faceapi.detectAllFaces(input, new faceapi.TinyFaceDetectorOptions({ inputSize: 224, scoreThreshold: 0.5 })).withFaceLandmarks();
+    const best = [...found].sort((a, b) => b.detection.score - a.detection.score)[0];
+    if (!best) return null;
+    const p = best.landmarks.positions;
+    const rx = 0.55 * Math.abs(p[16]!.x - p[0]!.x);
+    return { anchor: { cx: p[30]!.x, cy: p[30]!.y, rx, ry: rx * 1.36 }, yaw: yawOf(p) };
+  } finally {
+    input.dispose();
+  }
+}
+
+/** The warp on this photo and its strength to each side (left positive, right negative) for a clear turn. */
+async function fitTurn(still: Uint8ClampedArray): Promise<{ anchor: Anchor; left: number; right: number }> {
+  const face = await findFace(still);
+  if (!face) throw new Error('fake camera: no face in the photo to turn');
+  // Scale the strength by how far the yaw fell short, twice: the yaw is not quite linear in it.
+  const strength = async (sign: 1 | -1) => {
+    let amp = PROBE_AMPLITUDE;
+    for (let step = 0; step < 2; step++) {
+      const turned = await findFace(turnWarp(still, sign * amp, face.anchor));
+      const moved = turned ? Math.abs(turned.yaw - face.yaw) : 0;
+      amp = moved > 0 ? Math.min(MAX_AMPLITUDE, (amp * CLEAR_TURN_YAW) / moved) : MAX_AMPLITUDE;
+    }
+    return amp;
+  };
+  return { anchor: face.anchor, left: await strength(1), right: -(await strength(-1)) };
+}
+
 /**
  * Moves the middle of the face sideways by `amp` × the bump's half-width, tapering to nothing at the face's edge:
  * the nose moves against the jaw line as in a real head turn.
  */
-function turnWarp(rgba: Uint8ClampedArray, amp: number, cx = WIDTH / 2, cy = HEIGHT / 2, rx = 110, ry = 150): Uint8ClampedArray {
+function turnWarp(rgba: Uint8ClampedArray, amp: number, { cx, cy, rx, ry }: Anchor): Uint8ClampedArray {
   if (amp === 0) return rgba;
   const out = new Uint8ClampedArray(rgba.length);
   out.set(rgba);
@@ -108,7 +159,7 @@ export function rgbaToI420(rgba: Uint8ClampedArray, width = WIDTH, height = HEIG
   return out;
 }
 
-/** Per frame: the head-turn amplitude (turn), or the affine pose of the held photo (tilt). */
+/** Per frame: the head turn as a share of a clear turn (+1 to the person's left, −1 right), or the held photo's pose (tilt). */
 function timeline(script: Script, fps: number): Array<{ amp: number; squash: number; rot: number; dx: number }> {
   const frames: Array<{ amp: number; squash: number; rot: number; dx: number }> = [];
   const hold = (seconds: number, amp = 0) => {
@@ -120,14 +171,14 @@ function timeline(script: Script, fps: number): Array<{ amp: number; squash: num
   };
   if (script === 'turn') {
     hold(1.2);
-    ramp(0.4, 0, TURN_AMPLITUDE);
-    hold(1.0, TURN_AMPLITUDE); // a person holds a turn about a second; the kiosk needs two frames of it
-    ramp(0.4, TURN_AMPLITUDE, 0);
+    ramp(0.4, 0, 1);
+    hold(1.0, 1); // a person holds a turn about a second; the kiosk needs two frames of it
+    ramp(0.4, 1, 0);
     hold(1.2);
-    ramp(0.4, 0, -TURN_AMPLITUDE);
-    hold(1.0, -TURN_AMPLITUDE);
-    ramp(0.4, -TURN_AMPLITUDE, 0);
-    hold(1.0);
+    ramp(0.4, 0, -1);
+    hold(1.0, -1);
+    ramp(0.4, -1, 0);
+    hold(1.5); // with a 1-s lead-in the loop is 8.5 s: out of step with the kiosk's 8-s turn timeout, so a missed turn is not missed again every loop
   } else if (script === 'tilt') {
     // 6 s of a photo waved about: tilted away up to 55° each way, turned ±12° in-plane, slid ±60 px.
     const n = 6 * fps;
@@ -161,6 +212,7 @@ async function render(spec: VideoSpec, fps: number): Promise<Buffer[]> {
   const img = await loadImage(join(FACES_DIR, spec.photo!));
   const others = await Promise.all((spec.others ?? []).map((p) => loadImage(join(FACES_DIR, p))));
   let still: Uint8ClampedArray | null = null;
+  let turn: Awaited<ReturnType<typeof fitTurn>> | null = null;
   for (const f of timeline(spec.script, fps)) {
     blank();
     if (spec.script === 'tilt') {
@@ -179,7 +231,8 @@ async function render(spec: VideoSpec, fps: number): Promise<Buffer[]> {
       } else drawPhoto(ctx, img);
       still = ctx.getImageData(0, 0, WIDTH, HEIGHT).data;
     }
-    frames.push(rgbaToI420(turnWarp(still, f.amp)));
+    if (f.amp !== 0) turn ??= await fitTurn(still);
+    frames.push(rgbaToI420(turn ? turnWarp(still, f.amp * (f.amp > 0 ? turn.left : -turn.right), turn.anchor) : still));
   }
   return frames;
 }
@@ -187,7 +240,7 @@ async function render(spec: VideoSpec, fps: number): Promise<Buffer[]> {
 /** Writes (or reuses from a cache in the temp folder) the .y4m for a spec; returns its path. */
 export async function fakeCameraVideo(spec: VideoSpec): Promise<string> {
   const fps = spec.fps ?? 10;
-  const key = createHash('sha256').update(JSON.stringify({ v: 4, ...spec, fps })).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(JSON.stringify({ v: 8, ...spec, fps })).digest('hex').slice(0, 16);
   const dir = join(tmpdir(), 'quorum-fake-camera');
   mkdirSync(dir, { recursive: true });
   const name = `${spec.script}-${(spec.photo ?? 'none').replace(/[^a-z0-9]+/gi, '_')}-${key}.y4m`;

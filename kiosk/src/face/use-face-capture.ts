@@ -60,6 +60,7 @@ export function useFaceCapture(config: FaceConfig | null, active: boolean, onCap
       mark('camera-playing');
       setState('running');
       let faceVisible = false;
+      let shown: MessageKey | null = null;
       while (!cancelled) {
         if (!activeRef.current) {
           await new Promise((r) => setTimeout(r, 150));
@@ -78,7 +79,9 @@ export function useFaceCapture(config: FaceConfig | null, active: boolean, onCap
         setBox(g.ok ? { x: g.face.box.x / frame.width, y: g.face.box.y / frame.height, width: g.face.box.width / frame.width, height: g.face.box.height / frame.height } : null);
         setProgress(check.progress);
         if (!step.done) {
-          setPrompt(g.ok || check.inProgress ? step.prompt : g.key);
+          const next = g.ok || check.inProgress ? step.prompt : g.key;
+          if (next !== shown) mark('prompt', (shown = next));
+          setPrompt(next);
           await nextTick();
           continue;
         }
@@ -96,6 +99,7 @@ export function useFaceCapture(config: FaceConfig | null, active: boolean, onCap
           faceVisible = false;
         }
         check.reset();
+        shown = null;
         setProgress(0);
       }
     })().catch((err: unknown) => {
