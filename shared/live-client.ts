@@ -1,6 +1,8 @@
 // The one live-state client both apps use (and the realtime tests, with the `ws` package in Node).
 // It says hello, applies each next version, asks for a snapshot on a gap or a new server epoch, and
-// reconnects with backoff after a drop, resyncing from a fresh snapshot.
+// reconnects with backoff after a drop, resyncing from a fresh snapshot. A seat tablet casts through it too
+// (cast): sent once live, sent again after a reconnect until answered.
+import { PendingCasts } from './live-casts';
 import {
   LIVE_PATH,
   PROTOCOL_VERSION,
@@ -10,6 +12,7 @@ import {
   type MeetingState,
   type ServerMessage,
 } from './protocol';
+import type { CastBallot, CastReply } from './schemas/votes';
 
 /** The part of the WebSocket API the client needs (the browser's, or the `ws` package's). */
 export interface SocketLike {
@@ -67,6 +70,9 @@ export class LiveClient {
   private backoff = 250;
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Set when a connection dropped: casts in flight then are sent again once the next snapshot arrives. */
+  private dropped = false;
+  private readonly casts = new PendingCasts((m) => this.status === 'live' && this.send(m));
 
   constructor(private readonly options: LiveClientOptions) {
     this.open();
@@ -99,6 +105,7 @@ export class LiveClient {
       if (this.socket !== socket) return;
       this.socket = null;
       if (this.stopped || this.status === 'incompatible' || this.status === 'unauthorized') return;
+      this.dropped = true;
       this.setStatus('offline');
       this.timer = setTimeout(() => this.open(), this.backoff);
       this.backoff = Math.min(this.backoff * 2, this.options.maxBackoffMs ?? 5000);
@@ -114,12 +121,18 @@ export class LiveClient {
       this.backoff = 250;
       this.setStatus('live');
       this.options.onState?.(m.state);
+      if (this.dropped) this.casts.resendAll();
+      this.dropped = false;
     } else if (m.type === 'incompatible') {
       this.setStatus('incompatible');
+      this.casts.failAll('ERR_CLOSED', '版本不兼容 / Incompatible server');
       this.socket?.close();
     } else if (m.type === 'error' && m.code === 'ERR_UNAUTHORIZED') {
       this.setStatus('unauthorized');
+      this.casts.failAll('ERR_UNAUTHORIZED', m.message);
       this.socket?.close();
+    } else if (m.type === 'cast-result' || m.type === 'cast-error') {
+      this.casts.receive(m);
     } else if (isVersioned(m) && this.state) {
       if (m.version !== this.version + 1) {
         // A gap: something was missed. Drop the state's claim to be current and ask for a snapshot.
@@ -131,6 +144,11 @@ export class LiveClient {
       }
     }
     this.options.onMessage?.(m);
+  }
+
+  /** Casts a ballot; resolves with the server's answer, rejects with CastFailed when refused. Never sent twice as two. */
+  cast(voteId: number, ballot: CastBallot, onRetry?: (attempt: number) => void): Promise<CastReply> {
+    return this.casts.add(voteId, ballot, onRetry);
   }
 
   /** Forces a fresh snapshot (e.g. when the app returns to the foreground). */
@@ -145,6 +163,7 @@ export class LiveClient {
 
   close(): void {
     this.stopped = true;
+    this.casts.failAll('ERR_CLOSED', '连接已关闭 / Connection closed');
     if (this.timer) clearTimeout(this.timer);
     this.socket?.close();
   }

@@ -3,6 +3,8 @@
 // A client says hello for a meeting; the server answers with a snapshot carrying (epoch, version).
 // Every later change comes as the next version. A client that sees a gap (version ≠ last + 1), a new
 // epoch (the server restarted), or reconnects, sends `resync` (or a new hello) and gets a fresh snapshot.
+import type { ErrorCode } from './errors';
+import type { CastBallot, CastReply } from './schemas/votes';
 import type { AttendanceSummary, MeetingView, VoteView } from './views';
 
 export const PROTOCOL_VERSION = 1;
@@ -31,7 +33,13 @@ export type ClientMessage =
   /** Tablets send their device token: a revoked tablet is refused, and its open socket closed at once. */
   | { type: 'hello'; protocol: number; meetingId: number; view?: LiveView; deviceToken?: string }
   | { type: 'resync' }
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /**
+   * A seat tablet casts over the socket it already holds (the same body as POST /api/votes/:id/ballots): no HTTP
+   * request per ballot, which at 3,000 tablets is most of the server's work (BENCHMARKS.md). Answered by
+   * cast-result or cast-error with the ballot's clientId; a tablet that hears nothing sends it again.
+   */
+  | { type: 'cast'; voteId: number; ballot: CastBallot };
 
 export type ServerMessage =
   | { type: 'snapshot'; epoch: string; version: number; state: MeetingState }
@@ -39,7 +47,10 @@ export type ServerMessage =
   | { type: 'vote'; version: number; vote: VoteView }
   | { type: 'incompatible'; expected: number }
   | { type: 'error'; code: string; message: string }
-  | { type: 'pong' };
+  | { type: 'pong' }
+  | { type: 'cast-result'; clientId: string; reply: CastReply }
+  /** A cast refused (4xx on HTTP) or failed (5xx: `retry` true, the same ballot may be sent again). */
+  | { type: 'cast-error'; clientId: string; code: ErrorCode; message: string; retry: boolean };
 
 /** A message that carries a version: the client applies it only if it is exactly the next one. */
 export type VersionedMessage = Extract<ServerMessage, { version: number }>;

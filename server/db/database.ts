@@ -19,6 +19,11 @@ export interface Tx {
   run(sql: string, params?: Params): Promise<RunResult>;
   get<T>(sql: string, params?: Params): Promise<T | undefined>;
   all<T>(sql: string, params?: Params): Promise<T[]>;
+  /**
+   * What a repository may remember between write jobs instead of reading it again (the audit chain's head): the
+   * writer is the only one writing, so it stays true; it is emptied whenever a job or batch rolls back.
+   */
+  readonly memo: Map<string, unknown>;
 }
 
 interface Job {
@@ -33,7 +38,9 @@ function openConnection(path: string, mode: number): Promise<sqlite3.Database> {
   });
 }
 
-function connectionOps(conn: sqlite3.Database): Tx & { exec(sql: string): Promise<void> } {
+type Ops = Omit<Tx, 'memo'> & { exec(sql: string): Promise<void> };
+
+function connectionOps(conn: sqlite3.Database): Ops {
   return {
     run: (sql, params = []) =>
       new Promise((resolve, reject) =>
@@ -105,6 +112,7 @@ export class Database {
   private maintenance: Array<{ sql: string; done: () => void }> = [];
   private flushing = false;
   private closed = false;
+  private readonly memo = new Map<string, unknown>();
   /** Batches committed and jobs run, for benchmarks and tests. */
   readonly stats = { batches: 0, jobs: 0 };
 
@@ -144,6 +152,7 @@ export class Database {
 
   /** Runs a schema script outside the queue; only for migrations before the app serves. */
   async execScript(sql: string): Promise<void> {
+    this.memo.clear();
     await connectionOps(this.writerConn).exec(sql);
   }
 
@@ -166,7 +175,7 @@ export class Database {
 
   private async flush(): Promise<void> {
     this.flushing = true;
-    const tx = connectionOps(this.writerConn);
+    const tx = { ...connectionOps(this.writerConn), memo: this.memo };
     while (this.queue.length > 0 || this.maintenance.length > 0) {
       for (const m of this.maintenance.splice(0)) {
         await tx.exec(m.sql).catch(() => undefined);
@@ -177,19 +186,24 @@ export class Database {
       this.queue = this.groupCommit ? [] : this.queue.slice(1);
       const outcomes: Array<{ ok: boolean; value: unknown }> = [];
       try {
-        await tx.exec('BEGIN IMMEDIATE');
+        // Each statement is a round trip through the event loop, which under a burst is busy with sockets; so
+        // the control statements ride together: BEGIN with the first SAVEPOINT, each job's end with the next
+        // one's start, the last with COMMIT.
+        let before = 'BEGIN IMMEDIATE;';
         for (const job of batch) {
-          await tx.exec('SAVEPOINT job');
+          await tx.exec(`${before} SAVEPOINT job;`);
           try {
             outcomes.push({ ok: true, value: await job.fn(tx) });
-            await tx.exec('RELEASE job');
+            before = 'RELEASE job;';
           } catch (error) {
-            await tx.exec('ROLLBACK TO job; RELEASE job');
+            this.memo.clear();
+            before = 'ROLLBACK TO job; RELEASE job;';
             outcomes.push({ ok: false, value: error });
           }
         }
-        await tx.exec('COMMIT');
+        await tx.exec(`${before} COMMIT;`);
       } catch (error) {
+        this.memo.clear();
         await tx.exec('ROLLBACK').catch(() => undefined);
         batch.forEach((job) => job.reject(error));
         continue;

@@ -91,8 +91,12 @@ export async function revokeDevice(ctx: ServiceContext, id: number, actor: Actor
 }
 
 /** The device a bearer token belongs to, whatever its status (the caller decides what each status may do). */
-export async function deviceByToken(ctx: ServiceContext, token: string): Promise<DeviceView | undefined> {
-  const hash = hashToken(token);
+export function deviceByToken(ctx: ServiceContext, token: string): Promise<DeviceView | undefined> {
+  return deviceByTokenHash(ctx, hashToken(token));
+}
+
+/** The same, from the token's hash (a live socket keeps the hash from its hello, not the token). */
+export async function deviceByTokenHash(ctx: ServiceContext, hash: string): Promise<DeviceView | undefined> {
   const cache = deviceCache(ctx);
   const cached = cache.get(hash);
   if (cached) return cached;

@@ -16,7 +16,7 @@ import type { Actor, ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { getBody } from './roster-service';
 import { summary } from './attendance-service';
-import { forget, stopAccepting } from './open-votes';
+import { forget, openVote as castingState, stopAccepting } from './open-votes';
 
 export function specOf(v: votes.VoteRecord): VoteSpec {
   return {
@@ -178,6 +178,8 @@ export async function openVote(ctx: ServiceContext, id: number, overrideReason: 
   });
   forget(ctx, id); // a cast tried before opening may have cached it as a draft
   if (!opened) throw stateError(await getVote(ctx, id), '开始表决');
+  // Load what the ballot path checks against before the tablets hear of the vote, not under their first casts.
+  await castingState(ctx, id);
   ctx.hub.voteChanged(sitting.meetingId, id, 'state');
   return getVoteView(ctx, id);
 }

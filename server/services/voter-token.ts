@@ -7,6 +7,9 @@ import { getSetting, setSetting } from '../repositories/settings-repository';
 /** Long enough to read a ballot and confirm, short enough that the next person at the seat must show a face. */
 export const VOTER_TOKEN_TTL_MS = 5 * 60 * 1000;
 
+/** Verified tokens remembered: one per seat of the largest congress, with room to spare. */
+const VERIFIED_CACHE = 10_000;
+
 export interface VoterClaim {
   deputyId: number;
   deviceId: number;
@@ -36,8 +39,22 @@ export class VoterTokens {
     return { token: `${payload}.${this.sign(payload)}`, expiresAt: new Date(expiresAt).toISOString() };
   }
 
+  /** Tokens whose signature was checked, so a tablet's retries and changes skip the HMAC (bounded; oldest go first). */
+  private readonly verified = new Map<string, VoterClaim>();
+
   /** The claim when the signature holds (expired or not: the caller decides what an expired one may do). */
   read(token: string): VoterClaim | null {
+    const known = this.verified.get(token);
+    if (known) return known;
+    const claim = this.verify(token);
+    if (claim) {
+      if (this.verified.size >= VERIFIED_CACHE) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, claim);
+    }
+    return claim;
+  }
+
+  private verify(token: string): VoterClaim | null {
     const parts = token.split('.');
     if (parts.length !== 4) return null;
     const [deputy, device, expires, sig] = parts as [string, string, string, string];

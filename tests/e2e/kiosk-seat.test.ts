@@ -28,6 +28,30 @@ async function openVote(input: CreateVote): Promise<VoteView> {
   return vote;
 }
 
+/**
+ * The tablet's live socket runs through the test: it sees each cast the tablet sends and can lose the server's
+ * next answer to one, dropping the connection with it, as a network cut right after the server stored it would.
+ */
+const live = { casts: [] as string[], loseNextAnswer: false };
+
+async function tapLive(p: Page): Promise<void> {
+  await p.routeWebSocket(/\/api\/live$/, (ws) => {
+    const upstream = ws.connectToServer();
+    ws.onMessage((m) => {
+      const msg = JSON.parse(String(m)) as { type: string; ballot?: { clientId: string } };
+      if (msg.type === 'cast') live.casts.push(msg.ballot!.clientId);
+      upstream.send(m);
+    });
+    upstream.onMessage((m) => {
+      if (live.loseNextAnswer && (JSON.parse(String(m)) as { type: string }).type === 'cast-result') {
+        live.loseNextAnswer = false;
+        return void ws.close();
+      }
+      ws.send(m);
+    });
+  });
+}
+
 const opened: number[] = [];
 // A test that failed half-way leaves its vote open; close it so the next test starts from "暂无表决".
 afterEach(async () => {
@@ -64,6 +88,7 @@ beforeAll(async () => {
   }
   browser = await launchBrowser({ fakeCamera: await fakeCameraVideo({ photo: 'wu_yi/1.jpg', script: 'turn', leadIn: 1 }) });
   page = await openKiosk(browser, server);
+  await tapLive(page);
   await pairShown(page, server, { mode: 'seat', sittingId: venue.sittingId, name: '座位终端', seat: 'A12' });
 }, 180_000);
 
@@ -116,23 +141,17 @@ describe('seat tablet', () => {
 
   it('a ballot whose answer is lost is sent again with the same clientId and counted once', async () => {
     const vote = await openVote({ kind: 'resolution', title: '关于批准镇人民政府工作报告的决议', secrecy: 'open', changePolicy: 'last' });
-    const sent: string[] = [];
-    await page.route('**/api/votes/*/ballots', async (route) => {
-      sent.push(JSON.parse(route.request().postData() ?? '{}').clientId);
-      if (sent.length === 1) {
-        await route.fetch(); // the server records the ballot…
-        return route.abort('connectionreset'); // …and the tablet never hears back
-      }
-      return route.fallback();
-    });
     await ballotShown('resolution');
+    live.casts.length = 0;
+    live.loseNextAnswer = true; // the server records the ballot, and the tablet never hears back
     await button('赞成').click();
     await button('确认提交').click();
     await page.locator('[data-screen="voted"]').waitFor({ timeout: 20_000 });
-    await page.unroute('**/api/votes/*/ballots');
+    expect(live.loseNextAnswer).toBe(false);
     expect(await page.locator('[data-screen="voted"] h1').textContent()).toBe('投票成功');
-    expect(sent.length).toBe(2);
-    expect(sent[1]).toBe(sent[0]);
+    // Sent again after the reconnect, the very same request.
+    expect(live.casts.length).toBe(2);
+    expect(live.casts[1]).toBe(live.casts[0]);
     const v = await getVote(vote.id);
     expect(v.cast).toBe(1);
     expect(v.tally).toMatchObject({ yes: 1, no: 0, abstain: 0 });

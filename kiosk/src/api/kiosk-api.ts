@@ -1,8 +1,6 @@
 // The endpoints a tablet calls, typed with the shared views and schemas.
 import type { DeviceView, FaceCheckinReply, SeatIdentifyReply } from '../../../shared/views';
 import type { Liveness } from '../../../shared/schemas/face';
-import type { CastReply } from '../../../shared/schemas/votes';
-import type { BallotContent } from '../../../shared/types';
 import { api, sendUntilAnswered, type ApiError } from './client';
 import { randomHex } from './device-token';
 
@@ -32,16 +30,6 @@ export const faceCheckin = (body: FaceProbe & { clientId: string; evidence: stri
 
 export const seatIdentify = (body: FaceProbe, onRetry?: (n: number, e: ApiError) => void) =>
   sendUntilAnswered<SeatIdentifyReply>('POST', '/api/seat/identify', body, onRetry);
-
-export interface BallotRequest {
-  clientId: string;
-  voterToken: string;
-  content: BallotContent;
-  ballotSecret?: string;
-}
-
-export const castBallot = (voteId: number, body: BallotRequest, onRetry?: (n: number, e: ApiError) => void) =>
-  sendUntilAnswered<CastReply>('POST', `/api/votes/${voteId}/ballots`, body, onRetry);
 
 /** A kiosk-made request id (ClientId schema: 8–64 of [A-Za-z0-9_-]). */
 export function newClientId(): string {

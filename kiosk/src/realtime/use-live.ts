@@ -1,10 +1,12 @@
 // The one live-state hook: the shared LiveClient over the browser's WebSocket, for the tablet's meeting.
 // It reconnects and resyncs from a snapshot by itself; the hook only mirrors its state and status into React.
 // The tablet says hello with its device token (the server refuses anonymous sockets and closes a revoked
-// tablet's at once) and the view its mode needs (shared/protocol.ts LiveView).
+// tablet's at once) and the view its mode needs (shared/protocol.ts LiveView). A seat tablet casts its ballots
+// through the same client (`cast`), over the socket it already holds.
 import { useEffect, useState } from 'react';
 import { LiveClient, type ConnectionStatus, type SocketLike } from '../../../shared/live-client';
 import type { LiveView, MeetingState } from '../../../shared/protocol';
+import type { CastBallot, CastReply } from '../../../shared/schemas/votes';
 import { readToken } from '../api/device-token';
 
 export interface Live {
@@ -12,14 +14,18 @@ export interface Live {
   status: ConnectionStatus;
   /** True once a snapshot arrived: before that 'connecting' is the first connection, not a loss. */
   everLive: boolean;
+  /** Sends a ballot until the server answers it (see LiveClient.cast); null before the client exists. */
+  cast: ((voteId: number, ballot: CastBallot, onRetry?: (attempt: number) => void) => Promise<CastReply>) | null;
 }
+
+const initial: Live = { state: null, status: 'connecting', everLive: false, cast: null };
 
 function wsOrigin(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 }
 
 export function useLive(meetingId: number | null, view: LiveView): Live {
-  const [live, setLive] = useState<Live>({ state: null, status: 'connecting', everLive: false });
+  const [live, setLive] = useState<Live>(initial);
   useEffect(() => {
     if (meetingId === null) return;
     const client = new LiveClient({
@@ -31,13 +37,14 @@ export function useLive(meetingId: number | null, view: LiveView): Live {
       onState: (state) => setLive((l) => ({ ...l, state })),
       onStatus: (status) => setLive((l) => ({ ...l, status, everLive: l.everLive || status === 'live' })),
     });
+    setLive((l) => ({ ...l, cast: client.cast.bind(client) }));
     // A tablet that slept may have missed changes: ask for a fresh snapshot when it is shown again.
     const onVisible = () => document.visibilityState === 'visible' && client.resync();
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       document.removeEventListener('visibilitychange', onVisible);
       client.close();
-      setLive({ state: null, status: 'connecting', everLive: false });
+      setLive(initial);
     };
   }, [meetingId, view]);
   return live;

@@ -1,10 +1,11 @@
-// The live-state WebSocket: hello → snapshot, then versioned changes; resync on request.
+// The live-state WebSocket: hello → snapshot, then versioned changes; resync on request; a seat tablet's ballots.
 import type { FastifyInstance } from 'fastify';
 import { LIVE_PATH, PROTOCOL_VERSION, type ClientMessage, type LiveView, type ServerMessage } from '../../../shared/protocol';
 import { AppError } from '../../../shared/errors';
 import { getMeeting } from '../../services/meeting-service';
-import { deviceByToken } from '../../services/device-service';
+import { deviceByToken, hashToken } from '../../services/device-service';
 import { staffOf } from '../../plugins/access';
+import { seatCast } from './seat-cast';
 
 function parse(raw: string): ClientMessage | null {
   try {
@@ -24,6 +25,8 @@ export default async function liveRoutes(app: FastifyInstance) {
     const staff = staffOf(app, request);
     let meetingId: number | null = null;
     let view: LiveView = 'console';
+    /** The tablet's token hash once its hello was accepted: only then may it cast. */
+    let deviceHash: string | null = null;
     const sub = {
       send(message: ServerMessage) {
         sub.sendRaw(JSON.stringify(message));
@@ -44,6 +47,10 @@ export default async function liveRoutes(app: FastifyInstance) {
       const m = parse(data.toString());
       if (!m) return fail('ERR_VALIDATION', '消息格式错误 / Malformed message');
       if (m.type === 'ping') return sub.send({ type: 'pong' });
+      if (m.type === 'cast') {
+        void seatCast(ctx, deviceHash, m, (err) => request.log.error({ err }, 'cast failed')).then((answer) => sub.send(answer));
+        return;
+      }
       if (m.type === 'hello') {
         if (m.protocol !== PROTOCOL_VERSION) return sub.send({ type: 'incompatible', expected: PROTOCOL_VERSION });
         if (!Number.isInteger(m.meetingId)) return fail('ERR_VALIDATION', 'meetingId 必须是整数 / meetingId must be an integer');
@@ -57,6 +64,7 @@ export default async function liveRoutes(app: FastifyInstance) {
               if (!device || device.status !== 'active') return refuseDevice();
               detach?.();
               detach = ctx.hub.attachDevice(device.id, refuseDevice);
+              deviceHash = hashToken(m.deviceToken);
             } else if (!(await staff)) {
               fail('ERR_UNAUTHORIZED', '请先登录或配对终端 / Sign in, or pair this tablet');
               return void socket.close(4401, 'unauthorized');

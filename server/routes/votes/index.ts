@@ -4,9 +4,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams } from '../../../shared/schemas/common';
 import { CancelVote, CastBallot, CreateVote, OpenVote } from '../../../shared/schemas/votes';
 import * as votes from '../../services/vote-service';
-import { castBallot } from '../../services/ballot-service';
+import { castFromSeat } from '../../services/ballot-service';
 import { actorOf } from '../actor';
-import { AppError } from '../../../shared/errors';
 import { authenticateDevice } from '../../plugins/device-auth';
 
 export default async function voteRoutes(fastify: FastifyInstance) {
@@ -38,17 +37,12 @@ export default async function voteRoutes(fastify: FastifyInstance) {
 
   /**
    * Only a paired seat tablet casts, for the deputy it has just recognised (the voter token). 201 when recorded or
-   * changed; 200 for a retry of a request already recorded (counted once).
+   * changed; 200 for a retry of a request already recorded (counted once). Kiosks cast over their live socket
+   * (routes/live) with the same body and the same service; this is the HTTP form of it.
    */
   app.post('/api/votes/:voteId/ballots', { config: { access: 'device' }, schema: { params: voteParams, body: CastBallot } }, async (req, reply) => {
-    const { voterToken, ...ballot } = req.body;
     const device = await authenticateDevice(ctx, req, ['seat']);
-    const claim = ctx.voterTokens.read(voterToken);
-    if (!claim || claim.deviceId !== device.id) {
-      throw new AppError('ERR_UNAUTHORIZED', '身份确认无效,请重新刷脸 / Voter confirmation invalid: look at the camera again');
-    }
-    const expired = claim.expiresAt < Date.now();
-    const result = await castBallot(ctx, req.params.voteId, { ...ballot, deputyId: claim.deputyId }, claim.deviceId, expired);
+    const result = await castFromSeat(ctx, device, req.params.voteId, req.body);
     return reply.status(result.outcome === 'duplicate' ? 200 : 201).send(result);
   });
 }

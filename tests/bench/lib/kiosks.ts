@@ -1,18 +1,19 @@
-// Simulated seat kiosks: each pairs through the real pairing API, holds a live-state WebSocket, checks its
-// deputy in at a door kiosk by face, identifies at the seat, and casts over HTTP with its voter token.
+// Simulated seat kiosks: each pairs through the real pairing API, holds the tablets' own live client (shared/
+// live-client) on a WebSocket, checks its deputy in at a door kiosk by face, identifies at the seat, and casts
+// through that client with its voter token, as the kiosk app does.
 import { randomBytes, randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import { LIVE_PATH, PROTOCOL_VERSION } from '../../../shared/protocol';
+import { CastFailed } from '../../../shared/live-casts';
+import { LiveClient, type SocketLike } from '../../../shared/live-client';
 import type { Mark } from '../../../shared/types';
-import { JsonClient, pool } from './http';
+import { type JsonClient, pool } from './http';
 import { probeOf, type Prepared } from './prepare';
 
 export interface Kiosk {
   deputyId: number;
-  /** The tablet's own keep-alive connection, opened at start-up like a real tablet's. */
-  http: JsonClient | null;
+  token: string;
   headers: { authorization: string };
-  socket: WebSocket | null;
+  live: LiveClient | null;
   voterToken: string | null;
   /** Secret votes: the tablet's own secret for this vote, so a change replaces its ballot. */
   ballotSecret: string;
@@ -26,45 +27,45 @@ async function pair(client: JsonClient, mode: 'door' | 'seat', sittingId: number
   const p = await client.request<{ code: string }>('POST', '/api/devices/pairing', { token });
   const a = await client.request('POST', '/api/devices/accept', { code: p.body.code, name, mode, sittingId });
   if (a.status !== 201) throw new Error(`pairing failed: ${a.status} ${JSON.stringify(a.body)}`);
-  return { authorization: `Bearer ${token}` };
+  return { token, headers: { authorization: `Bearer ${token}` } };
 }
 
 export async function pairKiosks(client: JsonClient, prep: Prepared, doors: number) {
-  const doorHeaders = await pool(Array.from({ length: doors }), CONCURRENCY, (_, i) => pair(client, 'door', prep.sittingId, `门${i + 1}`));
+  const doorHeaders = await pool(Array.from({ length: doors }), CONCURRENCY, async (_, i) => (await pair(client, 'door', prep.sittingId, `门${i + 1}`)).headers);
   const kiosks = await pool(prep.deputyIds, CONCURRENCY, async (deputyId, i): Promise<Kiosk> => ({
     deputyId,
-    http: null,
-    headers: await pair(client, 'seat', prep.sittingId, `座位${i + 1}`),
-    socket: null,
+    ...(await pair(client, 'seat', prep.sittingId, `座位${i + 1}`)),
+    live: null,
     voterToken: null,
     ballotSecret: randomBytes(16).toString('hex'),
   }));
   return { doorHeaders, kiosks };
 }
 
-/** Gives every kiosk its own connection and asks "who am I", as a tablet does when it starts. */
-export async function warmUp(port: number, kiosks: Kiosk[]): Promise<void> {
+/** Asks "who am I" for every kiosk, as a tablet does when it starts. */
+export async function warmUp(client: JsonClient, kiosks: Kiosk[]): Promise<void> {
   await pool(kiosks, CONCURRENCY, async (k) => {
-    k.http = new JsonClient('127.0.0.1', port, 1);
-    const me = await k.http.request('GET', '/api/device/me', undefined, k.headers);
+    const me = await client.request('GET', '/api/device/me', undefined, k.headers);
     if (me.status !== 200) throw new Error(`kiosk not paired: ${me.status}`);
   });
 }
 
-/** Opens every kiosk's live socket (hello → snapshot); resolves with how many got their snapshot. */
+/** Opens every kiosk's live client (hello with its device token → snapshot); resolves with how many went live. */
 export async function connectKiosks(port: number, meetingId: number, kiosks: Kiosk[]): Promise<number> {
   let connected = 0;
   await pool(kiosks, 200, (k) =>
     new Promise<void>((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}${LIVE_PATH}`);
-      const done = () => resolve();
-      ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION, meetingId, view: 'kiosk' })));
-      ws.once('message', () => {
-        connected += 1;
-        done();
+      k.live = new LiveClient({
+        origin: `ws://127.0.0.1:${port}`,
+        meetingId,
+        view: 'kiosk',
+        deviceToken: k.token,
+        connect: (url) => new WebSocket(url) as unknown as SocketLike,
+        onStatus: (status) => {
+          if (status === 'live') connected += 1;
+          if (status !== 'connecting') resolve();
+        },
       });
-      ws.on('error', done);
-      k.socket = ws;
     }),
   );
   return connected;
@@ -128,30 +129,32 @@ export async function castAll(
   const log: CastLog = { latencies: [], firstSend: Infinity, lastAck: 0, accepted: 0, duplicates: 0, failures: {}, final: new Map() };
   const marks: Mark[] = ['yes', 'no', 'abstain'];
   const send = async (k: Kiosk, clientId: string, mark: Mark) => {
-    log.firstSend = Math.min(log.firstSend, performance.now());
-    const res = await k.http!.request<{ outcome?: string; error?: { code: string } }>(
-      'POST',
-      `/api/votes/${voteId}/ballots`,
-      { clientId, voterToken: k.voterToken, ballotSecret: k.ballotSecret, content: { marks: { [optionId]: mark } } },
-      k.headers,
-    );
-    log.latencies.push(res.ms);
+    const started = performance.now();
+    log.firstSend = Math.min(log.firstSend, started);
+    const ballot = { clientId, voterToken: k.voterToken!, ballotSecret: k.ballotSecret, content: { marks: { [optionId]: mark } } };
+    let outcome: string;
+    try {
+      outcome = (await k.live!.cast(voteId, ballot)).outcome;
+    } catch (e) {
+      outcome = e instanceof CastFailed ? e.code : String(e);
+    }
+    log.latencies.push(performance.now() - started);
     log.lastAck = Math.max(log.lastAck, performance.now());
-    if (res.status === 201) log.accepted += 1;
-    else if (res.status === 200 && res.body.outcome === 'duplicate') log.duplicates += 1;
-    else log.failures[res.body.error?.code ?? `http ${res.status}`] = (log.failures[res.body.error?.code ?? `http ${res.status}`] ?? 0) + 1;
-    return res.status;
+    if (outcome === 'recorded' || outcome === 'changed') log.accepted += 1;
+    else if (outcome === 'duplicate') log.duplicates += 1;
+    else log.failures[outcome] = (log.failures[outcome] ?? 0) + 1;
+    return outcome;
   };
   await Promise.all(
     kiosks.map(async (k, i) => {
       await new Promise((r) => setTimeout(r, Math.random() * opts.windowMs));
       const clientId = randomUUID();
       const mark = marks[i % 3]!;
-      if ((await send(k, clientId, mark)) === 201) log.final.set(k.deputyId, mark);
+      if ((await send(k, clientId, mark)) === 'recorded') log.final.set(k.deputyId, mark);
       if (Math.random() < opts.retryShare) await send(k, clientId, mark);
       if (Math.random() < opts.changeShare) {
         const changed = marks[(i + 1) % 3]!;
-        if ((await send(k, randomUUID(), changed)) === 201) log.final.set(k.deputyId, changed);
+        if ((await send(k, randomUUID(), changed)) === 'changed') log.final.set(k.deputyId, changed);
       }
     }),
   );
@@ -159,8 +162,5 @@ export async function castAll(
 }
 
 export function closeKiosks(kiosks: Kiosk[]): void {
-  for (const k of kiosks) {
-    k.socket?.terminate();
-    k.http?.close();
-  }
+  for (const k of kiosks) k.live?.close();
 }

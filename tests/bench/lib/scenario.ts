@@ -59,7 +59,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   });
   try {
     const { doorHeaders, kiosks } = await pairKiosks(client, prep, 10);
-    await warmUp(proc.port, kiosks);
+    await warmUp(client, kiosks);
     const connected = await connectKiosks(proc.port, prep.meetingId, kiosks);
     o.log(`paired and connected ${connected}/${o.kiosks} seat kiosks`);
     const t0 = performance.now();

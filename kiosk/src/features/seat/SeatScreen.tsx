@@ -1,10 +1,10 @@
 // Seat voting: the open vote of this tablet's sitting in large type; the deputy confirms who they are by face,
-// marks, confirms, and sees "投票成功" once the server has the ballot. A dropped connection is retried with the
-// same clientId until answered (counted once); a vote that closes shows "表决已结束"; between votes, "暂无表决".
+// marks, confirms, and sees "投票成功" once the server has the ballot. The ballot goes over the tablet's live socket
+// and is sent again with the same clientId after a dropped connection until answered (counted once); a vote that closes shows "表决已结束"; between votes, "暂无表决".
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { CastFailed } from '../../../../shared/live-casts';
 import type { DeviceView, VoteView } from '../../../../shared/views';
-import { ApiError } from '../../api/client';
-import { castBallot, newClientId } from '../../api/kiosk-api';
+import { newClientId } from '../../api/kiosk-api';
 import { useI18n, type MessageKey } from '../../i18n';
 import { meetingLine } from '../../realtime/meeting-line';
 import { isDisconnected, type Live } from '../../realtime/use-live';
@@ -102,10 +102,11 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
       ...(vote.secrecy === 'secret' ? { ballotSecret: ballotSecret(vote.id, voter.deputy.id) } : {}),
     };
     try {
-      const { body: reply } = await castBallot(vote.id, body, () => setRetrying(true));
+      if (!live.cast) throw new Error(t('offline'));
+      const reply = await live.cast(vote.id, body, () => setRetrying(true));
       setPhase({ kind: 'voted', changed: reply.outcome === 'changed' });
     } catch (err) {
-      const code = err instanceof ApiError ? err.code : null;
+      const code = err instanceof CastFailed ? err.code : null;
       if (code === 'ERR_VOTE_NOT_OPEN') {
         setClosed(vote);
         setVoteId(null);
