@@ -100,4 +100,15 @@ describe('kiosk guidance', () => {
     expect(guide(frame([small]))).toEqual({ ok: false, key: 'guideCloser' });
     expect(guide(frame([one]))).toMatchObject({ ok: true });
   });
+
+  it('does not count landmark slips on a photo tilted away: a narrowed face is neither turned nor back', () => {
+    // What CI saw on the tilted-photo video: the yaw jumping by a turn's worth while the face was squashed to 0.75.
+    const tilted = (nose: number) => affine(face(nose), [0.75, 0, 0, 1, 80, 0]);
+    const frames = [face(), face(), face(), face(), tilted(28), tilted(28), tilted(28), tilted(0), tilted(0), tilted(0)];
+    expect(run(new HeadTurnCheck(() => 'left'), frames)).toBe(false);
+    // A real turn barely narrows the face (cos 20° ≈ 0.94) and still passes.
+    const turned = (nose: number) => affine(face(nose), [0.94, 0, 0, 1, 10, 0]);
+    const real = [face(), face(), face(), face(), turned(20), turned(28), turned(28), face(2), face(), face()];
+    expect(run(new HeadTurnCheck(() => 'left'), real)).toBe(true);
+  });
 });

@@ -61,6 +61,18 @@ export function yawOf(landmarks: readonly Point[]): number {
   return wRight - wLeft;
 }
 
+/**
+ * The face's width for its height: jaw end to jaw end over nose bridge to chin. Unchanged by moving, scaling or
+ * rotating a picture; a flat photo tilted away narrows it by the tilt's cosine, a head turned by the asked amount
+ * (≈ 15–20°) only by a few percent.
+ */
+export function widthShare(landmarks: readonly Point[]): number {
+  const [jawLeft, jawRight, chin, bridge] = [landmarks[0], landmarks[16], landmarks[8], landmarks[27]];
+  if (!jawLeft || !jawRight || !chin || !bridge) return 0;
+  const height = Math.hypot(bridge.x - chin.x, bridge.y - chin.y);
+  return height > 0 ? Math.hypot(jawRight.x - jawLeft.x, jawRight.y - jawLeft.y) / height : 0;
+}
+
 export function iou(a: Box, b: Box): number {
   const x1 = Math.max(a.x, b.x);
   const y1 = Math.max(a.y, b.y);

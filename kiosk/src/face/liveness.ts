@@ -11,10 +11,13 @@
 // Why a photo cannot pass: yawOf is invariant under every affine map, so moving, rotating, scaling or tilting a
 // flat picture leaves it where it was; a still image changes nothing at all. In practice the landmark net errs on
 // a steeply tilted photo, and one frame's error can look like a turn (seen once in CI, under load); a turn must
-// therefore hold for consecutive frames, which a real head does and a single landmark slip does not. Only a nose standing out of the
+// therefore hold for consecutive frames, which a real head does and a single landmark slip does not. The slips come
+// with steep tilts (seen again in CI: two frames running, at tilts that narrowed the face to 74–84% of its frontal
+// width — widthShare), so a frame narrower than MIN_WIDTH of the settled face counts neither as turned nor as back.
+// Only a nose standing out of the
 // face plane, turning, moves it by TURN_DELTA. The random side defeats a replay of one recorded turn half the
 // time, and the evidence photo of every check-in is kept for the clerk to audit.
-import { iou, yawOf, type SeenFace } from './geometry';
+import { iou, widthShare, yawOf, type SeenFace } from './geometry';
 
 export type TurnSide = 'left' | 'right';
 
@@ -37,6 +40,11 @@ export const TURN_TIMEOUT_MS = 8000;
 /** Consecutive frames a turn, and then the return, must hold (a kiosk sees 5–15 frames a second). */
 export const SUSTAIN_FRAMES = 2;
 export const RETURN_TIMEOUT_MS = 5000;
+/**
+ * Share of the settled face's width (widthShare) a frame must keep to count: a head turned as asked keeps > 90%
+ * (cos 20° = 0.94); a photo tilted by more than ~30° keeps less, and its landmarks are the ones that slip.
+ */
+export const MIN_WIDTH = 0.86;
 /** A face may be lost for this long mid-turn (detectors drop turned faces now and then). */
 export const LOST_GRACE_MS = 1200;
 const SAME_FACE_IOU = 0.25;
@@ -47,6 +55,8 @@ export class HeadTurnCheck {
   private phase: Phase = 'settle';
   private samples: number[] = [];
   private baseline = 0;
+  private baseWidth = 0;
+  private widths: number[] = [];
   private peak = 0;
   private phaseAt = 0;
   private lastFace: SeenFace | null = null;
@@ -63,6 +73,7 @@ export class HeadTurnCheck {
   private restart(failed: boolean): void {
     this.phase = 'settle';
     this.samples = [];
+    this.widths = [];
     this.peak = 0;
     this.streak = 0;
     this.failed = failed;
@@ -94,12 +105,17 @@ export class HeadTurnCheck {
         return { done: false, prompt: 'guideFront' };
       }
       this.samples.push(yaw);
-      if (this.samples.length > SETTLE_FRAMES) this.samples.shift();
+      this.widths.push(widthShare(face.landmarks));
+      if (this.samples.length > SETTLE_FRAMES) {
+        this.samples.shift();
+        this.widths.shift();
+      }
       const spread = Math.max(...this.samples) - Math.min(...this.samples);
       if (this.samples.length < SETTLE_FRAMES || spread > SETTLE_SPREAD) {
         return { done: false, prompt: this.failed ? 'guideTurnAgain' : 'guideHold' };
       }
       this.baseline = this.samples.reduce((s, v) => s + v, 0) / this.samples.length;
+      this.baseWidth = this.widths.reduce((s, v) => s + v, 0) / this.widths.length;
       this.phase = 'turn';
       this.phaseAt = now;
       return { done: false, prompt: this.turnPrompt() };
@@ -107,8 +123,9 @@ export class HeadTurnCheck {
 
     // Positive toward the side asked for: the person's left moves the nose to the image's right.
     const toward = (yaw - this.baseline) * (this.side === 'left' ? 1 : -1);
+    const upright = widthShare(face.landmarks) >= MIN_WIDTH * this.baseWidth;
     if (this.phase === 'turn') {
-      this.streak = toward >= TURN_DELTA ? this.streak + 1 : 0;
+      this.streak = upright && toward >= TURN_DELTA ? this.streak + 1 : 0;
       if (this.streak >= SUSTAIN_FRAMES) {
         this.streak = 0;
         this.phase = 'return';
@@ -124,7 +141,7 @@ export class HeadTurnCheck {
     }
 
     this.peak = Math.max(this.peak, toward);
-    this.streak = Math.abs(yaw - this.baseline) <= RETURN_DELTA ? this.streak + 1 : 0;
+    this.streak = upright && Math.abs(yaw - this.baseline) <= RETURN_DELTA ? this.streak + 1 : 0;
     if (this.streak >= SUSTAIN_FRAMES) {
       return { done: true, score: Math.round(this.peak * 1000) / 1000, method: LIVENESS_METHOD };
     }
