@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fas
 import fp from 'fastify-plugin';
 import { AppError } from '../../shared/errors';
 import type { DeviceMode, DeviceView } from '../../shared/views';
-import { assertMode, deviceByToken } from '../services/device-service';
+import { activeDevice, hashToken } from '../services/device-service';
 import type { ServiceContext } from '../services/context';
 
 declare module 'fastify' {
@@ -26,12 +26,7 @@ export function bearerToken(request: FastifyRequest): string | null {
 export async function authenticateDevice(ctx: ServiceContext, request: FastifyRequest, modes: DeviceMode[]): Promise<DeviceView> {
   const token = bearerToken(request);
   if (!token) throw new AppError('ERR_UNAUTHORIZED', '终端未配对 / Device not paired: missing token');
-  const device = await deviceByToken(ctx, token);
-  if (!device || device.status === 'revoked') {
-    throw new AppError('ERR_UNAUTHORIZED', '终端已停用或未登记,请重新配对 / Device revoked or unknown: pair again');
-  }
-  if (device.status === 'pending') throw new AppError('ERR_FORBIDDEN', '等待工作人员确认配对 / Waiting for a clerk to accept pairing');
-  if (modes.length > 0) assertMode(device, modes);
+  const device = await activeDevice(ctx, hashToken(token), modes);
   request.device = device;
   return device;
 }

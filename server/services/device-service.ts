@@ -105,6 +105,20 @@ export async function deviceByTokenHash(ctx: ServiceContext, hash: string): Prom
   return device;
 }
 
+/**
+ * The device holding this token hash, if it is active and in one of the given modes (any mode when none given).
+ * The one check behind every tablet call, over HTTP (plugins/device-auth) or on its live socket (routes/live).
+ */
+export async function activeDevice(ctx: ServiceContext, tokenHash: string, modes: DeviceMode[]): Promise<DeviceView> {
+  const device = await deviceByTokenHash(ctx, tokenHash);
+  if (!device || device.status === 'revoked') {
+    throw new AppError('ERR_UNAUTHORIZED', '终端已停用或未登记,请重新配对 / Device revoked or unknown: pair again');
+  }
+  if (device.status === 'pending') throw new AppError('ERR_FORBIDDEN', '等待工作人员确认配对 / Waiting for a clerk to accept pairing');
+  if (modes.length > 0) assertMode(device, modes);
+  return device;
+}
+
 /** Checks a device may do something its mode allows; a door kiosk cannot cast, a seat tablet cannot check in. */
 export function assertMode(device: DeviceView, modes: DeviceMode[]): void {
   if (!modes.includes(device.mode)) {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { LIVE_PATH, PROTOCOL_VERSION, type ClientMessage, type LiveView, type ServerMessage } from '../../../shared/protocol';
 import { AppError } from '../../../shared/errors';
 import { getMeeting } from '../../services/meeting-service';
-import { deviceByToken, hashToken } from '../../services/device-service';
+import { deviceByTokenHash, hashToken } from '../../services/device-service';
 import { staffOf } from '../../plugins/access';
 import { seatCast } from './seat-cast';
 
@@ -60,11 +60,12 @@ export default async function liveRoutes(app: FastifyInstance) {
         void getMeeting(ctx, id)
           .then(async () => {
             if (m.deviceToken !== undefined) {
-              const device = typeof m.deviceToken === 'string' ? await deviceByToken(ctx, m.deviceToken) : undefined;
+              const hash = typeof m.deviceToken === 'string' ? hashToken(m.deviceToken) : null;
+              const device = hash ? await deviceByTokenHash(ctx, hash) : undefined;
               if (!device || device.status !== 'active') return refuseDevice();
               detach?.();
               detach = ctx.hub.attachDevice(device.id, refuseDevice);
-              deviceHash = hashToken(m.deviceToken);
+              deviceHash = hash;
             } else if (!(await staff)) {
               fail('ERR_UNAUTHORIZED', '请先登录或配对终端 / Sign in, or pair this tablet');
               return void socket.close(4401, 'unauthorized');

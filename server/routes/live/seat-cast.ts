@@ -8,7 +8,7 @@ import { Id } from '../../../shared/schemas/common';
 import { CastBallot } from '../../../shared/schemas/votes';
 import { castFromSeat } from '../../services/ballot-service';
 import type { ServiceContext } from '../../services/context';
-import { assertMode, deviceByTokenHash } from '../../services/device-service';
+import { activeDevice } from '../../services/device-service';
 
 const CastMessage = TypeCompiler.Compile(Type.Object({ type: Type.Literal('cast'), voteId: Id, ballot: CastBallot }, { additionalProperties: false }));
 
@@ -30,9 +30,7 @@ export async function seatCast(ctx: ServiceContext, deviceHash: string | null, m
       const first = CastMessage.Errors(message).First();
       throw new AppError('ERR_VALIDATION', `选票格式错误 / Malformed ballot: ${first ? `${first.path || '/'} ${first.message}` : 'invalid'}`);
     }
-    const device = await deviceByTokenHash(ctx, deviceHash);
-    if (!device || device.status !== 'active') throw new AppError('ERR_UNAUTHORIZED', '终端已停用,请重新配对 / Device revoked: pair again');
-    assertMode(device, ['seat']);
+    const device = await activeDevice(ctx, deviceHash, ['seat']);
     return { type: 'cast-result', clientId, reply: await castFromSeat(ctx, device, message.voteId, message.ballot) };
   } catch (e) {
     if (!(e instanceof AppError)) logError(e);
