@@ -14,8 +14,7 @@
 // therefore hold for consecutive frames, which a real head does and a single landmark slip does not. The slips come
 // with steep tilts (seen again in CI: two frames running, at tilts that narrowed the face to 74–84% of its frontal
 // width — widthShare), so a frame narrower than MIN_WIDTH of the settled face counts neither as turned nor as back.
-// Only a nose standing out of the
-// face plane, turning, moves it by TURN_DELTA. The random side defeats a replay of one recorded turn half the
+// Only a nose standing out of the face plane, turning, moves it by TURN_DELTA. The random side defeats a replay of one recorded turn half the
 // time, and the evidence photo of every check-in is kept for the clerk to audit.
 import { iou, widthShare, yawOf, type SeenFace } from './geometry';
 
@@ -53,10 +52,10 @@ type Phase = 'settle' | 'turn' | 'return';
 
 export class HeadTurnCheck {
   private phase: Phase = 'settle';
-  private samples: number[] = [];
+  /** The settle phase's last frames: yaw and width of each. */
+  private samples: Array<{ yaw: number; width: number }> = [];
   private baseline = 0;
   private baseWidth = 0;
-  private widths: number[] = [];
   private peak = 0;
   private phaseAt = 0;
   private lastFace: SeenFace | null = null;
@@ -73,7 +72,6 @@ export class HeadTurnCheck {
   private restart(failed: boolean): void {
     this.phase = 'settle';
     this.samples = [];
-    this.widths = [];
     this.peak = 0;
     this.streak = 0;
     this.failed = failed;
@@ -104,18 +102,15 @@ export class HeadTurnCheck {
         this.samples = [];
         return { done: false, prompt: 'guideFront' };
       }
-      this.samples.push(yaw);
-      this.widths.push(widthShare(face.landmarks));
-      if (this.samples.length > SETTLE_FRAMES) {
-        this.samples.shift();
-        this.widths.shift();
-      }
-      const spread = Math.max(...this.samples) - Math.min(...this.samples);
+      this.samples.push({ yaw, width: widthShare(face.landmarks) });
+      if (this.samples.length > SETTLE_FRAMES) this.samples.shift();
+      const yaws = this.samples.map((x) => x.yaw);
+      const spread = Math.max(...yaws) - Math.min(...yaws);
       if (this.samples.length < SETTLE_FRAMES || spread > SETTLE_SPREAD) {
         return { done: false, prompt: this.failed ? 'guideTurnAgain' : 'guideHold' };
       }
-      this.baseline = this.samples.reduce((s, v) => s + v, 0) / this.samples.length;
-      this.baseWidth = this.widths.reduce((s, v) => s + v, 0) / this.widths.length;
+      this.baseline = yaws.reduce((s, v) => s + v, 0) / yaws.length;
+      this.baseWidth = this.samples.reduce((s, x) => s + x.width, 0) / this.samples.length;
       this.phase = 'turn';
       this.phaseAt = now;
       return { done: false, prompt: this.turnPrompt() };

@@ -1,6 +1,7 @@
 // Seat voting: the open vote of this tablet's sitting in large type; the deputy confirms who they are by face,
 // marks, confirms, and sees "投票成功" once the server has the ballot. The ballot goes over the tablet's live socket
-// and is sent again with the same clientId after a dropped connection until answered (counted once); a vote that closes shows "表决已结束"; between votes, "暂无表决".
+// and is sent again with the same clientId after a dropped connection until answered (counted once); a vote that
+// closes shows "表决已结束"; between votes, "暂无表决".
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CastFailed } from '../../../../shared/live-casts';
 import type { DeviceView, VoteView } from '../../../../shared/views';
