@@ -1,7 +1,7 @@
 // Real WebSocket clients (the `ws` package) against an app listening on a random loopback port.
 import WebSocket from 'ws';
 import type { FastifyInstance } from 'fastify';
-import { LiveClient, type SocketLike } from '../../shared/live-client';
+import { LiveClient, type ConnectionStatus, type SocketLike } from '../../shared/live-client';
 import type { MeetingState, ServerMessage } from '../../shared/protocol';
 
 export async function listen(app: FastifyInstance): Promise<string> {
@@ -45,6 +45,34 @@ export function watch(host: string, meetingId: number, cookie: string): Watched 
         const timer = setTimeout(() => reject(new Error('live state did not reach the expected value')), timeoutMs);
         waiters.push({ predicate, resolve: (s) => (clearTimeout(timer), resolve(s)) });
       });
+    },
+  };
+}
+
+export interface Tablet {
+  client: LiveClient;
+  statuses: ConnectionStatus[];
+  /** Resolves with the client's status once it is `status`, or whatever it is after 5 s. */
+  until(status: ConnectionStatus): Promise<ConnectionStatus>;
+}
+
+/** A tablet's live client (kiosk view) with its device token, as the kiosk app makes it. */
+export function tablet(host: string, meetingId: number, deviceToken: string): Tablet {
+  const statuses: ConnectionStatus[] = [];
+  const client = new LiveClient({
+    origin: `ws://${host}`,
+    meetingId,
+    view: 'kiosk',
+    deviceToken,
+    connect: (url) => new WebSocket(url) as unknown as SocketLike,
+    onStatus: (st) => statuses.push(st),
+  });
+  return {
+    client,
+    statuses,
+    async until(status) {
+      for (let i = 0; i < 100 && client.status !== status; i++) await new Promise((r) => setTimeout(r, 50));
+      return client.status;
     },
   };
 }

@@ -1,11 +1,9 @@
 // A revoked tablet is refused at once, also on a WebSocket it already has open.
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LiveClient, type ConnectionStatus, type SocketLike } from '../../shared/live-client';
 import { call, makeApp, type TestApp } from '../helpers/app';
 import { pairDevice } from '../helpers/devices';
 import { seedSitting, type Sitting } from '../helpers/fixtures';
-import { listen } from '../helpers/live';
+import { listen, tablet } from '../helpers/live';
 
 let t: TestApp;
 let s: Sitting;
@@ -17,27 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function tablet(deviceToken: string) {
-  const statuses: ConnectionStatus[] = [];
-  const client = new LiveClient({
-    origin: `ws://${host}`,
-    meetingId: s.meeting.id,
-    view: 'kiosk',
-    deviceToken,
-    connect: (url) => new WebSocket(url) as unknown as SocketLike,
-    onStatus: (st) => statuses.push(st),
-  });
-  const until = async (st: ConnectionStatus) => {
-    for (let i = 0; i < 100 && client.status !== st; i++) await new Promise((r) => setTimeout(r, 50));
-    return client.status;
-  };
-  return { client, statuses, until };
-}
+const tabletFor = (deviceToken: string) => tablet(host, s.meeting.id, deviceToken);
 
 describe('tablet sockets', () => {
   it('lets a paired tablet subscribe, and closes its open socket the moment it is revoked', async () => {
     const p = await pairDevice(t.app, 'seat', s.sittingId);
-    const tab = tablet(p.token);
+    const tab = tabletFor(p.token);
     expect(await tab.until('live')).toBe('live');
     expect(t.app.ctx.hub.subscriberCount(s.meeting.id)).toBe(1);
     await call(t.app, 'POST', `/api/devices/${p.device.id}/revoke`, undefined, 200);
@@ -49,7 +32,7 @@ describe('tablet sockets', () => {
   });
 
   it('refuses an unknown token on hello', async () => {
-    const tab = tablet('0'.repeat(64));
+    const tab = tabletFor('0'.repeat(64));
     expect(await tab.until('unauthorized')).toBe('unauthorized');
     expect(tab.statuses).not.toContain('live');
     tab.client.close();

@@ -3,13 +3,13 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CastFailed } from '../../shared/live-casts';
-import { LiveClient, type SocketLike } from '../../shared/live-client';
+import type { LiveClient } from '../../shared/live-client';
 import { LIVE_PATH, PROTOCOL_VERSION, type ServerMessage } from '../../shared/protocol';
 import type { VoteView } from '../../shared/views';
 import { call, makeApp, sessionCookie, type TestApp } from '../helpers/app';
 import { pairDevice } from '../helpers/devices';
 import { checkIn, clientId, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
-import { listen } from '../helpers/live';
+import { listen, tablet } from '../helpers/live';
 import { seatVoters, type Voters } from '../helpers/voting';
 
 let t: TestApp;
@@ -27,17 +27,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The kiosk's own live client for a tablet token, resolved once it is live. */
-async function tablet(deviceToken: string): Promise<LiveClient> {
-  const client = new LiveClient({
-    origin: `ws://${host}`,
-    meetingId: s.meeting.id,
-    view: 'kiosk',
-    deviceToken,
-    connect: (url) => new WebSocket(url) as unknown as SocketLike,
-  });
-  for (let i = 0; i < 100 && client.status !== 'live'; i++) await new Promise((r) => setTimeout(r, 30));
-  expect(client.status).toBe('live');
-  return client;
+async function liveTablet(deviceToken: string): Promise<LiveClient> {
+  const tab = tablet(host, s.meeting.id, deviceToken);
+  expect(await tab.until('live')).toBe('live');
+  return tab.client;
 }
 
 /** A bare socket, said hello to (with a tablet token, or as the signed-in clerk), that returns each answer. */
@@ -78,7 +71,7 @@ const auditRows = async () => (await t.app.ctx.db.get<{ n: number }>('SELECT COU
 describe('casting over the live socket', () => {
   it('records a ballot, answers a resend of the same request as a duplicate, and counts it once', async () => {
     const vote = await openResolution();
-    const client = await tablet(voters.seat.token);
+    const client = await liveTablet(voters.seat.token);
     const ballot = { clientId: clientId(), voterToken: await voters.identify(s.deputyIds[0]!), content: yes(vote) };
     expect(await client.cast(vote.id, ballot)).toEqual({ outcome: 'recorded', voteId: vote.id, clientId: ballot.clientId });
     expect((await client.cast(vote.id, ballot)).outcome).toBe('duplicate');
@@ -90,7 +83,7 @@ describe('casting over the live socket', () => {
 
   it('sends a ballot again after the connection drops under it, and the server stores it once', async () => {
     const vote = await openResolution('secret');
-    const client = await tablet(voters.seat.token);
+    const client = await liveTablet(voters.seat.token);
     const retries: number[] = [];
     const ballot = { clientId: clientId(), voterToken: await voters.identify(s.deputyIds[1]!), content: yes(vote), ballotSecret: 'ab'.repeat(16) };
     const answer = client.cast(vote.id, ballot, (n) => retries.push(n));
@@ -104,7 +97,7 @@ describe('casting over the live socket', () => {
 
   it('refuses what the HTTP route refuses, with the same codes: a closed vote, a bad ballot, a wrong voter token', async () => {
     const vote = await openResolution();
-    const client = await tablet(voters.seat.token);
+    const client = await liveTablet(voters.seat.token);
     const token = await voters.identify(s.deputyIds[2]!);
     const refused = (p: Promise<unknown>) => p.then(() => 'accepted', (e: unknown) => (e instanceof CastFailed ? e.code : String(e)));
     expect(await refused(client.cast(vote.id, { clientId: clientId(), voterToken: token, content: { marks: { 999999: 'yes' } } }))).toBe('ERR_BAD_BALLOT');
