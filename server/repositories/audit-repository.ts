@@ -37,10 +37,7 @@ export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
 /** The chain's last entry, remembered by the writer between jobs (a read less per ballot batch). */
 const HEAD_MEMO = 'audit.head';
 
-/** Rows per INSERT: 8 parameters each, well under SQLite's 32,766 bound parameters. */
-const ROWS_PER_INSERT = 500;
-
-/** Appends entries in order, chaining each to the one before; one INSERT per 500 entries. */
+/** Appends entries in order, chaining each to the one before; one INSERT, the rows as one JSON array. */
 export async function appendAuditMany(tx: Tx, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   let head = tx.memo.get(HEAD_MEMO) as { id: number; hash: string } | undefined;
@@ -56,13 +53,11 @@ export async function appendAuditMany(tx: Tx, entries: readonly AuditEntry[]): P
     prev = hashEntry(row);
     return [row.id, row.at, row.actor, row.action, row.subject, row.detail, row.prev_hash, prev];
   });
-  for (let i = 0; i < values.length; i += ROWS_PER_INSERT) {
-    const chunk = values.slice(i, i + ROWS_PER_INSERT);
-    await tx.run(
-      `INSERT INTO audit_events (id, at, actor, action, subject, detail, prev_hash, hash) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      chunk.flat(),
-    );
-  }
+  await tx.run(
+    `INSERT INTO audit_events (id, at, actor, action, subject, detail, prev_hash, hash)
+     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7 FROM json_each(?) ORDER BY key`,
+    [JSON.stringify(values)],
+  );
   tx.memo.set(HEAD_MEMO, { id, hash: prev });
 }
 

@@ -36,21 +36,28 @@ export class VoterTokens {
   issue(deputyId: number, deviceId: number, now = Date.now()): { token: string; expiresAt: string } {
     const expiresAt = now + VOTER_TOKEN_TTL_MS;
     const payload = `${deputyId}.${deviceId}.${expiresAt}`;
-    return { token: `${payload}.${this.sign(payload)}`, expiresAt: new Date(expiresAt).toISOString() };
+    const token = `${payload}.${this.sign(payload)}`;
+    this.remember(token, { deputyId, deviceId, expiresAt });
+    return { token, expiresAt: new Date(expiresAt).toISOString() };
   }
 
-  /** Tokens whose signature was checked, so a tablet's retries and changes skip the HMAC (bounded; oldest go first). */
+  /**
+   * Tokens known to be genuine — issued here, or their signature checked — so a ballot burst spends no HMAC on
+   * them; after a restart each is checked once. Bounded; the oldest go first.
+   */
   private readonly verified = new Map<string, VoterClaim>();
+
+  private remember(token: string, claim: VoterClaim): void {
+    if (this.verified.size >= VERIFIED_CACHE) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, claim);
+  }
 
   /** The claim when the signature holds (expired or not: the caller decides what an expired one may do). */
   read(token: string): VoterClaim | null {
     const known = this.verified.get(token);
     if (known) return known;
     const claim = this.verify(token);
-    if (claim) {
-      if (this.verified.size >= VERIFIED_CACHE) this.verified.delete(this.verified.keys().next().value!);
-      this.verified.set(token, claim);
-    }
+    if (claim) this.remember(token, claim);
     return claim;
   }
 
