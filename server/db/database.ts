@@ -6,6 +6,7 @@
 // synchronous=FULL (durable even on power loss) and still accept thousands of ballots per second.
 // A job's promise resolves only after COMMIT returns, so a 2xx is only sent for durable data.
 import sqlite3 from 'sqlite3';
+import { PreparedWrites } from './prepared-writes';
 
 export interface RunResult {
   lastID: number;
@@ -13,6 +14,16 @@ export interface RunResult {
 }
 
 export type Params = ReadonlyArray<unknown> | Record<string, unknown>;
+
+/**
+ * Runs a job's independent statements at once (e.g. rows into unrelated tables): SQLite still executes them one
+ * after another on the connection, but the job waits one trip to its threads for all of them, not one trip each.
+ * Waits for every one before reporting the first failure, so none is still running when the job rolls back.
+ */
+export async function together(statements: ReadonlyArray<Promise<unknown>>): Promise<void> {
+  const failed = (await Promise.allSettled(statements)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
 
 /** Statements a write job may run; all inside the current batch's transaction. */
 export interface Tx {
@@ -113,6 +124,7 @@ export class Database {
   private flushing = false;
   private closed = false;
   private readonly memo = new Map<string, unknown>();
+  private readonly prepared: PreparedWrites;
   /** Batches committed and jobs run, for benchmarks and tests. */
   readonly stats = { batches: 0, jobs: 0 };
 
@@ -122,7 +134,9 @@ export class Database {
     private readonly readers: ReaderPool,
     /** false: one transaction per job, the naive design (kept only so the benchmark can compare). */
     private readonly groupCommit: boolean,
-  ) {}
+  ) {
+    this.prepared = new PreparedWrites(writerConn);
+  }
 
   static async open(path: string, options: { groupCommit?: boolean } = {}): Promise<Database> {
     const writer = await openConnection(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
@@ -175,7 +189,7 @@ export class Database {
 
   private async flush(): Promise<void> {
     this.flushing = true;
-    const tx = { ...connectionOps(this.writerConn), memo: this.memo };
+    const tx = { ...connectionOps(this.writerConn), run: (sql: string, params: Params = []) => this.prepared.run(sql, params), memo: this.memo };
     while (this.queue.length > 0 || this.maintenance.length > 0) {
       for (const m of this.maintenance.splice(0)) {
         await tx.exec(m.sql).catch(() => undefined);
@@ -224,6 +238,7 @@ export class Database {
     while (this.flushing || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
     const closeConn = (c: sqlite3.Database) => new Promise<void>((resolve) => c.close(() => resolve()));
     for (const reader of this.readers.connections) await closeConn(reader);
+    await this.prepared.finalizeAll();
     await closeConn(this.writerConn);
   }
 }

@@ -1,6 +1,6 @@
 // Ballot contents, participation and cast request ids: three tables that a secret vote keeps unlinked.
 import type { BallotContent } from '../../shared/types';
-import type { Tx } from '../db/database';
+import { together, type Tx } from '../db/database';
 import { now, type Reader } from './rows';
 
 export async function findCastRequest(
@@ -98,7 +98,7 @@ export interface CastRow {
 }
 
 /**
- * Stores a batch of casts with three statements, the rows passed as ONE JSON array that SQLite unpacks
+ * Stores a batch of casts with three statements run together, the rows passed as ONE JSON array that SQLite unpacks
  * (json_each) on its own thread: binding thousands of separate parameters cost the event loop more than the
  * SQL did. Rows keep their order, so a cast and a later change of the same deputy in one batch leave the change.
  * The three tables stay unlinked for secret votes: the ballot rows carry no deputy, device or time, and their
@@ -110,18 +110,19 @@ export async function insertCasts(tx: Tx, casts: readonly CastRow[]): Promise<vo
   );
   // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT's join (SQLite's UPSERT notes).
   const each = 'FROM json_each(?1) WHERE true ORDER BY key';
-  await tx.run(
-    `INSERT INTO ballots (vote_id, ballot_key, deputy_id, content) SELECT value->>0, value->>1, value->>2, value->>3 ${each}
-     ON CONFLICT (vote_id, ballot_key) DO UPDATE SET content = excluded.content`,
-    [rows],
-  );
-  const at = now();
-  await tx.run(
-    `INSERT INTO participation (vote_id, deputy_id, device_id, first_cast_at, last_cast_at)
-     SELECT value->>0, value->>4, value->>5, ?2, ?2 ${each}
-     ON CONFLICT (vote_id, deputy_id) DO UPDATE SET last_cast_at = excluded.last_cast_at, changes = changes + 1,
-       device_id = excluded.device_id`,
-    [rows, at],
-  );
-  await tx.run(`INSERT INTO cast_requests (vote_id, client_id, deputy_id, outcome) SELECT value->>0, value->>6, value->>4, value->>7 ${each}`, [rows]);
+  await together([
+    tx.run(
+      `INSERT INTO ballots (vote_id, ballot_key, deputy_id, content) SELECT value->>0, value->>1, value->>2, value->>3 ${each}
+       ON CONFLICT (vote_id, ballot_key) DO UPDATE SET content = excluded.content`,
+      [rows],
+    ),
+    tx.run(
+      `INSERT INTO participation (vote_id, deputy_id, device_id, first_cast_at, last_cast_at)
+       SELECT value->>0, value->>4, value->>5, ?2, ?2 ${each}
+       ON CONFLICT (vote_id, deputy_id) DO UPDATE SET last_cast_at = excluded.last_cast_at, changes = changes + 1,
+         device_id = excluded.device_id`,
+      [rows, now()],
+    ),
+    tx.run(`INSERT INTO cast_requests (vote_id, client_id, deputy_id, outcome) SELECT value->>0, value->>6, value->>4, value->>7 ${each}`, [rows]),
+  ]);
 }

@@ -11,6 +11,7 @@ import { validateBallot } from '../../shared/rules';
 import type { CastBallot, CastReply } from '../../shared/schemas/votes';
 import type { BallotContent } from '../../shared/types';
 import type { DeviceView } from '../../shared/views';
+import { together } from '../db/database';
 import { insertCasts, type CastRow } from '../repositories/ballots-repository';
 import { appendAuditMany, type AuditEntry } from '../repositories/audit-repository';
 import type { ServiceContext } from './context';
@@ -69,10 +70,10 @@ function enqueue(ctx: ServiceContext, item: Pending): void {
       queue.queued = false;
       batch = queue.pending.splice(0);
       // A vote closed after these casts were accepted in memory: the database refuses them (migration 0003).
-      await insertCasts(tx, batch.map((p) => p.cast)).catch((e: unknown) => {
+      const stored = insertCasts(tx, batch.map((p) => p.cast)).catch((e: unknown) => {
         throw String(e).includes('ERR_VOTE_NOT_OPEN') ? notOpen('closed') : e;
       });
-      await appendAuditMany(tx, batch.map(auditOf));
+      await together([stored, appendAuditMany(tx, batch.map(auditOf))]);
     })
     .then(
       () => batch.forEach((p) => p.resolve()),
