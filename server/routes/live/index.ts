@@ -29,10 +29,10 @@ export default async function liveRoutes(app: FastifyInstance) {
     let deviceHash: string | null = null;
     const sub = {
       send(message: ServerMessage) {
-        sub.sendRaw(JSON.stringify(message));
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
       },
-      sendRaw(data: string) {
-        if (socket.readyState === socket.OPEN) socket.send(data);
+      sendRaw(data: Buffer) {
+        if (socket.readyState === socket.OPEN) socket.send(data, { binary: false });
       },
     };
     const fail = (code: string, message: string) => sub.send({ type: 'error', code, message });
