@@ -17,6 +17,14 @@ export interface Kiosk {
   voterToken: string | null;
   /** Secret votes: the tablet's own secret for this vote, so a change replaces its ballot. */
   ballotSecret: string;
+  /** Votes this tablet's live state shows open, and who waits for one to show. */
+  shown: Set<number>;
+  waiting: Map<number, () => void>;
+}
+
+/** Resolves once the tablet's live state shows the vote open: the kiosk app shows the ballot only then. */
+function voteShown(k: Kiosk, voteId: number): Promise<void> {
+  return k.shown.has(voteId) ? Promise.resolve() : new Promise((resolve) => k.waiting.set(voteId, resolve));
 }
 
 const CONCURRENCY = 64;
@@ -38,6 +46,8 @@ export async function pairKiosks(client: JsonClient, prep: Prepared, doors: numb
     live: null,
     voterToken: null,
     ballotSecret: randomBytes(16).toString('hex'),
+    shown: new Set(),
+    waiting: new Map(),
   }));
   return { doorHeaders, kiosks };
 }
@@ -61,6 +71,13 @@ export async function connectKiosks(port: number, meetingId: number, kiosks: Kio
         view: 'kiosk',
         deviceToken: k.token,
         connect: (url) => new WebSocket(url) as unknown as SocketLike,
+        onState: (state) => {
+          for (const v of state.votes) {
+            if (v.state !== 'open' || k.shown.has(v.id)) continue;
+            k.shown.add(v.id);
+            k.waiting.get(v.id)?.();
+          }
+        },
         onStatus: (status) => {
           if (status === 'live') connected += 1;
           if (status !== 'connecting') resolve();
@@ -117,7 +134,8 @@ export interface CastLog {
 }
 
 /**
- * Every kiosk casts once at a random moment within `windowMs`; `retryShare` of them resend the same request
+ * Every kiosk casts once at a random moment within `windowMs` of its screen showing the vote open (the push that
+ * opens it reaches 3,000 tablets over some tens of ms); `retryShare` of them resend the same request
  * (a retry after a lost answer) and `changeShare` change their vote with a new request.
  */
 export async function castAll(
@@ -147,6 +165,7 @@ export async function castAll(
   };
   await Promise.all(
     kiosks.map(async (k, i) => {
+      await voteShown(k, voteId);
       await new Promise((r) => setTimeout(r, Math.random() * opts.windowMs));
       const clientId = randomUUID();
       const mark = marks[i % 3]!;
