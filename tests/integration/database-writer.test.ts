@@ -61,6 +61,30 @@ describe('the writer', () => {
   });
 });
 
+describe('batches begun by the previous commit', () => {
+  it('commits every job of a flood once, rolls a failing one back alone, and still runs maintenance between batches', async () => {
+    const chainedBefore = db.stats.chained;
+    // Waves of writes while earlier ones commit, as casts arrive under a burst.
+    const jobs: Array<Promise<unknown>> = [];
+    let checkpoint: Promise<void> | null = null;
+    for (let wave = 0; wave < 20; wave++) {
+      for (let j = 0; j < 20; j++) {
+        const i = wave * 20 + j;
+        const job = db.write((tx) => tx.run('INSERT INTO t (v) VALUES (?)', [i % 50 === 7 ? 'dup' : `flood-${i}`]));
+        job.catch(() => undefined); // counted below
+        jobs.push(job);
+      }
+      if (wave === 10) checkpoint = db.runBetweenBatches('PRAGMA wal_checkpoint(TRUNCATE)');
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    const settled = await Promise.allSettled(jobs);
+    await checkpoint;
+    expect(settled.filter((r) => r.status === 'rejected')).toHaveLength(8); // i = 7, 57, …, 357 hit the unique 'dup'
+    expect(await count("SELECT COUNT(*) AS n FROM t WHERE v LIKE 'flood-%'")).toBe(392);
+    expect(db.stats.chained).toBeGreaterThan(chainedBefore);
+  });
+});
+
 describe('a ballot batch as JSON rows, through the real ballot path', () => {
   let t: TestApp;
   let s: Sitting;
