@@ -32,6 +32,7 @@ function print(title: string, r: ScenarioResult): void {
   console.log(`\n${title}`);
   console.log(`  kiosks connected          ${r.connected} / ${r.kiosks}`);
   console.log(`  face check-ins            ${r.checkinsPerSec}/s, p99 ${r.checkinP99Ms} ms`);
+  console.log(`  vote open → on every tablet ${r.openShownMs} ms (open request, then the push to all)`);
   console.log(`  ballots accepted          ${r.ballots} (${r.requests} requests: ${r.duplicates} retries answered duplicate, failures ${JSON.stringify(r.failures)})`);
   console.log(`  counted after close       ${r.counted} — ${r.countedCorrectly ? 'each exactly once, choices as cast' : 'MISMATCH'}`);
   console.log(`  ballots/s (durable)       ${r.ballotsPerSec}`);

@@ -27,6 +27,11 @@ function voteShown(k: Kiosk, voteId: number): Promise<void> {
   return k.shown.has(voteId) ? Promise.resolve() : new Promise((resolve) => k.waiting.set(voteId, resolve));
 }
 
+/** Resolves when every tablet shows the vote open (the push that opens it reaching them all). */
+export async function allShown(kiosks: Kiosk[], voteId: number): Promise<void> {
+  await Promise.all(kiosks.map((k) => voteShown(k, voteId)));
+}
+
 const CONCURRENCY = 64;
 const EVIDENCE = randomBytes(6000).toString('base64').replace(/^.{4}/, '/9j/'); // starts like a JPEG (FF D8 FF)
 
@@ -134,8 +139,7 @@ export interface CastLog {
 }
 
 /**
- * Every kiosk casts once at a random moment within `windowMs` of its screen showing the vote open (the push that
- * opens it reaches 3,000 tablets over some tens of ms); `retryShare` of them resend the same request
+ * Every kiosk casts once at a random moment within `windowMs`; `retryShare` of them resend the same request
  * (a retry after a lost answer) and `changeShare` change their vote with a new request.
  */
 export async function castAll(
@@ -165,7 +169,6 @@ export async function castAll(
   };
   await Promise.all(
     kiosks.map(async (k, i) => {
-      await voteShown(k, voteId);
       await new Promise((r) => setTimeout(r, Math.random() * opts.windowMs));
       const clientId = randomUUID();
       const mark = marks[i % 3]!;

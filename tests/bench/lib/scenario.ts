@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { LiveClient, type SocketLike } from '../../../shared/live-client';
 import type { VoteView } from '../../../shared/views';
 import { JsonClient, signInClient } from './http';
-import { castAll, checkInAll, closeKiosks, connectKiosks, identifyAll, pairKiosks, warmUp } from './kiosks';
+import { allShown, castAll, checkInAll, closeKiosks, connectKiosks, identifyAll, pairKiosks, warmUp } from './kiosks';
 import { prepare } from './prepare';
 import { startServer } from './server-process';
 import { latencySummary, round } from './stats';
@@ -35,6 +35,8 @@ export interface ScenarioResult {
   p95Ms: number;
   p99Ms: number;
   tallyLagMs: number;
+  /** From the open request to the vote shown open on every tablet. */
+  openShownMs: number;
   pushesToConsole: number;
   rssMb: number;
   cpuSeconds: number;
@@ -69,7 +71,13 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     const identified = await identifyAll(client, prep, kiosks);
     o.log(`identified at the seat: ${identified}`);
     const vote = (await client.request<VoteView>('POST', `/api/agenda/${prep.agendaItemId}/votes`, { kind: 'resolution', title: '压力测试决议', secrecy: 'secret' })).body;
+    // Deputies read the ballot before they press: casting starts once every tablet shows it (timed here), then
+    // each presses at a random moment within the window.
+    const openedAt = performance.now();
     await client.request('POST', `/api/votes/${vote.id}/open`, {});
+    await allShown(kiosks, vote.id);
+    const shownMs = round(performance.now() - openedAt);
+    o.log(`vote opened and shown on all ${kiosks.length} tablets in ${shownMs} ms`);
     observed.length = 0;
     const cpuBefore = proc.cpuSeconds();
     const selfBefore = process.cpuUsage();
@@ -108,6 +116,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       p95Ms: lat.p95,
       p99Ms: lat.p99,
       tallyLagMs: seen ? round(Math.max(0, seen.at - lastChange)) : NaN,
+      openShownMs: shownMs,
       pushesToConsole: observed.length,
       rssMb: round(rssMb),
       cpuSeconds: round(cpuSeconds, 2),
