@@ -139,9 +139,8 @@ export async function markOpened(tx: Tx, voteId: number, electorate: number[], o
     "UPDATE votes SET state = 'open', in_office = ?, quorum_override = ?, opened_at = ? WHERE id = ? AND state = 'draft'",
     [electorate.length, override, now(), voteId],
   );
-  for (const deputyId of electorate) {
-    await tx.run('INSERT INTO vote_electorate (vote_id, deputy_id) VALUES (?, ?)', [voteId, deputyId]);
-  }
+  // One statement for the whole electorate (3,000 at the largest congresses), the ids as one JSON array.
+  await tx.run('INSERT INTO vote_electorate (vote_id, deputy_id) SELECT ?, value FROM json_each(?)', [voteId, JSON.stringify(electorate)]);
 }
 
 export async function markClosed(tx: Tx, voteId: number, present: number, result: unknown): Promise<void> {
