@@ -7,7 +7,7 @@
 // which stores them all with a few multi-row statements in one transaction. The reply goes out after commit.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import { validateBallot } from '../../shared/rules';
+import { checkBallot } from '../../shared/rules';
 import type { CastBallot, CastReply } from '../../shared/schemas/votes';
 import type { BallotContent } from '../../shared/types';
 import type { DeviceView } from '../../shared/views';
@@ -135,7 +135,7 @@ export async function castBallot(
   const state = await openVote(ctx, voteId);
   if (!state) throw new AppError('ERR_NOT_FOUND', `找不到该表决 / Vote ${voteId} not found`);
   if (state.vote.state === 'draft') throw notOpen('draft');
-  const check = validateBallot(state.spec, req.content);
+  const check = checkBallot(state.spec, req.content); // the spec itself was checked when the state loaded
   if (!check.ok) throw new AppError('ERR_BAD_BALLOT', check.message, { reason: check.code });
   const secret = state.vote.secrecy === 'secret';
   if (secret !== (req.ballotSecret !== undefined)) {

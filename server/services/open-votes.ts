@@ -2,6 +2,7 @@
 // the electorate, who has voted, which ballot keys exist, every request id seen, who is checked in.
 // Loaded inside the write queue (so it reflects every write before it), kept current by the ballot path,
 // flagged closed synchronously when the vote closes, and dropped whenever a write fails.
+import { assertSpec } from '../../shared/rules';
 import type { VoteSpec } from '../../shared/types';
 import type { VoteRecord } from '../repositories/votes-repository';
 import { findVote } from '../repositories/votes-repository';
@@ -47,9 +48,11 @@ async function load(ctx: ServiceContext, voteId: number): Promise<OpenVote | nul
       [vote.sittingId],
     );
     const done = Promise.resolve();
+    const spec = specOf(vote);
+    assertSpec(spec); // once here, so each cast checks only its ballot against it
     return {
       vote,
-      spec: specOf(vote),
+      spec,
       meetingId: meeting!.meeting_id,
       open: vote.state === 'open',
       electorate: new Set(await ids('SELECT deputy_id AS v FROM vote_electorate WHERE vote_id = ?')),
