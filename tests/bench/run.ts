@@ -1,4 +1,4 @@
-// npm run bench [-- --kiosks 3000 --window 1000 --no-compare]
+// npm run bench [-- --kiosks 3000 --window 1500 --no-compare]
 // Starts the server on a temp SQLite file, drives N simulated seat kiosks from this process, prints the
 // figures, and as its last line one JSON object. Then repeats with the naive design (one transaction per
 // write, one push per change) to print the ratio measured in the same run. Stops by itself.
@@ -12,7 +12,9 @@ const HARD_LIMIT_MS = 15 * 60 * 1000;
 const { values } = parseArgs({
   options: {
     kiosks: { type: 'string', default: '3000' },
-    window: { type: 'string', default: '1000' },
+    // 1.5 s: 3,000 first presses plus retries and changes ≈ 2,200 ballots/s, just above the 2,000/s target;
+    // --window 1000 is the stress run (≈ 3,200/s) that BENCHMARKS.md also reports.
+    window: { type: 'string', default: '1500' },
     'no-compare': { type: 'boolean', default: false },
   },
 });
