@@ -36,8 +36,11 @@ export const MAX_FRONT_YAW = 0.3;
 export const TURN_DELTA = 0.12;
 export const RETURN_DELTA = 0.06;
 export const TURN_TIMEOUT_MS = 8000;
-/** Consecutive frames a turn, and then the return, must hold (a kiosk sees 5–15 frames a second). */
-export const SUSTAIN_FRAMES = 2;
+/**
+ * Consecutive frames a turn, and then the return, must hold (a kiosk sees 5–15 frames a second, so ≈ 0.2–0.6 s).
+ * Three, not two: a tilted photo's landmarks slipped by a turn's worth two frames running in CI, twice.
+ */
+export const SUSTAIN_FRAMES = 3;
 export const RETURN_TIMEOUT_MS = 5000;
 /**
  * Share of the settled face's width (widthShare) a frame must keep to count: a head turned as asked keeps > 90%
