@@ -49,17 +49,11 @@ function openConnection(path: string, mode: number): Promise<sqlite3.Database> {
   });
 }
 
-type Ops = Omit<Tx, 'memo'> & { exec(sql: string): Promise<void> };
+/** A connection's reads and scripts; the writer's `run` goes through its prepared statements (PreparedWrites). */
+type Ops = Pick<Tx, 'get' | 'all'> & { exec(sql: string): Promise<void> };
 
 function connectionOps(conn: sqlite3.Database): Ops {
   return {
-    run: (sql, params = []) =>
-      new Promise((resolve, reject) =>
-        conn.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
-          if (err) reject(err);
-          else resolve({ lastID: this.lastID, changes: this.changes });
-        }),
-      ),
     get: <T>(sql: string, params: Params = []) =>
       new Promise<T | undefined>((resolve, reject) =>
         conn.get(sql, params, (err: Error | null, row: T) => (err ? reject(err) : resolve(row))),
