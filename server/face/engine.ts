@@ -8,8 +8,15 @@ export interface FaceBox {
   height: number;
 }
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
 export interface DetectedFace {
   box: FaceBox;
+  /** face-api's 68 landmarks (iBUG order, 0-based) in pixels of the image: alignment and head-pose checks use them. */
+  landmarks: Point[];
   /** Detector confidence, 0..1. */
   score: number;
   /** Unit-free descriptor of the engine's model; compare only descriptors of the same `model`. */

@@ -31,6 +31,7 @@ interface FaceApiLandmarks {
 }
 interface FaceApiResult {
   detection: { score: number; box: { x: number; y: number; width: number; height: number } };
+  landmarks: { positions: Array<{ x: number; y: number }> };
   descriptor: Float32Array;
 }
 
@@ -123,6 +124,7 @@ export class FaceApiEngine implements FaceEngine {
         .map((r) => ({
           box: { x: r.detection.box.x, y: r.detection.box.y, width: r.detection.box.width, height: r.detection.box.height },
           score: r.detection.score,
+          landmarks: r.landmarks.positions.map((p) => ({ x: p.x, y: p.y })),
           descriptor: r.descriptor,
         }))
         .sort((a, b) => b.score - a.score);

@@ -99,7 +99,7 @@ export class HumanEngine implements FaceEngine {
       throw new Error(`${this.model}: expected ${this.dimensions} values, model gave ${embedding.length}`);
     }
     const [x, y, width, height] = face.box;
-    return { box: { x, y, width, height }, score: face.score || face.boxScore, descriptor: l2normalize(embedding) };
+    return { box: { x, y, width, height }, score: face.score || face.boxScore, landmarks: [], descriptor: l2normalize(embedding) };
   }
 }
 

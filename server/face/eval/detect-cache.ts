@@ -13,6 +13,8 @@ const CACHE_VERSION = 1;
 interface StoredFace {
   box: DetectedFace['box'];
   score: number;
+  /** Absent in entries written before landmarks were kept. */
+  landmarks?: DetectedFace['landmarks'];
   descriptor: number[];
 }
 interface StoredEntry {
@@ -68,7 +70,7 @@ export class CachingEngine implements FaceEngine {
     if (hit) {
       this.hits++;
       this.lastDetect = { ms: hit.ms, wallMs: performance.now() - entered, cached: true };
-      return hit.faces.map((f) => ({ box: f.box, score: f.score, descriptor: Float32Array.from(f.descriptor) }));
+      return hit.faces.map((f) => ({ box: f.box, score: f.score, landmarks: f.landmarks ?? [], descriptor: Float32Array.from(f.descriptor) }));
     }
     await this.inner.init();
     if (!this.warmedUp) {
@@ -80,7 +82,7 @@ export class CachingEngine implements FaceEngine {
     const ms = performance.now() - t0;
     this.misses++;
     this.lastDetect = { ms, wallMs: performance.now() - entered, cached: false };
-    this.entries[key] = { ms, faces: faces.map((f) => ({ box: f.box, score: f.score, descriptor: Array.from(f.descriptor) })) };
+    this.entries[key] = { ms, faces: faces.map((f) => ({ box: f.box, score: f.score, landmarks: f.landmarks, descriptor: Array.from(f.descriptor) })) };
     return faces;
   }
 
