@@ -1,5 +1,5 @@
 // buildApp: registers plugins and routes, never listens. Tests call it and use inject or listen on port 0.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import websocket from '@fastify/websocket';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -30,7 +30,8 @@ import faceRoutes from './routes/face';
 export interface AppOptions {
   /** SQLite file; created and migrated if new. */
   dbPath: string;
-  logger?: boolean;
+  /** false: silent; true: JSON lines; an object: pino options (main.ts asks for readable lines on a terminal). */
+  logger?: boolean | FastifyServerOptions['logger'];
   /** Largest JSON body accepted (evidence photos travel as base64 in JSON). */
   bodyLimit?: number;
   /** Built kiosk and console (vite build output); served when present. */

@@ -34,12 +34,23 @@ async function listenHttps(app: FastifyInstance, config: Config): Promise<TlsLis
   return tls;
 }
 
+/**
+ * A person at a terminal reads one line per event (pino-pretty, times in the venue's zone set by TZ); piped into a
+ * file or a collector, the log stays JSON lines. QUORUM_LOG=off silences it, QUORUM_LOG=json forces JSON.
+ */
+function loggerOptions(): boolean | object {
+  const mode = process.env.QUORUM_LOG;
+  if (mode === 'off') return false;
+  if (mode === 'json' || !process.stdout.isTTY) return true;
+  return { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:yyyy-mm-dd HH:MM:ss', ignore: 'pid,hostname' } } };
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   mkdirSync(config.dataDir, { recursive: true });
   const app = await buildApp({
     dbPath: config.dbPath,
-    logger: process.env.QUORUM_LOG !== 'off',
+    logger: loggerOptions(),
     ...(config.naive ? { groupCommit: false, coalesceMs: 0 } : {}),
   });
   if (config.demo) await seedDemo(app.ctx, app.log);
