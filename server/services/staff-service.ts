@@ -17,12 +17,25 @@ export const LOCKOUT_MS = 5 * 60 * 1000;
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const WRONG = () => new AppError('ERR_UNAUTHORIZED', '用户名或密码错误 / Wrong username or password');
 
-/** Sessions by token hash, so each request does not read the sessions table; cleared on any account change. */
-const sessionCache = new WeakMap<ServiceContext, Map<string, { staff: StaffView; expiresAt: number }>>();
-function cache(ctx: ServiceContext) {
+/**
+ * Sessions by token hash, so each request does not read the sessions table. Any account change (sign-out,
+ * disabling, a password) ends sessions in the database first, then calls forget(): it empties the cache and
+ * moves the generation on, so a request that read the session before the change committed cannot put it back.
+ */
+interface SessionCache {
+  generation: number;
+  entries: Map<string, { staff: StaffView; expiresAt: number }>;
+}
+const sessionCache = new WeakMap<ServiceContext, SessionCache>();
+function cache(ctx: ServiceContext): SessionCache {
   let c = sessionCache.get(ctx);
-  if (!c) sessionCache.set(ctx, (c = new Map()));
+  if (!c) sessionCache.set(ctx, (c = { generation: 0, entries: new Map() }));
   return c;
+}
+function forget(ctx: ServiceContext): void {
+  const c = cache(ctx);
+  c.generation += 1;
+  c.entries.clear();
 }
 
 /** On first start: the first admin, with a one-time password to print (there is no default password). */
@@ -83,18 +96,23 @@ const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex'))
 /** The signed-in staff member of a session token, or null (unknown, expired or disabled). */
 export async function sessionStaff(ctx: ServiceContext, token: string): Promise<StaffView | null> {
   const key = hash(token);
-  const hit = cache(ctx).get(key);
+  const c = cache(ctx);
+  const hit = c.entries.get(key);
   if (hit && hit.expiresAt > Date.now()) return hit.staff;
+  const generation = c.generation;
   const row = await staff.findSession(ctx.db, key);
   if (!row || row.disabled || Date.parse(row.expires_at) <= Date.now()) return null;
   const view = staff.toStaffView(row);
-  cache(ctx).set(key, { staff: view, expiresAt: Date.parse(row.expires_at) });
+  // An account change that began while this read was under way may have ended the session: answer what was
+  // read (the request started before the change), but do not keep it for later requests.
+  if (c.generation === generation) c.entries.set(key, { staff: view, expiresAt: Date.parse(row.expires_at) });
   return view;
 }
 
 export async function logout(ctx: ServiceContext, token: string): Promise<void> {
-  cache(ctx).clear();
+  forget(ctx); // before too: requests from here on read the database until the delete has committed
   await ctx.db.write((tx) => staff.deleteSession(tx, hash(token)));
+  forget(ctx);
 }
 
 export async function changePassword(ctx: ServiceContext, me: StaffView, current: string, next: string): Promise<StaffView> {
@@ -108,7 +126,7 @@ export async function changePassword(ctx: ServiceContext, me: StaffView, current
     await staff.setPassword(tx, me.id, passwordHash, false);
     await appendAudit(tx, { actor: `staff:${me.id}`, action: 'staff.password', subject: `staff:${me.id}` });
   });
-  cache(ctx).clear();
+  forget(ctx);
   return staff.toStaffView((await staff.findStaff(ctx.db, me.id))!);
 }
 
@@ -121,7 +139,7 @@ export async function updateStaff(ctx: ServiceContext, id: number, patch: Update
     if (patch.disabled || patch.role) await staff.deleteSessionsOf(tx, id); // takes effect at once
     await appendAudit(tx, { actor, action: 'staff.update', subject: `staff:${id}`, detail: { ...patch } });
   });
-  cache(ctx).clear();
+  forget(ctx);
   return staff.toStaffView((await staff.findStaff(ctx.db, id))!);
 }
 
@@ -135,6 +153,6 @@ export async function resetPassword(ctx: ServiceContext, id: number, actor: Acto
     await staff.deleteSessionsOf(tx, id);
     await appendAudit(tx, { actor, action: 'staff.reset_password', subject: `staff:${id}` });
   });
-  cache(ctx).clear();
+  forget(ctx);
   return { oneTimePassword: password };
 }
