@@ -93,3 +93,8 @@ export async function deleteSession(tx: Tx, tokenHash: string): Promise<void> {
 export async function deleteSessionsOf(tx: Tx, staffId: number): Promise<void> {
   await tx.run('DELETE FROM sessions WHERE staff_id = ?', [staffId]);
 }
+
+/** Every session of the account but the one given (changing one's own password keeps the session that did it). */
+export async function deleteOtherSessions(tx: Tx, staffId: number, keepTokenHash: string): Promise<void> {
+  await tx.run('DELETE FROM sessions WHERE staff_id = ? AND token_hash <> ?', [staffId, keepTokenHash]);
+}

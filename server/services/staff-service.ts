@@ -115,15 +115,27 @@ export async function logout(ctx: ServiceContext, token: string): Promise<void> 
   forget(ctx);
 }
 
-export async function changePassword(ctx: ServiceContext, me: StaffView, current: string, next: string): Promise<StaffView> {
+/**
+ * Changes one's own password. A wrong current password counts toward the lockout like a failed sign-in (a
+ * stolen session must not become an unlimited guesser); on success every other session of the account ends.
+ */
+export async function changePassword(ctx: ServiceContext, me: StaffView, current: string, next: string, token: string): Promise<StaffView> {
   const row = (await staff.findStaff(ctx.db, me.id))!;
-  if (!row.password_hash || !(await verifyPassword(current, row.password_hash))) {
+  const locked = !!row.locked_until && Date.parse(row.locked_until) > Date.now();
+  const ok = !!row.password_hash && (await verifyPassword(current, row.password_hash));
+  if (locked || !ok) {
+    const lock = row.failed_logins + 1 >= MAX_FAILURES ? new Date(Date.now() + LOCKOUT_MS).toISOString() : null;
+    await ctx.db.write(async (tx) => {
+      await staff.recordFailure(tx, row.id, lock);
+      await appendAudit(tx, { actor: `staff:${me.id}`, action: 'staff.password_failed', subject: `staff:${me.id}`, detail: { locked: lock !== null } });
+    });
     throw new AppError('ERR_UNAUTHORIZED', '当前密码不正确 / Current password is wrong');
   }
   if (current === next) throw new AppError('ERR_VALIDATION', '新密码不能与原密码相同 / Choose a different password');
   const passwordHash = await hashPassword(next);
   await ctx.db.write(async (tx) => {
     await staff.setPassword(tx, me.id, passwordHash, false);
+    await staff.deleteOtherSessions(tx, me.id, hash(token));
     await appendAudit(tx, { actor: `staff:${me.id}`, action: 'staff.password', subject: `staff:${me.id}` });
   });
   forget(ctx);

@@ -53,3 +53,26 @@ describe('ending sessions', () => {
     expect(later).toEqual([401, 401, 401, 401, 401]);
   });
 });
+
+describe('changing your own password', () => {
+  const change = (cookie: string, currentPassword: string, newPassword: string, address = '10.9.0.1') =>
+    t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword, newPassword }, remoteAddress: address });
+
+  it('ends your other sessions and keeps the one that changed it', async () => {
+    const password = await createStaffAccount(t.app, 'clerk', 'changer');
+    const here = await login('changer', password);
+    const there = await login('changer', password, '10.9.0.2');
+    expect((await change(here.cookie, password, '新的会议室密码很长很长')).statusCode).toBe(200);
+    expect((await me(there.cookie)).statusCode).toBe(401);
+    expect((await me(here.cookie)).statusCode).toBe(200);
+  });
+
+  it('counts wrong "current password" attempts toward the lockout', async () => {
+    const password = await createStaffAccount(t.app, 'clerk', 'guesser');
+    const { cookie } = await login('guesser', password, '10.9.1.1');
+    for (let i = 0; i < 5; i++) expect((await change(cookie, `guess-${i}-wrong`, '新的会议室密码很长很长', '10.9.1.1')).statusCode).toBe(401);
+    // Locked now: the right current password is refused too, and so is signing in from that address.
+    expect((await change(cookie, password, '新的会议室密码很长很长', '10.9.1.1')).statusCode).toBe(401);
+    expect((await login('guesser', password, '10.9.1.1')).res.statusCode).not.toBe(200);
+  });
+});

@@ -42,7 +42,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
   app.get('/api/auth/me', { config: { access: 'staff' } }, async (req) => req.staff!);
 
   app.post('/api/auth/password', { schema: { body: ChangePassword }, config: { access: 'staff', rateLimit: LOGIN_RATE } }, async (req) =>
-    staff.changePassword(ctx, req.staff!, req.body.currentPassword, req.body.newPassword),
+    staff.changePassword(ctx, req.staff!, req.body.currentPassword, req.body.newPassword, req.cookies[SESSION_COOKIE]!),
   );
 
   app.get('/api/staff', { config: { access: ['admin'] } }, async () => staff.listStaff(ctx));
