@@ -1,5 +1,6 @@
 // Staff accounts and sign-in. Sessions live in the database (the cookie carries a random token; only its hash
-// is stored); a wrong password answers the same whatever was wrong; five failures lock the account a while.
+// is stored); a failed sign-in answers the same whatever was wrong; repeated failures lock the account a while from that
+// address (services/login-guard).
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { CreateStaff, UpdateStaff } from '../../shared/schemas/staff';
@@ -8,14 +9,15 @@ import * as staff from '../repositories/staff-repository';
 import { appendAudit } from '../repositories/audit-repository';
 import type { Actor, ServiceContext } from './context';
 import { hashPassword, oneTimePassword, verifyPassword } from './password';
+import * as guard from './login-guard';
 
 /** A sitting day, with room for a long evening session. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-export const MAX_FAILURES = 5;
-export const LOCKOUT_MS = 5 * 60 * 1000;
+export { MAX_FAILURES, LOCKOUT_MS } from './login-guard';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
-const WRONG = () => new AppError('ERR_UNAUTHORIZED', '用户名或密码错误 / Wrong username or password');
+const WRONG = () =>
+  new AppError('ERR_UNAUTHORIZED', '用户名或密码错误（多次失败后会暂时锁定）/ Wrong username or password (repeated failures lock sign-in for a while)');
 
 /**
  * Sessions by token hash, so each request does not read the sessions table. Any account change (sign-out,
@@ -64,30 +66,30 @@ export async function createStaff(ctx: ServiceContext, input: CreateStaff, actor
   return { staff: staff.toStaffView((await staff.findStaff(ctx.db, id))!), oneTimePassword: password };
 }
 
-export async function login(ctx: ServiceContext, username: string, password: string): Promise<{ token: string; staff: StaffView }> {
+/**
+ * Signs in from `address`. Every failure — unknown name, disabled account, wrong password, a lock in force —
+ * does the same work (one scrypt hash, one write) and answers the same 401, so neither the answer nor its time
+ * tells which accounts exist or are locked.
+ */
+export async function login(ctx: ServiceContext, username: string, password: string, address: string): Promise<{ token: string; staff: StaffView }> {
   const row = await staff.findByUsername(ctx.db, username);
-  if (!row || row.disabled || !row.password_hash) {
-    await verifyPassword(password, await dummyHash()); // same time whether or not the account exists
-    throw WRONG();
-  }
-  if (row.locked_until && Date.parse(row.locked_until) > Date.now()) {
-    throw new AppError('ERR_RATE_LIMITED', '登录失败次数过多,请稍后再试 / Too many failed sign-ins; try again later');
-  }
-  if (!(await verifyPassword(password, row.password_hash))) {
-    const lock = row.failed_logins + 1 >= MAX_FAILURES ? new Date(Date.now() + LOCKOUT_MS).toISOString() : null;
+  const locked = await guard.isLocked(ctx.db, username, address);
+  const usable = row && !row.disabled && row.password_hash ? row : null;
+  const ok = await verifyPassword(password, usable?.password_hash ?? (await dummyHash()));
+  if (!usable || locked || !ok) {
     await ctx.db.write(async (tx) => {
-      await staff.recordFailure(tx, row.id, lock);
-      await appendAudit(tx, { actor: 'anonymous', action: 'staff.login_failed', subject: `staff:${row.id}`, detail: { locked: lock !== null } });
+      const nowLocked = await guard.recordFailure(tx, username, address);
+      await appendAudit(tx, { actor: 'anonymous', action: 'staff.login_failed', subject: row ? `staff:${row.id}` : undefined, detail: { locked: nowLocked } });
     });
     throw WRONG();
   }
   const token = randomBytes(32).toString('hex');
   await ctx.db.write(async (tx) => {
-    await staff.clearFailures(tx, row.id);
-    await staff.insertSession(tx, hash(token), row.id, new Date(Date.now() + SESSION_TTL_MS).toISOString());
-    await appendAudit(tx, { actor: `staff:${row.id}`, action: 'staff.login', subject: `staff:${row.id}` });
+    await guard.recordSuccess(tx, username, address);
+    await staff.insertSession(tx, hash(token), usable.id, new Date(Date.now() + SESSION_TTL_MS).toISOString());
+    await appendAudit(tx, { actor: `staff:${usable.id}`, action: 'staff.login', subject: `staff:${usable.id}` });
   });
-  return { token, staff: staff.toStaffView({ ...row, failed_logins: 0, locked_until: null }) };
+  return { token, staff: staff.toStaffView(usable) };
 }
 
 let dummy: Promise<string> | null = null;
@@ -119,23 +121,26 @@ export async function logout(ctx: ServiceContext, token: string): Promise<void> 
  * Changes one's own password. A wrong current password counts toward the lockout like a failed sign-in (a
  * stolen session must not become an unlimited guesser); on success every other session of the account ends.
  */
-export async function changePassword(ctx: ServiceContext, me: StaffView, current: string, next: string, token: string): Promise<StaffView> {
+export async function changePassword(
+  ctx: ServiceContext,
+  me: StaffView,
+  input: { current: string; next: string; token: string; address: string },
+): Promise<StaffView> {
   const row = (await staff.findStaff(ctx.db, me.id))!;
-  const locked = !!row.locked_until && Date.parse(row.locked_until) > Date.now();
-  const ok = !!row.password_hash && (await verifyPassword(current, row.password_hash));
+  const locked = await guard.isLocked(ctx.db, row.username, input.address);
+  const ok = !!row.password_hash && (await verifyPassword(input.current, row.password_hash));
   if (locked || !ok) {
-    const lock = row.failed_logins + 1 >= MAX_FAILURES ? new Date(Date.now() + LOCKOUT_MS).toISOString() : null;
     await ctx.db.write(async (tx) => {
-      await staff.recordFailure(tx, row.id, lock);
-      await appendAudit(tx, { actor: `staff:${me.id}`, action: 'staff.password_failed', subject: `staff:${me.id}`, detail: { locked: lock !== null } });
+      const nowLocked = await guard.recordFailure(tx, row.username, input.address);
+      await appendAudit(tx, { actor: `staff:${me.id}`, action: 'staff.password_failed', subject: `staff:${me.id}`, detail: { locked: nowLocked } });
     });
-    throw new AppError('ERR_UNAUTHORIZED', '当前密码不正确 / Current password is wrong');
+    throw new AppError('ERR_UNAUTHORIZED', '当前密码不正确（多次失败后会暂时锁定）/ Current password is wrong (repeated failures lock it for a while)');
   }
-  if (current === next) throw new AppError('ERR_VALIDATION', '新密码不能与原密码相同 / Choose a different password');
-  const passwordHash = await hashPassword(next);
+  if (input.current === input.next) throw new AppError('ERR_VALIDATION', '新密码不能与原密码相同 / Choose a different password');
+  const passwordHash = await hashPassword(input.next);
   await ctx.db.write(async (tx) => {
     await staff.setPassword(tx, me.id, passwordHash, false);
-    await staff.deleteOtherSessions(tx, me.id, hash(token));
+    await staff.deleteOtherSessions(tx, me.id, hash(input.token));
     await appendAudit(tx, { actor: `staff:${me.id}`, action: 'staff.password', subject: `staff:${me.id}` });
   });
   forget(ctx);
@@ -167,4 +172,15 @@ export async function resetPassword(ctx: ServiceContext, id: number, actor: Acto
   });
   forget(ctx);
   return { oneTimePassword: password };
+}
+
+/** An admin lifts every sign-in lock of an account (all addresses); answers the account. */
+export async function unlockStaff(ctx: ServiceContext, id: number, actor: Actor): Promise<StaffView> {
+  const row = await staff.findStaff(ctx.db, id);
+  if (!row) throw new AppError('ERR_NOT_FOUND', `找不到该工作人员 / Staff ${id} not found`);
+  await ctx.db.write(async (tx) => {
+    await guard.unlockAccount(tx, row.username);
+    await appendAudit(tx, { actor, action: 'staff.unlock', subject: `staff:${id}` });
+  });
+  return staff.toStaffView(row);
 }
