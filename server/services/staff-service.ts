@@ -39,6 +39,11 @@ function forget(ctx: ServiceContext): void {
   c.generation += 1;
   c.entries.clear();
 }
+/** After an account change committed: forget cached sessions and have open live sockets check theirs again. */
+function sessionsChanged(ctx: ServiceContext): void {
+  forget(ctx);
+  ctx.hub.recheckStaff();
+}
 
 /** On first start: the first admin, with a one-time password to print (there is no default password). */
 export async function ensureFirstAdmin(ctx: ServiceContext): Promise<{ username: string; password: string } | null> {
@@ -114,7 +119,7 @@ export async function sessionStaff(ctx: ServiceContext, token: string): Promise<
 export async function logout(ctx: ServiceContext, token: string): Promise<void> {
   forget(ctx); // before too: requests from here on read the database until the delete has committed
   await ctx.db.write((tx) => staff.deleteSession(tx, hash(token)));
-  forget(ctx);
+  sessionsChanged(ctx);
 }
 
 /**
@@ -143,7 +148,7 @@ export async function changePassword(
     await staff.deleteOtherSessions(tx, me.id, hash(input.token));
     await appendAudit(tx, { actor: `staff:${me.id}`, action: 'staff.password', subject: `staff:${me.id}` });
   });
-  forget(ctx);
+  sessionsChanged(ctx);
   return staff.toStaffView((await staff.findStaff(ctx.db, me.id))!);
 }
 
@@ -156,7 +161,7 @@ export async function updateStaff(ctx: ServiceContext, id: number, patch: Update
     if (patch.disabled || patch.role) await staff.deleteSessionsOf(tx, id); // takes effect at once
     await appendAudit(tx, { actor, action: 'staff.update', subject: `staff:${id}`, detail: { ...patch } });
   });
-  forget(ctx);
+  sessionsChanged(ctx);
   return staff.toStaffView((await staff.findStaff(ctx.db, id))!);
 }
 
@@ -170,7 +175,7 @@ export async function resetPassword(ctx: ServiceContext, id: number, actor: Acto
     await staff.deleteSessionsOf(tx, id);
     await appendAudit(tx, { actor, action: 'staff.reset_password', subject: `staff:${id}` });
   });
-  forget(ctx);
+  sessionsChanged(ctx);
   return { oneTimePassword: password };
 }
 
