@@ -16,8 +16,8 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export { MAX_FAILURES, LOCKOUT_MS } from './login-guard';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
-const WRONG = () =>
-  new AppError('ERR_UNAUTHORIZED', '用户名或密码错误（多次失败后会暂时锁定）/ Wrong username or password (repeated failures lock sign-in for a while)');
+/** The one answer to every failed sign-in (a locked account too: the console's sign-in page shows it as is). */
+const WRONG = () => new AppError('ERR_UNAUTHORIZED', '用户名或密码错误 / Wrong username or password');
 
 /**
  * Sessions by token hash, so each request does not read the sessions table. Any account change (sign-out,
