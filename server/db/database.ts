@@ -119,6 +119,11 @@ export class Database {
   private closed = false;
   private readonly memo = new Map<string, unknown>();
   private readonly prepared: PreparedWrites;
+  /**
+   * Runs in each batch's transaction after its jobs, before COMMIT (the audit's row log); if it fails, the whole
+   * batch rolls back, so no change commits without it.
+   */
+  beforeCommit: ((tx: Tx) => Promise<void>) | null = null;
   /** Batches committed, jobs run, and batches begun by the previous COMMIT, for benchmarks and tests. */
   readonly stats = { batches: 0, jobs: 0, chained: 0 };
 
@@ -213,6 +218,11 @@ export class Database {
             before = 'ROLLBACK TO job; RELEASE job;';
             outcomes.push({ ok: false, value: error });
           }
+        }
+        if (this.beforeCommit) {
+          await tx.exec(`${before} SAVEPOINT job;`);
+          await this.beforeCommit(tx);
+          before = 'RELEASE job;';
         }
         // A deferred BEGIN and a SAVEPOINT take no lock and touch no file, so they cannot fail: if this exec
         // fails, its COMMIT did, and the batch is reported failed below — never a commit reported as a failure.
