@@ -1,12 +1,13 @@
 // Starts Quorum: reads config, opens (and migrates) the SQLite file, seeds the demo if asked, listens (HTTPS
 // with a redirecting HTTP port unless QUORUM_TLS=off: server/tls/), and shuts down cleanly on SIGINT/SIGTERM
 // so no write batch is cut in half.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { readConfig, type Config } from './config';
+import { prepareDataDir } from './data-dir';
 import { enrollDemoFaces, seedDemo } from './demo/seed-demo';
 import { ensureFirstAdmin } from './services/staff-service';
 import { given, lanNames, loadOrCreate } from './tls/certificates';
@@ -36,12 +37,15 @@ async function listenHttps(app: FastifyInstance, config: Config): Promise<TlsLis
 
 async function main(): Promise<void> {
   const config = readConfig();
-  mkdirSync(config.dataDir, { recursive: true });
+  process.umask(0o077); // whatever the server writes (database, certificates, port file) is its own
+  const looser = prepareDataDir(config.dataDir);
   const app = await buildApp({
     dbPath: config.dbPath,
     logger: process.env.QUORUM_LOG !== 'off',
     ...(config.naive ? { groupCommit: false, coalesceMs: 0 } : {}),
   });
+  // stderr, not the request log: shown even with QUORUM_LOG=off.
+  for (const warning of looser) console.error(`警告：数据文件权限过宽 / warning: data permissions too loose: ${warning}`);
   if (config.demo) await seedDemo(app.ctx, app.log);
   // No default password: on the first start the admin account gets a one-time password, printed once here
   // (on stdout, not the log file) and to be changed at first sign-in.

@@ -7,6 +7,7 @@
 // A job's promise resolves only after COMMIT returns, so a 2xx is only sent for durable data.
 import sqlite3 from 'sqlite3';
 import { PreparedWrites } from './prepared-writes';
+import { createPrivateFile } from '../data-dir';
 
 export interface RunResult {
   lastID: number;
@@ -138,6 +139,7 @@ export class Database {
   }
 
   static async open(path: string, options: { groupCommit?: boolean } = {}): Promise<Database> {
+    if (path !== ':memory:') createPrivateFile(path); // 0600, and so are the -wal and -shm SQLite makes beside it
     const writer = await openConnection(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
     const w = connectionOps(writer);
     // WAL: readers never block the writer. FULL: a COMMIT survives power loss, not only a process kill;
