@@ -1,16 +1,20 @@
 // Starts Quorum: reads config, opens (and migrates) the SQLite file, seeds the demo if asked, listens (HTTPS
 // with a redirecting HTTP port unless QUORUM_TLS=off: server/tls/), and shuts down cleanly on SIGINT/SIGTERM
 // so no write batch is cut in half.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { readConfig, type Config } from './config';
+import { prepareDataDir } from './data-dir';
 import { enrollDemoFaces, seedDemo } from './demo/seed-demo';
 import { ensureFirstAdmin } from './services/staff-service';
 import { given, lanNames, loadOrCreate } from './tls/certificates';
 import { CA_PATH, listenTls, type TlsListening } from './tls/serve';
+
+/** Where the first start leaves the admin's one-time password, in the data folder (0600). */
+const FIRST_ADMIN_FILE = 'first-admin-password.txt';
 
 /** Written whole then renamed, so a harness polling for the file never reads half of it. */
 function writePortFile(path: string, ports: { port: number; httpPort?: number }): void {
@@ -47,18 +51,24 @@ function loggerOptions(): boolean | object {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  mkdirSync(config.dataDir, { recursive: true });
+  process.umask(0o077); // whatever the server writes (database, certificates, port file) is its own
+  const looser = prepareDataDir(config.dataDir);
   const app = await buildApp({
     dbPath: config.dbPath,
     logger: loggerOptions(),
     ...(config.naive ? { groupCommit: false, coalesceMs: 0 } : {}),
   });
+  // stderr, not the request log: shown even with QUORUM_LOG=off.
+  for (const warning of looser) console.error(`警告：数据文件权限过宽 / warning: data permissions too loose: ${warning}`);
   if (config.demo) await seedDemo(app.ctx, app.log);
-  // No default password: on the first start the admin account gets a one-time password, printed once here
-  // (on stdout, not the log file) and to be changed at first sign-in.
+  // No default password: on the first start the admin account gets a one-time password. It never goes to stdout
+  // (`npm start > server.log` keeps stdout): it is written to a file only this account can read, and the file's
+  // path is printed on stderr. It must be changed at first sign-in.
   const firstAdmin = await ensureFirstAdmin(app.ctx);
   if (firstAdmin) {
-    console.log(`\n  首次启动:管理员账户 ${firstAdmin.username} 的一次性密码 / first start: one-time password for ${firstAdmin.username}:\n\n      ${firstAdmin.password}\n\n  登录控制台后须立即修改 / change it at first sign-in. 此密码不会再次显示 / It will not be shown again.\n`);
+    const file = join(config.dataDir, FIRST_ADMIN_FILE);
+    writeFileSync(file, `${firstAdmin.username}\n${firstAdmin.password}\n`, { mode: 0o600 });
+    console.error(`\n  首次启动：管理员账户 ${firstAdmin.username} 的一次性密码已写入（仅本账户可读）/ first start: the one-time password for ${firstAdmin.username} is in (readable by this account only):\n\n      ${file}\n\n  登录控制台后须立即修改，然后删除该文件 / change it at first sign-in, then delete the file.\n`);
   }
   let tls: TlsListening | null = null;
   if (config.tls.enabled) {

@@ -4,6 +4,7 @@
 import { GENESIS_HASH, hashEntry, type AuditRow } from '../repositories/audit-repository';
 import type { Reader } from '../repositories/rows';
 import type { AuditProblem } from './problem';
+import { RowTrail } from './row-checks';
 
 const PAGE = 5000;
 
@@ -24,6 +25,8 @@ export interface ChainWalk {
   /** Whether an entry with this hash was seen (for --expect-head). */
   seen(hash: string): boolean;
   trails: Map<number, VoteTrail>;
+  /** What the log says the covered tables hold (row-checks.ts). */
+  rows: RowTrail;
   problem: AuditProblem | null;
 }
 
@@ -68,11 +71,12 @@ function linkProblem(row: AuditRow, lastId: number, prev: string): string | null
 
 export async function walkChain(db: Reader): Promise<ChainWalk> {
   const trails = new Map<number, VoteTrail>();
+  const rowTrail = new RowTrail();
   const hashes = new Set<string>();
   let prev = GENESIS_HASH;
   let lastId = 0;
   let entries = 0;
-  const done = (problem: AuditProblem | null): ChainWalk => ({ entries, head: prev, seen: (h) => hashes.has(h), trails, problem });
+  const done = (problem: AuditProblem | null): ChainWalk => ({ entries, head: prev, seen: (h) => hashes.has(h), trails, rows: rowTrail, problem });
   for (;;) {
     const rows = await db.all<AuditRow>(
       'SELECT id, at, actor, action, subject, detail, prev_hash, hash FROM audit_events WHERE id > ? ORDER BY id LIMIT ?',
@@ -88,6 +92,8 @@ export async function walkChain(db: Reader): Promise<ChainWalk> {
         return done({ entryId: row.id, action: row.action, message: 'its detail is not JSON' });
       }
       collect(trails, row, (detail ?? {}) as Record<string, unknown>);
+      const rowProblem = rowTrail.collect(row, (detail ?? {}) as Record<string, unknown>);
+      if (rowProblem) return done(rowProblem);
       hashes.add(row.hash);
       prev = row.hash;
       lastId = row.id;

@@ -6,10 +6,14 @@
 // with the file who rewrites the log from an entry on AND recomputes every hash after it makes a chain
 // that holds on its own: only a head printed earlier (results sheets carry it) shows that — pass it as
 // expectHead and verification checks the chain still contains it.
+//
+// Then the covered tables (who may vote, who was present, who may act: audit/covered.ts) must hold exactly the
+// rows the log's row hashes say, and each closed vote the voters the log recorded at close.
 import type { Reader } from '../repositories/rows';
 import { walkChain } from './chain';
 import type { AuditProblem } from './problem';
 import { checkVote } from './vote-checks';
+import { checkCoveredTables } from './row-checks';
 
 export interface VerifyReport {
   ok: boolean;
@@ -48,5 +52,5 @@ export async function verifyAudit(db: Reader, options: VerifyOptions = {}): Prom
     const problem = await checkVote(db, id, walk.trails.get(id));
     if (problem) return report(problem, i);
   }
-  return report(null, voteIds.length);
+  return report(await checkCoveredTables(db, walk.rows), voteIds.length);
 }

@@ -7,6 +7,7 @@
 // A job's promise resolves only after COMMIT returns, so a 2xx is only sent for durable data.
 import sqlite3 from 'sqlite3';
 import { PreparedWrites } from './prepared-writes';
+import { createPrivateFile } from '../data-dir';
 
 export interface RunResult {
   lastID: number;
@@ -119,6 +120,11 @@ export class Database {
   private closed = false;
   private readonly memo = new Map<string, unknown>();
   private readonly prepared: PreparedWrites;
+  /**
+   * Runs in each batch's transaction after its jobs, before COMMIT (the audit's row log); if it fails, the whole
+   * batch rolls back, so no change commits without it.
+   */
+  beforeCommit: ((tx: Tx) => Promise<void>) | null = null;
   /** Batches committed, jobs run, and batches begun by the previous COMMIT, for benchmarks and tests. */
   readonly stats = { batches: 0, jobs: 0, chained: 0 };
 
@@ -133,6 +139,7 @@ export class Database {
   }
 
   static async open(path: string, options: { groupCommit?: boolean } = {}): Promise<Database> {
+    if (path !== ':memory:') createPrivateFile(path); // 0600, and so are the -wal and -shm SQLite makes beside it
     const writer = await openConnection(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
     const w = connectionOps(writer);
     // WAL: readers never block the writer. FULL: a COMMIT survives power loss, not only a process kill;
@@ -213,6 +220,11 @@ export class Database {
             before = 'ROLLBACK TO job; RELEASE job;';
             outcomes.push({ ok: false, value: error });
           }
+        }
+        if (this.beforeCommit) {
+          await tx.exec(`${before} SAVEPOINT job;`);
+          await this.beforeCommit(tx);
+          before = 'RELEASE job;';
         }
         // A deferred BEGIN and a SAVEPOINT take no lock and touch no file, so they cannot fail: if this exec
         // fails, its COMMIT did, and the batch is reported failed below — never a commit reported as a failure.

@@ -3,6 +3,7 @@
 import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
 import type { FaceBox, FaceEngine } from './engine.js';
 import { checkPhoto, REJECTION_MESSAGES, type PhotoRejection } from './photo-check.js';
+import { checkImageSize } from './image-size.js';
 
 /** Thumbnail side in pixels: enough for the kiosk's "王某某代表,报到成功" card, a few KB per deputy. */
 export const THUMBNAIL_PX = 120;
@@ -31,6 +32,8 @@ export type EnrollmentResult =
     };
 
 export async function extractEnrollment(engine: FaceEngine, image: Buffer, fileName: string): Promise<EnrollmentResult> {
+  const size = checkImageSize(image); // before any decoding: the header says how much memory a decode takes
+  if (size !== 'ok') return refuse(fileName, size);
   const decoded = await decode(image);
   if (!decoded) return refuse(fileName, 'unreadable');
   const verdict = checkPhoto(await engine.detect(image));

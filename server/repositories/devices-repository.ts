@@ -40,6 +40,15 @@ export async function insertPending(tx: Tx, code: string, tokenHash: string): Pr
   return lastID;
 }
 
+/** Pairing requests never accepted in time: they never were devices, nothing refers to them. */
+export async function deletePendingBefore(tx: Tx, cutoff: string): Promise<void> {
+  await tx.run("DELETE FROM devices WHERE status = 'pending' AND created_at < ?", [cutoff]);
+}
+
+export async function countPending(db: Reader): Promise<number> {
+  return (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM devices WHERE status = 'pending'"))?.n ?? 0;
+}
+
 export async function pendingCodeTaken(db: Reader, code: string): Promise<boolean> {
   return !!(await db.get("SELECT 1 AS x FROM devices WHERE status = 'pending' AND pairing_code = ?", [code]));
 }
@@ -92,6 +101,12 @@ export async function findByTokenHash(db: Reader, hash: string): Promise<DeviceV
   return row && toView(row);
 }
 
-export async function listDevices(db: Reader): Promise<DeviceView[]> {
-  return (await db.all<DeviceRow>(`${SELECT} WHERE d.status <> 'revoked' OR d.name <> '' ORDER BY d.status, d.id`)).map(toView);
+/** Devices to show a clerk: pending requests younger than `pendingSince`, and every device ever paired. */
+export async function listDevices(db: Reader, pendingSince: string): Promise<DeviceView[]> {
+  const rows = await db.all<DeviceRow>(
+    `${SELECT} WHERE (d.status = 'pending' AND d.created_at >= ?) OR (d.status <> 'pending' AND (d.status <> 'revoked' OR d.name <> ''))
+     ORDER BY d.status, d.id`,
+    [pendingSince],
+  );
+  return rows.map(toView);
 }

@@ -11,8 +11,6 @@ export interface StaffRow {
   password_hash: string | null;
   disabled: number;
   must_change_password: number;
-  failed_logins: number;
-  locked_until: string | null;
 }
 
 export const toStaffView = (r: StaffRow): StaffView => ({
@@ -60,19 +58,11 @@ export async function updateStaff(tx: Tx, id: number, patch: { displayName?: str
 }
 
 export async function setPassword(tx: Tx, id: number, hash: string, mustChange: boolean): Promise<void> {
-  await tx.run('UPDATE staff SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL WHERE id = ?', [
+  await tx.run('UPDATE staff SET password_hash = ?, must_change_password = ? WHERE id = ?', [
     hash,
     mustChange ? 1 : 0,
     id,
   ]);
-}
-
-export async function recordFailure(tx: Tx, id: number, lockUntil: string | null): Promise<void> {
-  await tx.run('UPDATE staff SET failed_logins = failed_logins + 1, locked_until = COALESCE(?, locked_until) WHERE id = ?', [lockUntil, id]);
-}
-
-export async function clearFailures(tx: Tx, id: number): Promise<void> {
-  await tx.run('UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?', [id]);
 }
 
 export async function insertSession(tx: Tx, tokenHash: string, staffId: number, expiresAt: string): Promise<void> {
@@ -92,4 +82,9 @@ export async function deleteSession(tx: Tx, tokenHash: string): Promise<void> {
 
 export async function deleteSessionsOf(tx: Tx, staffId: number): Promise<void> {
   await tx.run('DELETE FROM sessions WHERE staff_id = ?', [staffId]);
+}
+
+/** Every session of the account but the one given (changing one's own password keeps the session that did it). */
+export async function deleteOtherSessions(tx: Tx, staffId: number, keepTokenHash: string): Promise<void> {
+  await tx.run('DELETE FROM sessions WHERE staff_id = ? AND token_hash <> ?', [staffId, keepTokenHash]);
 }

@@ -8,8 +8,18 @@ import { appendAudit } from '../repositories/audit-repository';
 import type { Actor, ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 
-/** A code left unaccepted this long is refused; the tablet asks for a new one. */
-export const PAIRING_TTL_MS = 15 * 60 * 1000;
+/** A code left unaccepted this long is refused and forgotten; the tablet asks for a new one. */
+export const PAIRING_TTL_MS = 10 * 60 * 1000;
+/**
+ * Pairing requests waiting at once. Asking needs no sign-in (a new tablet has none), so this bounds what a flood
+ * can leave in the console's list and keeps the 10⁶ six-digit codes almost all free (a random one is free at once).
+ */
+export const MAX_PENDING = 500;
+/** Random codes tried before giving up: with at most MAX_PENDING taken, 20 misses in a row never happen. */
+const CODE_TRIES = 20;
+
+const pendingCutoff = () => new Date(Date.now() - PAIRING_TTL_MS).toISOString();
+const TOO_MANY = () => new AppError('ERR_RATE_LIMITED', '等待配对的终端过多，请稍后再试 / Too many tablets waiting to pair; try again later');
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -31,11 +41,15 @@ export async function requestPairing(ctx: ServiceContext, token: string): Promis
     throw new AppError('ERR_CONFLICT', '该终端令牌已登记 / This device token is already registered');
   }
   return ctx.db.write(async (tx) => {
-    const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
-    let code = newCode();
-    while (await devices.pendingCodeTaken(tx, code)) code = newCode();
-    const deviceId = await devices.insertPending(tx, code, tokenHash);
-    return { deviceId, code };
+    await devices.deletePendingBefore(tx, pendingCutoff());
+    if ((await devices.countPending(tx)) >= MAX_PENDING) throw TOO_MANY();
+    for (let i = 0; i < CODE_TRIES; i++) {
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      if (await devices.pendingCodeTaken(tx, code)) continue;
+      const deviceId = await devices.insertPending(tx, code, tokenHash);
+      return { deviceId, code };
+    }
+    throw TOO_MANY(); // the one database writer never loops on a full code space
   });
 }
 
@@ -45,7 +59,7 @@ export async function getDevice(ctx: ServiceContext, id: number): Promise<Device
   return d;
 }
 
-export const listDevices = (ctx: ServiceContext): Promise<DeviceView[]> => devices.listDevices(ctx.db);
+export const listDevices = (ctx: ServiceContext): Promise<DeviceView[]> => devices.listDevices(ctx.db, pendingCutoff());
 
 export async function acceptPairing(ctx: ServiceContext, input: AcceptPairing, actor: Actor): Promise<DeviceView> {
   const pending = await devices.findPendingByCode(ctx.db, input.code);

@@ -57,6 +57,8 @@ export class LiveHub {
   private source: LiveSource | null = null;
   /** Open sockets of paired tablets, so a revocation closes them at once. */
   private readonly deviceSockets = new Map<number, Set<() => void>>();
+  /** Open staff sockets: each re-checks its session when an account changes (sign-out, disabling, password). */
+  private readonly staffSockets = new Set<() => void>();
   /** Messages sent, for tests and benchmarks of the coalescing. */
   readonly stats = { flushes: 0, messages: 0 };
 
@@ -104,6 +106,17 @@ export class LiveHub {
   disconnectDevice(deviceId: number): void {
     for (const disconnect of this.deviceSockets.get(deviceId) ?? []) disconnect();
     this.deviceSockets.delete(deviceId);
+  }
+
+  /** Registers a staff socket's session check; returns the function that forgets it (on close). */
+  attachStaff(recheck: () => void): () => void {
+    this.staffSockets.add(recheck);
+    return () => this.staffSockets.delete(recheck);
+  }
+
+  /** An account changed: every staff socket checks its session again (and closes if it ended). */
+  recheckStaff(): void {
+    for (const recheck of [...this.staffSockets]) recheck();
   }
 
   subscriberCount(meetingId: number): number {

@@ -2,6 +2,7 @@
 // Names are matched without folder and case, so "照片/王某某.JPG" is found as "王某某.jpg".
 import AdmZip from 'adm-zip';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { basename, join, relative } from 'node:path';
 import { AppError } from '../../shared/errors';
 
@@ -49,6 +50,20 @@ function fromEntries(entries: Array<{ path: string; read: () => Buffer }>): Phot
   };
 }
 
+/** One photo unpacked: far above any ID or phone photo, far below what a zip bomb unpacks to. */
+export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
+/** Every photo unpacked together: the upload limit, which a set of JPEGs (they do not compress) already fits. */
+export const MAX_PHOTOS_TOTAL_BYTES = 512 * 1024 * 1024;
+
+const tooLarge = (what: string) =>
+  new AppError('ERR_PAYLOAD_TOO_LARGE', `照片压缩包${what}解压后过大 / The photo .zip unpacks too large: ${what}`);
+
+/**
+ * Photos of an uploaded zip. Sizes are checked from the zip's own directory before anything is unpacked (each
+ * photo ≤ MAX_PHOTO_BYTES, all ≤ MAX_PHOTOS_TOTAL_BYTES), and each entry is inflated with its declared size as
+ * a hard cap, so a directory that lies cannot unpack more. An entry is unpacked at most once however many rows
+ * name it (a review's photo named 5 times was unpacked 5 times).
+ */
 export function zipPhotos(bytes: Buffer): PhotoSource {
   let zip: AdmZip;
   try {
@@ -56,11 +71,36 @@ export function zipPhotos(bytes: Buffer): PhotoSource {
   } catch {
     throw new AppError('ERR_VALIDATION', '照片压缩包无法读取 / The photo .zip cannot be read');
   }
-  const entries = zip
-    .getEntries()
-    .filter((e) => !e.isDirectory && IMAGE.test(e.entryName) && !e.entryName.startsWith('__MACOSX'))
-    .map((e) => ({ path: e.entryName, read: () => e.getData() }));
-  return fromEntries(entries);
+  const photos = zip.getEntries().filter((e) => !e.isDirectory && IMAGE.test(e.entryName) && !e.entryName.startsWith('__MACOSX'));
+  let total = 0;
+  for (const e of photos) {
+    if (e.header.size > MAX_PHOTO_BYTES) throw tooLarge(`中的 ${e.entryName} `);
+    total += e.header.size;
+  }
+  if (total > MAX_PHOTOS_TOTAL_BYTES) throw tooLarge('');
+  return fromEntries(photos.map((e) => ({ path: e.entryName, read: once(() => unpack(e)) })));
+}
+
+/** The entry's bytes, never more than its declared size; an empty buffer (unreadable photo) when it lies or is broken. */
+function unpack(e: AdmZip.IZipEntry): Buffer {
+  try {
+    const packed = e.getCompressedData();
+    if (e.header.method === 0) return packed.length === e.header.size ? packed : Buffer.alloc(0);
+    if (e.header.method !== 8) return Buffer.alloc(0);
+    const out = inflateRawSync(packed, { maxOutputLength: Math.max(1, e.header.size) });
+    return out.length === e.header.size ? out : Buffer.alloc(0);
+  } catch {
+    return Buffer.alloc(0); // larger than declared, or not deflate: the row reports an unreadable photo
+  }
+}
+
+function once<T>(fn: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) [value, done] = [fn(), true];
+    return value;
+  };
 }
 
 export function folderPhotos(root: string): PhotoSource {

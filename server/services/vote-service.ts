@@ -1,7 +1,7 @@
 // Votes through their life: draft → open → closed → announced (or cancelled). Results come from shared/rules
 // and are fixed when the vote closes.
 import { AppError } from '../../shared/errors';
-import { computeResult, validateSpec } from '../../shared/rules';
+import { computeResult, describePassRule, passRuleAllowed, validateSpec } from '../../shared/rules';
 import type { CreateVote } from '../../shared/schemas/votes';
 import type { BodyRules, PassRule, VoteSpec } from '../../shared/types';
 import type { AgendaItemView, VoteView } from '../../shared/views';
@@ -55,7 +55,15 @@ export async function createVote(ctx: ServiceContext, agendaItemId: number, inpu
   checkShape(input);
   const sitting = await getSitting(ctx, item.sittingId);
   const body = await getBody(ctx, sitting.bodyId);
-  const passRule = input.passRule ?? defaultPassRule(body.rules, input.kind);
+  const floor = defaultPassRule(body.rules, input.kind);
+  const passRule = input.passRule ?? floor;
+  if (!passRuleAllowed(passRule, floor)) {
+    const words = describePassRule(floor);
+    throw new AppError(
+      'ERR_VALIDATION',
+      `通过规则不能低于本届的规定（${words.zh}）；如需放宽，请管理员修改本届规则 / The pass rule cannot be easier than the body's (${words.en}); an admin may change the body's rules`,
+    );
+  }
   const labels = input.kind === 'resolution' ? [{ label: input.options?.[0]?.label ?? input.title.trim() }] : input.options!;
   // The same checks the tallies rely on, with placeholder ids: a vote that could not be counted is refused now.
   const check = validateSpec({

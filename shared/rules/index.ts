@@ -2,6 +2,7 @@
 export * from './fraction';
 export * from './defaults';
 export * from './describe';
+export * from './pass-rule-floor';
 export * from './electorate';
 export * from './quorum';
 export * from './names';

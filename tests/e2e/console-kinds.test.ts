@@ -51,6 +51,8 @@ async function closeAndShow(title: string, artifact: string) {
 beforeAll(async () => {
   [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
   s = await seedSitting(srv.app, 10);
+  // This body lets project votes pass on ballots cast (an admin widened its rules; a chair cannot go below them).
+  await call(srv.app, 'PATCH', `/api/bodies/${s.body.id}/rules`, { projectPass: { base: 'cast', fraction: { num: 1, den: 2, strict: true } } }, 200);
   await checkIn(srv.app, s, s.deputyIds.slice(0, 9));
   voters = await seatVoters(srv.app, s);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });

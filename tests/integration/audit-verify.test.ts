@@ -167,10 +167,10 @@ describe('audit:verify', () => {
     const db = await connect(dbPath, sqlite3.OPEN_READONLY);
     const rows = await all<AuditRow>(db, 'SELECT * FROM audit_events ORDER BY id');
     await close(db);
-    // Rewrite the last entry (the announcement) and re-hash it: the chain is consistent again.
-    const last = { ...rows.at(-1)!, detail: '{"note":"rewritten"}' };
+    // Rewrite who made the last entry and re-hash it: the chain is consistent again (its row hashes still match).
+    const last = { ...rows.at(-1)!, actor: 'staff:99' };
     const hash = hashEntry(last);
-    const copy = await tampered(`UPDATE audit_events SET detail = '${last.detail}', hash = '${hash}' WHERE id = ${last.id}`);
+    const copy = await tampered(`UPDATE audit_events SET actor = '${last.actor}', hash = '${hash}' WHERE id = ${last.id}`);
     expect((await verifyFile(copy)).ok).toBe(true);
     const r = await verifyFile(copy, headFromSheet);
     expect(r.problem!.message).toMatch(/no entry has the expected hash/);

@@ -68,6 +68,7 @@ function routes(): Route[] {
     r('POST', '/api/staff', () => '/api/staff', { schema: CreateStaff, example: () => ({ username: 'clerk2', displayName: '书记员', role: 'clerk' }) }),
     r('PATCH', '/api/staff/:staffId', () => `/api/staff/${clerkId}`, { schema: UpdateStaff, example: () => ({ displayName: '书记员' }) }),
     r('POST', '/api/staff/:staffId/reset-password', () => `/api/staff/${clerkId}/reset-password`),
+    r('POST', '/api/staff/:staffId/unlock', () => `/api/staff/${clerkId}/unlock`),
     r('POST', '/api/devices/pairing', () => '/api/devices/pairing', { schema: RequestPairing, example: () => ({ token: randomBytes(32).toString('hex') }) }),
     r('GET', '/api/device/me', () => '/api/device/me'),
     r('GET', '/api/devices', () => '/api/devices'),

@@ -93,6 +93,7 @@ const setup = {
   photoMultiple: { zh: '照片中有多人', en: 'Several faces' },
   photoTooSmall: { zh: '人脸太小', en: 'Face too small' },
   photoUnreadable: { zh: '无法读取图片', en: 'Unreadable image' },
+  photoTooLarge: { zh: '像素过多', en: 'Too many pixels' },
   photoMissing: { zh: '压缩包中无此照片', en: 'Photo not in the zip' },
   deputies: { zh: '代表名册', en: 'Deputies' },
   noDeputies: { zh: '名册为空,请先导入', en: 'The roster is empty: import it first' },

@@ -27,7 +27,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/api/auth/login', { schema: { body: Login }, config: { access: 'public', rateLimit: LOGIN_RATE } }, async (req, reply) => {
-    const { token, staff: me } = await staff.login(ctx, req.body.username, req.body.password);
+    const { token, staff: me } = await staff.login(ctx, req.body.username, req.body.password, req.ip);
     setSession(req, reply, token);
     return me;
   });
@@ -42,7 +42,12 @@ export default async function authRoutes(fastify: FastifyInstance) {
   app.get('/api/auth/me', { config: { access: 'staff' } }, async (req) => req.staff!);
 
   app.post('/api/auth/password', { schema: { body: ChangePassword }, config: { access: 'staff', rateLimit: LOGIN_RATE } }, async (req) =>
-    staff.changePassword(ctx, req.staff!, req.body.currentPassword, req.body.newPassword),
+    staff.changePassword(ctx, req.staff!, {
+      current: req.body.currentPassword,
+      next: req.body.newPassword,
+      token: req.cookies[SESSION_COOKIE]!,
+      address: req.ip,
+    }),
   );
 
   app.get('/api/staff', { config: { access: ['admin'] } }, async () => staff.listStaff(ctx));
@@ -58,6 +63,11 @@ export default async function authRoutes(fastify: FastifyInstance) {
     }
     return staff.updateStaff(ctx, req.params.staffId, req.body, actorOf(req));
   });
+
+  /** Lifts the sign-in lock of an account at every address (a lock otherwise ends by itself); answers the account. */
+  app.post('/api/staff/:staffId/unlock', { schema: { params: IdParams('staffId') }, config: { access: ['admin'] } }, async (req) =>
+    staff.unlockStaff(ctx, req.params.staffId, actorOf(req)),
+  );
 
   app.post('/api/staff/:staffId/reset-password', { schema: { params: IdParams('staffId') }, config: { access: ['admin'] } }, async (req) =>
     staff.resetPassword(ctx, req.params.staffId, actorOf(req)),

@@ -1,6 +1,7 @@
 // Tablet pairing (the tablet asks, a clerk accepts its code), device settings, revocation, and "who am I".
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import rateLimit from '@fastify/rate-limit';
 import { AppError } from '../../../shared/errors';
 import { IdParams } from '../../../shared/schemas/common';
 import { AcceptPairing, RequestPairing, UpdateDevice } from '../../../shared/schemas/devices';
@@ -8,12 +9,29 @@ import * as devices from '../../services/device-service';
 import { bearerToken } from '../../plugins/device-auth';
 import { actorOf } from '../actor';
 
+/**
+ * Per client address: a few tablets restarted behind one address still pair; a flood does not. The server's own
+ * machine (loopback) is not limited: it is trusted already, and the benchmarks pair thousands of tablets from it.
+ */
+export const PAIRING_RATE = {
+  max: 10,
+  timeWindow: '1 minute',
+  allowList: (req: { ip: string }) => req.ip === '127.0.0.1' || req.ip === '::1' || req.ip === '::ffff:127.0.0.1',
+};
+
 export default async function deviceRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.ctx;
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('ERR_RATE_LIMITED', '配对请求过于频繁，请一分钟后再试 / Too many pairing requests; wait a minute'),
+  });
 
-  /** Tablet: register its token, get the code to show. */
-  app.post('/api/devices/pairing', { config: { access: 'public' }, schema: { body: RequestPairing } }, async (req, reply) =>
+  /**
+   * Tablet: register its token, get the code to show. Needs no sign-in, so it is limited per address (a tablet
+   * asks once per 9 minutes while it waits) and in total (MAX_PENDING).
+   */
+  app.post('/api/devices/pairing', { config: { access: 'public', rateLimit: PAIRING_RATE }, schema: { body: RequestPairing } }, async (req, reply) =>
     reply.status(201).send(await devices.requestPairing(ctx, req.body.token)),
   );
 

@@ -1,11 +1,17 @@
 // The live-state WebSocket: hello → snapshot, then versioned changes; resync on request; a seat tablet's ballots.
+//
+// A console is let in by its staff session, checked again on every message and whenever an account changes
+// (services/staff-service tells the hub); a session that must still change its one-time password is refused.
+// A tablet is let in by its device token, only for its own meeting and the view its mode needs.
 import type { FastifyInstance } from 'fastify';
 import { LIVE_PATH, PROTOCOL_VERSION, type ClientMessage, type LiveView, type ServerMessage } from '../../../shared/protocol';
 import { AppError } from '../../../shared/errors';
+import type { DeviceView } from '../../../shared/views';
 import { getMeeting } from '../../services/meeting-service';
 import { deviceByTokenHash, hashToken } from '../../services/device-service';
 import { staffOf } from '../../plugins/access';
 import { seatCast } from './seat-cast';
+import { MAX_BUFFERED_BYTES, MAX_REFUSED, messageBucket, snapshotBucket } from './socket-limits';
 
 function parse(raw: string): ClientMessage | null {
   try {
@@ -17,33 +23,89 @@ function parse(raw: string): ClientMessage | null {
   return null;
 }
 
+/** Why a tablet may not have the live view it asked for, or null when it may. */
+function deviceRefusal(device: DeviceView, meetingId: number, view: LiveView): string | null {
+  if (device.meetingId !== meetingId) return '本终端未分配到该会议 / This tablet is not assigned to that meeting';
+  if (device.mode === 'seat' && view !== 'kiosk') return '座位终端只能订阅表决状态 / A seat tablet gets the kiosk view only';
+  return null;
+}
+
 export default async function liveRoutes(app: FastifyInstance) {
   const { ctx } = app;
-  // Public at the HTTP level: a console is let in by the staff session on its upgrade request, a tablet by the
-  // device token in its hello; anyone else is refused at hello.
   app.get(LIVE_PATH, { websocket: true, config: { access: 'public' } }, (socket, request) => {
-    const staff = staffOf(app, request);
     let meetingId: number | null = null;
     let view: LiveView = 'console';
     /** The tablet's token hash once its hello was accepted: only then may it cast. */
     let deviceHash: string | null = null;
-    const sub = {
-      send(message: ServerMessage) {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
-      },
-      sendRaw(data: Buffer) {
-        if (socket.readyState === socket.OPEN) socket.send(data, { binary: false });
-      },
+    let closed = false;
+    const close = (code: number, reason: string) => {
+      if (closed) return;
+      closed = true;
+      ctx.hub.unsubscribe(sub);
+      detach?.();
+      socket.close(code, reason);
     };
+    const write = (data: string | Buffer) => {
+      if (closed || socket.readyState !== socket.OPEN) return;
+      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+        // A reader that does not read: stop holding pushes for it.
+        closed = true;
+        ctx.hub.unsubscribe(sub);
+        detach?.();
+        return void socket.terminate();
+      }
+      socket.send(data, { binary: false });
+    };
+    const sub = { send: (message: ServerMessage) => write(JSON.stringify(message)), sendRaw: (data: Buffer) => write(data) };
     const fail = (code: string, message: string) => sub.send({ type: 'error', code, message });
     let detach: (() => void) | null = null;
-    const refuseDevice = () => {
-      fail('ERR_UNAUTHORIZED', '终端已停用,请重新配对 / Device revoked: pair again');
+    const refuse = (message: string) => {
+      fail('ERR_UNAUTHORIZED', message);
+      close(4401, 'unauthorized');
+    };
+    const refuseDevice = () => refuse('终端已停用,请重新配对 / Device revoked: pair again');
+    /** A staff socket's session, checked on every message and on every account change. */
+    const staffStillValid = async () => {
+      const staff = await staffOf(app, request);
+      if (staff && !staff.mustChangePassword) return true;
+      refuse(staff ? '请先修改初始密码 / Change your one-time password first' : '登录已失效,请重新登录 / Session ended: sign in again');
+      return false;
+    };
+    const messages = messageBucket();
+    const snapshots = snapshotBucket();
+    let refused = 0;
+    const limited = (bucket: ReturnType<typeof messageBucket>) => {
+      if (bucket.take()) return (refused = 0), false;
+      if (++refused >= MAX_REFUSED) close(4429, 'rate limited');
+      else fail('ERR_RATE_LIMITED', '消息过于频繁,请稍后再试 / Too many messages; slow down');
+      return true;
+    };
+
+    const hello = async (id: number, requested: LiveView, token: unknown) => {
+      await getMeeting(ctx, id);
+      if (token !== undefined) {
+        const hash = typeof token === 'string' ? hashToken(token) : null;
+        const device = hash ? await deviceByTokenHash(ctx, hash) : undefined;
+        if (!device || device.status !== 'active') return refuseDevice();
+        const refusal = deviceRefusal(device, id, requested);
+        if (refusal) return refuse(refusal);
+        detach?.();
+        detach = ctx.hub.attachDevice(device.id, refuseDevice);
+        deviceHash = hash;
+      } else {
+        if (!(await staffStillValid())) return;
+        detach?.();
+        detach = ctx.hub.attachStaff(() => void staffStillValid());
+      }
+      if (closed) return;
       ctx.hub.unsubscribe(sub);
-      socket.close(4401, 'device revoked');
+      meetingId = id;
+      view = requested;
+      return ctx.hub.subscribe(id, sub, requested);
     };
 
     socket.on('message', (data) => {
+      if (closed || limited(messages)) return;
       const m = parse(data.toString());
       if (!m) return fail('ERR_VALIDATION', '消息格式错误 / Malformed message');
       if (m.type === 'ping') return sub.send({ type: 'pong' });
@@ -54,38 +116,28 @@ export default async function liveRoutes(app: FastifyInstance) {
       if (m.type === 'hello') {
         if (m.protocol !== PROTOCOL_VERSION) return sub.send({ type: 'incompatible', expected: PROTOCOL_VERSION });
         if (!Number.isInteger(m.meetingId)) return fail('ERR_VALIDATION', 'meetingId 必须是整数 / meetingId must be an integer');
-        const id = m.meetingId;
         const requested = m.view ?? 'console';
         if (requested !== 'console' && requested !== 'kiosk') return fail('ERR_VALIDATION', 'view 须为 console 或 kiosk / view must be console or kiosk');
-        void getMeeting(ctx, id)
-          .then(async () => {
-            if (m.deviceToken !== undefined) {
-              const hash = typeof m.deviceToken === 'string' ? hashToken(m.deviceToken) : null;
-              const device = hash ? await deviceByTokenHash(ctx, hash) : undefined;
-              if (!device || device.status !== 'active') return refuseDevice();
-              detach?.();
-              detach = ctx.hub.attachDevice(device.id, refuseDevice);
-              deviceHash = hash;
-            } else if (!(await staff)) {
-              fail('ERR_UNAUTHORIZED', '请先登录或配对终端 / Sign in, or pair this tablet');
-              return void socket.close(4401, 'unauthorized');
-            }
-            ctx.hub.unsubscribe(sub);
-            meetingId = id;
-            view = requested;
-            return ctx.hub.subscribe(id, sub, requested);
-          })
-          .catch((e: unknown) => fail(e instanceof AppError ? e.code : 'ERR_INTERNAL', (e as Error).message));
+        if (limited(snapshots)) return;
+        void hello(m.meetingId, requested, m.deviceToken).catch((e: unknown) =>
+          fail(e instanceof AppError ? e.code : 'ERR_INTERNAL', (e as Error).message),
+        );
         return;
       }
       if (m.type === 'resync') {
         if (meetingId === null) return fail('ERR_VALIDATION', '请先发送 hello / Send hello first');
-        void ctx.hub.sendSnapshot(meetingId, sub, view).catch(() => fail('ERR_INTERNAL', '快照失败 / Snapshot failed'));
+        if (limited(snapshots)) return;
+        const current = meetingId;
+        void (async () => {
+          if (deviceHash === null && !(await staffStillValid())) return;
+          await ctx.hub.sendSnapshot(current, sub, view);
+        })().catch(() => fail('ERR_INTERNAL', '快照失败 / Snapshot failed'));
         return;
       }
       fail('ERR_VALIDATION', '未知消息类型 / Unknown message type');
     });
     socket.on('close', () => {
+      closed = true;
       ctx.hub.unsubscribe(sub);
       detach?.();
     });

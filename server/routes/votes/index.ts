@@ -13,7 +13,8 @@ export default async function voteRoutes(fastify: FastifyInstance) {
   const ctx = app.ctx;
   const voteParams = IdParams('voteId');
 
-  app.post('/api/agenda/:agendaItemId/votes', { config: { access: ['admin', 'clerk', 'chair'] }, schema: { params: IdParams('agendaItemId'), body: CreateVote } }, async (req, reply) =>
+  /** The chair (or an admin) creates votes; clerks prepare the roster and the sitting, not what is voted on. */
+  app.post('/api/agenda/:agendaItemId/votes', { config: { access: ['admin', 'chair'] }, schema: { params: IdParams('agendaItemId'), body: CreateVote } }, async (req, reply) =>
     reply.status(201).send(await votes.createVote(ctx, req.params.agendaItemId, req.body, actorOf(req))),
   );
 

@@ -10,6 +10,7 @@ const PHOTO_REASONS: Record<string, DictKey> = {
   multiple_faces: 'photoMultiple',
   face_too_small: 'photoTooSmall',
   unreadable: 'photoUnreadable',
+  too_large: 'photoTooLarge',
   unknown_photo: 'photoMissing',
 };
 

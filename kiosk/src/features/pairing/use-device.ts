@@ -13,8 +13,8 @@ export type DeviceState =
 
 const PENDING_POLL_MS = 2000;
 const ACTIVE_POLL_MS = 5000;
-/** The server refuses a code after 15 minutes; ask for a new one a little before. */
-const PENDING_MAX_MS = 14 * 60 * 1000;
+/** The server forgets a code after 10 minutes; ask for a new one a little before. */
+const PENDING_MAX_MS = 9 * 60 * 1000;
 
 function codeOf(details: unknown): string | null {
   const code = (details as { code?: unknown } | undefined)?.code;

@@ -1,0 +1,107 @@
+// Verification of the covered tables (covered.ts): the log's 'audit.baseline' and 'audit.rows' entries are
+// replayed into the rows each table should hold (as hashes); the file's tables must hold exactly those — the
+// same count and the same contents. A change that starts from a row the log never had, a change made outside the
+// server ('audit.outside'), a missing or altered trigger, and a closed vote's voter record that differs are
+// reported too.
+import * as rows from '../repositories/audit-rows-repository';
+import type { AuditRow } from '../repositories/audit-repository';
+import type { Reader } from '../repositories/rows';
+import { allTriggers, COVERED } from './covered';
+import type { AuditProblem } from './problem';
+import { sha, voterHash, type LoggedChange } from './row-log';
+
+/** What the log says the covered tables hold. */
+export class RowTrail {
+  /** table → row hash → how many rows have it */
+  readonly tables = new Map<string, Map<string, number>>();
+  /** vote id → voter record hash and where it was logged */
+  readonly voters = new Map<number, { hash: string; entryId: number }>();
+  baselineAt: number | null = null;
+  lastEntry: number | null = null;
+
+  private bag(table: string): Map<string, number> {
+    let b = this.tables.get(table);
+    if (!b) this.tables.set(table, (b = new Map()));
+    return b;
+  }
+
+  /** Takes one audit entry; answers a problem when the entry cannot follow what came before. */
+  collect(row: AuditRow, detail: Record<string, unknown>): AuditProblem | null {
+    const at = { entryId: row.id, action: row.action };
+    if (row.action === 'audit.outside') return { ...at, message: 'rows of covered tables were changed outside the server (found at start)' };
+    if (row.action === 'audit.baseline') {
+      this.baselineAt = row.id;
+      for (const [table, hashes] of Object.entries((detail.tables ?? {}) as Record<string, string[]>)) {
+        for (const h of hashes) this.bag(table).set(h, (this.bag(table).get(h) ?? 0) + 1);
+      }
+      for (const [id, hash] of Object.entries((detail.voters ?? {}) as Record<string, string>)) this.voters.set(Number(id), { hash, entryId: row.id });
+      return null;
+    }
+    if (row.action !== 'audit.rows') return null;
+    this.lastEntry = row.id;
+    for (const [table, before, after] of (detail.changes ?? []) as LoggedChange[]) {
+      if (table === 'vote_voters') {
+        const [id, hash] = String(after).split(':');
+        this.voters.set(Number(id), { hash: hash!, entryId: row.id });
+        continue;
+      }
+      const bag = this.bag(table);
+      if (before !== null) {
+        const n = bag.get(before) ?? 0;
+        if (n === 0) return { ...at, message: `a ${table} row changed here was not what the log last recorded: it was edited outside the server before` };
+        if (n === 1) bag.delete(before);
+        else bag.set(before, n - 1);
+      }
+      if (after !== null) bag.set(after, (bag.get(after) ?? 0) + 1);
+    }
+    return null;
+  }
+}
+
+/** A row for the message, without a password hash, cut to a readable length. */
+function excerpt(json: string): string {
+  const shown = json.replace(/"password_hash":"[^"]*"/, '"password_hash":"…"');
+  return shown.length > 160 ? `${shown.slice(0, 160)}…` : shown;
+}
+
+async function checkTable(db: Reader, trail: RowTrail, table: string): Promise<AuditProblem | null> {
+  const expected = new Map(trail.tables.get(table) ?? []);
+  const actual = await rows.rowsOf(db, table);
+  const at = { entryId: trail.lastEntry ?? trail.baselineAt, action: trail.lastEntry ? 'audit.rows' : 'audit.baseline' };
+  const logged = [...expected.values()].reduce((a, b) => a + b, 0);
+  const unknown: string[] = [];
+  for (const json of actual) {
+    const h = sha(json);
+    const n = expected.get(h) ?? 0;
+    if (n === 0) unknown.push(json);
+    else if (n === 1) expected.delete(h);
+    else expected.set(h, n - 1);
+  }
+  if (actual.length !== logged) return { ...at, message: `${table} holds ${actual.length} rows, the log says ${logged}` };
+  if (unknown.length > 0) return { ...at, message: `${table} row ${excerpt(unknown[0]!)} is not what the log recorded: edited outside the server` };
+  return null;
+}
+
+/** The covered-table checks, after the chain itself and the vote checks held. */
+export async function checkCoveredTables(db: Reader, trail: RowTrail): Promise<AuditProblem | null> {
+  if (trail.baselineAt === null) return { entryId: null, action: null, message: 'the log has no audit.baseline entry: the covered tables were never recorded' };
+  const expected = allTriggers();
+  const present = new Map((await rows.triggersInFile(db)).map((t) => [t.name, t.sql]));
+  for (const [name, sql] of Object.entries(expected)) {
+    if (present.get(name) !== sql) return { entryId: null, action: null, message: `trigger ${name} is missing or altered: changes to covered tables would go unlogged` };
+  }
+  if ((await rows.pendingChanges(db)).length > 0) {
+    return { entryId: null, action: null, message: 'audit_changes holds changes no server logged: rows of covered tables were edited outside the server' };
+  }
+  for (const table of Object.keys(COVERED)) {
+    const problem = await checkTable(db, trail, table);
+    if (problem) return problem;
+  }
+  for (const id of await rows.closedVoteIds(db)) {
+    const logged = trail.voters.get(id);
+    const now = voterHash(await rows.voterRecord(db, id));
+    if (!logged) return { entryId: null, action: null, voteId: id, message: 'the vote is closed but the log has no record of who voted in it' };
+    if (logged.hash !== now) return { entryId: logged.entryId, action: 'audit.rows', voteId: id, message: 'who voted (participation, cast requests) differs from what the log recorded at close' };
+  }
+  return null;
+}

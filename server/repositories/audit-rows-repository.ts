@@ -1,0 +1,42 @@
+// SQL for the covered-table part of the audit (server/audit/covered.ts): pending row changes, current rows,
+// and a closed vote's voter record.
+import type { Tx } from '../db/database';
+import { COVERED, rowJson } from '../audit/covered';
+import type { Reader } from './rows';
+
+export interface RowChange {
+  tbl: string;
+  before: string | null;
+  after: string | null;
+}
+
+export const pendingChanges = (db: Reader): Promise<RowChange[]> => db.all<RowChange>('SELECT tbl, before, after FROM audit_changes ORDER BY seq');
+
+export async function clearChanges(tx: Tx): Promise<void> {
+  await tx.run('DELETE FROM audit_changes');
+}
+
+/** Every row of a covered table as the triggers write it. */
+export async function rowsOf(db: Reader, table: string): Promise<string[]> {
+  if (!COVERED[table]) throw new Error(`not a covered table: ${table}`);
+  return (await db.all<{ j: string }>(`SELECT ${rowJson(table)} AS j FROM ${table}`)).map((r) => r.j);
+}
+
+/** Who has voted in a vote, and each deputy's cast requests by outcome: nothing about what they chose. */
+export async function voterRecord(db: Reader, voteId: number): Promise<unknown> {
+  const voters = await db.all<{ deputy_id: number }>('SELECT deputy_id FROM participation WHERE vote_id = ? ORDER BY deputy_id', [voteId]);
+  const requests = await db.all<{ deputy_id: number; outcome: string; n: number }>(
+    'SELECT deputy_id, outcome, COUNT(*) AS n FROM cast_requests WHERE vote_id = ? GROUP BY deputy_id, outcome ORDER BY deputy_id, outcome',
+    [voteId],
+  );
+  return { voters: voters.map((v) => v.deputy_id), requests: requests.map((r) => [r.deputy_id, r.outcome, r.n]) };
+}
+
+export const closedVoteIds = async (db: Reader): Promise<number[]> =>
+  (await db.all<{ id: number }>("SELECT id FROM votes WHERE state NOT IN ('draft', 'open') AND opened_at IS NOT NULL ORDER BY id")).map((r) => r.id);
+
+export const triggersInFile = (db: Reader): Promise<Array<{ name: string; sql: string }>> =>
+  db.all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'");
+
+export const hasEntry = async (db: Reader, action: string): Promise<boolean> =>
+  !!(await db.get('SELECT 1 AS x FROM audit_events WHERE action = ? LIMIT 1', [action]));
