@@ -115,6 +115,8 @@ export interface VoteView {
   openedAt: string | null;
   closedAt: string | null;
   announcedAt: string | null;
+  /** Secret votes: ended, but the WAL could not yet be truncated (a reader held it), so announcing waits. */
+  walPending: boolean;
 }
 
 export interface AgendaItemView {
