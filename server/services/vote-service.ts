@@ -18,6 +18,7 @@ import { getBody } from './roster-service';
 import { summary } from './attendance-service';
 import { forget, openVote as castingState, stopAccepting } from './open-votes';
 import { clearWal, sealSecretVote, walPending } from './secret-seal';
+import { trackerTally } from '../repositories/tracker-repository';
 
 export function specOf(v: votes.VoteRecord): VoteSpec {
   return {
@@ -134,6 +135,7 @@ export async function getVoteView(ctx: ServiceContext, id: number): Promise<Vote
     closedAt: v.closedAt,
     announcedAt: v.announcedAt,
     walPending: walPending(ctx, v.id),
+    tracker: v.secrecy === 'secret' && (v.state === 'closed' || v.state === 'announced') ? await trackerTally(ctx.db, v.id) : null,
   };
 }
 
