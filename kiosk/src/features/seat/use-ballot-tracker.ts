@@ -38,8 +38,11 @@ export function useBallotTracker(votes: VoteView[] | null): Map<number, TrackerO
           forgetVote(voteId);
           if (outcome) setOutcomes((m) => new Map(m).set(voteId, outcome));
         })
-        // Not reachable now: keep the secrets and try at the next state change.
-        .catch(() => undefined)
+        // Not reachable now: keep the secrets and try at the next state change. Without WebCrypto (only outside a
+        // secure origin, where the camera does not work either) it never could: forget them unchecked.
+        .catch(() => {
+          if (!globalThis.crypto?.subtle) forgetVote(voteId);
+        })
         .finally(() => running.current.delete(voteId));
     }
   }, [votes]);
