@@ -1,5 +1,6 @@
 // What the server sends back: read models shared by the API replies and the live WebSocket state.
 import type { VoteResult } from './rules/result-types';
+import type { TrackerTally } from './ballot-tracker';
 import type {
   BodyRules,
   ChangePolicy,
@@ -115,6 +116,10 @@ export interface VoteView {
   openedAt: string | null;
   closedAt: string | null;
   announcedAt: string | null;
+  /** Secret votes: ended, but the WAL could not yet be truncated (a reader held it), so announcing waits. */
+  walPending: boolean;
+  /** Closed secret votes: seat tablets that checked their ballots in the published box (计票核验); else null. */
+  tracker: TrackerTally | null;
 }
 
 export interface AgendaItemView {

@@ -12,6 +12,8 @@ const PAGE = 5000;
 export interface VoteTrail {
   open?: { entryId: number; inOffice: unknown };
   close?: { entryId: number; result: unknown };
+  /** Secret votes: the summary their close or cancel entry holds in place of an entry per ballot (secret-seal.ts). */
+  sealed?: { entryId: number; action: string; ballots: unknown; requests: unknown; box: unknown };
   /** 'ballot.record' entries: one per recorded or changed ballot (never per duplicate). */
   ballotRecords: number;
   lastBallotEntry?: number;
@@ -51,6 +53,9 @@ function collect(trails: Map<number, VoteTrail>, row: AuditRow, detail: Record<s
     t.ballotRecords += 1;
     t.lastBallotEntry = row.id;
     if (typeof detail.deputyId === 'number') t.lastContent.set(detail.deputyId, { entryId: row.id, content: detail.content });
+  }
+  if ((row.action === 'vote.close' || row.action === 'vote.cancel') && detail.sealed && typeof detail.sealed === 'object') {
+    t.sealed = { entryId: row.id, action: row.action, ...(detail.sealed as { ballots: unknown; requests: unknown; box: unknown }) };
   }
 }
 

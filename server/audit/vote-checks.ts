@@ -3,9 +3,10 @@
 // ballots (the same spec the server used: specOf) and its stored in_office / present.
 import { computeResult } from '../../shared/rules';
 import type { BallotContent } from '../../shared/types';
-import { ballotContents } from '../repositories/ballots-repository';
+import { ballotBox, ballotContents } from '../repositories/ballots-repository';
 import { electorateIds, findVote, type VoteRecord } from '../repositories/votes-repository';
 import type { Reader } from '../repositories/rows';
+import { boxDigest } from '../services/secret-seal';
 import { specOf } from '../services/vote-service';
 import type { VoteTrail } from './chain';
 import { canonical, type AuditProblem } from './problem';
@@ -58,13 +59,33 @@ async function checkOpenBallots(db: Reader, v: VoteRecord, trail: VoteTrail, fai
   return null;
 }
 
-function checkCounts(c: Counts, trail: VoteTrail, fail: Check): AuditProblem | null {
+/**
+ * A secret vote that ended: its close or cancel entry sums up its ballots (no entry per ballot is logged) and holds
+ * the closed box's digest, so a ballot edited after the end shows here; its request ids were deleted at the end.
+ */
+async function checkSealed(db: Reader, v: VoteRecord, c: Counts, trail: VoteTrail, fail: Check): Promise<AuditProblem | null> {
+  const s = trail.sealed;
+  if (!s) return fail({ entryId: trail.close?.entryId ?? null, action: trail.close ? 'vote.close' : null, message: `the secret vote is ${v.state} but no close or cancel entry sums up its ballots` });
+  const at = { entryId: s.entryId, action: s.action };
+  if (c.ballots !== c.participation) return fail({ ...at, message: `${c.ballots} ballots stored but ${c.participation} deputies recorded as having voted` });
+  if (s.ballots !== c.ballots) return fail({ ...at, message: `${c.ballots} ballots stored, this entry sealed ${String(s.ballots)}` });
+  if (s.requests !== c.participation + c.changes) {
+    return fail({ ...at, message: `this entry sealed ${String(s.requests)} cast requests, but ${c.participation} voters with ${c.changes} changes make ${c.participation + c.changes}` });
+  }
+  if (c.requests !== 0) return fail({ ...at, message: `${c.requests} cast request ids are still stored after the vote ended` });
+  if (boxDigest(await ballotBox(db, v.id)) !== s.box) return fail({ ...at, message: 'the stored ballot box differs from the one this entry sealed: a ballot was edited after the vote ended' });
+  return null;
+}
+
+function checkCounts(c: Counts, trail: VoteTrail, fail: Check, secret: boolean): AuditProblem | null {
   const at = { entryId: trail.lastBallotEntry ?? trail.close?.entryId ?? null, action: trail.lastBallotEntry ? 'ballot.record' : trail.close ? 'vote.close' : null };
   if (c.ballots !== c.participation) return fail({ ...at, message: `${c.ballots} ballots stored but ${c.participation} deputies recorded as having voted` });
   if (c.recorded !== c.participation) return fail({ ...at, message: `${c.recorded} first-ballot requests for ${c.participation} voters` });
   if (c.requests !== c.participation + c.changes) {
     return fail({ ...at, message: `${c.requests} cast requests, but ${c.participation} voters with ${c.changes} changes make ${c.participation + c.changes}` });
   }
+  // Secret votes log no entry per ballot (secret-seal.ts).
+  if (secret) return trail.ballotRecords === 0 ? null : fail({ ...at, message: `the log records ${trail.ballotRecords} ballots of a secret vote one by one` });
   if (trail.ballotRecords !== c.requests) return fail({ ...at, message: `the log records ${trail.ballotRecords} ballots, the cast requests ${c.requests}` });
   return null;
 }
@@ -109,8 +130,10 @@ export async function checkVote(db: Reader, voteId: number, trail: VoteTrail | u
   if (t.open.inOffice !== v.inOffice || electorate !== v.inOffice) {
     return fail({ ...t.open, action: 'vote.open', message: `deputies in office: this entry says ${String(t.open.inOffice)}, votes.in_office ${v.inOffice}, the electorate has ${electorate}` });
   }
+  // A secret vote that ended before sealing existed logged each ballot: it is checked the way open votes are.
+  const sealedKind = v.secrecy === 'secret' && (t.sealed !== undefined || t.ballotRecords === 0);
   const problem =
-    checkCounts(c, t, fail) ??
+    (sealedKind && v.state !== 'open' ? await checkSealed(db, v, c, t, fail) : checkCounts(c, t, fail, sealedKind)) ??
     (v.secrecy === 'open' ? await checkOpenBallots(db, v, t, fail) : null) ??
     (v.state === 'closed' || v.state === 'announced' ? await checkResult(db, v, t, fail) : null);
   return problem;

@@ -51,7 +51,7 @@ function openConnection(path: string, mode: number): Promise<sqlite3.Database> {
 }
 
 /** A connection's reads and scripts; the writer's `run` goes through its prepared statements (PreparedWrites). */
-type Ops = Pick<Tx, 'get' | 'all'> & { exec(sql: string): Promise<void> };
+export type Ops = Pick<Tx, 'get' | 'all'> & { exec(sql: string): Promise<void> };
 
 function connectionOps(conn: sqlite3.Database): Ops {
   return {
@@ -115,7 +115,7 @@ const READERS = 4;
 
 export class Database {
   private queue: Job[] = [];
-  private maintenance: Array<{ sql: string; done: () => void }> = [];
+  private maintenance: Array<() => Promise<void>> = [];
   private flushing = false;
   private closed = false;
   private readonly memo = new Map<string, unknown>();
@@ -144,9 +144,13 @@ export class Database {
     const w = connectionOps(writer);
     // WAL: readers never block the writer. FULL: a COMMIT survives power loss, not only a process kill;
     // group commit pays its fsync once per batch. See README "Durability".
+    // secure_delete: whatever is deleted (a secret vote's ballots as first written, an erased deputy's face data) is
+    // overwritten with zeros in its page and in freed pages, not left readable in the file (README "Secret ballots").
     await w.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;',
     );
+    // A WAL left by the last run may hold a secret vote's batches in commit order: fold it in and empty it at start.
+    await w.exec('PRAGMA wal_checkpoint(TRUNCATE);').catch(() => undefined);
     const readers: sqlite3.Database[] = [];
     for (let i = 0; i < READERS; i++) {
       const reader = await openConnection(path, sqlite3.OPEN_READONLY);
@@ -182,8 +186,13 @@ export class Database {
 
   /** Runs a statement on the writer between batches, outside any transaction (e.g. a WAL checkpoint). */
   runBetweenBatches(sql: string): Promise<void> {
-    return new Promise((resolve) => {
-      this.maintenance.push({ sql, done: resolve });
+    return this.betweenBatches((ops) => ops.exec(sql)).catch(() => undefined);
+  }
+
+  /** Runs `fn` on the writer between batches, outside any transaction; answers what it answers. */
+  betweenBatches<T>(fn: (ops: Ops) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.maintenance.push(() => fn(connectionOps(this.writerConn)).then(resolve, reject));
       if (!this.flushing) void this.flush();
     });
   }
@@ -195,10 +204,7 @@ export class Database {
     let begun = false;
     while (this.queue.length > 0 || this.maintenance.length > 0) {
       if (!begun) {
-        for (const m of this.maintenance.splice(0)) {
-          await tx.exec(m.sql).catch(() => undefined);
-          m.done();
-        }
+        for (const m of this.maintenance.splice(0)) await m();
       }
       if (this.queue.length === 0) continue;
       const batch = this.groupCommit ? this.queue : this.queue.slice(0, 1);

@@ -105,8 +105,13 @@ export interface CastRow {
  * physical order is their random key's.
  */
 export async function insertCasts(tx: Tx, casts: readonly CastRow[]): Promise<void> {
+  const at = now();
+  // Secret votes keep out of the file what the ballot path does not need: no tablet and no time on participation.
   const rows = JSON.stringify(
-    casts.map((c) => [c.voteId, c.ballotKey, c.ballotDeputyId, JSON.stringify(c.content), c.deputyId, c.deviceId, c.clientId, c.outcome]),
+    casts.map((c) => {
+      const secret = c.ballotDeputyId === null;
+      return [c.voteId, c.ballotKey, c.ballotDeputyId, JSON.stringify(c.content), c.deputyId, secret ? null : c.deviceId, c.clientId, c.outcome, secret ? '' : at];
+    }),
   );
   // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT's join (SQLite's UPSERT notes).
   const each = 'FROM json_each(?1) WHERE true ORDER BY key';
@@ -118,11 +123,44 @@ export async function insertCasts(tx: Tx, casts: readonly CastRow[]): Promise<vo
     ),
     tx.run(
       `INSERT INTO participation (vote_id, deputy_id, device_id, first_cast_at, last_cast_at)
-       SELECT value->>0, value->>4, value->>5, ?2, ?2 ${each}
+       SELECT value->>0, value->>4, value->>5, value->>8, value->>8 ${each}
        ON CONFLICT (vote_id, deputy_id) DO UPDATE SET last_cast_at = excluded.last_cast_at, changes = changes + 1,
          device_id = excluded.device_id`,
-      [rows, now()],
+      [rows],
     ),
     tx.run(`INSERT INTO cast_requests (vote_id, client_id, deputy_id, outcome) SELECT value->>0, value->>6, value->>4, value->>7 ${each}`, [rows]),
   ]);
+}
+
+/** A secret vote's ballots in key order, contents as stored (the closed ballot box). */
+export async function ballotBox(db: Reader, voteId: number): Promise<Array<{ key: string; content: string }>> {
+  return db.all('SELECT ballot_key AS key, content FROM ballots WHERE vote_id = ? ORDER BY ballot_key', [voteId]);
+}
+
+/**
+ * When a secret vote ends (closed or cancelled, while its state is still 'open' for the ballots trigger): its ballots
+ * and participation are deleted and written again, ballots in key order (a hash) and participation in deputy order,
+ * so no cell's place in a page keeps the order they were cast in; its cast request ids (casting is over) are
+ * deleted. With secure_delete the old cells and freed pages are zeroed. Answers the box and the request count.
+ */
+export async function rewriteSecretVote(tx: Tx, voteId: number): Promise<{ box: Array<{ key: string; content: string }>; requests: number }> {
+  const box = await ballotBox(tx, voteId);
+  const voters = await tx.all<{ deputy_id: number; changes: number }>(
+    'SELECT deputy_id, changes FROM participation WHERE vote_id = ? ORDER BY deputy_id',
+    [voteId],
+  );
+  const requests = (await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM cast_requests WHERE vote_id = ?', [voteId]))?.n ?? 0;
+  await tx.run('DELETE FROM ballots WHERE vote_id = ?', [voteId]);
+  await tx.run('DELETE FROM participation WHERE vote_id = ?', [voteId]);
+  await tx.run('DELETE FROM cast_requests WHERE vote_id = ?', [voteId]);
+  await tx.run(
+    'INSERT INTO ballots (vote_id, ballot_key, deputy_id, content) SELECT ?1, value->>0, NULL, value->>1 FROM json_each(?2) ORDER BY key',
+    [voteId, JSON.stringify(box.map((b) => [b.key, b.content]))],
+  );
+  await tx.run(
+    `INSERT INTO participation (vote_id, deputy_id, device_id, first_cast_at, last_cast_at, changes)
+     SELECT ?1, value->>0, NULL, '', '', value->>1 FROM json_each(?2) ORDER BY key`,
+    [voteId, JSON.stringify(voters.map((v) => [v.deputy_id, v.changes]))],
+  );
+  return { box, requests };
 }

@@ -45,15 +45,16 @@ interface Pending {
 /** Casts accepted in memory and waiting for their batch, per app instance. */
 const queues = new WeakMap<ServiceContext, { pending: Pending[]; queued: boolean }>();
 
-function auditOf(p: Pending): AuditEntry {
+/**
+ * Open (记名) votes log each ballot: who, what, from which tablet. Secret votes log none: an entry per ballot carries
+ * a tablet, a time and an order, which is what must not outlive the vote; its close (or cancel) entry sums them up
+ * instead (secret-seal.ts).
+ */
+function auditOf(p: Pending): AuditEntry[] {
   const c = p.cast;
-  return {
-    actor: c.deviceId ? `device:${c.deviceId}` : 'api',
-    action: 'ballot.record',
-    subject: `vote:${c.voteId}`,
-    // Secret votes: the log says a ballot was recorded, never by whom or what.
-    detail: p.secret ? { outcome: c.outcome } : { outcome: c.outcome, deputyId: c.deputyId, content: c.content },
-  };
+  if (p.secret) return [];
+  const actor = c.deviceId ? `device:${c.deviceId}` : 'api';
+  return [{ actor, action: 'ballot.record', subject: `vote:${c.voteId}`, detail: { outcome: c.outcome, deputyId: c.deputyId, content: c.content } }];
 }
 
 /** Queues one write job that, when it runs, takes every cast accepted by then: the batch grows while I/O waits. */
@@ -73,7 +74,7 @@ function enqueue(ctx: ServiceContext, item: Pending): void {
       const stored = insertCasts(tx, batch.map((p) => p.cast)).catch((e: unknown) => {
         throw String(e).includes('ERR_VOTE_NOT_OPEN') ? notOpen('closed') : e;
       });
-      await together([stored, appendAuditMany(tx, batch.map(auditOf))]);
+      await together([stored, appendAuditMany(tx, batch.flatMap(auditOf))]);
     })
     .then(
       () => batch.forEach((p) => p.resolve()),

@@ -6,6 +6,7 @@ import { extractEnrollment, type EnrollmentResult } from '../face/enroll';
 import { eraseBiometrics, insertDescriptor, setThumbnail } from '../repositories/faces-repository';
 import { findDeputy } from '../repositories/deputies-repository';
 import { appendAudit } from '../repositories/audit-repository';
+import { truncateWal } from '../db/truncate-wal';
 import type { Actor, ServiceContext } from './context';
 import { importRows, type ImportReport } from './roster-service';
 import { readRoster } from './roster-file';
@@ -143,5 +144,8 @@ export async function eraseDeputyBiometrics(ctx: ServiceContext, deputyId: numbe
     return counts;
   });
   await ctx.face.refreshDeputy(deputy.bodyId, deputyId);
-  return erased;
+  // secure_delete zeroed the bytes in the file; the WAL still holds the pages as they were until it is truncated.
+  // false when a reader held it past the bound: then the next secret vote's end or a restart truncates it.
+  const walTruncated = await truncateWal(ctx.db);
+  return { ...erased, walTruncated };
 }

@@ -17,6 +17,8 @@ import { getSitting } from './meeting-service';
 import { getBody } from './roster-service';
 import { summary } from './attendance-service';
 import { forget, openVote as castingState, stopAccepting } from './open-votes';
+import { clearWal, sealSecretVote, walPending } from './secret-seal';
+import { trackerTally } from '../repositories/tracker-repository';
 
 export function specOf(v: votes.VoteRecord): VoteSpec {
   return {
@@ -140,6 +142,8 @@ export async function getVoteView(ctx: ServiceContext, id: number): Promise<Vote
     openedAt: v.openedAt,
     closedAt: v.closedAt,
     announcedAt: v.announcedAt,
+    walPending: walPending(ctx, v.id),
+    tracker: v.secrecy === 'secret' && (v.state === 'closed' || v.state === 'announced') ? await trackerTally(ctx.db, v.id) : null,
   };
 }
 
@@ -209,28 +213,40 @@ export async function closeVote(ctx: ServiceContext, id: number, actor: Actor) {
       inOffice: v.inOffice ?? electorate.length,
       present: presentVoters,
     });
+    const sealed = v.secrecy === 'secret' ? await sealSecretVote(tx, id) : undefined;
     await votes.markClosed(tx, id, presentVoters, result);
-    await appendAudit(tx, { actor, action: 'vote.close', subject: `vote:${id}`, detail: { result } });
+    await appendAudit(tx, { actor, action: 'vote.close', subject: `vote:${id}`, detail: sealed ? { result, sealed } : { result } });
     return true;
   });
   forget(ctx, id);
   if (!closed) throw stateError(await getVote(ctx, id), '结束表决');
-  // The WAL holds page images in commit order; fold it into the main file so it does not outlive the vote.
-  if (v.secrecy === 'secret') await ctx.db.runBetweenBatches('PRAGMA wal_checkpoint(TRUNCATE)');
+  if (v.secrecy === 'secret') await clearWal(ctx, id);
   ctx.hub.voteChanged(sitting.meetingId, id, 'state');
   return getVoteView(ctx, id);
 }
 
+const walNotCleared = () =>
+  new AppError(
+    'ERR_VOTE_STATE',
+    '数据库日志（WAL）尚未清除：仍有读取连接占用，本无记名表决的投票顺序可能还留在日志中，请稍后再宣布结果 / ' +
+      'The write-ahead log still holds this secret vote (a reader is holding it): announce once it has been truncated',
+  );
+
 async function transition(ctx: ServiceContext, id: number, from: votes.VoteRecord['state'][], to: 'announced' | 'cancelled', actor: Actor, detail: Record<string, unknown>) {
   const v = await getVote(ctx, id);
   if (to === 'cancelled') await stopAccepting(ctx, id);
+  if (to === 'announced' && walPending(ctx, id) && !(await clearWal(ctx, id))) throw walNotCleared();
   const ok = await ctx.db.write(async (tx) => {
+    const row = await tx.get<{ state: string }>('SELECT state FROM votes WHERE id = ?', [id]);
+    const sealed = to === 'cancelled' && v.secrecy === 'secret' && row?.state === 'open' ? await sealSecretVote(tx, id) : undefined;
     const changed = await votes.setState(tx, id, from, to);
-    if (changed) await appendAudit(tx, { actor, action: `vote.${to === 'announced' ? 'announce' : 'cancel'}`, subject: `vote:${id}`, detail });
+    const action = `vote.${to === 'announced' ? 'announce' : 'cancel'}`;
+    if (changed) await appendAudit(tx, { actor, action, subject: `vote:${id}`, detail: sealed ? { ...detail, sealed } : detail });
     return changed;
   });
   forget(ctx, id);
   if (!ok) throw stateError(v, to === 'announced' ? '宣布结果' : '取消');
+  if (to === 'cancelled' && v.secrecy === 'secret') await clearWal(ctx, id);
   const sitting = await getSitting(ctx, v.sittingId);
   ctx.hub.voteChanged(sitting.meetingId, id, 'state');
   return getVoteView(ctx, id);

@@ -87,3 +87,14 @@ export const CastReply = Type.Object({
   clientId: ClientId,
 });
 export type CastReply = Static<typeof CastReply>;
+
+/** A seat tablet's ballot-tracker (计票核验) report after a secret vote closed: how many of its ballots it checked. */
+export const TrackerReport = Type.Object(
+  {
+    checked: Type.Integer({ minimum: 1, maximum: 1000 }),
+    /** Ballots not in the closed box as this tablet cast them. */
+    mismatched: Type.Integer({ minimum: 0, maximum: 1000 }),
+  },
+  { additionalProperties: false },
+);
+export type TrackerReport = Static<typeof TrackerReport>;

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import type { CreateVote } from '../../shared/schemas/votes';
-import type { VoteView } from '../../shared/views';
+import type { DeviceView, VoteView } from '../../shared/views';
 import { call, useCookie } from '../helpers/app';
 import { launchBrowser, screenshot } from '../helpers/browser';
 import { fakeCameraVideo } from '../helpers/fake-camera';
@@ -17,6 +17,7 @@ let server: RunningServer;
 let venue: Venue;
 let browser: Browser;
 let page: Page;
+let seatDevice: DeviceView;
 /** The app currently answering on the server's port (replaced when the test restarts the server). */
 let app: FastifyInstance;
 
@@ -58,6 +59,9 @@ afterEach(async () => {
   for (const id of opened.splice(0)) await call(app, 'POST', `/api/votes/${id}/close`).catch(() => undefined);
 });
 
+/** The ballot secrets (and what was cast with them) the tablet keeps in localStorage. */
+const ballotKeys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('quorum.ballot')).sort());
+
 const getVote = async (id: number) => (await call<VoteView>(app, 'GET', `/api/votes/${id}`)).body;
 
 /** The ballot of that kind on screen; the deputy's face is confirmed first when the tablet asks for it. */
@@ -89,7 +93,7 @@ beforeAll(async () => {
   browser = await launchBrowser({ fakeCamera: await fakeCameraVideo({ photo: 'wu_yi/1.jpg', script: 'turn', leadIn: 1 }) });
   page = await openKiosk(browser, server);
   await tapLive(page);
-  await pairShown(page, server, { mode: 'seat', sittingId: venue.sittingId, name: '座位终端', seat: 'A12' });
+  seatDevice = await pairShown(page, server, { mode: 'seat', sittingId: venue.sittingId, name: '座位终端', seat: 'A12' });
 }, 180_000);
 
 afterAll(async () => {
@@ -220,8 +224,26 @@ describe('seat tablet', () => {
     await markRow(1, '基本满意');
     await screenshot(page, 'kiosk-seat-rating');
     await confirmAndWait();
+    expect(await ballotKeys()).toEqual([`quorum.ballotCast.${vote.id}.${deputyNamed(venue, '吴某某').id}`, `quorum.ballotSecret.${vote.id}.${deputyNamed(venue, '吴某某').id}`]);
     await call(app, 'POST', `/api/votes/${vote.id}/close`, {}, 200);
     expect((await getVote(vote.id)).cast).toBe(1);
+    // 计票核验: the tablet finds its ballot in the closed box as cast, says so, reports it, and forgets its secret.
+    await page.locator('[data-tracker="counted"]').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-tracker]').textContent()).toBe('计票核验：本终端所投选票已按所投计入');
+    await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('quorum.ballot')), null, { timeout: 10_000 });
+    expect((await getVote(vote.id)).tracker).toEqual({ verified: 1, mismatched: 0 });
+  });
+
+  it('a secret vote cancelled: the tablet forgets its ballot secret', async () => {
+    await page.locator('[data-screen="waiting"]').waitFor({ timeout: 20_000 });
+    const vote = await openVote({ kind: 'resolution', title: '关于撤销的无记名表决', secrecy: 'secret' });
+    await ballotShown('resolution');
+    await button('赞成').click();
+    await button('确认提交').click();
+    await page.locator('[data-screen="voted"]').waitFor({ timeout: 20_000 });
+    expect(await ballotKeys()).toHaveLength(2);
+    await call(app, 'POST', `/api/votes/${vote.id}/cancel`, { reason: '议程调整' }, 200);
+    await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('quorum.ballot')), null, { timeout: 10_000 });
   });
 
   it('shows a banner while the server is down and carries on by itself when it is back', async () => {
@@ -241,5 +263,17 @@ describe('seat tablet', () => {
     await button('确认提交').click();
     await page.locator('[data-screen="voted"]').waitFor({ timeout: 20_000 });
     expect((await getVote(vote.id)).tally).toMatchObject({ abstain: 1 });
+  });
+
+  it('an unpaired (revoked) tablet forgets every ballot secret it held', async () => {
+    await page.locator('[data-screen="waiting"]').waitFor({ timeout: 20_000 });
+    await openVote({ kind: 'resolution', title: '停用终端前的无记名表决', secrecy: 'secret' });
+    await ballotShown('resolution');
+    await button('反对').click();
+    await button('确认提交').click();
+    await page.locator('[data-screen="voted"]').waitFor({ timeout: 20_000 });
+    expect(await ballotKeys()).toHaveLength(2);
+    await call(app, 'POST', `/api/devices/${seatDevice.id}/revoke`, {}, 200);
+    await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('quorum.ballot')), null, { timeout: 20_000 });
   });
 });

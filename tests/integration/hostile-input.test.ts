@@ -13,7 +13,7 @@ import { BodyRulesInput, CreateBody, DeputyInput, ImportRoster, UpdateDeputy } f
 import { AcceptPairing, RequestPairing, UpdateDevice } from '../../shared/schemas/devices';
 import { FaceCheckin, RetentionSettings, SeatIdentify } from '../../shared/schemas/face';
 import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting, ManualCheckin, RecordLeave } from '../../shared/schemas/meetings';
-import { CancelVote, CastBallot, CreateVote, OpenVote } from '../../shared/schemas/votes';
+import { CancelVote, CastBallot, CreateVote, OpenVote, TrackerReport } from '../../shared/schemas/votes';
 import { ChangePassword, CreateStaff, Login, UpdateStaff } from '../../shared/schemas/staff';
 import type { BallotContent, VoteSpec } from '../../shared/types';
 import type { VoteView } from '../../shared/views';
@@ -107,6 +107,8 @@ function routes(): Route[] {
       auth: () => seat.headers,
       example: () => ({ clientId: clientId(), voterToken: exampleToken, content: marksFor(v.open) }),
     }),
+    r('GET', '/api/votes/:voteId/ballot-box', () => `/api/votes/${v.closed.id}/ballot-box`, { auth: () => seat.headers }),
+    r('POST', '/api/votes/:voteId/tracker', () => `/api/votes/${v.closed.id}/tracker`, { schema: TrackerReport, auth: () => seat.headers, example: () => ({ checked: 1, mismatched: 0 }) }),
     r('GET', '/api/live', () => LIVE_PATH),
     r('GET', '/api/face/config', () => '/api/face/config'),
     r('POST', '/api/checkins/face', () => '/api/checkins/face', {

@@ -96,10 +96,17 @@ describe('secret vote storage', () => {
     }
   });
 
-  it('writes the ballot into the audit log without the voter or the choice', () => {
-    const entries = tables.get('audit_events')!.filter((e) => e.action === 'ballot.record' && e.subject === `vote:${vote.id}`);
-    expect(entries).toHaveLength(9);
-    for (const e of entries) expect(Object.keys(JSON.parse(e.detail as string))).toEqual(['outcome']);
+  it('logs no entry per ballot (each would carry a tablet, a time and an order); the close entry sums them up', () => {
+    const entries = tables.get('audit_events')!.filter((e) => e.subject === `vote:${vote.id}`);
+    expect(entries.filter((e) => e.action === 'ballot.record')).toHaveLength(0);
+    const close = JSON.parse(entries.find((e) => e.action === 'vote.close')!.detail as string) as { sealed: Record<string, unknown> };
+    expect(close.sealed).toMatchObject({ ballots: 8, requests: 9, box: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('keeps no tablet, time or request id of a secret vote once it has closed', () => {
+    const participation = tables.get('participation')!.filter((p) => p.vote_id === vote.id);
+    for (const p of participation) expect(p).toMatchObject({ device_id: null, first_cast_at: '', last_cast_at: '' });
+    expect(tables.get('cast_requests')!.filter((r) => r.vote_id === vote.id)).toHaveLength(0);
   });
 
   it('lets only the tablet holding the secret replace the ballot', async () => {

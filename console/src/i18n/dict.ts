@@ -216,6 +216,15 @@ const votes = {
   overrideReason: { zh: '未达法定人数仍开始表决的理由', en: 'Reason to open without quorum' },
   openAnyway: { zh: '仍然开始表决', en: 'Open anyway' },
   quorumOverrideNote: { zh: '未达法定人数开始表决,理由:{reason}', en: 'Opened without quorum. Reason: {reason}' },
+  walPending: {
+    zh: '数据库日志（WAL）尚未清除：仍有程序在读取数据库，本无记名表决的投票顺序可能还留在日志中；清除前不能宣布结果，系统会在宣布时重试。',
+    en: 'The write-ahead log is not yet truncated (a program is reading the database): it may still hold this secret vote in casting order. The result cannot be announced until it is; announcing tries again.',
+  },
+  trackerTally: { zh: '计票核验：{n} 台终端已核验，{m} 台不一致', en: 'Ballot check: {n} tablets verified, {m} mismatched' },
+  trackerAlarm: {
+    zh: '计票核验警报：{n} 台终端已核验，{m} 台不一致——有选票与终端所投不符，请暂停宣布并核查',
+    en: 'Ballot check alarm: {n} tablets verified, {m} mismatched: a ballot differs from what a tablet cast. Hold the announcement and investigate',
+  },
   castLabel: { zh: '已投', en: 'Voted' },
   expectedVoters: { zh: '应投', en: 'Expected' },
   secretWhileOpen: { zh: '无记名表决:表决结束前不显示各项票数', en: 'Secret vote: no counts until it closes' },

@@ -1,6 +1,8 @@
 // The endpoints a tablet calls, typed with the shared views and schemas.
 import type { DeviceView, FaceCheckinReply, SeatIdentifyReply } from '../../../shared/views';
 import type { Liveness } from '../../../shared/schemas/face';
+import type { TrackerReport } from '../../../shared/schemas/votes';
+import type { BallotBox } from '../../../shared/ballot-tracker';
 import { api, sendUntilAnswered, type ApiError } from './client';
 import { randomHex } from './device-token';
 
@@ -35,3 +37,7 @@ export const seatIdentify = (body: FaceProbe, onRetry?: (n: number, e: ApiError)
 export function newClientId(): string {
   return randomHex(16);
 }
+
+export const fetchBallotBox = (voteId: number) => api<BallotBox>('GET', `/api/votes/${voteId}/ballot-box`);
+
+export const sendTrackerReport = (voteId: number, report: TrackerReport) => api<{ ok: true }>('POST', `/api/votes/${voteId}/tracker`, report);

@@ -2,9 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams } from '../../../shared/schemas/common';
-import { CancelVote, CastBallot, CreateVote, OpenVote } from '../../../shared/schemas/votes';
+import { CancelVote, CastBallot, CreateVote, OpenVote, TrackerReport } from '../../../shared/schemas/votes';
 import * as votes from '../../services/vote-service';
 import { castFromSeat } from '../../services/ballot-service';
+import { publishedBox, reportTracker } from '../../services/tracker-service';
 import { actorOf } from '../actor';
 import { authenticateDevice } from '../../plugins/device-auth';
 
@@ -45,5 +46,17 @@ export default async function voteRoutes(fastify: FastifyInstance) {
     const device = await authenticateDevice(ctx, req, ['seat']);
     const result = await castFromSeat(ctx, device, req.params.voteId, req.body);
     return reply.status(result.outcome === 'duplicate' ? 200 : 201).send(result);
+  });
+
+  /** Ballot tracker (计票核验): a closed secret vote's box (key → content, no deputies) for the seat tablets to check. */
+  app.get('/api/votes/:voteId/ballot-box', { config: { access: 'device' }, schema: { params: voteParams } }, async (req) => {
+    await authenticateDevice(ctx, req, ['seat']);
+    return publishedBox(ctx, req.params.voteId);
+  });
+
+  /** A seat tablet's tracker report: how many of its ballots it checked, how many were not as cast. */
+  app.post('/api/votes/:voteId/tracker', { config: { access: 'device' }, schema: { params: voteParams, body: TrackerReport } }, async (req) => {
+    const device = await authenticateDevice(ctx, req, ['seat']);
+    return reportTracker(ctx, device, req.params.voteId, req.body);
   });
 }

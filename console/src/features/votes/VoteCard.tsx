@@ -50,6 +50,16 @@ export function VoteCard({ vote: v, agendaTitle, showNotVoted }: { vote: VoteVie
       {v.state === 'open' && <LiveTally vote={v} />}
       {(v.state === 'closed' || v.state === 'announced') && v.tally && <ResultView vote={v} tally={v.tally} showNotVoted={showNotVoted} />}
       {v.quorumOverride && <p className="override-note">{t('quorumOverrideNote', { reason: v.quorumOverride })}</p>}
+      {v.walPending && (
+        <p className="override-note" role="alert" data-alert="wal">
+          {t('walPending')}
+        </p>
+      )}
+      {v.tracker && (
+        <p className={v.tracker.mismatched > 0 ? 'tracker-note alarm' : 'tracker-note'} role={v.tracker.mismatched > 0 ? 'alert' : undefined} data-tracker={`${v.tracker.verified}/${v.tracker.mismatched}`}>
+          {t(v.tracker.mismatched > 0 ? 'trackerAlarm' : 'trackerTally', { n: v.tracker.verified, m: v.tracker.mismatched })}
+        </p>
+      )}
       <footer className="vote-foot">
         <span className="muted small">
           {v.openedAt && t('openedAt', { time: formatTime(v.openedAt) })} {v.closedAt && t('closedAt', { time: formatTime(v.closedAt) })}{' '}

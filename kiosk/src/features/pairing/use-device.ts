@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeviceView } from '../../../../shared/views';
 import { ApiError, onUnauthorized } from '../../api/client';
 import { clearToken, newToken, readToken, tokenAgeMs } from '../../api/device-token';
+import { forgetAllBallots } from '../seat/ballot-secret';
 import { requestPairing, whoAmI } from '../../api/kiosk-api';
 
 export type DeviceState =
@@ -47,6 +48,7 @@ export function useDevice(): DeviceState {
         if (err.status === 403) setState({ kind: 'pairing', code: codeOf(err.details), revoked: false });
         else if (err.status === 401) {
           clearToken();
+          forgetAllBallots(); // unpaired or revoked: no ballot secret stays on the tablet
           setState({ kind: 'pairing', code: null, revoked: wasActive || (stateRef.current.kind === 'pairing' && stateRef.current.revoked) });
           running.current = false;
           await step();

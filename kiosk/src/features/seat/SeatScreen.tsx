@@ -11,7 +11,8 @@ import { meetingLine } from '../../realtime/meeting-line';
 import { isDisconnected, type Live } from '../../realtime/use-live';
 import { OfflineBanner, TopBar } from '../../ui/TopBar';
 import { checkDraft, contentOf, emptyDraft, type Draft } from './ballot-model';
-import { ballotSecret } from './ballot-secret';
+import { ballotSecret, rememberCast } from './ballot-secret';
+import { useBallotTracker } from './use-ballot-tracker';
 import { BallotForm } from './BallotForm';
 import { ConfirmView } from './ConfirmView';
 import { IdentifyPanel, type Identified } from './IdentifyPanel';
@@ -47,6 +48,7 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
     [live.state, device.sittingId],
   );
   const vote = live.state?.votes.find((v) => v.id === voteId) ?? null;
+  const tracked = useBallotTracker(live.state?.votes ?? null);
 
   // Follow the live state: a vote that closes under the deputy, and the next open vote.
   useEffect(() => {
@@ -105,6 +107,7 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
     try {
       if (!live.cast) throw new Error(t('offline'));
       const reply = await live.cast(vote.id, body, () => setRetrying(true));
+      if (vote.secrecy === 'secret') rememberCast(vote.id, voter.deputy.id, body.content);
       setPhase({ kind: 'voted', changed: reply.outcome === 'changed' });
     } catch (err) {
       const code = err instanceof CastFailed ? err.code : null;
@@ -122,7 +125,7 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
   };
 
   let body: React.ReactNode;
-  if (closed) body = <ClosedView vote={closed} />;
+  if (closed) body = <ClosedView vote={closed} tracker={tracked.get(closed.id) ?? null} />;
   else if (!vote) body = <WaitingView />;
   else if (phase.kind === 'identify')
     body = (

@@ -1,5 +1,6 @@
 import type { VoteView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
+import type { TrackerOutcome } from './use-ballot-tracker';
 
 export function WaitingView() {
   const { t } = useI18n();
@@ -12,7 +13,8 @@ export function WaitingView() {
   );
 }
 
-export function ClosedView({ vote }: { vote: VoteView }) {
+/** `tracker`: this tablet's check of its ballots in the closed box (secret votes), once done. */
+export function ClosedView({ vote, tracker }: { vote: VoteView; tracker: TrackerOutcome | null }) {
   const { t } = useI18n();
   return (
     <div className="screen center" data-screen="closed">
@@ -21,6 +23,11 @@ export function ClosedView({ vote }: { vote: VoteView }) {
       </div>
       <h1 className="huge">{t('closed')}</h1>
       <p className="lead muted">{vote.title}</p>
+      {tracker && (
+        <p className={tracker === 'counted' ? 'lead' : 'lead warn-text'} data-tracker={tracker}>
+          {t(tracker === 'counted' ? 'trackerCounted' : 'trackerMismatch')}
+        </p>
+      )}
     </div>
   );
 }
