@@ -22,6 +22,7 @@ export const toStaffView = (r: StaffRow): StaffView => ({
   role: r.role,
   disabled: r.disabled === 1,
   mustChangePassword: r.must_change_password === 1,
+  lockedUntil: r.locked_until && Date.parse(r.locked_until) > Date.now() ? r.locked_until : null,
 });
 
 export async function findByUsername(db: Reader, username: string): Promise<StaffRow | undefined> {
