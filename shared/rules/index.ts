@@ -3,6 +3,7 @@ export * from './fraction';
 export * from './defaults';
 export * from './describe';
 export * from './electorate';
+export * from './turnout';
 export * from './quorum';
 export * from './names';
 export * from './spec';

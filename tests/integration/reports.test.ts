@@ -55,7 +55,7 @@ describe('results sheet', () => {
     expect(body).toMatchObject({ bodyName: '某镇第八届人民代表大会', meetingName: '第二次会议', sittingName: '第一次全体会议', agendaTitle: '关于批准财政预算的决议' });
     expect(body.rule.zh).toBe('全体代表的过半数');
     expect(body.vote.state).toBe('announced');
-    expect(body.vote.tally as ResolutionResult).toMatchObject({ yes: 5, no: 1, abstain: 1, notVoted: 2, inOffice: 9, required: 5, passed: true });
+    expect(body.vote.tally as ResolutionResult).toMatchObject({ yes: 5, no: 1, abstain: 1, notVoted: 0, onLeave: 1, absent: 1, inOffice: 9, required: 5, passed: true });
     expect(body.vote.openedAt && body.vote.closedAt && body.vote.announcedAt).toBeTruthy();
     expect(body.auditHead).toMatch(/^[0-9a-f]{64}$/);
     expect(body.auditHead).not.toBe('0'.repeat(64));
@@ -71,7 +71,8 @@ describe('results sheet', () => {
     const find = (label: string) => rows.find((r) => r[0] === label);
     expect(find('项目')).toEqual(['项目', '赞成', '反对', '弃权', '结果']);
     expect(find('关于批准财政预算的决议')).toEqual(['关于批准财政预算的决议', '5', '1', '1', '通过']);
-    expect(find('未按')?.[1]).toBe('2');
+    // 7 present all pressed: 未按 0; the one on leave and the one absent are shown apart.
+    expect(['未按', '请假', '缺席'].map((label) => find(label)?.[1])).toEqual(['0', '1', '1']);
     expect(find('通过规则')?.[1]).toBe('全体代表的过半数');
     expect(find('表决结果')?.[1]).toBe('通过');
     expect(find('审计链头哈希(生成时)')?.[1]).toMatch(/^[0-9a-f]{64}$/);

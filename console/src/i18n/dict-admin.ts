@@ -2,6 +2,8 @@
 import type { Entry } from './dict';
 
 export const admin = {
+  inOfficeLabel: { zh: '全体代表', en: 'In office' },
+  presentLabel: { zh: '出席', en: 'Present' },
   navAccounts: { zh: '账户与设置', en: 'Accounts' },
   accountsTitle: { zh: '账户与设置', en: 'Accounts and settings' },
   accounts: { zh: '工作人员账户', en: 'Staff accounts' },
