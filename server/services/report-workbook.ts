@@ -2,6 +2,7 @@
 // the result table comes from shared/result-table.ts, the attendance list from the attendance service.
 import ExcelJS from 'exceljs';
 import { KIND_LABELS, STATE_LABELS, type AttendanceReport, type VoteReport } from '../../shared/reports';
+import { groupByDelegation, NO_DELEGATION, ROLL_STATUS_LABELS, rollMarkLabel, type RollCallEntry } from '../../shared/roll-call';
 import { resultTable } from '../../shared/result-table';
 
 const TITLE_FONT = { name: 'SimHei', size: 16, bold: true };
@@ -59,7 +60,25 @@ export async function voteWorkbook(r: VoteReport): Promise<Buffer> {
   sheet.addRow([]);
   sheet.addRow(['审计链头哈希(生成时)', r.auditHead]);
   sheet.addRow(['生成时间', localTime(r.generatedAt)]);
+  if (r.rollCall) rollCallSheet(book, r, r.rollCall);
   return toBuffer(book);
+}
+
+/** 记名表决明细: one row per deputy, grouped by delegation, a column per option (one for a resolution). */
+function rollCallSheet(book: ExcelJS.Workbook, r: VoteReport, entries: RollCallEntry[]): void {
+  const sheet = book.addWorksheet('记名表决明细');
+  const single = r.vote.kind === 'resolution';
+  const writeIns = entries.some((e) => e.writeIns.length > 0);
+  const optionHeads = single ? ['表决意见'] : r.vote.options.map((o) => o.label);
+  sheet.columns = [{ width: 22 }, { width: 14 }, { width: 12 }, ...optionHeads.map(() => ({ width: 14 })), { width: 20 }];
+  sheet.addRow([`记名表决明细 — ${r.vote.title}`]).font = TITLE_FONT;
+  header(sheet, ['代表团/选区', '代表证号', '姓名', ...optionHeads, ...(writeIns ? ['另选他人'] : [])]);
+  for (const g of groupByDelegation(entries)) {
+    for (const e of g.entries) {
+      const marks = e.status === 'voted' ? e.marks!.map((m) => (m ? rollMarkLabel(r.vote.kind, m).zh : '—')) : optionHeads.map(() => ROLL_STATUS_LABELS[e.status as Exclude<typeof e.status, 'voted'>].zh);
+      sheet.addRow([g.delegation ?? NO_DELEGATION.zh, e.cardNo, e.name, ...marks, ...(writeIns ? [e.writeIns.join('、')] : [])]);
+    }
+  }
 }
 
 const STATUS_ZH = { present: '已报到', leave: '请假', absent: '缺席' } as const;

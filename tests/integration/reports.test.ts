@@ -21,11 +21,12 @@ async function cast(v: VoteView, deputyId: number, mark: Mark) {
   expect(res.status, JSON.stringify(res.body)).toBe(201);
 }
 
-async function sheetRows(bytes: Buffer): Promise<string[][]> {
+async function sheetRows(bytes: Buffer, sheet = 0): Promise<string[][]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   const rows: string[][] = [];
-  book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+  if (!book.worksheets[sheet]) return rows;
+  book.worksheets[sheet]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
   return rows;
 }
 
@@ -76,6 +77,39 @@ describe('results sheet', () => {
     expect(find('通过规则')?.[1]).toBe('全体代表的过半数');
     expect(find('表决结果')?.[1]).toBe('通过');
     expect(find('审计链头哈希(生成时)')?.[1]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('lists each deputy of a 记名 vote with their choice, 未按, 请假 or 缺席, by delegation; nothing for a 无记名 vote', async () => {
+    const { body } = await call<VoteReport>(t.app, 'GET', `/api/reports/votes/${open.id}`, undefined, 200);
+    const roll = body.rollCall!.map((e) => [e.cardNo, e.delegation, e.status, e.marks?.[0] ?? null]);
+    expect(roll).toEqual([
+      ['D0001', '第1选区', 'voted', 'yes'],
+      ['D0002', '第2选区', 'voted', 'yes'],
+      ['D0003', '第3选区', 'voted', 'yes'],
+      ['D0004', '第1选区', 'voted', 'yes'],
+      ['D0005', '第2选区', 'voted', 'yes'],
+      ['D0006', '第3选区', 'voted', 'no'],
+      ['D0007', '第1选区', 'voted', 'abstain'],
+      ['D0008', '第2选区', 'leave', null],
+      ['D0009', '第3选区', 'absent', null],
+    ]);
+    expect((await call<VoteReport>(t.app, 'GET', `/api/reports/votes/${secret.id}`, undefined, 200)).body.rollCall).toBeNull();
+    const res = await t.app.inject({ method: 'GET', url: `/api/reports/votes/${open.id}/xlsx`, headers: { cookie: t.cookie } });
+    const rows = await sheetRows(res.rawPayload, 1);
+    expect(rows[1]).toEqual(['代表团/选区', '代表证号', '姓名', '表决意见']);
+    expect(rows.slice(2).map((r) => r.join(' '))).toEqual([
+      '第1选区 D0001 代表1 赞成',
+      '第1选区 D0004 代表4 赞成',
+      '第1选区 D0007 代表7 弃权',
+      '第2选区 D0002 代表2 赞成',
+      '第2选区 D0005 代表5 赞成',
+      '第2选区 D0008 代表8 请假',
+      '第3选区 D0003 代表3 赞成',
+      '第3选区 D0006 代表6 反对',
+      '第3选区 D0009 代表9 缺席',
+    ]);
+    const secretXlsx = await t.app.inject({ method: 'GET', url: `/api/reports/votes/${secret.id}/xlsx`, headers: { cookie: t.cookie } });
+    expect(await sheetRows(secretXlsx.rawPayload, 1)).toEqual([]);
   });
 
   it('says there is no result yet for a vote still in draft; 404 for an unknown vote, 400 for an id not written plainly', async () => {

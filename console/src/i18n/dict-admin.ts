@@ -4,6 +4,14 @@ import type { Entry } from './dict';
 export const admin = {
   inOfficeLabel: { zh: '全体代表', en: 'In office' },
   presentLabel: { zh: '出席', en: 'Present' },
+  openElectionWarning: {
+    zh: '注意：选举依法一律采用无记名投票（选举法第四十条、地方组织法）。改为记名后，结果表将公开每位代表选了谁。',
+    en: 'Warning: elections are by secret ballot by law (Electoral Law Art. 40, Local Organic Law). As an open vote, the sheet shows whom each deputy chose.',
+  },
+  rollCallTitle: { zh: '记名表决明细', en: 'Roll call' },
+  rollCallNote: { zh: '按代表团分组；未按为已报到但未表决，请假、缺席单列。', en: 'By delegation. “Did not vote”: checked in but did not press; on leave and absent listed apart.' },
+  rollCallCount: { zh: '{n} 人', en: '{n}' },
+  writeInsLabel: { zh: '另选他人', en: 'Write-ins' },
   navAccounts: { zh: '账户与设置', en: 'Accounts' },
   accountsTitle: { zh: '账户与设置', en: 'Accounts and settings' },
   accounts: { zh: '工作人员账户', en: 'Staff accounts' },
