@@ -33,6 +33,7 @@ export async function voteReport(ctx: ServiceContext, voteId: number): Promise<V
     showNotVoted: body.rules.showNotVoted,
     auditHead: await auditHead(ctx.db),
     generatedAt: new Date().toISOString(),
+    timeZone: ctx.timeZone,
     rollCall: vote.secrecy === 'open' && vote.tally && (vote.state === 'closed' || vote.state === 'announced') ? await rollCall(ctx, vote) : null,
   };
 }
@@ -62,6 +63,7 @@ export async function attendanceReport(ctx: ServiceContext, sittingId: number): 
     entries: await entries(ctx, sittingId),
     auditHead: await auditHead(ctx.db),
     generatedAt: new Date().toISOString(),
+    timeZone: ctx.timeZone,
   };
 }
 

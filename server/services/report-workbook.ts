@@ -4,17 +4,11 @@ import ExcelJS from 'exceljs';
 import { KIND_LABELS, STATE_LABELS, type AttendanceReport, type VoteReport } from '../../shared/reports';
 import { groupByDelegation, NO_DELEGATION, ROLL_STATUS_LABELS, rollMarkLabel, type RollCallEntry } from '../../shared/roll-call';
 import { resultTable } from '../../shared/result-table';
+import { formatVenueTime } from '../../shared/venue-time';
 
 const TITLE_FONT = { name: 'SimHei', size: 16, bold: true };
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF6' } };
 
-/** Local time as a clerk reads it (the venue's clock), e.g. 2026-03-02 09:15:03. */
-export function localTime(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
 
 function header(sheet: ExcelJS.Worksheet, values: string[]): void {
   const row = sheet.addRow(values);
@@ -39,9 +33,9 @@ export async function voteWorkbook(r: VoteReport): Promise<Buffer> {
     ['表决方式', `${KIND_LABELS[r.vote.kind].zh}(${r.vote.secrecy === 'secret' ? '无记名' : '记名'})`],
     ['通过规则', r.rule.zh],
     ['状态', STATE_LABELS[r.vote.state].zh],
-    ['开始时间', localTime(r.vote.openedAt)],
-    ['结束时间', localTime(r.vote.closedAt)],
-    ['宣布时间', localTime(r.vote.announcedAt)],
+    ['开始时间', formatVenueTime(r.vote.openedAt, r.timeZone)],
+    ['结束时间', formatVenueTime(r.vote.closedAt, r.timeZone)],
+    ['宣布时间', formatVenueTime(r.vote.announcedAt, r.timeZone)],
   ];
   if (r.vote.quorumOverride) info.push(['未达法定人数开始表决的理由', r.vote.quorumOverride]);
   for (const [k, v] of info) sheet.addRow([k, v]).getCell(1).font = { bold: true };
@@ -59,7 +53,7 @@ export async function voteWorkbook(r: VoteReport): Promise<Buffer> {
   }
   sheet.addRow([]);
   sheet.addRow(['审计链头哈希(生成时)', r.auditHead]);
-  sheet.addRow(['生成时间', localTime(r.generatedAt)]);
+  sheet.addRow(['生成时间', `${formatVenueTime(r.generatedAt, r.timeZone)}（${r.timeZone}）`]);
   if (r.rollCall) rollCallSheet(book, r, r.rollCall);
   return toBuffer(book);
 }
@@ -105,12 +99,12 @@ export async function attendanceWorkbook(r: AttendanceReport): Promise<Buffer> {
       e.participant.delegation ?? e.participant.organisation ?? '',
       e.inOffice ? STATUS_ZH[e.status] : `${STATUS_ZH[e.status]}(不在任)`,
       e.checkin ? METHOD_ZH[e.checkin.method] : '',
-      localTime(e.checkin?.at ?? null),
+      formatVenueTime(e.checkin?.at, r.timeZone),
       e.leaveReason ?? e.checkin?.reason ?? '',
     ]);
   });
   sheet.addRow([]);
   sheet.addRow(['审计链头哈希(生成时)', r.auditHead]);
-  sheet.addRow(['生成时间', localTime(r.generatedAt)]);
+  sheet.addRow(['生成时间', `${formatVenueTime(r.generatedAt, r.timeZone)}（${r.timeZone}）`]);
   return toBuffer(book);
 }

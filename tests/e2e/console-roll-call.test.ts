@@ -8,6 +8,8 @@ import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { seatVoters } from '../helpers/voting';
+import ExcelJS from 'exceljs';
+import { formatVenueTime } from '../../shared/venue-time';
 
 let srv: RunningServer;
 let browser: Browser;
@@ -58,6 +60,25 @@ describe('console, 记名 results', () => {
     ]);
     await roll.scrollIntoViewIfNeeded();
     await screenshot(page, 'console-report-roll-call');
+  });
+
+  it("prints times on the venue's clock (Asia/Shanghai) in a browser set to another zone, as the .xlsx does", async () => {
+    const far = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'America/Los_Angeles' });
+    await signedIn(far, srv);
+    const p = await far.newPage();
+    await p.goto(`${srv.url}/console/#/reports/votes/${vote.id}`);
+    const opened = p.locator('.sheet-info div', { hasText: '开始时间' }).locator('dd');
+    await opened.waitFor();
+    const closed = (await call<VoteView>(srv.app, 'GET', `/api/votes/${vote.id}`)).body;
+    const expected = formatVenueTime(closed.openedAt, 'Asia/Shanghai');
+    expect(await opened.textContent()).toBe(expected);
+    const res = await srv.app.inject({ method: 'GET', url: `/api/reports/votes/${vote.id}/xlsx`, headers: { cookie: srv.cookie } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const cells: string[][] = [];
+    book.worksheets[0]!.eachRow((row) => cells.push((row.values as unknown[]).slice(1).map(String)));
+    expect(cells.find((r) => r[0] === '开始时间')?.[1]).toBe(expected);
+    await far.close();
   });
 
   it('starts a new election as 无记名 and warns when it is made 记名', async () => {
