@@ -21,6 +21,7 @@ import deviceRoutes from './routes/devices';
 import access from './plugins/access';
 import authRoutes from './routes/auth';
 import healthRoutes from './routes/health';
+import { venueTimeZone } from './venue';
 import bodyRoutes from './routes/bodies';
 import meetingRoutes from './routes/meetings';
 import attendanceRoutes from './routes/attendance';
@@ -39,6 +40,8 @@ export interface AppOptions {
   staticDir?: string;
   /** Face engine and match thresholds; defaults from the environment (README). */
   face?: Partial<FaceSettings>;
+  /** The venue's time zone; default QUORUM_TZ or Asia/Shanghai. */
+  timeZone?: string;
   /** Benchmark comparison only: false commits each write alone. */
   groupCommit?: boolean;
   /** Benchmark comparison only: 0 pushes every change at once. */
@@ -72,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   db.beforeCommit = logRowChanges;
   const hub = new LiveHub(options.coalesceMs);
   const face = new FaceService(db, { ...faceSettingsFromEnv(), ...options.face });
-  const ctx: ServiceContext = { db, hub, face, voterTokens: await VoterTokens.load(db) };
+  const ctx: ServiceContext = { db, hub, face, voterTokens: await VoterTokens.load(db), timeZone: options.timeZone ?? venueTimeZone() };
   await purgeExpiredEvidence(ctx);
   const purgeTimer = setInterval(() => void purgeExpiredEvidence(ctx).catch(() => undefined), HOUR_MS);
   purgeTimer.unref();

@@ -2,6 +2,7 @@
 // .xlsx exports print. The numbers and outcomes in them come from the server (shared/rules); nothing here counts.
 import type { Mark, RatingMark, VoteKind, VoteState } from './types';
 import type { AttendanceEntry, AttendanceSummary, DeputyView, VoteView } from './views';
+import type { RollCallEntry } from './roll-call';
 
 export interface Bilingual {
   zh: string;
@@ -52,6 +53,10 @@ export interface VoteReport extends ReportPlace {
   /** Head of the audit hash chain when the sheet was made: a later check of the log can confirm the sheet. */
   auditHead: string;
   generatedAt: string;
+  /** The venue's time zone: every time on the sheet reads on this clock (shared/venue-time.ts). */
+  timeZone: string;
+  /** 记名 votes once closed: each deputy's choice or why there is none; null for 无记名 votes and before close. */
+  rollCall: RollCallEntry[] | null;
 }
 
 /** 签到统计表: one sitting's summary and everyone on its list. */
@@ -60,6 +65,7 @@ export interface AttendanceReport extends ReportPlace {
   entries: AttendanceEntry[];
   auditHead: string;
   generatedAt: string;
+  timeZone: string;
 }
 
 export interface DeputySittingRecord {

@@ -33,6 +33,7 @@ export function formatRate(rate: number | null): string {
   return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 }
 
+/** 全体代表, 出席 and who of them pressed (已投) or not (未按), then 请假 and 缺席 apart (shared/rules/turnout.ts). */
 function common(r: VoteResult, showNotVoted: boolean): ResultTable['figures'] {
   const figures = [
     { label: L('全体代表', 'Deputies in office'), value: r.inOffice },
@@ -40,6 +41,7 @@ function common(r: VoteResult, showNotVoted: boolean): ResultTable['figures'] {
     { label: L('已投', 'Ballots cast'), value: r.cast },
   ];
   if (showNotVoted) figures.push({ label: L('未按', 'Did not vote'), value: r.notVoted });
+  figures.push({ label: L('请假', 'On leave'), value: r.onLeave ?? 0 }, { label: L('缺席', 'Absent'), value: r.absent ?? Math.max(0, r.inOffice - r.present) });
   return figures;
 }
 

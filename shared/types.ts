@@ -102,4 +102,6 @@ export interface Headcount {
   inOffice: number;
   /** Deputies in office checked in to the sitting. */
   present: number;
+  /** Deputies in office on leave for the sitting and not checked in (shown apart from 缺席); default 0. */
+  onLeave?: number;
 }

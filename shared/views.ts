@@ -157,6 +157,8 @@ export interface StaffView {
   disabled: boolean;
   /** Signed in with a one-time password: must choose a new one before anything else. */
   mustChangePassword: boolean;
+  /** Locked after too many wrong passwords: until when (ISO), or null when not locked now. */
+  lockedUntil: string | null;
 }
 
 /** A deputy the server recognised by face (door check-in or seat identification). */

@@ -13,6 +13,7 @@ import { AttendancePage } from './features/attendance/AttendancePage';
 import { VotesPage } from './features/votes/VotesPage';
 import { ScreenPage } from './features/screen/ScreenPage';
 import { DevicesPage } from './features/devices/DevicesPage';
+import { AccountsPage } from './features/accounts/AccountsPage';
 import { ReportsIndexPage } from './features/reports/ReportsIndexPage';
 import { VoteReportPage } from './features/reports/VoteReportPage';
 import { AttendanceReportPage } from './features/reports/AttendanceReportPage';
@@ -29,6 +30,7 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
   const id = idOf(b);
   if (!a) return { page: <HomePage /> };
   if (a === 'bodies' && id) return { page: <BodyPage bodyId={id} /> };
+  if (a === 'accounts') return { page: <AccountsPage /> };
   if (a === 'devices') return { page: <DevicesPage initialCode={route.query.get('code')} /> };
   if (a === 'meetings' && id) {
     const sid = idOf(d);

@@ -75,6 +75,7 @@ export function Shell({ children, meetingId, sittingId, route }: { children: Rea
     document.title = t('appTitle');
   }, [t, lang]);
   const top = route.segments[0] ?? '';
+  const { staff } = useSession();
   return (
     <div className="shell">
       <header className="topbar">
@@ -88,6 +89,11 @@ export function Shell({ children, meetingId, sittingId, route }: { children: Rea
           <a href={href('/devices')} className={top === 'devices' ? 'active' : ''}>
             {t('navDevices')}
           </a>
+          {staff.role === 'admin' && (
+            <a href={href('/accounts')} className={top === 'accounts' ? 'active' : ''}>
+              {t('navAccounts')}
+            </a>
+          )}
         </nav>
         <StaffMenu />
         <LanguageSwitch />

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { loadVenueZone } from './venue-clock';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(<App />);
+void loadVenueZone().then(() => createRoot(document.getElementById('root')!).render(<App />));

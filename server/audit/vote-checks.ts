@@ -92,7 +92,9 @@ function checkCounts(c: Counts, trail: VoteTrail, fail: Check, secret: boolean):
 
 function recompute(v: VoteRecord, contents: BallotContent[], inOffice: number): { result?: unknown; error?: string } {
   try {
-    return { result: computeResult(specOf(v), contents, { inOffice, present: v.present ?? 0 }) };
+    // 请假 decides nothing (no pass rule counts it) and leaves may change after close: it is taken as stored.
+    const onLeave = (v.result as { onLeave?: number } | null)?.onLeave ?? 0;
+    return { result: computeResult(specOf(v), contents, { inOffice, present: v.present ?? 0, onLeave }) };
   } catch (e) {
     return { error: (e as Error).message };
   }

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type ErrorBody, type ErrorCode } from '../../shared/errors';
+import { validationMessage } from './validation-message';
 
 const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'ERR_PAYLOAD_TOO_LARGE', message: '请求内容过大 / Request body too large' },
@@ -21,11 +22,7 @@ export default fp(
         body = { error: { code: error.code, message: error.message, details: error.details } };
       } else if (error.validation) {
         status = 400;
-        const first = error.validation[0];
-        const where = `${error.validationContext ?? ''}${first?.instancePath ?? ''}`;
-        body = {
-          error: { code: 'ERR_VALIDATION', message: `请求参数不正确 / Invalid request: ${where} ${first?.message ?? ''}`.trim() },
-        };
+        body = { error: { code: 'ERR_VALIDATION', message: validationMessage(error.validation[0], error.validationContext) } };
       } else if (error.code && FASTIFY_CODES[error.code]) {
         const known = FASTIFY_CODES[error.code]!;
         status = error.statusCode ?? 400;

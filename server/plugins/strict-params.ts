@@ -4,12 +4,24 @@
 // plain way: decimal digits, no sign, no leading zero.
 import type { FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { Value } from '@sinclair/typebox/value';
+import { fromTypeBoxError } from './validation-message';
 
 const DECIMAL_ID = /^[1-9][0-9]{0,9}$/;
 
+/** TypeBox's check, as @fastify/type-provider-typebox does it, keeping each error's kind and limit (for Chinese messages). */
+const typeBoxCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
+  const compiled = TypeCompiler.Compile(schema);
+  return (value) => {
+    const converted = httpPart === 'body' ? value : Value.Convert(schema, value);
+    if (compiled.Check(converted)) return { value: converted };
+    return { error: [...compiled.Errors(converted)].map(fromTypeBoxError) } as unknown as { error: Error };
+  };
+};
+
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = (route) => {
-  const check = TypeBoxValidatorCompiler(route);
+  const check = typeBoxCompiler(route);
   if (route.httpPart !== 'params' && route.httpPart !== 'querystring') return check;
   const properties = (route.schema as { properties?: Record<string, { type?: string }> }).properties ?? {};
   const integerKeys = Object.keys(properties).filter((k) => properties[k]!.type === 'integer');
@@ -18,7 +30,8 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = (route) => {
     const raw = value as Record<string, unknown>;
     for (const key of integerKeys) {
       if (typeof raw[key] === 'string' && !DECIMAL_ID.test(raw[key])) {
-        return { error: [{ message: 'Expected a decimal integer id', instancePath: `/${key}` }] } as unknown as ReturnType<typeof check>;
+        const error = { keyword: 'pattern', message: 'Expected a decimal integer id', instancePath: `/${key}`, params: {} };
+        return { error: [error] } as unknown as ReturnType<typeof check>;
       }
     }
     return check(value);

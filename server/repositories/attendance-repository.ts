@@ -155,3 +155,14 @@ export async function checkedInDeputyIds(db: Reader, sittingId: number): Promise
   );
   return rows.map((r) => r.deputy_id);
 }
+
+/** Deputies on leave for the sitting who have not checked in (a deputy on leave who comes after all is present). */
+export async function onLeaveDeputyIds(db: Reader, sittingId: number): Promise<number[]> {
+  const rows = await db.all<{ deputy_id: number }>(
+    `SELECT p.deputy_id FROM leaves l JOIN participants p ON p.id = l.participant_id
+     LEFT JOIN checkins c ON c.sitting_id = l.sitting_id AND c.participant_id = l.participant_id
+     WHERE l.sitting_id = ? AND p.deputy_id IS NOT NULL AND c.id IS NULL`,
+    [sittingId],
+  );
+  return rows.map((r) => r.deputy_id);
+}

@@ -11,7 +11,12 @@ export interface StaffRow {
   password_hash: string | null;
   disabled: number;
   must_change_password: number;
+  /** Latest lock of this account from any address (login_failures), when selected with STAFF_COLUMNS. */
+  locked_until?: string | null;
 }
+
+/** A staff row and its latest sign-in lock: a lock is per account and address, the console shows the latest. */
+const STAFF_COLUMNS = `staff.*, (SELECT MAX(f.locked_until) FROM login_failures f WHERE f.username = staff.username COLLATE NOCASE) AS locked_until`;
 
 export const toStaffView = (r: StaffRow): StaffView => ({
   id: r.id,
@@ -20,18 +25,19 @@ export const toStaffView = (r: StaffRow): StaffView => ({
   role: r.role,
   disabled: r.disabled === 1,
   mustChangePassword: r.must_change_password === 1,
+  lockedUntil: r.locked_until && Date.parse(r.locked_until) > Date.now() ? r.locked_until : null,
 });
 
 export async function findByUsername(db: Reader, username: string): Promise<StaffRow | undefined> {
-  return db.get<StaffRow>('SELECT * FROM staff WHERE username = ? COLLATE NOCASE', [username]);
+  return db.get<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff WHERE username = ? COLLATE NOCASE`, [username]);
 }
 
 export async function findStaff(db: Reader, id: number): Promise<StaffRow | undefined> {
-  return db.get<StaffRow>('SELECT * FROM staff WHERE id = ?', [id]);
+  return db.get<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff WHERE id = ?`, [id]);
 }
 
 export async function listStaff(db: Reader): Promise<StaffView[]> {
-  return (await db.all<StaffRow>('SELECT * FROM staff ORDER BY id')).map(toStaffView);
+  return (await db.all<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff ORDER BY id`)).map(toStaffView);
 }
 
 export async function countStaff(db: Reader): Promise<number> {

@@ -9,6 +9,8 @@ export interface ServiceContext {
   hub: LiveHub;
   face: FaceService;
   voterTokens: VoterTokens;
+  /** The venue's IANA time zone (QUORUM_TZ): every time the system shows or writes reads on this clock. */
+  timeZone: string;
 }
 
 /** Who made a change, as written to the audit log: 'staff:3', 'device:7', 'system', 'api'. */

@@ -6,6 +6,9 @@ import { describePassRule } from '../../shared/rules';
 import type { AttendanceReport, DeputyRecord, DeputySittingRecord, DeputyVoteRecord, VoteReport } from '../../shared/reports';
 import type { Mark, RatingMark } from '../../shared/types';
 import * as reports from '../repositories/report-repository';
+import { rollCallRows } from '../repositories/roll-call-repository';
+import { rollStatus, type RollCallEntry } from '../../shared/roll-call';
+import type { VoteView } from '../../shared/views';
 import { auditHead } from '../repositories/audit-repository';
 import type { ServiceContext } from './context';
 import { getVoteView } from './vote-service';
@@ -30,7 +33,22 @@ export async function voteReport(ctx: ServiceContext, voteId: number): Promise<V
     showNotVoted: body.rules.showNotVoted,
     auditHead: await auditHead(ctx.db),
     generatedAt: new Date().toISOString(),
+    timeZone: ctx.timeZone,
+    rollCall: vote.secrecy === 'open' && vote.tally && (vote.state === 'closed' || vote.state === 'announced') ? await rollCall(ctx, vote) : null,
   };
+}
+
+/** 记名表决明细: every deputy of the electorate with their marks in option order, or 未按 / 请假 / 缺席. */
+async function rollCall(ctx: ServiceContext, vote: VoteView): Promise<RollCallEntry[]> {
+  return (await rollCallRows(ctx.db, vote.id)).map((r) => ({
+    deputyId: r.deputyId,
+    name: r.name,
+    delegation: r.delegation,
+    cardNo: r.cardNo,
+    status: rollStatus(r.content !== null, r.present, r.onLeave),
+    marks: r.content ? vote.options.map((o) => r.content!.marks[String(o.id)] ?? null) : null,
+    writeIns: r.content?.writeIns ?? [],
+  }));
 }
 
 export async function attendanceReport(ctx: ServiceContext, sittingId: number): Promise<AttendanceReport> {
@@ -45,6 +63,7 @@ export async function attendanceReport(ctx: ServiceContext, sittingId: number): 
     entries: await entries(ctx, sittingId),
     auditHead: await auditHead(ctx.db),
     generatedAt: new Date().toISOString(),
+    timeZone: ctx.timeZone,
   };
 }
 

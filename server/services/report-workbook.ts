@@ -2,18 +2,13 @@
 // the result table comes from shared/result-table.ts, the attendance list from the attendance service.
 import ExcelJS from 'exceljs';
 import { KIND_LABELS, STATE_LABELS, type AttendanceReport, type VoteReport } from '../../shared/reports';
+import { groupByDelegation, NO_DELEGATION, ROLL_STATUS_LABELS, rollMarkLabel, type RollCallEntry } from '../../shared/roll-call';
 import { resultTable } from '../../shared/result-table';
+import { formatVenueTime } from '../../shared/venue-time';
 
 const TITLE_FONT = { name: 'SimHei', size: 16, bold: true };
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF6' } };
 
-/** Local time as a clerk reads it (the venue's clock), e.g. 2026-03-02 09:15:03. */
-export function localTime(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
 
 function header(sheet: ExcelJS.Worksheet, values: string[]): void {
   const row = sheet.addRow(values);
@@ -38,9 +33,9 @@ export async function voteWorkbook(r: VoteReport): Promise<Buffer> {
     ['表决方式', `${KIND_LABELS[r.vote.kind].zh}(${r.vote.secrecy === 'secret' ? '无记名' : '记名'})`],
     ['通过规则', r.rule.zh],
     ['状态', STATE_LABELS[r.vote.state].zh],
-    ['开始时间', localTime(r.vote.openedAt)],
-    ['结束时间', localTime(r.vote.closedAt)],
-    ['宣布时间', localTime(r.vote.announcedAt)],
+    ['开始时间', formatVenueTime(r.vote.openedAt, r.timeZone)],
+    ['结束时间', formatVenueTime(r.vote.closedAt, r.timeZone)],
+    ['宣布时间', formatVenueTime(r.vote.announcedAt, r.timeZone)],
   ];
   if (r.vote.quorumOverride) info.push(['未达法定人数开始表决的理由', r.vote.quorumOverride]);
   for (const [k, v] of info) sheet.addRow([k, v]).getCell(1).font = { bold: true };
@@ -58,8 +53,26 @@ export async function voteWorkbook(r: VoteReport): Promise<Buffer> {
   }
   sheet.addRow([]);
   sheet.addRow(['审计链头哈希(生成时)', r.auditHead]);
-  sheet.addRow(['生成时间', localTime(r.generatedAt)]);
+  sheet.addRow(['生成时间', `${formatVenueTime(r.generatedAt, r.timeZone)}（${r.timeZone}）`]);
+  if (r.rollCall) rollCallSheet(book, r, r.rollCall);
   return toBuffer(book);
+}
+
+/** 记名表决明细: one row per deputy, grouped by delegation, a column per option (one for a resolution). */
+function rollCallSheet(book: ExcelJS.Workbook, r: VoteReport, entries: RollCallEntry[]): void {
+  const sheet = book.addWorksheet('记名表决明细');
+  const single = r.vote.kind === 'resolution';
+  const writeIns = entries.some((e) => e.writeIns.length > 0);
+  const optionHeads = single ? ['表决意见'] : r.vote.options.map((o) => o.label);
+  sheet.columns = [{ width: 22 }, { width: 14 }, { width: 12 }, ...optionHeads.map(() => ({ width: 14 })), { width: 20 }];
+  sheet.addRow([`记名表决明细 — ${r.vote.title}`]).font = TITLE_FONT;
+  header(sheet, ['代表团/选区', '代表证号', '姓名', ...optionHeads, ...(writeIns ? ['另选他人'] : [])]);
+  for (const g of groupByDelegation(entries)) {
+    for (const e of g.entries) {
+      const marks = e.status === 'voted' ? e.marks!.map((m) => (m ? rollMarkLabel(r.vote.kind, m).zh : '—')) : optionHeads.map(() => ROLL_STATUS_LABELS[e.status as Exclude<typeof e.status, 'voted'>].zh);
+      sheet.addRow([g.delegation ?? NO_DELEGATION.zh, e.cardNo, e.name, ...marks, ...(writeIns ? [e.writeIns.join('、')] : [])]);
+    }
+  }
 }
 
 const STATUS_ZH = { present: '已报到', leave: '请假', absent: '缺席' } as const;
@@ -86,12 +99,12 @@ export async function attendanceWorkbook(r: AttendanceReport): Promise<Buffer> {
       e.participant.delegation ?? e.participant.organisation ?? '',
       e.inOffice ? STATUS_ZH[e.status] : `${STATUS_ZH[e.status]}(不在任)`,
       e.checkin ? METHOD_ZH[e.checkin.method] : '',
-      localTime(e.checkin?.at ?? null),
+      formatVenueTime(e.checkin?.at, r.timeZone),
       e.leaveReason ?? e.checkin?.reason ?? '',
     ]);
   });
   sheet.addRow([]);
   sheet.addRow(['审计链头哈希(生成时)', r.auditHead]);
-  sheet.addRow(['生成时间', localTime(r.generatedAt)]);
+  sheet.addRow(['生成时间', `${formatVenueTime(r.generatedAt, r.timeZone)}（${r.timeZone}）`]);
   return toBuffer(book);
 }

@@ -10,6 +10,7 @@ import * as deputies from '../repositories/deputies-repository';
 import { addDeputyToMeetings, syncParticipantName } from '../repositories/meetings-repository';
 import { appendAudit } from '../repositories/audit-repository';
 import type { Actor, ServiceContext } from './context';
+import { describeProblem, fromTypeBoxError } from '../plugins/validation-message';
 
 export interface RowError {
   /** Row number as the clerk sees it: 1-based in a JSON list, the spreadsheet line in a file. */
@@ -79,8 +80,7 @@ function rowProblem(row: unknown): string | null {
   const first = Value.Errors(DeputyInput, row).First();
   if (!first) return null;
   const field = first.path.replace(/^\//, '') || '(row)';
-  const names: Record<string, string> = { name: '姓名', cardNo: '代表证号', gender: '性别', delegation: '代表团/选区', photo: '照片' };
-  return `${names[field] ?? field}: ${first.message} / ${field}: ${first.message}`;
+  return `${describeProblem(fromTypeBoxError(first), { name: '姓名' })} / ${field}: ${first.message}`;
 }
 
 /** Imports rows one by one: a wrong row is reported with its number and every good row still imports. */

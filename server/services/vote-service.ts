@@ -8,7 +8,7 @@ import type { AgendaItemView, VoteView } from '../../shared/views';
 import type { VoteResult } from '../../shared/rules/result-types';
 import * as votes from '../repositories/votes-repository';
 import * as ballots from '../repositories/ballots-repository';
-import { checkedInDeputyIds } from '../repositories/attendance-repository';
+import { headcountOf } from './vote-headcount';
 import { inOfficeDeputyIds } from '../repositories/deputies-repository';
 import { findAgendaItem, listAgendaItems } from '../repositories/meetings-repository';
 import { appendAudit } from '../repositories/audit-repository';
@@ -103,23 +103,23 @@ export async function getVote(ctx: ServiceContext, id: number): Promise<votes.Vo
   return v;
 }
 
-/** 应投: deputies who may vote now — the electorate (or, before opening, those in office) checked in. */
-async function expectedVoters(ctx: ServiceContext, v: votes.VoteRecord, bodyId: number): Promise<number> {
+/** Who may vote now — the electorate (or, before opening, those in office) — checked in (应投) and on leave. */
+async function liveHeadcount(ctx: ServiceContext, v: votes.VoteRecord, bodyId: number) {
   const eligible = v.state === 'draft' ? await inOfficeDeputyIds(ctx.db, bodyId) : await votes.electorateIds(ctx.db, v.id);
-  const present = new Set(await checkedInDeputyIds(ctx.db, v.sittingId));
-  return eligible.filter((id) => present.has(id)).length;
+  return headcountOf(ctx.db, v.sittingId, eligible, v.inOffice ?? eligible.length);
 }
 
 export async function getVoteView(ctx: ServiceContext, id: number): Promise<VoteView> {
   const v = await getVote(ctx, id);
   const sitting = await getSitting(ctx, v.sittingId);
   const cast = await ballots.participationCount(ctx.db, id);
-  const expected = await expectedVoters(ctx, v, sitting.bodyId);
+  const head = await liveHeadcount(ctx, v, sitting.bodyId);
+  const expected = head.present;
   let tally: VoteResult | null = null;
   if (v.state === 'closed' || v.state === 'announced') tally = v.result as VoteResult;
   // Secret votes show no per-option counts while open: a count that moves as one deputy presses tells who chose what.
   else if (v.state === 'open' && v.secrecy === 'open') {
-    tally = computeResult(specOf(v), await ballots.ballotContents(ctx.db, id), { inOffice: v.inOffice ?? 0, present: expected });
+    tally = computeResult(specOf(v), await ballots.ballotContents(ctx.db, id), head);
   }
   return {
     id: v.id,
@@ -207,14 +207,10 @@ export async function closeVote(ctx: ServiceContext, id: number, actor: Actor) {
     const row = await tx.get<{ state: string }>('SELECT state FROM votes WHERE id = ?', [id]);
     if (row?.state !== 'open') return false;
     const electorate = await votes.electorateIds(tx, id);
-    const present = new Set(await checkedInDeputyIds(tx, v.sittingId));
-    const presentVoters = electorate.filter((d) => present.has(d)).length;
-    const result = computeResult(specOf(v), await ballots.ballotContents(tx, id), {
-      inOffice: v.inOffice ?? electorate.length,
-      present: presentVoters,
-    });
+    const head = await headcountOf(tx, v.sittingId, electorate, v.inOffice ?? electorate.length);
+    const result = computeResult(specOf(v), await ballots.ballotContents(tx, id), head);
     const sealed = v.secrecy === 'secret' ? await sealSecretVote(tx, id) : undefined;
-    await votes.markClosed(tx, id, presentVoters, result);
+    await votes.markClosed(tx, id, head.present, result);
     await appendAudit(tx, { actor, action: 'vote.close', subject: `vote:${id}`, detail: sealed ? { result, sealed } : { result } });
     return true;
   });

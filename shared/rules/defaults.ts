@@ -1,5 +1,5 @@
 // The legal defaults for a people's congress; every body may change them (localities differ).
-import type { BodyRules, Fraction, PassRule } from '../types';
+import type { BodyRules, Fraction, PassRule, Secrecy, VoteKind } from '../types';
 
 /** 过半数: strictly more than one half. */
 export const MORE_THAN_HALF: Fraction = Object.freeze({ num: 1, den: 2, strict: true });
@@ -33,3 +33,11 @@ export const DEFAULT_BODY_RULES: BodyRules = Object.freeze({
   }),
   showNotVoted: true,
 });
+
+/**
+ * The secrecy a new vote starts with: elections by secret ballot (选举法 and 地方组织法: 选举一律采用无记名投票),
+ * everything else 记名 so the record shows who chose what. A clerk may change it; the console warns for elections.
+ */
+export function defaultSecrecy(kind: VoteKind): Secrecy {
+  return kind === 'election' ? 'secret' : 'open';
+}

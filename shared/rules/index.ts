@@ -4,6 +4,7 @@ export * from './defaults';
 export * from './describe';
 export * from './pass-rule-floor';
 export * from './electorate';
+export * from './turnout';
 export * from './quorum';
 export * from './names';
 export * from './spec';

@@ -11,8 +11,12 @@ export interface ResultCommon {
   kind: VoteKind;
   /** Ballots received, valid or not. */
   cast: number;
-  /** 未按: deputies in office who cast no ballot, inOffice − cast, never negative. */
+  /** 未按: deputies present (checked in) who cast no ballot, present − cast, never negative (shared/rules/turnout.ts). */
   notVoted: number;
+  /** 请假: deputies in office on leave and not checked in. */
+  onLeave: number;
+  /** 缺席: deputies in office neither present nor on leave. */
+  absent: number;
   /** Deputies in office when the vote opened (the 'all' base). */
   inOffice: number;
   /** Deputies present (the 'present' base). */

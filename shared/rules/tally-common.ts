@@ -3,6 +3,7 @@ import type { BallotContent, Headcount, Mark, PassBase, PassRule, VoteSpec } fro
 import type { InvalidReasons, ResultCommon, Threshold } from './result-types';
 import { checkBallot, type BallotCheck } from './ballot';
 import { requiredCount } from './fraction';
+import { turnoutOf } from './turnout';
 
 /** The size of a base: 'all' → inOffice, 'present' → present, 'cast' → the count the kind uses. */
 export function baseSize(base: PassBase, head: Headcount, cast: number): number {
@@ -17,9 +18,9 @@ export function thresholdOf(passRule: PassRule, head: Headcount, cast: number): 
   return { passRule, base, required: requiredCount(base, passRule.fraction) };
 }
 
-/** kind-independent fields: cast, 未按, and the headcounts. */
+/** kind-independent fields: cast, 未按, 请假, 缺席 and the headcounts (turnoutOf). */
 export function commonOf(head: Headcount, cast: number): Omit<ResultCommon, 'kind'> {
-  return { cast, notVoted: Math.max(0, head.inOffice - cast), inOffice: head.inOffice, present: head.present };
+  return turnoutOf(head, cast);
 }
 
 /** Adds one failed check to the reasons tally. */

@@ -3,7 +3,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Text } from './common';
 
 export const StaffRole = Type.Union([Type.Literal('admin'), Type.Literal('clerk'), Type.Literal('chair')]);
-export const Username = Type.String({ minLength: 2, maxLength: 32, pattern: '^[A-Za-z0-9_.-]+$' });
+/** Letters (Latin or Chinese, e.g. 王秘书), digits, _ . - : no spaces or symbols that look alike on a login screen. */
+export const Username = Type.String({ minLength: 2, maxLength: 32, pattern: '^[A-Za-z0-9_.\\-\\u3400-\\u4dbf\\u4e00-\\u9fff]+$' });
 /** Long enough to resist guessing at the login rate limit; no composition rules (NIST SP 800-63B). */
 export const NewPassword = Type.String({ minLength: 10, maxLength: 200 });
 

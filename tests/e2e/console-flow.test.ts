@@ -184,7 +184,9 @@ describe('console, clerk to announced result', () => {
     await screenshot(page, 'console-vote-result');
     await screen.getByTestId('screen-verdict').waitFor();
     await expect(screen.getByTestId('screen-verdict').textContent()).resolves.toBe('通过');
-    expect(await screen.locator('.bar-value').allTextContents()).toEqual(['6', '1', '0', '4']);
+    // 未按 is the one present who did not press (8 present, 7 pressed), not everyone who did not vote; 请假 and 缺席 apart.
+    expect(await screen.locator('.bar-value').allTextContents()).toEqual(['6', '1', '0', '1']);
+    expect((await screen.getByTestId('screen-turnout').textContent())!.replace(/\s/g, '')).toBe('全体代表11·出席8·已投7·请假1·缺席2');
     await screenshot(screen, 'screen-result');
     await screen.goto(`${srv.url}/console/#/screen/1?view=attendance`);
     await screen.getByTestId('screen-quorum').waitFor();
@@ -208,7 +210,7 @@ describe('console, clerk to announced result', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('xlsx-link').click()]);
     const rows = await readXlsx(await download.path());
     expect(rows.find((r) => r[0] === '关于批准2026年镇财政预算的决议')).toEqual(['关于批准2026年镇财政预算的决议', '6', '1', '0', '通过']);
-    expect(rows.find((r) => r[0] === '未按')?.[1]).toBe('4');
+    expect(['未按', '请假', '缺席'].map((label) => rows.find((r) => r[0] === label)?.[1])).toEqual(['1', '1', '2']);
     expect(rows.find((r) => r[0] === '状态')?.[1]).toBe('已宣布');
   });
 

@@ -37,7 +37,7 @@ describe('resolution vote', () => {
     expect(live).toMatchObject({ state: 'open', cast: 9, expected: 10, tally: { yes: 7, no: 1, abstain: 1 } });
     const { body: closed } = await close(v.id);
     const r = closed.tally as ResolutionResult;
-    expect(r).toMatchObject({ kind: 'resolution', yes: 7, no: 1, abstain: 1, notVoted: 3, inOffice: 12, required: 7, passed: true });
+    expect(r).toMatchObject({ kind: 'resolution', yes: 7, no: 1, abstain: 1, notVoted: 1, onLeave: 0, absent: 2, present: 10, inOffice: 12, required: 7, passed: true });
     const { body: announced } = await call<VoteView>(t.app, 'POST', `/api/votes/${v.id}/announce`, undefined, 200);
     expect(announced.state).toBe('announced');
   });

@@ -21,11 +21,12 @@ async function cast(v: VoteView, deputyId: number, mark: Mark) {
   expect(res.status, JSON.stringify(res.body)).toBe(201);
 }
 
-async function sheetRows(bytes: Buffer): Promise<string[][]> {
+async function sheetRows(bytes: Buffer, sheet = 0): Promise<string[][]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   const rows: string[][] = [];
-  book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+  if (!book.worksheets[sheet]) return rows;
+  book.worksheets[sheet]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
   return rows;
 }
 
@@ -55,7 +56,7 @@ describe('results sheet', () => {
     expect(body).toMatchObject({ bodyName: '某镇第八届人民代表大会', meetingName: '第二次会议', sittingName: '第一次全体会议', agendaTitle: '关于批准财政预算的决议' });
     expect(body.rule.zh).toBe('全体代表的过半数');
     expect(body.vote.state).toBe('announced');
-    expect(body.vote.tally as ResolutionResult).toMatchObject({ yes: 5, no: 1, abstain: 1, notVoted: 2, inOffice: 9, required: 5, passed: true });
+    expect(body.vote.tally as ResolutionResult).toMatchObject({ yes: 5, no: 1, abstain: 1, notVoted: 0, onLeave: 1, absent: 1, inOffice: 9, required: 5, passed: true });
     expect(body.vote.openedAt && body.vote.closedAt && body.vote.announcedAt).toBeTruthy();
     expect(body.auditHead).toMatch(/^[0-9a-f]{64}$/);
     expect(body.auditHead).not.toBe('0'.repeat(64));
@@ -71,10 +72,44 @@ describe('results sheet', () => {
     const find = (label: string) => rows.find((r) => r[0] === label);
     expect(find('项目')).toEqual(['项目', '赞成', '反对', '弃权', '结果']);
     expect(find('关于批准财政预算的决议')).toEqual(['关于批准财政预算的决议', '5', '1', '1', '通过']);
-    expect(find('未按')?.[1]).toBe('2');
+    // 7 present all pressed: 未按 0; the one on leave and the one absent are shown apart.
+    expect(['未按', '请假', '缺席'].map((label) => find(label)?.[1])).toEqual(['0', '1', '1']);
     expect(find('通过规则')?.[1]).toBe('全体代表的过半数');
     expect(find('表决结果')?.[1]).toBe('通过');
     expect(find('审计链头哈希(生成时)')?.[1]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('lists each deputy of a 记名 vote with their choice, 未按, 请假 or 缺席, by delegation; nothing for a 无记名 vote', async () => {
+    const { body } = await call<VoteReport>(t.app, 'GET', `/api/reports/votes/${open.id}`, undefined, 200);
+    const roll = body.rollCall!.map((e) => [e.cardNo, e.delegation, e.status, e.marks?.[0] ?? null]);
+    expect(roll).toEqual([
+      ['D0001', '第1选区', 'voted', 'yes'],
+      ['D0002', '第2选区', 'voted', 'yes'],
+      ['D0003', '第3选区', 'voted', 'yes'],
+      ['D0004', '第1选区', 'voted', 'yes'],
+      ['D0005', '第2选区', 'voted', 'yes'],
+      ['D0006', '第3选区', 'voted', 'no'],
+      ['D0007', '第1选区', 'voted', 'abstain'],
+      ['D0008', '第2选区', 'leave', null],
+      ['D0009', '第3选区', 'absent', null],
+    ]);
+    expect((await call<VoteReport>(t.app, 'GET', `/api/reports/votes/${secret.id}`, undefined, 200)).body.rollCall).toBeNull();
+    const res = await t.app.inject({ method: 'GET', url: `/api/reports/votes/${open.id}/xlsx`, headers: { cookie: t.cookie } });
+    const rows = await sheetRows(res.rawPayload, 1);
+    expect(rows[1]).toEqual(['代表团/选区', '代表证号', '姓名', '表决意见']);
+    expect(rows.slice(2).map((r) => r.join(' '))).toEqual([
+      '第1选区 D0001 代表1 赞成',
+      '第1选区 D0004 代表4 赞成',
+      '第1选区 D0007 代表7 弃权',
+      '第2选区 D0002 代表2 赞成',
+      '第2选区 D0005 代表5 赞成',
+      '第2选区 D0008 代表8 请假',
+      '第3选区 D0003 代表3 赞成',
+      '第3选区 D0006 代表6 反对',
+      '第3选区 D0009 代表9 缺席',
+    ]);
+    const secretXlsx = await t.app.inject({ method: 'GET', url: `/api/reports/votes/${secret.id}/xlsx`, headers: { cookie: t.cookie } });
+    expect(await sheetRows(secretXlsx.rawPayload, 1)).toEqual([]);
   });
 
   it('says there is no result yet for a vote still in draft; 404 for an unknown vote, 400 for an id not written plainly', async () => {

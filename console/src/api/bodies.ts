@@ -1,5 +1,6 @@
 // Bodies (届), their rules and rosters.
 import type { BodyView, DeputyView } from '../../../shared/views';
+import type { BodyRules } from '../../../shared/types';
 import type { CreateBody, DeputyInput, UpdateDeputy } from '../../../shared/schemas/bodies';
 import { del, get, patch, post } from './http';
 
@@ -41,3 +42,6 @@ export function importRosterFile(bodyId: number, roster: File, photos: File | nu
 }
 
 export const thumbnailUrl = (deputyId: number) => `/api/deputies/${deputyId}/thumbnail`;
+
+/** Admins: a body's vote rules (quorum, pass rules, rating verdict, 未按 shown). */
+export const updateRules = (bodyId: number, rules: BodyRules) => patch<BodyView>(`/api/bodies/${bodyId}/rules`, rules);

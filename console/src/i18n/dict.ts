@@ -1,5 +1,6 @@
 // Every console label in Chinese and English. {name} placeholders are filled by t(key, params).
 // Kind, state and mark labels, and rule text, come from the shared code (shared/reports.ts, shared/rules).
+import { admin } from './dict-admin';
 
 export interface Entry {
   zh: string;
@@ -26,8 +27,8 @@ const app = {
   add: { zh: '添加', en: 'Add' },
   back: { zh: '返回', en: 'Back' },
   refresh: { zh: '刷新', en: 'Refresh' },
-  colon: { zh: ':', en: ': ' },
-  listSep: { zh: ';', en: '; ' },
+  colon: { zh: '：', en: ': ' },
+  listSep: { zh: '；', en: '; ' },
   chooseFile: { zh: '选择文件', en: 'Choose file' },
   noFileChosen: { zh: '未选择文件', en: 'No file chosen' },
   reasonRequired: { zh: '请填写理由', en: 'A reason is required' },
@@ -334,6 +335,6 @@ const auth = {
   roleChair: { zh: '主席团', en: 'Chair' },
 } satisfies Record<string, Entry>;
 
-export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices };
+export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin };
 
 export type DictKey = keyof typeof dict;

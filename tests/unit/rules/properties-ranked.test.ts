@@ -48,7 +48,7 @@ describe.each([
         expect(r.validBallots + r.invalidBallots).toBe(c.ballots.length);
         expect(Object.values(r.invalidReasons).reduce((a, b) => a + (b ?? 0), 0)).toBe(invalid);
         expect(r.cast).toBe(c.ballots.length);
-        expect(r.notVoted).toBe(Math.max(0, c.head.inOffice - c.ballots.length));
+        expect(r.notVoted).toBe(Math.max(0, c.head.present - c.ballots.length));
       }),
       RUNS,
     );

@@ -20,7 +20,7 @@ describe('resolution tally properties', () => {
         const r = resolution(c);
         expect(r.yes + r.no + r.abstain + r.invalid).toBe(c.ballots.length);
         expect(r.invalid).toBe(c.ballots.filter((b) => !validateBallot(c.spec, b).ok).length);
-        expect(r.notVoted).toBe(Math.max(0, c.head.inOffice - c.ballots.length));
+        expect(r.notVoted).toBe(Math.max(0, c.head.present - c.ballots.length));
         expect(r.notVoted >= 0).toBe(true);
       }),
       RUNS,

@@ -20,6 +20,8 @@ describe('resolution tally', () => {
       kind: 'resolution',
       cast: 91,
       notVoted: 9,
+      onLeave: 0,
+      absent: 0,
       inOffice: 100,
       present: 100,
       passRule: { base: 'all', fraction: fr(1, 2, true) },
@@ -94,7 +96,7 @@ describe('resolution tally', () => {
   it('counts ballots it cannot read as invalid, never as a mark', () => {
     const ballots = [ballot('y'), ballot('s'), { marks: {} }, null as never, ballot('yy'), ballot('n')];
     const r = computeResult(spec('resolution'), ballots, { inOffice: 10, present: 8 });
-    expect(r).toMatchObject({ yes: 1, no: 1, abstain: 0, invalid: 4, cast: 6, notVoted: 4 });
+    expect(r).toMatchObject({ yes: 1, no: 1, abstain: 0, invalid: 4, cast: 6, notVoted: 2, absent: 2 });
   });
 
   it('never reports a negative 未按', () => {

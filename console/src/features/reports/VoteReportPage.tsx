@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { useAsync } from '../../ui/use-async';
 import { ResultView } from '../votes/ResultView';
 import { AuditHead, PrintBar, Signatures } from './PrintBar';
+import { RollCallTable } from './RollCallTable';
 
 export function VoteReportPage({ voteId }: { voteId: number }) {
   const { t, pick } = useI18n();
@@ -48,6 +49,7 @@ export function VoteReportPage({ voteId }: { voteId: number }) {
           ))}
         </dl>
         {fixed ? <ResultView vote={v} tally={v.tally!} showNotVoted={r.showNotVoted} /> : <p className="sheet-pending">{t('noResultYet')}</p>}
+        {r.rollCall && <RollCallTable vote={v} entries={r.rollCall} />}
         <AuditHead hash={r.auditHead} generatedAt={formatDateTime(r.generatedAt)} />
         <Signatures />
       </article>

@@ -8,7 +8,7 @@ import { getBody } from '../../api/bodies';
 import { useI18n } from '../../i18n/I18n';
 import { useLiveMeeting } from '../../realtime/use-live-meeting';
 import { useAsync } from '../../ui/use-async';
-import { formatTime } from '../../ui/format';
+import { formatHourMinute } from '../../ui/format';
 import { ScreenAttendance, AttendanceStrip } from './ScreenAttendance';
 import { ScreenVoteOpen } from './ScreenVoteOpen';
 import { ScreenResult } from './ScreenResult';
@@ -30,7 +30,7 @@ function useClock(): string {
     const timer = setInterval(() => setNow(new Date().toISOString()), 1000);
     return () => clearInterval(timer);
   }, []);
-  return formatTime(now).slice(0, 5);
+  return formatHourMinute(now);
 }
 
 export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: number; sittingId: number | null; view?: string | null }) {

@@ -26,9 +26,13 @@ export function ScreenResult({ vote: v, tally, showNotVoted }: { vote: VoteView;
         </div>
       )}
       <ResultBars tally={tally} table={table} showNotVoted={showNotVoted} />
+      <div className="screen-turnout" data-testid="screen-turnout">
+        {t('inOfficeLabel')} <b>{tally.inOffice}</b> · {t('presentLabel')} <b>{tally.present}</b> · {t('castLabel')} <b>{tally.cast}</b> · {t('onLeave')} <b>{tally.onLeave ?? 0}</b> · {t('absent')}{' '}
+        <b>{tally.absent ?? Math.max(0, tally.inOffice - tally.present)}</b>
+      </div>
       {tally.kind !== 'rating' && (
         <div className="screen-rule">
-          {t('passRule')}{t('colon')}{pick(describePassRule(tally.passRule))} · {t('screenRequired', { n: tally.required })} · {t('castLabel')} {tally.cast}
+          {t('passRule')}{t('colon')}{pick(describePassRule(tally.passRule))} · {t('screenRequired', { n: tally.required })}
         </div>
       )}
     </div>

@@ -6,6 +6,8 @@ import { href } from '../../router';
 import { Card, Empty, ErrorNote, Loading } from '../../ui/kit';
 import { useAsync } from '../../ui/use-async';
 import { RulesCard } from './RulesCard';
+import { RulesForm } from '../rules/RulesForm';
+import { useSession } from '../auth/session';
 import { RosterImport } from './RosterImport';
 import { DeputyTable } from './DeputyTable';
 import { CreateMeetingForm } from './CreateMeetingForm';
@@ -13,6 +15,7 @@ import { AddDeputyForm } from './AddDeputyForm';
 
 export function BodyPage({ bodyId }: { bodyId: number }) {
   const { t } = useI18n();
+  const { staff } = useSession();
   const body = useAsync(() => getBody(bodyId), [bodyId]);
   const deputies = useAsync(() => listDeputies(bodyId), [bodyId]);
   const meetings = useAsync(listMeetings, []);
@@ -52,7 +55,7 @@ export function BodyPage({ bodyId }: { bodyId: number }) {
             </ul>
             <CreateMeetingForm bodyId={bodyId} />
           </Card>
-          <RulesCard rules={b.rules} />
+          {staff.role === 'admin' ? <RulesForm body={b} onSaved={body.reload} /> : <RulesCard rules={b.rules} />}
         </div>
       </div>
       <Card title={t('deputies')}>

@@ -1,7 +1,7 @@
 // Create a vote of any kind: resolution, project vote (N of M), election (seats, write-ins), rating (subjects);
 // secrecy (记名/无记名), change policy, and the pass rule (the body's default unless changed).
 import { useState, type FormEvent } from 'react';
-import { describePassRule } from '../../../../shared/rules';
+import { defaultSecrecy, describePassRule } from '../../../../shared/rules';
 import type { BodyRules, ChangePolicy, PassRule, Secrecy, VoteKind } from '../../../../shared/types';
 import type { AgendaItemView } from '../../../../shared/views';
 import { KIND_LABELS } from '../../../../shared/reports';
@@ -17,7 +17,13 @@ export function CreateVoteForm({ sittingId, rules, agenda, onDone }: { sittingId
   const { t, pick } = useI18n();
   const [kind, setKind] = useState<VoteKind>('resolution');
   const [title, setTitle] = useState('');
-  const [secrecy, setSecrecy] = useState<Secrecy>('open');
+  const [secrecy, setSecrecy] = useState<Secrecy>(defaultSecrecy('resolution'));
+  /** Set once the clerk picks a secrecy; until then it follows the kind's default. */
+  const [secrecyChosen, setSecrecyChosen] = useState(false);
+  const chooseKind = (k: VoteKind) => {
+    setKind(k);
+    if (!secrecyChosen) setSecrecy(defaultSecrecy(k));
+  };
   const [changePolicy, setChangePolicy] = useState<ChangePolicy>('last');
   const [options, setOptions] = useState('');
   const [maxYes, setMaxYes] = useState(1);
@@ -54,7 +60,7 @@ export function CreateVoteForm({ sittingId, rules, agenda, onDone }: { sittingId
       <form onSubmit={submit} className="form-grid">
         <div className="segmented" role="radiogroup" aria-label={t('voteKind')}>
           {KINDS.map((k) => (
-            <button key={k} type="button" role="radio" aria-checked={kind === k} className={kind === k ? 'active' : ''} onClick={() => setKind(k)}>
+            <button key={k} type="button" role="radio" aria-checked={kind === k} className={kind === k ? 'active' : ''} onClick={() => chooseKind(k)}>
               {pick(KIND_LABELS[k])}
             </button>
           ))}
@@ -86,7 +92,7 @@ export function CreateVoteForm({ sittingId, rules, agenda, onDone }: { sittingId
             </Field>
           )}
           <Field label={t('secrecy')}>
-            <select name="secrecy" value={secrecy} onChange={(e) => setSecrecy(e.target.value as Secrecy)}>
+            <select name="secrecy" value={secrecy} onChange={(e) => (setSecrecy(e.target.value as Secrecy), setSecrecyChosen(true))}>
               <option value="open">{t('secrecyOpen')}</option>
               <option value="secret">{t('secrecySecret')}</option>
             </select>
@@ -98,6 +104,11 @@ export function CreateVoteForm({ sittingId, rules, agenda, onDone }: { sittingId
             </select>
           </Field>
         </div>
+        {kind === 'election' && secrecy === 'open' && (
+          <div className="warn-note" role="alert" data-testid="open-election-warning">
+            {t('openElectionWarning')}
+          </div>
+        )}
         {kind === 'election' && (
           <label className="check">
             <input type="checkbox" checked={allowWriteIn} onChange={(e) => setAllowWriteIn(e.target.checked)} /> {t('allowWriteIn')}

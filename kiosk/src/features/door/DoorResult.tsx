@@ -2,13 +2,12 @@ import { useEffect } from 'react';
 import type { FaceCheckinReply } from '../../api/kiosk-api';
 import { langTag, useI18n } from '../../i18n';
 import { speak } from '../../speech';
+import { venueHourMinute } from '../../venue-clock';
 
 export type DoorOutcome = { kind: 'reply'; reply: FaceCheckinReply } | { kind: 'error'; message: string };
 
-export const hhmm = (iso: string): string => {
-  const d = new Date(iso);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-};
+/** The venue's clock, not the tablet's (shared/venue-time.ts). */
+export const hhmm = venueHourMinute;
 
 export function DoorResult({ outcome }: { outcome: DoorOutcome }) {
   const { t, lang } = useI18n();

@@ -1,0 +1,49 @@
+// 记名表决明细: what a 记名 (open) vote is for — each deputy's choice, and who did not press (未按), was on leave
+// (请假) or absent (缺席), grouped by delegation. Both the printed sheet and the .xlsx lay it out from here.
+import type { Mark, RatingMark, VoteKind } from './types';
+import { MARK_LABELS, type Bilingual } from './reports';
+
+export type RollStatus = 'voted' | 'not_voted' | 'leave' | 'absent';
+
+export interface RollCallEntry {
+  deputyId: number;
+  name: string;
+  delegation: string | null;
+  cardNo: string;
+  status: RollStatus;
+  /** One mark per option, in the vote's option order; null unless status is 'voted'. */
+  marks: Array<Mark | RatingMark | null> | null;
+  writeIns: string[];
+}
+
+export const ROLL_STATUS_LABELS: Readonly<Record<Exclude<RollStatus, 'voted'>, Bilingual>> = {
+  not_voted: { zh: '未按', en: 'Did not vote' },
+  leave: { zh: '请假', en: 'On leave' },
+  absent: { zh: '缺席', en: 'Absent' },
+};
+
+/** The status a deputy of the electorate had when the vote closed: voted, present without pressing, on leave, absent. */
+export function rollStatus(voted: boolean, present: boolean, onLeave: boolean): RollStatus {
+  if (voted) return 'voted';
+  if (present) return 'not_voted';
+  return onLeave ? 'leave' : 'absent';
+}
+
+export const NO_DELEGATION: Bilingual = { zh: '未分代表团', en: 'No delegation' };
+
+/** Entries grouped by delegation (groups in name order, zh collation; deputies keep their order within a group). */
+export function groupByDelegation(entries: readonly RollCallEntry[]): Array<{ delegation: string | null; entries: RollCallEntry[] }> {
+  const groups = new Map<string | null, RollCallEntry[]>();
+  for (const e of entries) {
+    const key = e.delegation?.trim() || null;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'zh-CN')))
+    .map(([delegation, list]) => ({ delegation, entries: list }));
+}
+
+/** A mark in words as the kind calls it: a project vote's 反对 is 不赞成 (as on its result table). */
+export function rollMarkLabel(kind: VoteKind, mark: Mark | RatingMark): Bilingual {
+  return kind === 'project' && mark === 'no' ? { zh: '不赞成', en: 'No' } : MARK_LABELS[mark];
+}
