@@ -21,6 +21,10 @@ export interface DetectedFace {
   score: number;
   /** Unit-free descriptor of the engine's model; compare only descriptors of the same `model`. */
   descriptor: Float32Array;
+  /** ArcFace-style engines: RGBA pixels of the face warped onto the 112×112 template (align.ts), kept at enrollment. */
+  aligned?: Uint8ClampedArray;
+  /** ArcFace-style engines: length of the raw embedding before it was scaled to unit length. */
+  embeddingNorm?: number;
 }
 
 export interface FaceEngine {
@@ -32,4 +36,9 @@ export interface FaceEngine {
   init(): Promise<void>;
   /** Every face found in an encoded image (JPEG/PNG), each with its descriptor. */
   detect(image: Buffer): Promise<DetectedFace[]>;
+  /**
+   * Engines whose input is an aligned crop: the descriptor of a stored crop (enroll.ts keeps one per photo), so a
+   * model change re-describes deputies without their photos.
+   */
+  describeCrop?(crop: Buffer): Promise<Float32Array>;
 }

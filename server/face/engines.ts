@@ -1,12 +1,19 @@
 // Engine registry: one name per descriptor model, so the server, the roster import and `npm run face:eval -- --engine`
 // pick engines the same way. To add an engine, add one entry; keep factories lazy (a factory must not load models).
 import type { FaceEngine } from './engine.js';
+import { ArcFaceEngine } from './arcface-engine.js';
 import { FaceApiEngine } from './faceapi-engine.js';
 import { HumanEngine } from './human-engine.js';
 
 export const DEFAULT_ENGINE = 'faceapi';
 
 export const ENGINE_FACTORIES: Record<string, () => FaceEngine> = {
+  // ArcFace-format embedder (QUORUM_FACE_MODEL, default the bundled MobileFaceNet) on face-api's detector and landmarks.
+  arcface: () => new ArcFaceEngine(),
+  // The same model fed R,G,B (as its package's own JS does): measured worse (BENCHMARKS.md), kept for face:eval.
+  'arcface-rgb': () => new ArcFaceEngine({ channels: 'rgb' }),
+  // The kiosk's detector on the arcface model, for `face:eval --probe-engine`: not for enrollment.
+  'arcface-tiny224': () => new ArcFaceEngine({ detector: 'tiny', inputSize: 224 }),
   faceapi: () => new FaceApiEngine(),
   // The kiosk's detector on the same descriptor model, for `face:eval --probe-engine`: not for enrollment.
   'faceapi-tiny224': () => new FaceApiEngine({ detector: 'tiny', inputSize: 224 }),
