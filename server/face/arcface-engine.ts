@@ -46,6 +46,7 @@ async function run(session: ort.InferenceSession, input: Float32Array): Promise<
 
 export class ArcFaceEngine implements FaceEngine {
   readonly model: string;
+  readonly unitLength = true;
   readonly spec: ArcFaceModelSpec;
   private dims = 512;
   private session: ort.InferenceSession | null = null;

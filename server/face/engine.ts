@@ -32,6 +32,8 @@ export interface FaceEngine {
   readonly model: string;
   /** Descriptor length this model produces. */
   readonly dimensions: number;
+  /** Descriptors are unit length and compare by cosine: galleries rescale each person's mean (matcher.ts). */
+  readonly unitLength?: boolean;
   /** Loads models from node_modules (never from the network). Safe to call more than once. */
   init(): Promise<void>;
   /** Every face found in an encoded image (JPEG/PNG), each with its descriptor. */

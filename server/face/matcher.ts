@@ -38,8 +38,17 @@ export type MatchResult =
       margin?: number | null;
     };
 
+export interface GalleryOptions {
+  /**
+   * Descriptors are unit length (ArcFace-style engines): each identity's mean is rescaled to unit length too, so
+   * for 'best' and 'mean' alike the distance is sqrt(2 − 2·cos) of the probe and the person's direction.
+   */
+  unitMeans?: boolean;
+}
+
 export class Gallery {
   readonly dimensions: number;
+  private readonly unitMeans: boolean;
   private readonly entries = new Map<number, Float32Array[]>();
   private dirty = false;
   private ids = new Float64Array(0); // identity per block (any safe integer)
@@ -47,9 +56,10 @@ export class Gallery {
   private rows = new Float32Array(0); // every descriptor, identity blocks in order
   private means = new Float32Array(0); // one mean descriptor per identity, same order
 
-  constructor(dimensions: number) {
+  constructor(dimensions: number, options: GalleryOptions = {}) {
     if (!Number.isInteger(dimensions) || dimensions <= 0) throw new Error(`bad descriptor dimensions ${dimensions}`);
     this.dimensions = dimensions;
+    this.unitMeans = options.unitMeans ?? false;
   }
 
   /** Replaces the identity's descriptors (several photos per person are fine); an empty list removes it. */
@@ -145,11 +155,19 @@ export class Gallery {
         for (let i = 0; i < dim; i++) this.means[k * dim + i] += d[i] / list.length;
         row++;
       }
+      if (this.unitMeans) unitInPlace(this.means, k * dim, dim);
       k++;
     }
     this.starts[k] = row;
     this.dirty = false;
   }
+}
+
+function unitInPlace(data: Float32Array, offset: number, dim: number): void {
+  let sum = 0;
+  for (let i = 0; i < dim; i++) sum += data[offset + i] * data[offset + i];
+  const norm = Math.sqrt(sum);
+  if (norm > 0) for (let i = 0; i < dim; i++) data[offset + i] /= norm;
 }
 
 function squaredDistance(probe: Float32Array, data: Float32Array, offset: number, dim: number): number {

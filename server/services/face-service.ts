@@ -68,7 +68,7 @@ export class FaceService {
     let g = this.galleries.get(bodyId);
     if (!g) {
       g = (async () => {
-        const gallery = new Gallery(this.engine.dimensions);
+        const gallery = new Gallery(this.engine.dimensions, { unitMeans: this.engine.unitLength });
         for (const [deputyId, list] of await descriptorsOfBody(this.db, bodyId, this.engine.model)) gallery.set(deputyId, list);
         return gallery;
       })();

@@ -148,7 +148,7 @@ async function enrollAll(
   refused: EvalReport['enrollRefused'],
   timing: { ms: number; n: number },
 ): Promise<Enrolled> {
-  const out: Enrolled = { gallery: new Gallery(engine.dimensions), byId: new Map(), names: new Map(), probes: [] };
+  const out: Enrolled = { gallery: new Gallery(engine.dimensions, { unitMeans: engine.unitLength }), byId: new Map(), names: new Map(), probes: [] };
   for (const [i, person] of set.identities.entries()) {
     const group = groups.of(person.name);
     const descriptors: Float32Array[] = [];
