@@ -67,7 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const db = await Database.open(options.dbPath, { groupCommit: options.groupCommit });
   await migrate(db);
   const hub = new LiveHub(options.coalesceMs);
-  const face = new FaceService(db, { ...faceSettingsFromEnv(), ...options.face });
+  const face = new FaceService(db, faceSettingsFromEnv(process.env, options.face));
   const ctx: ServiceContext = { db, hub, face, voterTokens: await VoterTokens.load(db) };
   await purgeExpiredEvidence(ctx);
   const purgeTimer = setInterval(() => void purgeExpiredEvidence(ctx).catch(() => undefined), HOUR_MS);

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { readConfig, type Config } from './config';
 import { enrollDemoFaces, seedDemo } from './demo/seed-demo';
+import { redescribeEnrolled } from './services/face-redescribe-service';
 import { ensureFirstAdmin } from './services/staff-service';
 import { given, lanNames, loadOrCreate } from './tls/certificates';
 import { CA_PATH, listenTls, type TlsListening } from './tls/serve';
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
     logger: process.env.QUORUM_LOG !== 'off',
     ...(config.naive ? { groupCommit: false, coalesceMs: 0 } : {}),
   });
+  // The face model is checked (SHA-256) before anything is served: a wrong file stops the start with its reason.
+  await app.ctx.face.engine.init();
   if (config.demo) await seedDemo(app.ctx, app.log);
   // No default password: on the first start the admin account gets a one-time password, printed once here
   // (on stdout, not the log file) and to be changed at first sign-in.
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
     if (config.portFile) writePortFile(config.portFile, { port });
   }
   if (config.demo) void enrollDemoFaces(app.ctx, app.log).catch((e: unknown) => app.log.error({ err: e }, 'demo enrollment failed'));
+  void redescribeEnrolled(app.ctx, app.log).catch((e: unknown) => app.log.error({ err: e }, 'face re-description failed'));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -5,7 +5,7 @@ import { ArcFaceEngine } from './arcface-engine.js';
 import { FaceApiEngine } from './faceapi-engine.js';
 import { HumanEngine } from './human-engine.js';
 
-export const DEFAULT_ENGINE = 'faceapi';
+export const DEFAULT_ENGINE = 'arcface';
 
 export const ENGINE_FACTORIES: Record<string, () => FaceEngine> = {
   // ArcFace-format embedder (QUORUM_FACE_MODEL, default the bundled MobileFaceNet) on face-api's detector and landmarks.

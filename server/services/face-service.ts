@@ -3,7 +3,7 @@
 import { AppError } from '../../shared/errors';
 import type { FaceEngine } from '../face/engine';
 import { getEngine, DEFAULT_ENGINE } from '../face/engines';
-import { DEFAULT_MATCH_OPTIONS } from '../face/match-defaults';
+import { matchDefaultsFor } from '../face/match-defaults';
 import { Gallery, type MatchOptions, type MatchResult } from '../face/matcher';
 import { descriptorsOfBody, descriptorsOfDeputy } from '../repositories/faces-repository';
 import type { Database } from '../db/database';
@@ -24,13 +24,20 @@ export interface FaceConfig {
   margin: number;
 }
 
-export function faceSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): FaceSettings {
+/**
+ * Settings from the environment, then `overrides` (tests, benches). Threshold, margin and strategy default to the
+ * chosen engine's measured values (match-defaults.ts): a faceapi distance means nothing to arcface and back.
+ */
+export function faceSettingsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<FaceSettings> = {}): FaceSettings {
   const num = (v: string | undefined, fallback: number) => (v !== undefined && Number.isFinite(Number(v)) ? Number(v) : fallback);
+  const engine = overrides.engine ?? env.QUORUM_FACE_ENGINE ?? DEFAULT_ENGINE;
+  const defaults = matchDefaultsFor(getEngine(engine));
+  const strategy = env.QUORUM_FACE_STRATEGY === 'mean' || env.QUORUM_FACE_STRATEGY === 'best' ? env.QUORUM_FACE_STRATEGY : defaults.strategy;
   return {
-    engine: env.QUORUM_FACE_ENGINE ?? DEFAULT_ENGINE,
-    threshold: num(env.QUORUM_FACE_THRESHOLD, DEFAULT_MATCH_OPTIONS.threshold),
-    margin: num(env.QUORUM_FACE_MARGIN, DEFAULT_MATCH_OPTIONS.margin),
-    strategy: env.QUORUM_FACE_STRATEGY === 'mean' ? 'mean' : DEFAULT_MATCH_OPTIONS.strategy,
+    engine,
+    threshold: overrides.threshold ?? num(env.QUORUM_FACE_THRESHOLD, defaults.threshold),
+    margin: overrides.margin ?? num(env.QUORUM_FACE_MARGIN, defaults.margin),
+    strategy: overrides.strategy ?? strategy,
   };
 }
 

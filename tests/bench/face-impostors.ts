@@ -11,7 +11,7 @@ import { CachingEngine, cacheFileFor } from '../../server/face/eval/detect-cache
 import { checkPhoto } from '../../server/face/photo-check';
 import { readFileSync } from 'node:fs';
 import { loadGroups } from '../../server/face/eval/dataset';
-import { DEFAULT_MATCH_OPTIONS } from '../../server/face/match-defaults';
+import { matchDefaultsFor } from '../../server/face/match-defaults';
 
 const { values } = parseArgs({ options: { 'max-photos': { type: 'string', default: '3' }, engine: { type: 'string', default: DEFAULT_ENGINE } } });
 const FACES = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'faces');
@@ -20,6 +20,7 @@ const inner = getEngine(values.engine);
 const engine = new CachingEngine(inner, cacheFileFor(inner.model, values.engine));
 const groups = loadGroups(resolve(import.meta.dirname, '..', 'fixtures', 'face-groups.json'));
 const groupOf = (person: string) => groups.of(person);
+const DEFAULTS = matchDefaultsFor(engine);
 
 const people = readdirSync(FACES).filter((n) => !NOT_PEOPLE.has(n) && statSync(join(FACES, n)).isDirectory()).sort();
 const photos = new Map<string, Float32Array[]>();
@@ -75,7 +76,7 @@ for (const [group, list] of worst) {
   closest.set(group, list[0]!.d);
   console.log(`\n${group}: closest stand-ins (probe person absent; another person enrolled with k photos)`);
   for (const w of list.slice(0, 8)) console.log(`  ${show(w.d)}  ${w.probe} → ${w.enrolled} (k=${w.k}, ${w.strategy})`);
-  const t = DEFAULT_MATCH_OPTIONS.threshold;
+  const t = DEFAULTS.threshold;
   for (const strategy of ['mean', 'best']) {
     const n = list.filter((w) => w.strategy === strategy && w.d <= t).length;
     console.log(`  ${strategy} ≤ ${show(t)} (the default): ${n} of ${list.length / 2} probe×enrollment pairs`);
@@ -84,7 +85,7 @@ for (const [group, list] of worst) {
 
 // What a threshold costs: genuine check-ins accepted (person enrolled with their first k photos, probed with the rest).
 const cut = Math.min(...closest.values());
-console.log(`\ngenuine check-ins accepted (mean of the first k photos enrolled, the others probed), at the default ${show(DEFAULT_MATCH_OPTIONS.threshold)} and just under the closest stand-in ${show(cut)}:`);
+console.log(`\ngenuine check-ins accepted (mean of the first k photos enrolled, the others probed), at the default ${show(DEFAULTS.threshold)} and just under the closest stand-in ${show(cut)}:`);
 for (const group of ['east_asian', 'other']) {
   for (let k = 1; k <= max; k++) {
     const d: number[] = [];
@@ -95,7 +96,7 @@ for (const group of ['east_asian', 'other']) {
     }
     const pct = (n: number) => `${((100 * n) / d.length).toFixed(1)}%`;
     console.log(
-      `  ${group.padEnd(10)} k=${k} (${d.length} probes): default ${pct(d.filter((x) => x <= DEFAULT_MATCH_OPTIONS.threshold).length)}  ` +
+      `  ${group.padEnd(10)} k=${k} (${d.length} probes): default ${pct(d.filter((x) => x <= DEFAULTS.threshold).length)}  ` +
         `< closest stand-in ${pct(d.filter((x) => x < cut).length)}`,
     );
   }
