@@ -71,7 +71,8 @@ async function main(): Promise<void> {
   if (strategy !== 'best' && strategy !== 'mean') throw new Error(`--strategy must be best or mean, not ${strategy}`);
   const k = values['enroll-per-person'] === undefined ? undefined : positiveInt(values['enroll-per-person'], '--enroll-per-person');
   const options = {
-    threshold: number(values.threshold, defaults.threshold, '--threshold'),
+    // Everyone is enrolled with k photos here: the engine's threshold for k (one, or several).
+    threshold: number(values.threshold, (k ?? 1) > 1 ? defaults.thresholdSeveral : defaults.threshold, '--threshold'),
     margin: number(values.margin, defaults.margin, '--margin'),
     strategy,
     gallerySizes: values['gallery-sizes'].split(',').filter(Boolean).map((s) => positiveInt(s, '--gallery-sizes')),

@@ -10,6 +10,11 @@ export type MatchStrategy = 'best' | 'mean';
 export interface MatchOptions {
   /** Accept only if the distance to the chosen identity is at most this (Euclidean). */
   threshold: number;
+  /**
+   * The threshold instead for an identity enrolled with two or more photos. A mean of several photos is a cleaner
+   * template: look-alikes come closer to it as well as the person (match-defaults.ts). Default: `threshold`.
+   */
+  thresholdSeveral?: number;
   /** ...and the next *other* identity is at least this much farther. */
   margin: number;
   /** 'best': nearest of an identity's descriptors (default); 'mean': distance to the mean of its descriptors. */
@@ -95,6 +100,7 @@ export class Gallery {
     const mean = opts.strategy === 'mean';
     const dim = this.dimensions;
     let bestId = -1;
+    let bestK = -1;
     let best = Infinity;
     let second = Infinity;
     for (let k = 0; k < this.ids.length; k++) {
@@ -114,6 +120,7 @@ export class Gallery {
         second = best;
         best = d;
         bestId = id;
+        bestK = k;
       } else if (d < second) {
         second = d;
       }
@@ -122,7 +129,9 @@ export class Gallery {
     const distance = Math.sqrt(best);
     const secondDistance = second === Infinity ? null : Math.sqrt(second);
     const margin = secondDistance === null ? null : secondDistance - distance;
-    if (distance > opts.threshold) {
+    const several = this.starts[bestK + 1] - this.starts[bestK] > 1;
+    const threshold = several && opts.thresholdSeveral !== undefined ? opts.thresholdSeveral : opts.threshold;
+    if (distance > threshold) {
       return { status: 'not_recognised', reason: 'too_far', identityId: bestId, distance, secondDistance, margin };
     }
     if (margin !== null && margin < opts.margin) {

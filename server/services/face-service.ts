@@ -12,6 +12,8 @@ export interface FaceSettings {
   /** Engine name in server/face/engines.ts; its model is the one the kiosks must compute. */
   engine: string;
   threshold: number;
+  /** Threshold for a deputy enrolled with two or more photos (match-defaults.ts). */
+  thresholdSeveral: number;
   margin: number;
   strategy: 'best' | 'mean';
 }
@@ -36,6 +38,7 @@ export function faceSettingsFromEnv(env: NodeJS.ProcessEnv = process.env, overri
   return {
     engine,
     threshold: overrides.threshold ?? num(env.QUORUM_FACE_THRESHOLD, defaults.threshold),
+    thresholdSeveral: overrides.thresholdSeveral ?? num(env.QUORUM_FACE_THRESHOLD_SEVERAL, defaults.thresholdSeveral),
     margin: overrides.margin ?? num(env.QUORUM_FACE_MARGIN, defaults.margin),
     strategy: overrides.strategy ?? strategy,
   };
@@ -98,7 +101,7 @@ export class FaceService {
    * BENCHMARKS.md "which descriptor model"), while the full gallery plus "refuse a match who is not on the roster" accepted 0.
    */
   async match(bodyId: number, probe: Float32Array): Promise<MatchResult> {
-    const options: MatchOptions = { threshold: this.settings.threshold, margin: this.settings.margin, strategy: this.settings.strategy };
+    const options: MatchOptions = { threshold: this.settings.threshold, thresholdSeveral: this.settings.thresholdSeveral, margin: this.settings.margin, strategy: this.settings.strategy };
     return (await this.gallery(bodyId)).match(probe, options);
   }
 }
