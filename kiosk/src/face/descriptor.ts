@@ -1,5 +1,5 @@
 // The descriptor step behind one small interface, chosen by the server's GET /api/face/config `model`, so the
-// kiosk computes exactly what the server matches against. Adding a model (e.g. a @vladmandic/human one) is one
+// kiosk computes exactly what the server matches against. Adding a model is one
 // entry in EXTRACTORS with the same detector-agnostic contract: a captured frame in, one descriptor out.
 import type { FaceConfig } from '../api/kiosk-api';
 import { detectorOptions, loadFaceApi, MODEL_URL } from './faceapi-runtime';
