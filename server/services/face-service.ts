@@ -1,6 +1,7 @@
 // Face matching for check-in and seat identification: one in-memory gallery per body, loaded from SQLite on
 // first use and kept current on enrollment and erasure. The kiosk sends a descriptor; the server decides.
 import { AppError } from '../../shared/errors';
+import { ArcFaceEngine } from '../face/arcface-engine';
 import type { FaceEngine } from '../face/engine';
 import { getEngine, DEFAULT_ENGINE } from '../face/engines';
 import { matchDefaultsFor } from '../face/match-defaults';
@@ -24,7 +25,12 @@ export interface FaceConfig {
   dimensions: number;
   threshold: number;
   margin: number;
+  /** ArcFace-format engines: where the kiosk loads the (verified) model file and how it feeds it (align.ts). */
+  arcface?: { modelUrl: string; channels: 'bgr' | 'rgb'; mean: number; std: number };
 }
+
+/** The URL the server serves the arcface engine's verified model file at (face routes). */
+export const arcfaceModelUrl = (model: string) => `/models/arcface/${model}.onnx`;
 
 /**
  * Settings from the environment, then `overrides` (tests, benches). Threshold, margin and strategy default to the
@@ -58,8 +64,14 @@ export class FaceService {
   }
 
   config(): FaceConfig {
-    const { model, dimensions } = this.engine;
-    return { model, dimensions, threshold: this.settings.threshold, margin: this.settings.margin };
+    const engine = this.engine;
+    const { model, dimensions } = engine;
+    const config: FaceConfig = { model, dimensions, threshold: this.settings.threshold, margin: this.settings.margin };
+    if (engine instanceof ArcFaceEngine) {
+      const { channels, mean, std } = engine.spec;
+      config.arcface = { modelUrl: arcfaceModelUrl(model), channels, mean, std };
+    }
+    return config;
   }
 
   /** Checks a descriptor from a kiosk: the server's model, exactly its length, every value finite. */
