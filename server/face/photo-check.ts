@@ -1,6 +1,7 @@
 // Quality gate for enrollment photos: pure, so it reads the same for the roster import, the eval command and tests.
 // A bad enrolled photo hurts every later check-in of that deputy, so this refuses early and says why in both
 // languages; the clerk then picks another photo.
+import { alignmentFor, applySimilarity } from './align.js';
 import type { DetectedFace } from './engine.js';
 
 /**
@@ -29,12 +30,22 @@ export const MIN_FACE_PX = 50;
 export const SECOND_FACE_MIN_SCORE = 0.6;
 export const SECOND_FACE_RATIO = 0.35;
 
-export type PhotoRejection = 'unreadable' | 'too_large' | 'no_face' | 'multiple_faces' | 'face_too_small' | 'low_score';
+/**
+ * Widest face outline (jaw, landmarks 0 to 16) once the face is aligned on the 112-px ArcFace template. The detector
+ * and landmark net answer for an animal too (the cat in ../shared/faces/no-face scores 0.94): its "jaw" lands far
+ * outside the eyes and mouth, 104 px, where the 307 human faces (and spoof photos of faces) of ../shared/faces
+ * measure 74–92.5 px. The detector score and the embedding's length do not separate it (BENCHMARKS.md). One animal
+ * photo is little evidence: this catches the obvious case, a clerk still looks at what was enrolled.
+ */
+export const MAX_ALIGNED_JAW_PX = 98;
+
+export type PhotoRejection = 'unreadable' | 'too_large' | 'no_face' | 'not_a_face' | 'multiple_faces' | 'face_too_small' | 'low_score';
 
 export const REJECTION_MESSAGES: Record<PhotoRejection, string> = {
   unreadable: '无法读取该图片,请使用 JPEG 或 PNG 照片 / The image cannot be read; use a JPEG or PNG photo',
   too_large: '照片像素过多（超过 2500 万像素或边长超过 10000），请缩小后再上传 / The photo has too many pixels (over 25 megapixels or 10,000 on a side); shrink it first',
   no_face: '照片中未检测到人脸 / No face found in the photo',
+  not_a_face: '照片中不是人的正脸（可能是动物或图画），请使用代表本人的正面照片 / This is not a human face (an animal or a picture?); use a frontal photo of the deputy',
   multiple_faces: '照片中有多张人脸,请使用单人照片 / More than one face in the photo; use a photo of the deputy alone',
   face_too_small: '照片中的人脸太小,请使用更清晰的近照 / The face is too small; use a closer, sharper photo',
   low_score: '人脸不够清晰,请使用正面、光线充足的照片 / The face is unclear; use a well-lit frontal photo',
@@ -53,7 +64,17 @@ export function checkPhoto(faces: readonly DetectedFace[]): PhotoVerdict {
   );
   if (others.length > 0) return { ok: false, reason: 'multiple_faces' };
   if (side(main) < MIN_FACE_PX) return { ok: false, reason: 'face_too_small' };
+  if (alignedJawWidth(main) > MAX_ALIGNED_JAW_PX) return { ok: false, reason: 'not_a_face' };
   return { ok: true, face: main };
+}
+
+/** Jaw width (landmark 0 to 16) in pixels of the aligned 112-px crop; 0 when the engine gave no landmarks. */
+export function alignedJawWidth(face: Pick<DetectedFace, 'landmarks'>): number {
+  if (face.landmarks.length !== 68) return 0;
+  const t = alignmentFor(face.landmarks);
+  const a = applySimilarity(t, face.landmarks[0]);
+  const b = applySimilarity(t, face.landmarks[16]);
+  return Math.hypot(b.x - a.x, b.y - a.y);
 }
 
 function side(face: DetectedFace): number {

@@ -4,16 +4,12 @@ import { now, type Reader } from './rows';
 
 export async function insertDescriptor(
   tx: Tx,
-  d: { deputyId: number; model: string; descriptor: Float32Array; source: string; score: number },
+  d: { deputyId: number; model: string; descriptor: Float32Array; source: string; score: number; aligned?: Buffer | null },
 ): Promise<void> {
-  await tx.run('INSERT INTO face_descriptors (deputy_id, model, descriptor, source, score, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    d.deputyId,
-    d.model,
-    Buffer.from(d.descriptor.buffer, d.descriptor.byteOffset, d.descriptor.byteLength),
-    d.source,
-    d.score,
-    now(),
-  ]);
+  await tx.run(
+    'INSERT INTO face_descriptors (deputy_id, model, descriptor, source, score, aligned, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [d.deputyId, d.model, Buffer.from(d.descriptor.buffer, d.descriptor.byteOffset, d.descriptor.byteLength), d.source, d.score, d.aligned ?? null, now()],
+  );
 }
 
 export async function setThumbnail(tx: Tx, deputyId: number, jpeg: Buffer): Promise<void> {
@@ -49,7 +45,56 @@ export async function descriptorsOfDeputy(db: Reader, deputyId: number, model: s
   return rows.map((r) => toFloats(r.descriptor));
 }
 
-/** Erases a deputy's descriptors, thumbnail and every check-in evidence photo of theirs. */
+/** A deputy whose descriptors are of another model than the server's, with what re-describing them needs. */
+export interface StaleEnrollment {
+  deputyId: number;
+  bodyId: number;
+  rows: Array<{ id: number; aligned: Buffer | null; source: string | null; score: number | null }>;
+  thumbnail: Buffer | null;
+}
+
+/** Deputies with descriptors of any model but `model` (after an engine or model change), oldest first. */
+export async function staleEnrollments(db: Reader, model: string): Promise<StaleEnrollment[]> {
+  const rows = await db.all<{ id: number; deputy_id: number; body_id: number; aligned: Buffer | null; source: string | null; score: number | null; thumbnail: Buffer | null }>(
+    `SELECT f.id, f.deputy_id, d.body_id, f.aligned, f.source, f.score, d.thumbnail
+     FROM face_descriptors f JOIN deputies d ON d.id = f.deputy_id WHERE f.model <> ? ORDER BY f.deputy_id, f.id`,
+    [model],
+  );
+  const out = new Map<number, StaleEnrollment>();
+  for (const r of rows) {
+    let e = out.get(r.deputy_id);
+    if (!e) out.set(r.deputy_id, (e = { deputyId: r.deputy_id, bodyId: r.body_id, rows: [], thumbnail: r.thumbnail }));
+    e.rows.push({ id: r.id, aligned: r.aligned, source: r.source, score: r.score });
+  }
+  return [...out.values()];
+}
+
+/**
+ * Replaces the given stale rows by descriptors of the new model, only if every one of them is still there: an
+ * enrollment or erasure that ran meanwhile wins: this throws StaleRowsGone and the job rolls back.
+ */
+export async function replaceDescriptors(
+  tx: Tx,
+  deputyId: number,
+  staleIds: readonly number[],
+  fresh: ReadonlyArray<Parameters<typeof insertDescriptor>[1]>,
+): Promise<void> {
+  const { changes } = await tx.run(`DELETE FROM face_descriptors WHERE deputy_id = ? AND id IN (${staleIds.map(() => '?').join(',')})`, [
+    deputyId,
+    ...staleIds,
+  ]);
+  if (changes !== staleIds.length) throw new StaleRowsGone();
+  for (const d of fresh) await insertDescriptor(tx, d);
+}
+
+/** Thrown inside replaceDescriptors' transaction to roll it back when the rows changed under it. */
+export class StaleRowsGone extends Error {
+  constructor() {
+    super('enrollment changed while being re-described');
+  }
+}
+
+/** Erases a deputy's descriptors (with their aligned crops), thumbnail and every check-in evidence photo of theirs. */
 export async function eraseBiometrics(tx: Tx, deputyId: number): Promise<{ descriptors: number; evidence: number }> {
   const { changes: descriptors } = await tx.run('DELETE FROM face_descriptors WHERE deputy_id = ?', [deputyId]);
   await tx.run('UPDATE deputies SET thumbnail = NULL WHERE id = ?', [deputyId]);

@@ -53,7 +53,7 @@ export async function enrollPhotos(
     await ctx.db.write(async (tx) => {
       await eraseBiometrics(tx, deputyId);
       for (const g of good) {
-        await insertDescriptor(tx, { deputyId, model: engine.model, descriptor: g.descriptor, source: g.fileName, score: g.score });
+        await insertDescriptor(tx, { deputyId, model: engine.model, descriptor: g.descriptor, source: g.fileName, score: g.score, aligned: g.aligned });
       }
       await setThumbnail(tx, deputyId, good[0]!.thumbnail);
       await appendAudit(tx, { actor, action: 'face.enroll', subject: `deputy:${deputyId}`, detail: { photos: good.length, model: engine.model } });

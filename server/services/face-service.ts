@@ -1,9 +1,10 @@
 // Face matching for check-in and seat identification: one in-memory gallery per body, loaded from SQLite on
 // first use and kept current on enrollment and erasure. The kiosk sends a descriptor; the server decides.
 import { AppError } from '../../shared/errors';
+import { ArcFaceEngine } from '../face/arcface-engine';
 import type { FaceEngine } from '../face/engine';
 import { getEngine, DEFAULT_ENGINE } from '../face/engines';
-import { DEFAULT_MATCH_OPTIONS } from '../face/match-defaults';
+import { matchDefaultsFor } from '../face/match-defaults';
 import { Gallery, type MatchOptions, type MatchResult } from '../face/matcher';
 import { descriptorsOfBody, descriptorsOfDeputy } from '../repositories/faces-repository';
 import type { Database } from '../db/database';
@@ -12,6 +13,8 @@ export interface FaceSettings {
   /** Engine name in server/face/engines.ts; its model is the one the kiosks must compute. */
   engine: string;
   threshold: number;
+  /** Threshold for a deputy enrolled with two or more photos (match-defaults.ts). */
+  thresholdSeveral: number;
   margin: number;
   strategy: 'best' | 'mean';
 }
@@ -22,15 +25,28 @@ export interface FaceConfig {
   dimensions: number;
   threshold: number;
   margin: number;
+  /** ArcFace-format engines: where the kiosk loads the (verified) model file and how it feeds it (align.ts). */
+  arcface?: { modelUrl: string; channels: 'bgr' | 'rgb'; mean: number; std: number };
 }
 
-export function faceSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): FaceSettings {
+/** The URL the server serves the arcface engine's verified model file at (face routes). */
+export const arcfaceModelUrl = (model: string) => `/models/arcface/${model}.onnx`;
+
+/**
+ * Settings from the environment, then `overrides` (tests, benches). Threshold, margin and strategy default to the
+ * chosen engine's measured values (match-defaults.ts): a faceapi distance means nothing to arcface and back.
+ */
+export function faceSettingsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<FaceSettings> = {}): FaceSettings {
   const num = (v: string | undefined, fallback: number) => (v !== undefined && Number.isFinite(Number(v)) ? Number(v) : fallback);
+  const engine = overrides.engine ?? env.QUORUM_FACE_ENGINE ?? DEFAULT_ENGINE;
+  const defaults = matchDefaultsFor(getEngine(engine));
+  const strategy = env.QUORUM_FACE_STRATEGY === 'mean' || env.QUORUM_FACE_STRATEGY === 'best' ? env.QUORUM_FACE_STRATEGY : defaults.strategy;
   return {
-    engine: env.QUORUM_FACE_ENGINE ?? DEFAULT_ENGINE,
-    threshold: num(env.QUORUM_FACE_THRESHOLD, DEFAULT_MATCH_OPTIONS.threshold),
-    margin: num(env.QUORUM_FACE_MARGIN, DEFAULT_MATCH_OPTIONS.margin),
-    strategy: env.QUORUM_FACE_STRATEGY === 'mean' ? 'mean' : DEFAULT_MATCH_OPTIONS.strategy,
+    engine,
+    threshold: overrides.threshold ?? num(env.QUORUM_FACE_THRESHOLD, defaults.threshold),
+    thresholdSeveral: overrides.thresholdSeveral ?? num(env.QUORUM_FACE_THRESHOLD_SEVERAL, defaults.thresholdSeveral),
+    margin: overrides.margin ?? num(env.QUORUM_FACE_MARGIN, defaults.margin),
+    strategy: overrides.strategy ?? strategy,
   };
 }
 
@@ -48,8 +64,14 @@ export class FaceService {
   }
 
   config(): FaceConfig {
-    const { model, dimensions } = this.engine;
-    return { model, dimensions, threshold: this.settings.threshold, margin: this.settings.margin };
+    const engine = this.engine;
+    const { model, dimensions } = engine;
+    const config: FaceConfig = { model, dimensions, threshold: this.settings.threshold, margin: this.settings.margin };
+    if (engine instanceof ArcFaceEngine) {
+      const { channels, mean, std } = engine.spec;
+      config.arcface = { modelUrl: arcfaceModelUrl(model), channels, mean, std };
+    }
+    return config;
   }
 
   /** Checks a descriptor from a kiosk: the server's model, exactly its length, every value finite. */
@@ -68,7 +90,7 @@ export class FaceService {
     let g = this.galleries.get(bodyId);
     if (!g) {
       g = (async () => {
-        const gallery = new Gallery(this.engine.dimensions);
+        const gallery = new Gallery(this.engine.dimensions, { unitMeans: this.engine.unitLength });
         for (const [deputyId, list] of await descriptorsOfBody(this.db, bodyId, this.engine.model)) gallery.set(deputyId, list);
         return gallery;
       })();
@@ -91,7 +113,7 @@ export class FaceService {
    * BENCHMARKS.md "which descriptor model"), while the full gallery plus "refuse a match who is not on the roster" accepted 0.
    */
   async match(bodyId: number, probe: Float32Array): Promise<MatchResult> {
-    const options: MatchOptions = { threshold: this.settings.threshold, margin: this.settings.margin, strategy: this.settings.strategy };
+    const options: MatchOptions = { threshold: this.settings.threshold, thresholdSeveral: this.settings.thresholdSeveral, margin: this.settings.margin, strategy: this.settings.strategy };
     return (await this.gallery(bodyId)).match(probe, options);
   }
 }

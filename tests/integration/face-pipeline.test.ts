@@ -1,4 +1,5 @@
-// Real photos through the real engine: enrollment's photo check, thumbnails, and 1:N matching with the defaults.
+// Real photos through the real engine (the default, arcface): enrollment's photo check, thumbnails and aligned
+// crops, and 1:N matching with the defaults.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,12 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getEngine } from '../../server/face/engines.js';
 import { extractEnrollment, THUMBNAIL_PX } from '../../server/face/enroll.js';
 import { Gallery } from '../../server/face/matcher.js';
-import { DEFAULT_MATCH_OPTIONS } from '../../server/face/match-defaults.js';
+import { ALIGNED_PX } from '../../server/face/align.js';
+import { DEFAULT_MATCH_OPTIONS, FACEAPI_MATCH_OPTIONS } from '../../server/face/match-defaults.js';
+import type { FaceEngine } from '../../server/face/engine.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const faces = resolve(repoRoot, '..', 'shared', 'faces');
 const photo = (rel: string) => readFileSync(resolve(faces, rel));
-const engine = getEngine('faceapi');
+const engine = getEngine();
 
 /** Enrolled people, one photo each (as the roster import would with one photo per deputy). */
 const ENROLLED: Record<number, string> = {
@@ -23,24 +26,28 @@ const ENROLLED: Record<number, string> = {
   5: 'wen_jiabao/1.jpg',
 };
 
-async function enrollOk(rel: string) {
-  const r = await extractEnrollment(engine, photo(rel), rel);
+async function enrollOk(rel: string, by: FaceEngine = engine) {
+  const r = await extractEnrollment(by, photo(rel), rel);
   if (!r.ok) throw new Error(`${rel}: ${r.message}`);
   return r;
 }
 
-describe('face pipeline on real photos (faceapi engine)', () => {
-  const gallery = new Gallery(engine.dimensions);
+describe('face pipeline on real photos (arcface engine)', () => {
+  const gallery = new Gallery(engine.dimensions, { unitMeans: true });
 
   beforeAll(async () => {
     await engine.init();
     for (const [id, rel] of Object.entries(ENROLLED)) gallery.set(Number(id), [(await enrollOk(rel)).descriptor]);
   });
 
-  it('enrolls a portrait: one 128-d descriptor, a confident box, a small JPEG thumbnail', async () => {
+  it('enrolls a portrait: one unit 512-d descriptor, a confident box, a small JPEG thumbnail and aligned crop', async () => {
     const r = await enrollOk('angelina_jolie/2.jpg');
     expect(r.descriptor).toBeInstanceOf(Float32Array);
-    expect(r.descriptor.length).toBe(128);
+    expect(r.descriptor.length).toBe(512);
+    expect(Math.hypot(...r.descriptor)).toBeCloseTo(1, 5);
+    const aligned = await loadImage(r.aligned!);
+    expect([aligned.width, aligned.height]).toEqual([ALIGNED_PX, ALIGNED_PX]);
+    expect(r.aligned!.length).toBeLessThan(10_000);
     expect(r.score).toBeGreaterThan(0.9);
     expect(r.box.width).toBeGreaterThan(60);
     expect([...r.thumbnail.subarray(0, 2)]).toEqual([0xff, 0xd8]);
@@ -50,8 +57,8 @@ describe('face pipeline on real photos (faceapi engine)', () => {
   });
 
   it('recognises a different photo of an enrolled person', async () => {
-    // Photos within the safety-first threshold (0.32) of the one enrolled photo: 0.289 and 0.301.
-    for (const [rel, id] of [['colin_powell/7.jpg', 4], ['hu_jintao/4.jpg', 3]] as const) {
+    // face-api refused both hu_jintao/4 and wen_jiabao/3 at its threshold (0.32); arcface takes them (cos ≥ 0.50).
+    for (const [rel, id] of [['colin_powell/7.jpg', 4], ['hu_jintao/4.jpg', 3], ['wen_jiabao/3.jpg', 5], ['wen_jiabao/7.jpg', 5]] as const) {
       const r = await enrollOk(rel);
       expect(gallery.match(r.descriptor, DEFAULT_MATCH_OPTIONS), rel).toMatchObject({ status: 'matched', identityId: id });
     }
@@ -64,23 +71,32 @@ describe('face pipeline on real photos (faceapi engine)', () => {
     }
   });
 
-  it('says "ambiguous" rather than name the wrong person when two enrolled people are equally close', async () => {
+  it('faceapi engine: says "ambiguous" rather than name the wrong person when two enrolled people are equally close', async () => {
     // faceRecognitionNet puts this photo of Wen Jiabao nearer to Hu Jintao (0.419) than to Wen's own enrolled photo
     // (0.454). At a looser threshold (0.44, the earlier default) only the margin stops a wrong check-in here;
-    // at the default the distance alone refuses it.
-    const r = await enrollOk('wen_jiabao/7.jpg');
-    expect(gallery.match(r.descriptor, { ...DEFAULT_MATCH_OPTIONS, threshold: 0.44 })).toMatchObject({
+    // at its default the distance alone refuses it. (arcface names Wen, test above.)
+    const faceapi = getEngine('faceapi');
+    const gallery = new Gallery(faceapi.dimensions);
+    for (const id of [3, 5]) gallery.set(id, [(await enrollOk(ENROLLED[id]!, faceapi)).descriptor]);
+    const r = await enrollOk('wen_jiabao/7.jpg', faceapi);
+    expect(gallery.match(r.descriptor, { ...FACEAPI_MATCH_OPTIONS, threshold: 0.44 })).toMatchObject({
       status: 'not_recognised',
       reason: 'ambiguous',
       identityId: 3,
     });
-    expect(gallery.match(r.descriptor, DEFAULT_MATCH_OPTIONS)).toMatchObject({ status: 'not_recognised', reason: 'too_far', identityId: 3 });
+    expect(gallery.match(r.descriptor, FACEAPI_MATCH_OPTIONS)).toMatchObject({ status: 'not_recognised', reason: 'too_far', identityId: 3 });
   });
 
   it("refuses a photo without a face: 'no_face', message in Chinese then English", async () => {
     const r = await extractEnrollment(engine, photo('no-face/landscape_1.jpg'), 'landscape_1.jpg');
     expect(r).toMatchObject({ ok: false, reason: 'no_face', fileName: 'landscape_1.jpg' });
     if (!r.ok) expect(r.message).toMatch(/^照片中未检测到人脸 \/ No face/);
+  });
+
+  it("refuses an animal, which the detector takes for a face (score 0.94): 'not_a_face'", async () => {
+    const r = await extractEnrollment(engine, photo('no-face/animal_cat.jpg'), 'cat.jpg');
+    expect(r).toMatchObject({ ok: false, reason: 'not_a_face' });
+    if (!r.ok) expect(r.message).toMatch(/^照片中不是人的正脸.* \/ This is not a human face/);
   });
 
   it("refuses a group photo: 'multiple_faces'", async () => {

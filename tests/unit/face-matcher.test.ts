@@ -29,6 +29,22 @@ describe('Gallery.match', () => {
     expect(r.distance).toBeCloseTo(0.5, 6);
   });
 
+  it('holds a person enrolled with several photos to thresholdSeveral, one enrolled with one photo to threshold', () => {
+    // #3 has two photos (mean at (0,2)); #1 one photo at the origin.
+    const opts = { threshold: 0.5, thresholdSeveral: 0.3, margin: 0, strategy: 'mean' as const };
+    expect(gallery().match(v(0, 2.4, 0, 0), opts)).toMatchObject({ status: 'not_recognised', reason: 'too_far', identityId: 3 });
+    expect(gallery().match(v(0, 2.2, 0, 0), opts)).toMatchObject({ status: 'matched', identityId: 3 });
+    expect(gallery().match(v(0, 0, 0.4, 0), opts)).toMatchObject({ status: 'matched', identityId: 1 });
+  });
+
+  it('rescales each mean to unit length for unit-length descriptors (unitMeans)', () => {
+    const g = new Gallery(2, { unitMeans: true });
+    g.set(1, [v(1, 0), v(0, 1)]); // mean (0.5, 0.5) → (0.707, 0.707)
+    const r = g.match(v(Math.SQRT1_2, Math.SQRT1_2), { threshold: 0.01, margin: 0, strategy: 'mean' });
+    expect(r).toMatchObject({ status: 'matched', identityId: 1 });
+    expect(r.distance).toBeCloseTo(0, 6);
+  });
+
   it('accepts at exactly the threshold', () => {
     expect(gallery().match(v(0, 0, 0.5, 0), { threshold: 0.5, margin: 0 }).status).toBe('matched');
   });

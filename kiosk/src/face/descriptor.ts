@@ -1,7 +1,8 @@
 // The descriptor step behind one small interface, chosen by the server's GET /api/face/config `model`, so the
-// kiosk computes exactly what the server matches against. Adding a model (e.g. a @vladmandic/human one) is one
+// kiosk computes exactly what the server matches against. Adding a model is one
 // entry in EXTRACTORS with the same detector-agnostic contract: a captured frame in, one descriptor out.
 import type { FaceConfig } from '../api/kiosk-api';
+import { arcfaceExtractor } from './arcface';
 import { detectorOptions, loadFaceApi, MODEL_URL } from './faceapi-runtime';
 
 export interface DescriptorExtractor {
@@ -30,20 +31,23 @@ async function faceapiFrnet128(): Promise<DescriptorExtractor> {
   };
 }
 
-const EXTRACTORS: Record<string, () => Promise<DescriptorExtractor>> = {
+const EXTRACTORS: Record<string, (config: FaceConfig) => Promise<DescriptorExtractor>> = {
   'faceapi-frnet-128': faceapiFrnet128,
 };
+
+/** arcface-<model file hash>-<input options>: every ArcFace-format model runs the one extractor, fed as the server says. */
+const factoryFor = (config: FaceConfig) => EXTRACTORS[config.model] ?? (config.model.startsWith('arcface-') && config.arcface ? arcfaceExtractor : undefined);
 
 export class UnsupportedModelError extends Error {}
 
 const loaded = new Map<string, Promise<DescriptorExtractor>>();
 
 export function descriptorFor(config: FaceConfig): Promise<DescriptorExtractor> {
-  const factory = EXTRACTORS[config.model];
+  const factory = factoryFor(config);
   if (!factory) return Promise.reject(new UnsupportedModelError(`unsupported face model ${config.model}`));
   let p = loaded.get(config.model);
   if (!p) {
-    p = factory().then((x) => {
+    p = factory(config).then((x) => {
       if (x.dimensions !== config.dimensions) throw new UnsupportedModelError(`${config.model}: ${x.dimensions} ≠ ${config.dimensions}`);
       return x;
     });

@@ -35,6 +35,7 @@ export function cacheFileFor(model: string, engineName?: string): string {
 export class CachingEngine implements FaceEngine {
   readonly model: string;
   readonly dimensions: number;
+  readonly unitLength: boolean;
   /**
    * Last detect(): ms = model time, measured now or remembered from the run that computed it; wallMs = time spent
    * in this call (a cache lookup, or warm-up + model). Callers timing a whole step use step − wallMs + ms.
@@ -51,6 +52,7 @@ export class CachingEngine implements FaceEngine {
   ) {
     this.model = inner.model;
     this.dimensions = inner.dimensions;
+    this.unitLength = inner.unitLength ?? false;
     if (file && existsSync(file)) {
       try {
         this.entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, StoredEntry>;

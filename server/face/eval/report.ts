@@ -1,7 +1,7 @@
 // Text summary and the final JSON line of `face:eval`.
 import type { EvalSet } from './dataset.js';
 import type { EvalOptions, EvalReport, GroupReport } from './run.js';
-import { grid, GRID_MARGINS, GRID_THRESHOLDS, type OperatingPoint, type Percentiles } from './stats.js';
+import { grid, GRID_MARGINS, gridThresholds, type OperatingPoint, type Percentiles } from './stats.js';
 
 export interface EvalContext {
   engine: string;
@@ -50,8 +50,8 @@ export function printSummary(c: EvalContext, r: EvalReport): void {
   out.push('');
   for (const [name, g] of groupEntries(r)) {
     out.push('', `Grid for ${name} — correct/FA (rows: margin, columns: threshold):`);
-    out.push('  margin ' + GRID_THRESHOLDS.map((t) => t.toFixed(3).padStart(9)).join(''));
-    grid(g.outcomes).forEach((cells, i) => out.push(`  ${GRID_MARGINS[i].toFixed(2).padEnd(6)} ` + cells.map((p) => `${p.correct}/${p.falseAccepts}`.padStart(9)).join('')));
+    out.push('  margin ' + gridThresholds(threshold).map((t) => t.toFixed(3).padStart(9)).join(''));
+    grid(g.outcomes, threshold).forEach((cells, i) => out.push(`  ${GRID_MARGINS[i].toFixed(2).padEnd(6)} ` + cells.map((p) => `${p.correct}/${p.falseAccepts}`.padStart(9)).join('')));
   }
   out.push('');
   out.push('Zero false accepts (most correct on a 0.005 grid, threshold 0.2 to the farthest probe distance, margin 0–0.2; ties: lowest threshold, widest margin):');

@@ -8,7 +8,7 @@ import { Gallery, type MatchOptions, type MatchStrategy } from '../matcher.js';
 import { MIN_FACE_SCORE } from '../photo-check.js';
 import type { CachingEngine } from './detect-cache.js';
 import type { EvalSet, Groups } from './dataset.js';
-import { accepted, evaluate, pairPercentiles, rank1, REPORT_THRESHOLDS, zeroFalseAcceptPoint } from './stats.js';
+import { accepted, evaluate, pairPercentiles, rank1, reportThresholds, zeroFalseAcceptPoint } from './stats.js';
 import type { Labelled, OperatingPoint, Percentiles, ProbeOutcome } from './stats.js';
 import { timeGallery, type MatchTiming } from './timing.js';
 
@@ -111,8 +111,8 @@ export async function runEval(
       rank1: rank1(os),
       at: evaluate(os, opts.threshold, opts.margin),
       byThreshold: {
-        margin0: REPORT_THRESHOLDS.map((t) => evaluate(os, t, 0)),
-        marginSet: REPORT_THRESHOLDS.map((t) => evaluate(os, t, opts.margin)),
+        margin0: reportThresholds(opts.threshold).map((t) => evaluate(os, t, 0)),
+        marginSet: reportThresholds(opts.threshold).map((t) => evaluate(os, t, opts.margin)),
       },
       zeroFalseAccepts: zeroFalseAcceptPoint(os),
       outcomes: os,
@@ -148,7 +148,7 @@ async function enrollAll(
   refused: EvalReport['enrollRefused'],
   timing: { ms: number; n: number },
 ): Promise<Enrolled> {
-  const out: Enrolled = { gallery: new Gallery(engine.dimensions), byId: new Map(), names: new Map(), probes: [] };
+  const out: Enrolled = { gallery: new Gallery(engine.dimensions, { unitMeans: engine.unitLength }), byId: new Map(), names: new Map(), probes: [] };
   for (const [i, person] of set.identities.entries()) {
     const group = groups.of(person.name);
     const descriptors: Float32Array[] = [];

@@ -143,11 +143,20 @@ export function zeroFalseAcceptPoint(outcomes: readonly ProbeOutcome[]): Operati
 }
 
 /** Correct accepts and false accepts over a small threshold × margin grid, for the printed summary. */
-export const GRID_THRESHOLDS = range(0.4, 0.6, 0.025);
 export const GRID_MARGINS = [0, 0.03, 0.05, 0.07, 0.09, 0.11];
 
-export function grid(outcomes: readonly ProbeOutcome[]): OperatingPoint[][] {
-  return GRID_MARGINS.map((m) => GRID_THRESHOLDS.map((t) => evaluate(outcomes, t, m)));
+/** Grid columns around the threshold in use: engines' distance scales differ (faceapi ~0.3–0.6, arcface ~0.8–1.1). */
+export function gridThresholds(threshold: number): number[] {
+  return range(threshold - 0.1, threshold + 0.1, 0.025);
+}
+
+/** The thresholds of the "by threshold" lines: the one in use and two either side. */
+export function reportThresholds(threshold: number): number[] {
+  return [0.1, 0.05, 0, -0.05, -0.1].map((d) => Math.round((threshold + d) * 1000) / 1000);
+}
+
+export function grid(outcomes: readonly ProbeOutcome[], threshold: number): OperatingPoint[][] {
+  return GRID_MARGINS.map((m) => gridThresholds(threshold).map((t) => evaluate(outcomes, t, m)));
 }
 
 function range(from: number, to: number, step: number): number[] {

@@ -11,6 +11,8 @@ import { enrollPhotos, eraseDeputyBiometrics, importRosterFile } from '../../ser
 import { zipPhotos } from '../../services/photo-source';
 import { getRetentionDays, setRetentionDays } from '../../services/retention-service';
 import { evidence, thumbnail } from '../../repositories/faces-repository';
+import { ArcFaceEngine } from '../../face/arcface-engine';
+import { readVerifiedModel } from '../../face/arcface-model';
 import { actorOf } from '../actor';
 
 function sendJpeg(reply: FastifyReply, bytes: Buffer | null, what: string) {
@@ -42,6 +44,14 @@ export default async function faceRoutes(fastify: FastifyInstance) {
   const ctx = app.ctx;
 
   app.get('/api/face/config', { config: { access: 'device-or-staff' } }, async () => ctx.face.config());
+  // The arcface engine's model for the kiosks, the very bytes checked at start (public like /models/face-api/).
+  app.get('/models/arcface/:file', { config: { access: 'public' }, schema: { params: Type.Object({ file: Type.String({ maxLength: 100 }) }) } }, async (req, reply) => {
+    const engine = ctx.face.engine;
+    if (!(engine instanceof ArcFaceEngine) || (req.params as { file: string }).file !== `${engine.model}.onnx`) {
+      throw new AppError('ERR_NOT_FOUND', '没有该人脸模型文件 / No such face model file');
+    }
+    return reply.type('application/octet-stream').header('cache-control', 'public, max-age=86400').send(readVerifiedModel(engine.spec));
+  });
 
   app.post('/api/checkins/face', { config: { access: 'device' }, schema: { body: FaceCheckin }, preHandler: app.requireDevice('door') }, async (req) =>
     faceCheckIn(ctx, req.device!, req.body),

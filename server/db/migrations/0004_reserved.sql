@@ -1,3 +1,0 @@
--- Placeholder so that 0007 applies on this branch: number 0004 belongs to another branch's migration.
--- Delete this file when that branch's 0004 is merged (the runner wants numbers without gaps).
-SELECT 1;

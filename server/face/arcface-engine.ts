@@ -1,0 +1,117 @@
+// FaceEngine with an ArcFace-format embedder: face-api finds each face and its 68 landmarks, align.ts warps it onto
+// the 112×112 ArcFace template, and ONNX Runtime (onnxruntime-node, its CPU binary from the npm tarball; the install
+// script is off) turns the crop into a unit-length 512-d descriptor. Descriptors of unit length compare by cosine;
+// the matcher's Euclidean distance is the same order: d = sqrt(2 − 2·cos) (match-defaults.ts).
+import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
+import * as ort from 'onnxruntime-node';
+import { ALIGNED_PX, alignmentFor, normaliseInPlace, toInputTensor, warpAligned, type ChannelOrder } from './align.js';
+import { modelSpecFromEnv, readVerifiedModel, type ArcFaceModelSpec } from './arcface-model.js';
+import type { DetectedFace, FaceEngine } from './engine.js';
+import { findFaces } from './faceapi-engine.js';
+
+export interface ArcFaceEngineOptions {
+  /** face-api detector: 'ssd' for enrollment, 'tiny' (inputSize 224) to probe as the kiosk does. */
+  detector?: 'ssd' | 'tiny';
+  inputSize?: number;
+  /** Forces the channel order (the arcface-rgb engine); otherwise QUORUM_FACE_MODEL_CHANNELS, default bgr. */
+  channels?: ChannelOrder;
+  env?: NodeJS.ProcessEnv;
+}
+
+const sessions = new Map<string, Promise<{ session: ort.InferenceSession; dimensions: number }>>();
+
+/** One session per verified model file per process, however many engines (arcface, arcface-tiny224) share it. */
+function sessionFor(spec: ArcFaceModelSpec) {
+  const key = `${spec.path}#${spec.sha256}`;
+  let s = sessions.get(key);
+  if (!s) {
+    s = (async () => {
+      const bytes = readVerifiedModel(spec);
+      // One thread: the server's other work (and the venue's other requests) keeps the second core.
+      const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+      const out = await run(session, new Float32Array(3 * ALIGNED_PX * ALIGNED_PX)); // warm-up, and learns the size
+      return { session, dimensions: out.length };
+    })();
+    s.catch(() => sessions.delete(key));
+    sessions.set(key, s);
+  }
+  return s;
+}
+
+async function run(session: ort.InferenceSession, input: Float32Array): Promise<Float32Array> {
+  const tensor = new ort.Tensor('float32', input, [1, 3, ALIGNED_PX, ALIGNED_PX]);
+  const result = await session.run({ [session.inputNames[0]!]: tensor });
+  return Float32Array.from(result[session.outputNames[0]!]!.data as Float32Array);
+}
+
+export class ArcFaceEngine implements FaceEngine {
+  readonly model: string;
+  readonly unitLength = true;
+  readonly spec: ArcFaceModelSpec;
+  private dims = 512;
+  private session: ort.InferenceSession | null = null;
+  private readonly detector: 'ssd' | 'tiny';
+  private readonly inputSize: number;
+
+  constructor(options: ArcFaceEngineOptions = {}) {
+    this.spec = modelSpecFromEnv(options.env ?? process.env, options.channels);
+    this.model = this.spec.id;
+    this.detector = options.detector ?? 'ssd';
+    this.inputSize = options.inputSize ?? 224;
+  }
+
+  /** 512 for the bundled model; a venue's own model's size is known after init(). */
+  get dimensions(): number {
+    return this.dims;
+  }
+
+  async init(): Promise<void> {
+    if (this.session) return;
+    const { session, dimensions } = await sessionFor(this.spec);
+    this.dims = dimensions;
+    this.session = session;
+  }
+
+  async detect(image: Buffer): Promise<DetectedFace[]> {
+    await this.init();
+    const img = await loadImage(image);
+    const canvas = createCanvas(img.width, img.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const found = await findFaces(ctx.getImageData(0, 0, img.width, img.height).data, img.width, img.height, this.detector, this.inputSize);
+    const faces: DetectedFace[] = [];
+    for (const f of found) {
+      const aligned = alignedCrop(img, f.landmarks);
+      const { descriptor, norm } = await this.describeRgba(aligned);
+      faces.push({ ...f, descriptor, aligned, embeddingNorm: norm });
+    }
+    return faces;
+  }
+
+  /** Descriptor of a stored aligned crop (ALIGNED_PX square JPEG/PNG): re-description after a model change. */
+  async describeCrop(crop: Buffer): Promise<Float32Array> {
+    await this.init();
+    const img = await loadImage(crop);
+    if (img.width !== ALIGNED_PX || img.height !== ALIGNED_PX) throw new Error(`aligned crop must be ${ALIGNED_PX}×${ALIGNED_PX}, got ${img.width}×${img.height}`);
+    const canvas = createCanvas(ALIGNED_PX, ALIGNED_PX);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return (await this.describeRgba(ctx.getImageData(0, 0, ALIGNED_PX, ALIGNED_PX).data)).descriptor;
+  }
+
+  /** RGBA of an aligned crop → unit descriptor, and the raw embedding's length (non-faces measure differently). */
+  async describeRgba(rgba: Uint8ClampedArray): Promise<{ descriptor: Float32Array; norm: number }> {
+    await this.init();
+    const descriptor = await run(this.session!, toInputTensor(rgba, this.spec));
+    const norm = normaliseInPlace(descriptor);
+    return { descriptor, norm };
+  }
+}
+
+/** The face warped onto the ArcFace template: RGBA pixels of an ALIGNED_PX square. */
+export function alignedCrop(img: Image, landmarks68: DetectedFace['landmarks']): Uint8ClampedArray {
+  const canvas = createCanvas(ALIGNED_PX, ALIGNED_PX);
+  const ctx = canvas.getContext('2d');
+  warpAligned(ctx, img, alignmentFor(landmarks68));
+  return ctx.getImageData(0, 0, ALIGNED_PX, ALIGNED_PX).data;
+}
