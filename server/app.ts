@@ -11,6 +11,8 @@ import { migrate } from './db/migrate';
 import { LiveHub } from './services/live-hub';
 import { liveSource } from './services/live-source';
 import { FaceService, faceSettingsFromEnv, type FaceSettings } from './services/face-service';
+import { FaceChallenges } from './services/face-challenges';
+import { FramePrints } from './services/frame-prints';
 import { VoterTokens } from './services/voter-token';
 import { purgeExpiredEvidence } from './services/retention-service';
 import type { ServiceContext } from './services/context';
@@ -68,7 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await migrate(db);
   const hub = new LiveHub(options.coalesceMs);
   const face = new FaceService(db, { ...faceSettingsFromEnv(), ...options.face });
-  const ctx: ServiceContext = { db, hub, face, voterTokens: await VoterTokens.load(db) };
+  const ctx: ServiceContext = { db, hub, face, voterTokens: await VoterTokens.load(db), challenges: new FaceChallenges(), prints: new FramePrints(db) };
   await purgeExpiredEvidence(ctx);
   const purgeTimer = setInterval(() => void purgeExpiredEvidence(ctx).catch(() => undefined), HOUR_MS);
   purgeTimer.unref();

@@ -3,12 +3,17 @@ import type { Database } from '../db/database';
 import type { LiveHub } from './live-hub';
 import type { FaceService } from './face-service';
 import type { VoterTokens } from './voter-token';
+import type { FaceChallenges } from './face-challenges';
+import type { FramePrints } from './frame-prints';
 
 export interface ServiceContext {
   db: Database;
   hub: LiveHub;
   face: FaceService;
   voterTokens: VoterTokens;
+  /** Open face check-in challenges (in memory) and the prints of frames already sent per sitting. */
+  challenges: FaceChallenges;
+  prints: FramePrints;
 }
 
 /** Who made a change, as written to the audit log: 'staff:3', 'device:7', 'system', 'api'. */

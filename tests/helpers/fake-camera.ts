@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCanvas, loadImage, type Image, type SKRSContext2D } from '@napi-rs/canvas';
-import { yawOf } from '../../kiosk/src/face/geometry';
+import { yawOf } from '../../shared/face/geometry';
 import { faceApiWith, rgbaTensor } from '../../server/face/faceapi-engine';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -39,7 +39,7 @@ export interface VideoSpec {
 
 const BACKGROUND = '#8a8f94';
 /**
- * A clear head turn in the kiosk's own yaw units (kiosk/src/face/geometry yawOf): what the video's person turns to
+ * A clear head turn in the kiosk's own yaw units (shared/face/geometry yawOf): what the video's person turns to
  * each side. The kiosk asks for TURN_DELTA (0.12); faces differ in how far one warp moves their nose, so the warp's
  * strength is fitted per photo and side to reach this.
  */
@@ -274,4 +274,33 @@ export function turnBackSeconds(fps = 10): { left: number; right: number } {
     if (i > 0 && f.amp === 0 && frames[i - 1]!.amp !== 0) back.push((i + 1) / fps);
   });
   return { left: back[0]!, right: back[1]! };
+}
+
+/**
+ * A genuine frame set as a kiosk sends it (frontal, turned to `side`, back; 480×360 JPEG), from a photo of
+ * ../shared/faces with the same turn warp as the videos. `take` moves the person a little (a few px, a shade of
+ * light), as two real captures of one person differ, so two takes are never the same frames.
+ */
+export async function headTurnFrames(photo: string, side: 'left' | 'right', take = 0): Promise<{ frontal: Buffer; turned: Buffer; back: Buffer }> {
+  const canvas = createCanvas(WIDTH, HEIGHT);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = BACKGROUND;
+  ctx.fillRect(0, 0, WIDTH, HEIGHT);
+  const img = await loadImage(join(FACES_DIR, photo));
+  drawPhoto(ctx, img, ((take * 7) % 25) - 12, 0.9 - (take % 3) * 0.01);
+  const still = ctx.getImageData(0, 0, WIDTH, HEIGHT).data;
+  const turn = await fitTurn(still);
+  const amp = side === 'left' ? turn.left : turn.right;
+  const shade = (take % 5) - 2;
+  const jpeg = (rgba: Uint8ClampedArray, dy: number) => {
+    const frame = createCanvas(WIDTH, HEIGHT);
+    const fctx = frame.getContext('2d');
+    const data = fctx.createImageData(WIDTH, HEIGHT);
+    for (let i = 0; i < rgba.length; i++) data.data[i] = (i & 3) === 3 ? 255 : rgba[i]! + shade;
+    fctx.putImageData(data, 0, dy);
+    const out = createCanvas(480, 360);
+    out.getContext('2d').drawImage(frame, 0, 0, 480, 360);
+    return out.encode('jpeg', 80);
+  };
+  return { frontal: await jpeg(still, 0), turned: await jpeg(turnWarp(still, amp, turn.anchor), 1), back: await jpeg(still, 2) };
 }

@@ -5,12 +5,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../../shared/errors';
 import { Id, IdParams } from '../../../shared/schemas/common';
-import { FaceCheckin, RetentionSettings, SeatIdentify } from '../../../shared/schemas/face';
-import { faceCheckIn, seatIdentify } from '../../services/face-checkin-service';
+import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, RetentionSettings, SeatIdentify } from '../../../shared/schemas/face';
+import { faceCheckIn, issueChallenge, recordGaveUp, seatIdentify } from '../../services/face-checkin-service';
 import { enrollPhotos, eraseDeputyBiometrics, importRosterFile } from '../../services/enrollment-service';
 import { zipPhotos } from '../../services/photo-source';
 import { getRetentionDays, setRetentionDays } from '../../services/retention-service';
 import { evidence, thumbnail } from '../../repositories/faces-repository';
+import { checkinFrame, refusalFrame, refusalsOfSitting } from '../../repositories/face-frames-repository';
 import { actorOf } from '../actor';
 
 function sendJpeg(reply: FastifyReply, bytes: Buffer | null, what: string) {
@@ -43,15 +44,39 @@ export default async function faceRoutes(fastify: FastifyInstance) {
 
   app.get('/api/face/config', { config: { access: 'device-or-staff' } }, async () => ctx.face.config());
 
+  /** A door or seat tablet starts a face check: a nonce and the side to turn to, valid 30 s, decided once. */
+  app.post('/api/face/challenge', { config: { access: 'device' }, schema: { body: FaceChallengeRequest }, preHandler: app.requireDevice('door', 'seat') }, async (req) =>
+    issueChallenge(ctx, req.device!),
+  );
+
   app.post('/api/checkins/face', { config: { access: 'device' }, schema: { body: FaceCheckin }, preHandler: app.requireDevice('door') }, async (req) =>
     faceCheckIn(ctx, req.device!, req.body),
+  );
+
+  /** The door kiosk stopped trying for someone: listed for the clerks with its last frame. */
+  app.post('/api/checkins/face/gave-up', { config: { access: 'device' }, schema: { body: DoorGaveUp }, preHandler: app.requireDevice('door') }, async (req, reply) => {
+    await recordGaveUp(ctx, req.device!, req.body.frame);
+    return reply.code(204).send();
+  });
+
+  app.get(
+    '/api/sittings/:sittingId/refusals',
+    { config: { access: 'staff' }, schema: { params: IdParams('sittingId') } },
+    async (req) => refusalsOfSitting(ctx.db, req.params.sittingId, 30),
+  );
+
+  app.get(
+    '/api/sittings/:sittingId/refusals/:refusalId/frame',
+    { config: { access: 'staff' }, schema: { params: Type.Object({ sittingId: Id, refusalId: Id }, { additionalProperties: false }) } },
+    async (req, reply) => sendJpeg(reply, await refusalFrame(ctx.db, req.params.sittingId, req.params.refusalId), '现场照片'),
   );
 
   app.post('/api/seat/identify', { config: { access: 'device' }, schema: { body: SeatIdentify }, preHandler: app.requireDevice('seat') }, async (req) =>
     seatIdentify(ctx, req.device!, req.body),
   );
 
-  app.get('/api/deputies/:deputyId/thumbnail', { config: { access: 'device-or-staff' }, schema: { params: IdParams('deputyId') } }, async (req, reply) =>
+  // Staff only: a tablet gets no one's photo but, inline in its answer, the deputy it just recognised.
+  app.get('/api/deputies/:deputyId/thumbnail', { config: { access: 'staff' }, schema: { params: IdParams('deputyId') } }, async (req, reply) =>
     sendJpeg(reply, await thumbnail(ctx.db, req.params.deputyId), '照片'),
   );
 
@@ -59,6 +84,15 @@ export default async function faceRoutes(fastify: FastifyInstance) {
     '/api/sittings/:sittingId/checkins/:participantId/evidence',
     { config: { access: 'staff' }, schema: { params: Type.Object({ sittingId: Id, participantId: Id }, { additionalProperties: false }) } },
     async (req, reply) => sendJpeg(reply, await evidence(ctx.db, req.params.sittingId, req.params.participantId), '现场照片'),
+  );
+
+  app.get(
+    '/api/sittings/:sittingId/checkins/:participantId/frames/:label',
+    {
+      config: { access: 'staff' },
+      schema: { params: Type.Object({ sittingId: Id, participantId: Id, label: Type.Union([Type.Literal('frontal'), Type.Literal('turned'), Type.Literal('back')]) }, { additionalProperties: false }) },
+    },
+    async (req, reply) => sendJpeg(reply, await checkinFrame(ctx.db, req.params.sittingId, req.params.participantId, req.params.label), '现场照片'),
   );
 
   app.delete('/api/deputies/:deputyId/biometrics', { config: { access: ['admin'] }, schema: { params: IdParams('deputyId') } }, async (req) =>

@@ -3,7 +3,7 @@ import type { FaceCheckinReply } from '../../api/kiosk-api';
 import { langTag, useI18n } from '../../i18n';
 import { speak } from '../../speech';
 
-export type DoorOutcome = { kind: 'reply'; reply: FaceCheckinReply } | { kind: 'error'; message: string };
+export type DoorOutcome = { kind: 'reply'; reply: FaceCheckinReply } | { kind: 'error'; message: string } | { kind: 'gave_up' };
 
 export const hhmm = (iso: string): string => {
   const d = new Date(iso);
@@ -28,7 +28,7 @@ export function DoorResult({ outcome }: { outcome: DoorOutcome }) {
     line = t('alreadyAt', { time: hhmm(known.at) });
   } else {
     tone = 'bad';
-    headline =
+    headline = outcome.kind === 'gave_up' ? t('gaveUp') :
       reply?.status === 'not_on_roster' ? t('notOnRoster') : reply?.status === 'liveness_failed' ? t('livenessFailed') : reply ? t('notRecognised') : t('failed', { message: outcome.kind === 'error' ? outcome.message : '' });
     line = '';
   }
@@ -36,11 +36,11 @@ export function DoorResult({ outcome }: { outcome: DoorOutcome }) {
     speak(known ? `${name},${line}` : headline, langTag(lang));
   }, [known, name, line, headline, lang]);
   return (
-    <div className={`result-overlay ${tone}`} role="status" data-result={reply?.status ?? 'error'}>
+    <div className={`result-overlay ${tone}`} role="status" data-result={reply?.status ?? (outcome.kind === 'gave_up' ? 'gave_up' : 'error')}>
       <div className="result-card">
         {known ? (
-          known.thumbnailUrl ? (
-            <img className="result-photo" src={known.thumbnailUrl} alt="" />
+          known.thumbnail ? (
+            <img className="result-photo" src={known.thumbnail} alt="" />
           ) : (
             <div className="result-photo placeholder" aria-hidden="true">
               {known.deputy.name.slice(0, 1)}
