@@ -22,7 +22,7 @@ export type Claim<T> = { kind: 'fresh'; side: 'left' | 'right'; settle(answer: P
 export class FaceChallenges {
   private readonly open = new Map<string, Open>();
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(private readonly clock: () => number = () => Date.now()) {}
 
   issue(deviceId: number): FaceChallenge {
     this.sweep();

@@ -278,15 +278,15 @@ export function turnBackSeconds(fps = 10): { left: number; right: number } {
 
 /**
  * A genuine frame set as a kiosk sends it (frontal, turned to `side`, back; 480×360 JPEG), from a photo of
- * ../shared/faces with the same turn warp as the videos. `take` moves the person a little (a few px, a shade of
+ * ../shared/faces (or any image: an attacker's) with the same turn warp as the videos. `take` moves the person a little (a few px, a shade of
  * light), as two real captures of one person differ, so two takes are never the same frames.
  */
-export async function headTurnFrames(photo: string, side: 'left' | 'right', take = 0): Promise<{ frontal: Buffer; turned: Buffer; back: Buffer }> {
+export async function headTurnFrames(photo: string | Buffer, side: 'left' | 'right', take = 0): Promise<{ frontal: Buffer; turned: Buffer; back: Buffer }> {
   const canvas = createCanvas(WIDTH, HEIGHT);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = BACKGROUND;
   ctx.fillRect(0, 0, WIDTH, HEIGHT);
-  const img = await loadImage(join(FACES_DIR, photo));
+  const img = await loadImage(typeof photo === 'string' ? join(FACES_DIR, photo) : photo);
   drawPhoto(ctx, img, ((take * 7) % 25) - 12, 0.9 - (take % 3) * 0.01);
   const still = ctx.getImageData(0, 0, WIDTH, HEIGHT).data;
   const turn = await fitTurn(still);
