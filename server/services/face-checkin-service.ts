@@ -10,7 +10,7 @@ import { findDeputyParticipant } from '../repositories/meetings-repository';
 import { findDeputy } from '../repositories/deputies-repository';
 import { checkinClientId, thumbnail } from '../repositories/faces-repository';
 import { findCheckin } from '../repositories/attendance-repository';
-import { insertRefusal } from '../repositories/face-frames-repository';
+import { insertRefusal, refusalsOfSitting } from '../repositories/face-frames-repository';
 import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { checkIn } from './attendance-service';
@@ -139,4 +139,10 @@ export async function seatIdentify(ctx: ServiceContext, device: DeviceView, inpu
     const d = r.deputy;
     return { status: 'identified', deputy: { id: d.id, name: d.name, delegation: d.delegation }, thumbnail: dataUrl(await thumbnail(ctx.db, d.id)), voterToken: token, expiresAt };
   });
+}
+
+/** The sitting's recent refusals, newest first, for the clerks (404 for an unknown sitting). */
+export async function recentRefusals(ctx: ServiceContext, sittingId: number) {
+  await getSitting(ctx, sittingId);
+  return refusalsOfSitting(ctx.db, sittingId, 30);
 }

@@ -6,12 +6,12 @@ import { Type } from '@sinclair/typebox';
 import { AppError } from '../../../shared/errors';
 import { Id, IdParams } from '../../../shared/schemas/common';
 import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, RetentionSettings, SeatIdentify } from '../../../shared/schemas/face';
-import { faceCheckIn, issueChallenge, recordGaveUp, seatIdentify } from '../../services/face-checkin-service';
+import { faceCheckIn, issueChallenge, recentRefusals, recordGaveUp, seatIdentify } from '../../services/face-checkin-service';
 import { enrollPhotos, eraseDeputyBiometrics, importRosterFile } from '../../services/enrollment-service';
 import { zipPhotos } from '../../services/photo-source';
 import { getRetentionDays, setRetentionDays } from '../../services/retention-service';
 import { evidence, thumbnail } from '../../repositories/faces-repository';
-import { checkinFrame, refusalFrame, refusalsOfSitting } from '../../repositories/face-frames-repository';
+import { checkinFrame, refusalFrame } from '../../repositories/face-frames-repository';
 import { actorOf } from '../actor';
 
 function sendJpeg(reply: FastifyReply, bytes: Buffer | null, what: string) {
@@ -62,7 +62,7 @@ export default async function faceRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/sittings/:sittingId/refusals',
     { config: { access: 'staff' }, schema: { params: IdParams('sittingId') } },
-    async (req) => refusalsOfSitting(ctx.db, req.params.sittingId, 30),
+    async (req) => recentRefusals(ctx, req.params.sittingId),
   );
 
   app.get(
