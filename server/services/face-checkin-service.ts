@@ -16,6 +16,7 @@ import { getSitting } from './meeting-service';
 import { checkIn } from './attendance-service';
 import { examineFrames, readFrames, type SeenFrame } from './frame-check';
 import { isThumbnailCopy } from './thumbnail-copy';
+import { antispoofScore } from '../face/antispoof';
 
 function sittingOf(device: DeviceView): number {
   if (!device.sittingId) throw new AppError('ERR_CONFLICT', '本终端尚未指定会议，请联系工作人员 / This tablet has no sitting assigned');
@@ -113,6 +114,7 @@ export async function faceCheckIn(ctx: ServiceContext, device: DeviceView, input
         margin: r.margin,
         liveness: { method: 'server-head-turn', turn: Math.round(r.turn * 1000) / 1000 },
         evidence: r.frames[0]!.jpeg,
+        antispoof: await antispoofScore(r.frames[0]!.jpeg, r.frames[0]!.face.box),
         frames: r.frames.map((f) => ({ label: f.label, jpeg: f.jpeg })),
         clientId: input.clientId,
       },

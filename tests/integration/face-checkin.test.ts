@@ -108,6 +108,9 @@ describe('check-in by face at the door', () => {
     const entry = att.entries.find((e) => e.status === 'present')!;
     expect(entry.checkin).toMatchObject({ method: 'face', deviceId: door.device.id, hasEvidence: true, frames: 3 });
     expect(entry.checkin!.distance).toBeLessThan(t.app.ctx.face.settings.threshold);
+    // The passive anti-spoof score is stored as information (fr_liveness.onnx, live-class probability).
+    expect(entry.checkin!.antispoof).toBeGreaterThanOrEqual(0);
+    expect(entry.checkin!.antispoof).toBeLessThanOrEqual(1);
     for (const label of ['frontal', 'turned', 'back'] as const) {
       const ev = await t.app.inject({ method: 'GET', url: `/api/sittings/${sittingId}/checkins/${entry.participant.id}/frames/${label}`, headers: { cookie: t.cookie } });
       expect(ev.rawPayload.equals(Buffer.from(sent.frames[label], 'base64'))).toBe(true);
