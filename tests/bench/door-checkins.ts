@@ -25,10 +25,11 @@ for (let i = 0; i < TABLETS; i++) tablets.push(await pairDevice(t.app, 'door', v
 
 // Genuine frame sets, a new take each (the server refuses frames it has seen), for both sides.
 const pool: Record<Side, Frames[]> = { left: [], right: [] };
-for (let i = 0; i < SETS + 2; i++) {
+for (let i = 0; pool.left.length < SETS + 2 || pool.right.length < SETS + 2; i++) {
   for (const side of ['left', 'right'] as const) {
-    const f = await headTurnFrames(['wu_yi/1.jpg', 'colin_powell/7.jpg'][i % 2]!, side, 100 + i);
-    pool[side].push({ frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') });
+    if (pool[side].length >= SETS + 2) continue;
+    const f = await headTurnFrames('wu_yi/1.jpg', side, 100 + i).catch(() => null); // a take the test camera's face finder misses
+    if (f) pool[side].push({ frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') });
   }
 }
 const bytes = pool.left.flatMap((f) => [f.frontal, f.turned, f.back]).map((b) => (b.length * 3) / 4);
@@ -39,7 +40,8 @@ async function checkIn(tablet: PairedDevice): Promise<{ ms: number; status: stri
   const ch = JSON.parse((await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: tablet.headers, payload: {} })).body) as { nonce: string; side: Side };
   const frames = pool[ch.side].pop()!;
   const res = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: tablet.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames } });
-  return { ms: performance.now() - start, status: (JSON.parse(res.body) as { status: string }).status };
+  const body = JSON.parse(res.body) as { status: string; reason?: string };
+  return { ms: performance.now() - start, status: body.reason ? `${body.status}:${body.reason}:${ch.side}` : body.status };
 }
 
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
