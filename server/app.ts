@@ -12,6 +12,8 @@ import { logRowChanges, startRowLog } from './audit/row-log';
 import { LiveHub } from './services/live-hub';
 import { liveSource } from './services/live-source';
 import { FaceService, faceSettingsFromEnv, type FaceSettings } from './services/face-service';
+import { FaceChallenges } from './services/face-challenges';
+import { FramePrints } from './services/frame-prints';
 import { VoterTokens } from './services/voter-token';
 import { purgeExpiredEvidence } from './services/retention-service';
 import type { ServiceContext } from './services/context';
@@ -74,7 +76,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   db.beforeCommit = logRowChanges;
   const hub = new LiveHub(options.coalesceMs);
   const face = new FaceService(db, faceSettingsFromEnv(process.env, options.face));
-  const ctx: ServiceContext = { db, hub, face, voterTokens: await VoterTokens.load(db), timeZone: options.timeZone ?? venueTimeZone() };
+  const ctx: ServiceContext = {
+    db,
+    hub,
+    face,
+    voterTokens: await VoterTokens.load(db),
+    timeZone: options.timeZone ?? venueTimeZone(),
+    challenges: new FaceChallenges(),
+    prints: new FramePrints(db),
+  };
   await purgeExpiredEvidence(ctx);
   const purgeTimer = setInterval(() => void purgeExpiredEvidence(ctx).catch(() => undefined), HOUR_MS);
   purgeTimer.unref();

@@ -80,6 +80,9 @@ export interface CheckinView {
   margin: number | null;
   reason: string | null;
   hasEvidence: boolean;
+  /** Face check-ins: how many frames are kept as evidence (frontal, turned, back) and the anti-spoof score (information only). */
+  frames: number;
+  antispoof: number | null;
 }
 
 export interface AttendanceEntry {
@@ -168,12 +171,42 @@ export interface RecognisedDeputy {
   delegation: string | null;
 }
 
-/** POST /api/checkins/face: what the door kiosk shows. */
+/**
+ * Why the server refused a frame set, for the console's refusal list (the kiosk only shows the status):
+ * challenge: unknown, used or expired nonce; no_face / several_faces in a frame; not_same_person across frames;
+ * turn: the head turn to the asked side is not in the frames; replayed: a frame seen before in this sitting;
+ * thumbnail_copy: the face is a pixel copy of the enrolled photo; not_recognised / not_on_roster / not_checked_in;
+ * gave_up: the door kiosk stopped trying after its tries or time.
+ */
+export type FaceRefusalReason =
+  | 'challenge'
+  | 'no_face'
+  | 'several_faces'
+  | 'not_same_person'
+  | 'turn'
+  | 'replayed'
+  | 'thumbnail_copy'
+  | 'not_recognised'
+  | 'not_on_roster'
+  | 'not_checked_in'
+  | 'gave_up';
+
+/** POST /api/checkins/face: what the door kiosk shows. `thumbnail` is the matched deputy's photo as a data: URL. */
 export type FaceCheckinReply =
-  | { status: 'checked_in' | 'already_checked_in'; deputy: RecognisedDeputy; thumbnailUrl: string | null; at: string }
-  | { status: 'not_recognised' | 'not_on_roster' | 'liveness_failed' };
+  | { status: 'checked_in' | 'already_checked_in'; deputy: RecognisedDeputy; thumbnail: string | null; at: string }
+  | { status: 'not_recognised' | 'not_on_roster' | 'liveness_failed' | 'challenge_expired'; reason: FaceRefusalReason };
 
 /** POST /api/seat/identify: a voter token for the recognised, checked-in deputy, or why not. */
 export type SeatIdentifyReply =
-  | { status: 'identified'; deputy: RecognisedDeputy; voterToken: string; expiresAt: string }
-  | { status: 'not_recognised' | 'not_checked_in' | 'not_on_roster' | 'liveness_failed' };
+  | { status: 'identified'; deputy: RecognisedDeputy; thumbnail: string | null; voterToken: string; expiresAt: string }
+  | { status: 'not_recognised' | 'not_checked_in' | 'not_on_roster' | 'liveness_failed' | 'challenge_expired'; reason: FaceRefusalReason };
+
+/** GET /api/sittings/:id/refusals: a door's recent refusals, newest first, for a clerk to walk over. */
+export interface FaceRefusalView {
+  id: number;
+  at: string;
+  deviceId: number;
+  deviceName: string | null;
+  reason: FaceRefusalReason;
+  hasFrame: boolean;
+}

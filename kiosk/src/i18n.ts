@@ -38,6 +38,7 @@ const zh = {
   notRecognised: '未识别,请联系工作人员',
   notOnRoster: '您不在本次会议名单中,请联系工作人员',
   livenessFailed: '未通过活体检测,请再试一次',
+  gaveUp: '未能识别，请联系工作人员人工补签',
   noSitting: '本终端尚未指定会议,请联系工作人员',
   present: '实到 {present} / 应到 {expected}',
   // seat
@@ -124,6 +125,7 @@ const en: Record<MessageKey, string> = {
   notRecognised: 'Not recognised. Please ask a staff member.',
   notOnRoster: 'You are not on this meeting’s list. Please ask a staff member.',
   livenessFailed: 'Liveness check failed. Please try again.',
+  gaveUp: 'Not recognised. Please ask a staff member to check you in by hand.',
   noSitting: 'No sitting assigned to this tablet. Please ask a staff member.',
   present: 'Present {present} / {expected}',
   seatTitle: 'Seat voting',

@@ -44,10 +44,12 @@ interface CheckinRow {
   margin: number | null;
   reason: string | null;
   has_evidence: number;
+  frames: number;
+  antispoof: number | null;
 }
 
 const CHECKIN_COLUMNS = `c.participant_id, c.method, c.created_at, c.device_id, c.distance, c.margin, c.reason,
-  c.evidence IS NOT NULL AS has_evidence`;
+  c.evidence IS NOT NULL AS has_evidence, (SELECT COUNT(*) FROM checkin_frames f WHERE f.checkin_id = c.id) AS frames, c.antispoof`;
 
 const toCheckin = (r: CheckinRow): CheckinView => ({
   participantId: r.participant_id,
@@ -58,6 +60,8 @@ const toCheckin = (r: CheckinRow): CheckinView => ({
   margin: r.margin,
   reason: r.reason,
   hasEvidence: r.has_evidence === 1,
+  frames: r.frames,
+  antispoof: r.antispoof,
 });
 
 export async function findCheckin(db: Reader, sittingId: number, participantId: number): Promise<CheckinView | undefined> {
@@ -80,14 +84,15 @@ export interface NewCheckin {
   liveness?: unknown;
   evidence?: Buffer | null;
   clientId?: string | null;
+  antispoof?: number | null;
 }
 
 /** Inserts the check-in unless one exists; returns whether this call created it. */
 export async function insertCheckin(tx: Tx, c: NewCheckin): Promise<boolean> {
   const { changes } = await tx.run(
     `INSERT INTO checkins (sitting_id, participant_id, method, device_id, staff_id, reason, distance, margin, liveness,
-       evidence, client_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sitting_id, participant_id) DO NOTHING`,
+       evidence, client_id, antispoof, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sitting_id, participant_id) DO NOTHING`,
     [
       c.sittingId,
       c.participantId,
@@ -100,6 +105,7 @@ export async function insertCheckin(tx: Tx, c: NewCheckin): Promise<boolean> {
       c.liveness === undefined ? null : JSON.stringify(c.liveness),
       c.evidence ?? null,
       c.clientId ?? null,
+      c.antispoof ?? null,
       now(),
     ],
   );

@@ -1,6 +1,7 @@
 // Face descriptors, thumbnails and check-in evidence photos: the biometric data, kept erasable.
 import type { Tx } from '../db/database';
 import { now, type Reader } from './rows';
+import { eraseCheckinFramesOfDeputy, purgeFramesBefore } from './face-frames-repository';
 
 export async function insertDescriptor(
   tx: Tx,
@@ -103,6 +104,7 @@ export async function eraseBiometrics(tx: Tx, deputyId: number): Promise<{ descr
      AND participant_id IN (SELECT id FROM participants WHERE deputy_id = ?)`,
     [deputyId],
   );
+  await eraseCheckinFramesOfDeputy(tx, deputyId);
   return { descriptors, evidence };
 }
 
@@ -121,6 +123,7 @@ export async function evidence(db: Reader, sittingId: number, participantId: num
 /** Drops evidence photos older than the retention cut-off; the check-in record itself stays. */
 export async function purgeEvidenceBefore(tx: Tx, cutoffIso: string): Promise<number> {
   const { changes } = await tx.run('UPDATE checkins SET evidence = NULL WHERE evidence IS NOT NULL AND created_at < ?', [cutoffIso]);
+  await purgeFramesBefore(tx, cutoffIso); // the frames go with their check-in's evidence photo
   return changes;
 }
 

@@ -1,4 +1,5 @@
 // Attendance of a sitting: 应到/实到/请假/缺席 with quorum, leave, and check-in (face or manual).
+import { insertCheckinFrames, type FrameLabel } from '../repositories/face-frames-repository';
 import { AppError } from '../../shared/errors';
 import { quorumStatus } from '../../shared/rules';
 import type { AttendanceEntry, AttendanceSummary, CheckinView, ParticipantView } from '../../shared/views';
@@ -69,18 +70,19 @@ export interface CheckinOutcome {
 /** One check-in per participant per sitting: a second one answers "already checked in at HH:MM". */
 export async function checkIn(
   ctx: ServiceContext,
-  c: attendance.NewCheckin,
+  c: attendance.NewCheckin & { frames?: Array<{ label: FrameLabel; jpeg: Buffer }> },
   actor: Actor,
 ): Promise<CheckinOutcome> {
   const p = await participantOf(ctx, c.sittingId, c.participantId);
   const created = await ctx.db.write(async (tx) => {
     const isNew = await attendance.insertCheckin(tx, c);
     if (isNew) {
+      if (c.frames) await insertCheckinFrames(tx, c.sittingId, c.participantId, c.frames);
       await appendAudit(tx, {
         actor,
         action: c.method === 'face' ? 'checkin.face' : 'checkin.manual',
         subject: `sitting:${c.sittingId}`,
-        detail: { participantId: c.participantId, reason: c.reason ?? null, distance: c.distance ?? null },
+        detail: { participantId: c.participantId, reason: c.reason ?? null, distance: c.distance ?? null, ...(c.method === 'face' ? { antispoof: c.antispoof ?? null } : {}) },
       });
     }
     return isNew;

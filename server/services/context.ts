@@ -3,6 +3,8 @@ import type { Database } from '../db/database';
 import type { LiveHub } from './live-hub';
 import type { FaceService } from './face-service';
 import type { VoterTokens } from './voter-token';
+import type { FaceChallenges } from './face-challenges';
+import type { FramePrints } from './frame-prints';
 
 export interface ServiceContext {
   db: Database;
@@ -11,6 +13,9 @@ export interface ServiceContext {
   voterTokens: VoterTokens;
   /** The venue's IANA time zone (QUORUM_TZ): every time the system shows or writes reads on this clock. */
   timeZone: string;
+  /** Open face check-in challenges (in memory) and the prints of frames already sent per sitting. */
+  challenges: FaceChallenges;
+  prints: FramePrints;
 }
 
 /** Who made a change, as written to the audit log: 'staff:3', 'device:7', 'system', 'api'. */

@@ -1,96 +1,150 @@
 // The door kiosk's check-in by face (人脸识别报到) and the seat tablet's "who is voting here".
-// The kiosk is never trusted to say who someone is: it sends a descriptor, a liveness result and, at the door,
-// a live photo kept as evidence against 代签; the server matches and decides.
+// The tablet is a camera, never a witness: it answers a challenge the server chose (a side to turn to) with the
+// frames it saw; the server examines them (frame-check), matches 1:N, refuses a pixel copy of the enrolled
+// thumbnail, and keeps the frames as evidence. Nothing the tablet says about who or whether alive decides.
+import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import type { DeviceView, FaceCheckinReply, SeatIdentifyReply } from '../../shared/views';
-import type { Liveness } from '../../shared/schemas/face';
+import type { FaceChallenge, FaceCheckin, SeatIdentify } from '../../shared/schemas/face';
+import type { DeviceView, FaceCheckinReply, FaceRefusalReason, SeatIdentifyReply } from '../../shared/views';
 import { findDeputyParticipant } from '../repositories/meetings-repository';
 import { findDeputy } from '../repositories/deputies-repository';
-import { checkinClientId } from '../repositories/faces-repository';
+import { checkinClientId, thumbnail } from '../repositories/faces-repository';
 import { findCheckin } from '../repositories/attendance-repository';
+import { insertRefusal, refusalsOfSitting } from '../repositories/face-frames-repository';
 import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { checkIn } from './attendance-service';
-
-
-/** Largest evidence photo kept (bytes of JPEG). */
-export const MAX_EVIDENCE_BYTES = 300 * 1024;
+import { examineFrames, readFrames, type SeenFrame } from './frame-check';
+import { isThumbnailCopy } from './thumbnail-copy';
+import { antispoofScore } from '../face/antispoof';
 
 function sittingOf(device: DeviceView): number {
-  if (!device.sittingId) throw new AppError('ERR_CONFLICT', '本终端尚未指定会议,请联系工作人员 / This tablet has no sitting assigned');
+  if (!device.sittingId) throw new AppError('ERR_CONFLICT', '本终端尚未指定会议，请联系工作人员 / This tablet has no sitting assigned');
   return device.sittingId;
 }
 
-export function decodeEvidence(base64: string): Buffer {
-  const bytes = Buffer.from(base64, 'base64');
-  const isJpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  if (!isJpeg) throw new AppError('ERR_VALIDATION', '现场照片须为 JPEG / Evidence must be a JPEG image');
-  if (bytes.length > MAX_EVIDENCE_BYTES) throw new AppError('ERR_PAYLOAD_TOO_LARGE', '现场照片过大 / Evidence photo too large');
-  return bytes;
+export function issueChallenge(ctx: ServiceContext, device: DeviceView): FaceChallenge {
+  sittingOf(device);
+  return ctx.challenges.issue(device.id);
 }
 
-/** Matches a descriptor against the body's enrolled deputies; null when nobody is matched safely. */
-async function recognise(ctx: ServiceContext, bodyId: number, probe: Float32Array) {
-  const result = await ctx.face.match(bodyId, probe);
-  if (result.status !== 'matched') return null;
-  const deputy = await findDeputy(ctx.db, result.identityId);
-  return deputy ? { deputy, distance: result.distance, margin: result.margin } : null;
+const dataUrl = (jpeg: Buffer | null) => (jpeg ? `data:image/jpeg;base64,${jpeg.toString('base64')}` : null);
+
+type Refusal = { status: 'not_recognised' | 'not_on_roster' | 'liveness_failed' | 'challenge_expired' | 'not_checked_in'; reason: FaceRefusalReason };
+
+const STATUS_OF: Record<FaceRefusalReason, Refusal['status']> = {
+  challenge: 'challenge_expired',
+  no_face: 'liveness_failed',
+  several_faces: 'liveness_failed',
+  not_same_person: 'liveness_failed',
+  turn: 'liveness_failed',
+  replayed: 'liveness_failed',
+  thumbnail_copy: 'liveness_failed',
+  not_recognised: 'not_recognised',
+  not_on_roster: 'not_on_roster',
+  not_checked_in: 'not_checked_in',
+  gave_up: 'not_recognised',
+};
+
+/** Records a refusal for the clerks' list (with the frontal frame as evidence) and answers it. */
+async function refused(ctx: ServiceContext, sittingId: number, device: DeviceView, reason: FaceRefusalReason, frame: Buffer | null): Promise<Refusal> {
+  await ctx.db.write((tx) => insertRefusal(tx, { sittingId, deviceId: device.id, reason, frame }));
+  return { status: STATUS_OF[reason], reason };
 }
 
-export async function faceCheckIn(
+export async function recordGaveUp(ctx: ServiceContext, device: DeviceView, frame: string | undefined): Promise<void> {
+  const sittingId = sittingOf(device);
+  const jpeg = frame ? Buffer.from(frame, 'base64') : null;
+  const ok = jpeg && jpeg[0] === 0xff && jpeg[1] === 0xd8;
+  await refused(ctx, sittingId, device, 'gave_up', ok ? jpeg : null);
+}
+
+interface Recognised {
+  sittingId: number;
+  deputy: NonNullable<Awaited<ReturnType<typeof findDeputy>>>;
+  participantId: number;
+  distance: number;
+  margin: number | null;
+  frames: SeenFrame[];
+  turn: number;
+}
+
+/**
+ * The shared part of door and seat: challenge, frames, match, copy check. Returns the recognised deputy or the
+ * refusal (already recorded). A retry of the very same request gets the first answer (lost replies on a busy LAN).
+ */
+async function decide<T>(
   ctx: ServiceContext,
   device: DeviceView,
-  input: { clientId: string; model: string; descriptor: number[]; liveness: Liveness; evidence: string },
-): Promise<FaceCheckinReply> {
-  const probe = ctx.face.parseDescriptor(input.model, input.descriptor);
-  const evidence = decodeEvidence(input.evidence);
+  input: { nonce: string; frames: SeatIdentify['frames'] },
+  finish: (r: Recognised) => Promise<T>,
+): Promise<T | Refusal> {
   const sitting = await getSitting(ctx, sittingOf(device));
-  if (!input.liveness.passed) return { status: 'liveness_failed' };
-  const match = await recognise(ctx, sitting.bodyId, probe);
-  if (!match) return { status: 'not_recognised' };
-  const participant = await findDeputyParticipant(ctx.db, sitting.meetingId, match.deputy.id);
-  if (!participant || match.deputy.status !== 'active') return { status: 'not_on_roster' };
-  const outcome = await checkIn(
-    ctx,
-    {
-      sittingId: sitting.id,
-      participantId: participant.id,
-      method: 'face',
-      deviceId: device.id,
-      distance: match.distance,
-      margin: match.margin,
-      liveness: input.liveness,
-      evidence,
-      clientId: input.clientId,
-    },
-    `device:${device.id}`,
+  const read = await readFrames(input.frames);
+  const fingerprint = createHash('sha256').update(read.map((f) => f.jpeg.toString('base64')).join('.')).digest('hex');
+  const claim = ctx.challenges.claim<T | Refusal>(input.nonce, device.id, fingerprint);
+  if (claim.kind === 'retry') return claim.answer;
+  if (claim.kind === 'refused') return refused(ctx, sitting.id, device, 'challenge', null);
+  return claim.settle(
+    (async (): Promise<T | Refusal> => {
+      const seen = await examineFrames(ctx, sitting.id, claim.side, read);
+      if (!seen.ok) return refused(ctx, sitting.id, device, seen.reason, seen.frontal);
+      const frontal = seen.frames[0]!.jpeg;
+      const match = await ctx.face.match(sitting.bodyId, seen.probe);
+      const deputy = match.status === 'matched' ? await findDeputy(ctx.db, match.identityId) : undefined;
+      if (match.status !== 'matched' || !deputy) return refused(ctx, sitting.id, device, 'not_recognised', frontal);
+      if (await isThumbnailCopy(ctx, deputy.id, [seen.frames[0]!, seen.frames[2]!])) return refused(ctx, sitting.id, device, 'thumbnail_copy', frontal);
+      const participant = await findDeputyParticipant(ctx.db, sitting.meetingId, deputy.id);
+      if (!participant || deputy.status !== 'active') return refused(ctx, sitting.id, device, 'not_on_roster', frontal);
+      return finish({ sittingId: sitting.id, deputy, participantId: participant.id, distance: match.distance, margin: match.margin, frames: seen.frames, turn: seen.turn });
+    })(),
   );
-  // A retry of the request that made the check-in is answered as it was the first time.
-  const sameRequest = (await checkinClientId(ctx.db, sitting.id, participant.id)) === input.clientId;
-  const d = match.deputy;
-  return {
-    status: outcome.status === 'checked_in' || sameRequest ? 'checked_in' : 'already_checked_in',
-    deputy: { id: d.id, name: d.name, delegation: d.delegation },
-    thumbnailUrl: d.hasThumbnail ? `/api/deputies/${d.id}/thumbnail` : null,
-    at: outcome.checkin.at,
-  };
 }
 
+export async function faceCheckIn(ctx: ServiceContext, device: DeviceView, input: FaceCheckin): Promise<FaceCheckinReply> {
+  const reply = await decide(ctx, device, input, async (r): Promise<FaceCheckinReply> => {
+    const outcome = await checkIn(
+      ctx,
+      {
+        sittingId: r.sittingId,
+        participantId: r.participantId,
+        method: 'face',
+        deviceId: device.id,
+        distance: r.distance,
+        margin: r.margin,
+        liveness: { method: 'server-head-turn', turn: Math.round(r.turn * 1000) / 1000 },
+        evidence: r.frames[0]!.jpeg,
+        antispoof: await antispoofScore(r.frames[0]!.jpeg, r.frames[0]!.face.box),
+        frames: r.frames.map((f) => ({ label: f.label, jpeg: f.jpeg })),
+        clientId: input.clientId,
+      },
+      `device:${device.id}`,
+    );
+    // A retry of the request that made the check-in is answered as it was the first time.
+    const sameRequest = (await checkinClientId(ctx.db, r.sittingId, r.participantId)) === input.clientId;
+    const d = r.deputy;
+    return {
+      status: outcome.status === 'checked_in' || sameRequest ? 'checked_in' : 'already_checked_in',
+      deputy: { id: d.id, name: d.name, delegation: d.delegation },
+      thumbnail: dataUrl(await thumbnail(ctx.db, d.id)),
+      at: outcome.checkin.at,
+    };
+  });
+  // The door has no "not checked in" answer (only the seat asks for a check-in first).
+  return reply.status === 'not_checked_in' ? { status: 'not_recognised', reason: reply.reason } : (reply as FaceCheckinReply);
+}
 
-export async function seatIdentify(
-  ctx: ServiceContext,
-  device: DeviceView,
-  input: { model: string; descriptor: number[]; liveness: Liveness },
-): Promise<SeatIdentifyReply> {
-  const probe = ctx.face.parseDescriptor(input.model, input.descriptor);
-  const sitting = await getSitting(ctx, sittingOf(device));
-  if (!input.liveness.passed) return { status: 'liveness_failed' };
-  const match = await recognise(ctx, sitting.bodyId, probe);
-  if (!match) return { status: 'not_recognised' };
-  if (match.deputy.status !== 'active') return { status: 'not_on_roster' };
-  const participant = await findDeputyParticipant(ctx.db, sitting.meetingId, match.deputy.id);
-  if (!participant || !(await findCheckin(ctx.db, sitting.id, participant.id))) return { status: 'not_checked_in' };
-  const { token, expiresAt } = ctx.voterTokens.issue(match.deputy.id, device.id);
-  const d = match.deputy;
-  return { status: 'identified', deputy: { id: d.id, name: d.name, delegation: d.delegation }, voterToken: token, expiresAt };
+export async function seatIdentify(ctx: ServiceContext, device: DeviceView, input: SeatIdentify): Promise<SeatIdentifyReply> {
+  return decide(ctx, device, input, async (r): Promise<SeatIdentifyReply> => {
+    if (!(await findCheckin(ctx.db, r.sittingId, r.participantId))) return refused(ctx, r.sittingId, device, 'not_checked_in', r.frames[0]!.jpeg);
+    const { token, expiresAt } = ctx.voterTokens.issue(r.deputy.id, device.id);
+    const d = r.deputy;
+    return { status: 'identified', deputy: { id: d.id, name: d.name, delegation: d.delegation }, thumbnail: dataUrl(await thumbnail(ctx.db, d.id)), voterToken: token, expiresAt };
+  });
+}
+
+/** The sitting's recent refusals, newest first, for the clerks (404 for an unknown sitting). */
+export async function recentRefusals(ctx: ServiceContext, sittingId: number) {
+  await getSitting(ctx, sittingId);
+  return refusalsOfSitting(ctx.db, sittingId, 30);
 }

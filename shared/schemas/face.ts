@@ -1,38 +1,47 @@
-// Face check-in at the door and identification at the seat. The descriptor's length is the server's model's
-// (GET /api/face/config); the server checks it exactly, so the schema only bounds it.
+// Face check-in at the door and identification at the seat. The tablet is a camera: it asks the server for a
+// challenge (which side to turn to), then sends the frames it saw while the deputy answered it; the server detects,
+// describes, checks and matches. No descriptor, no "liveness passed" from a tablet is accepted (the old shape is a 400).
 import { Type, type Static } from '@sinclair/typebox';
 import { ClientId } from './common';
 
-export const Liveness = Type.Object(
+/** Frames per set and the largest JPEG per frame (a 480-px frame at q0.8 is 20–60 KB). */
+export const MAX_FRAME_BYTES = 120 * 1024;
+const FrameJpeg = Type.String({ minLength: 100, maxLength: Math.ceil(MAX_FRAME_BYTES / 3) * 4, description: 'base64 JPEG' });
+
+export const FaceFrames = Type.Object(
   {
-    passed: Type.Boolean(),
-    method: Type.String({ minLength: 1, maxLength: 40 }),
-    score: Type.Optional(Type.Number()),
+    /** Head frontal before the turn, turned to the challenged side, and back frontal. */
+    frontal: FrameJpeg,
+    turned: FrameJpeg,
+    back: FrameJpeg,
   },
   { additionalProperties: false },
 );
-export type Liveness = Static<typeof Liveness>;
+export type FaceFrames = Static<typeof FaceFrames>;
 
-export const Descriptor = Type.Array(Type.Number(), { minItems: 1, maxItems: 2048 });
+export const FaceChallengeRequest = Type.Object({}, { additionalProperties: false });
 
-export const FaceCheckin = Type.Object(
-  {
-    clientId: ClientId,
-    model: Type.String({ minLength: 1, maxLength: 64 }),
-    descriptor: Descriptor,
-    liveness: Liveness,
-    /** Base64 JPEG of the live frame, kept as evidence against 代签. */
-    evidence: Type.String({ minLength: 100, maxLength: 420_000 }),
-  },
-  { additionalProperties: false },
-);
+/** POST /api/face/challenge: answer within `expiresAt`, turning to `side`. Single use. */
+export interface FaceChallenge {
+  nonce: string;
+  side: 'left' | 'right';
+  expiresAt: string;
+}
+
+const Nonce = Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' });
+
+export const FaceCheckin = Type.Object({ clientId: ClientId, nonce: Nonce, frames: FaceFrames }, { additionalProperties: false });
 export type FaceCheckin = Static<typeof FaceCheckin>;
 
-export const SeatIdentify = Type.Object(
-  { model: Type.String({ minLength: 1, maxLength: 64 }), descriptor: Descriptor, liveness: Liveness },
+export const SeatIdentify = Type.Object({ nonce: Nonce, frames: FaceFrames }, { additionalProperties: false });
+export type SeatIdentify = Static<typeof SeatIdentify>;
+
+/** POST /api/checkins/face/gave-up: the door kiosk stopped trying for someone (so a clerk can walk over). */
+export const DoorGaveUp = Type.Object(
+  { tries: Type.Integer({ minimum: 0, maximum: 100 }), frame: Type.Optional(FrameJpeg) },
   { additionalProperties: false },
 );
-export type SeatIdentify = Static<typeof SeatIdentify>;
+export type DoorGaveUp = Static<typeof DoorGaveUp>;
 
 export const RetentionSettings = Type.Object(
   { evidenceRetentionDays: Type.Integer({ minimum: 1, maximum: 3650 }) },

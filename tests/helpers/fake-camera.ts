@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCanvas, loadImage, type Image, type SKRSContext2D } from '@napi-rs/canvas';
-import { yawOf } from '../../kiosk/src/face/geometry';
+import { yawOf } from '../../shared/face/geometry';
 import { faceApiWith, rgbaTensor } from '../../server/face/faceapi-engine';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -39,7 +39,7 @@ export interface VideoSpec {
 
 const BACKGROUND = '#8a8f94';
 /**
- * A clear head turn in the kiosk's own yaw units (kiosk/src/face/geometry yawOf): what the video's person turns to
+ * A clear head turn in the kiosk's own yaw units (shared/face/geometry yawOf): what the video's person turns to
  * each side. The kiosk asks for TURN_DELTA (0.12); faces differ in how far one warp moves their nose, so the warp's
  * strength is fitted per photo and side to reach this.
  */
@@ -159,6 +159,35 @@ export function rgbaToI420(rgba: Uint8ClampedArray, width = WIDTH, height = HEIG
   return out;
 }
 
+/** Takes of the 'turn' script in one file (six turns, ≈ 25 s, before the file loops). */
+const TURN_TAKES = 3;
+
+/**
+ * A camera never gives the same frame twice: light and sensor vary. Each frame gets its own brightness of ±4 grey
+ * levels per 40-px patch (deterministic per frame index, so the cached video stays the same), enough that no two
+ * frames of the file look alike to the server's replay check and far too little to move a landmark.
+ */
+function lightPatches(rgba: Uint8ClampedArray, index: number): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(rgba);
+  let seed = (index + 1) * 2654435761;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const P = 40;
+  for (let by = 0; by < HEIGHT; by += P) {
+    for (let bx = 0; bx < WIDTH; bx += P) {
+      const d = Math.round((rand() - 0.5) * 8);
+      for (let y = by; y < Math.min(HEIGHT, by + P); y++) {
+        for (let x = bx; x < Math.min(WIDTH, bx + P); x++) {
+          const o = (y * WIDTH + x) * 4;
+          out[o] = rgba[o]! + d;
+          out[o + 1] = rgba[o + 1]! + d;
+          out[o + 2] = rgba[o + 2]! + d;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** Per frame: the head turn as a share of a clear turn (+1 to the person's left, −1 right), or the held photo's pose (tilt). */
 function timeline(script: Script, fps: number): Array<{ amp: number; squash: number; rot: number; dx: number }> {
   const frames: Array<{ amp: number; squash: number; rot: number; dx: number }> = [];
@@ -170,15 +199,19 @@ function timeline(script: Script, fps: number): Array<{ amp: number; squash: num
     for (let i = 1; i <= n; i++) frames.push({ amp: from + ((to - from) * i) / n, squash: 1, rot: 0, dx: 0 });
   };
   if (script === 'turn') {
-    hold(1.2);
-    ramp(0.4, 0, 1);
-    hold(1.0, 1); // a person holds a turn about a second; the kiosk needs two frames of it
-    ramp(0.4, 1, 0);
-    hold(1.2);
-    ramp(0.4, 0, -1);
-    hold(1.0, -1);
-    ramp(0.4, -1, 0);
-    hold(1.5); // with a 1-s lead-in the loop is 8.5 s: out of step with the kiosk's 8-s turn timeout, so a missed turn is not missed again every loop
+    // Several takes, each frame lit a little differently (lightPatches): the server refuses frames it has seen
+    // before, and Chromium loops the file, so one take would hand it the very same frames a loop later.
+    for (let take = 0; take < TURN_TAKES; take++) {
+      hold(1.2);
+      ramp(0.4, 0, 1);
+      hold(1.0, 1); // a person holds a turn about a second; the kiosk needs two frames of it
+      ramp(0.4, 1, 0);
+      hold(1.2);
+      ramp(0.4, 0, -1);
+      hold(1.0, -1);
+      ramp(0.4, -1, 0);
+      hold(1.5); // with a 1-s lead-in a take is 8.5 s: out of step with the kiosk's 8-s turn timeout, so a missed turn is not missed again every take
+    }
   } else if (script === 'tilt') {
     // 6 s of a photo waved about: tilted away up to 55° each way, turned ±12° in-plane, slid ±60 px.
     const n = 6 * fps;
@@ -232,7 +265,8 @@ async function render(spec: VideoSpec, fps: number): Promise<Buffer[]> {
       still = ctx.getImageData(0, 0, WIDTH, HEIGHT).data;
     }
     if (f.amp !== 0) turn ??= await fitTurn(still);
-    frames.push(rgbaToI420(turn ? turnWarp(still, f.amp * (f.amp > 0 ? turn.left : -turn.right), turn.anchor) : still));
+    const pose = turn ? turnWarp(still, f.amp * (f.amp > 0 ? turn.left : -turn.right), turn.anchor) : still;
+    frames.push(rgbaToI420(spec.script === 'turn' ? lightPatches(pose, frames.length) : pose));
   }
   return frames;
 }
@@ -240,7 +274,7 @@ async function render(spec: VideoSpec, fps: number): Promise<Buffer[]> {
 /** Writes (or reuses from a cache in the temp folder) the .y4m for a spec; returns its path. */
 export async function fakeCameraVideo(spec: VideoSpec): Promise<string> {
   const fps = spec.fps ?? 10;
-  const key = createHash('sha256').update(JSON.stringify({ v: 8, ...spec, fps })).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(JSON.stringify({ v: 9, ...spec, fps })).digest('hex').slice(0, 16);
   const dir = join(tmpdir(), 'quorum-fake-camera');
   mkdirSync(dir, { recursive: true });
   const name = `${spec.script}-${(spec.photo ?? 'none').replace(/[^a-z0-9]+/gi, '_')}-${key}.y4m`;
@@ -274,4 +308,38 @@ export function turnBackSeconds(fps = 10): { left: number; right: number } {
     if (i > 0 && f.amp === 0 && frames[i - 1]!.amp !== 0) back.push((i + 1) / fps);
   });
   return { left: back[0]!, right: back[1]! };
+}
+
+/**
+ * A genuine frame set as a kiosk sends it (frontal, turned to `side`, back; 480×360 JPEG), from a photo of
+ * ../shared/faces (or any image: an attacker's) with the same turn warp as the videos. `take` moves the person a little (a few px, a shade of
+ * light), as two real captures of one person differ, so two takes are never the same frames.
+ */
+export async function headTurnFrames(photo: string | Buffer, side: 'left' | 'right', take = 0): Promise<{ frontal: Buffer; turned: Buffer; back: Buffer }> {
+  const canvas = createCanvas(WIDTH, HEIGHT);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = BACKGROUND;
+  ctx.fillRect(0, 0, WIDTH, HEIGHT);
+  const img = await loadImage(typeof photo === 'string' ? join(FACES_DIR, photo) : photo);
+  const place = async (dx: number, scale: number) => {
+    ctx.fillRect(0, 0, WIDTH, HEIGHT);
+    drawPhoto(ctx, img, dx, scale);
+    const rgba = ctx.getImageData(0, 0, WIDTH, HEIGHT).data;
+    return { still: rgba, turn: await fitTurn(rgba) };
+  };
+  // The take's own place, or the photo centred where the test camera's face finder misses it there.
+  const { still, turn } = await place(((take * 7) % 25) - 12, 0.9 - (take % 3) * 0.01).catch(() => place(0, 0.9));
+  const amp = side === 'left' ? turn.left : turn.right;
+  const shade = (take % 5) - 2;
+  const jpeg = (rgba: Uint8ClampedArray, dy: number) => {
+    const frame = createCanvas(WIDTH, HEIGHT);
+    const fctx = frame.getContext('2d');
+    const data = fctx.createImageData(WIDTH, HEIGHT);
+    for (let i = 0; i < rgba.length; i++) data.data[i] = (i & 3) === 3 ? 255 : rgba[i]! + shade;
+    fctx.putImageData(data, 0, dy);
+    const out = createCanvas(480, 360);
+    out.getContext('2d').drawImage(frame, 0, 0, 480, 360);
+    return out.encode('jpeg', 80);
+  };
+  return { frontal: await jpeg(still, 0), turned: await jpeg(turnWarp(still, amp, turn.anchor), 1), back: await jpeg(still, 2) };
 }

@@ -1,11 +1,15 @@
 // Casting the only way a ballot can be cast: from a paired seat tablet, by a deputy it has just recognised.
-// Deputies get synthetic face descriptors (random directions, far apart) so tests need no photos; the
-// identification and the cast go through the real routes.
+// Deputies get synthetic face descriptors (random directions, far apart) so tests need no photos. Identification
+// by face needs camera frames (tests/integration/face-checkin*.test.ts); for the voting tests the seat's voter token
+// is issued as the identify route issues it once the face is recognised: only to a checked-in deputy. The cast goes
+// through the real routes.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { BallotContent } from '../../shared/types';
 import { insertDescriptor } from '../../server/repositories/faces-repository';
 import { getVote } from '../../server/services/vote-service';
+import { findDeputyParticipant } from '../../server/repositories/meetings-repository';
+import { findCheckin } from '../../server/repositories/attendance-repository';
 import { pairDevice, type PairedDevice } from './devices';
 import type { Sitting } from './fixtures';
 
@@ -48,15 +52,9 @@ export async function seatVoters(app: FastifyInstance, s: Sitting, deputyIds = s
   const seat = await pairDevice(app, 'seat', s.sittingId);
   const secrets = new Map<string, string>();
   const identify = async (deputyId: number) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/seat/identify',
-      headers: seat.headers,
-      payload: { model, descriptor: Array.from(faces.get(deputyId)!), liveness: { passed: true, method: 'test' } },
-    });
-    const body = JSON.parse(res.body) as { status: string; voterToken?: string };
-    if (!body.voterToken) throw new Error(`deputy ${deputyId} not identified: ${res.body}`);
-    return body.voterToken;
+    const participant = await findDeputyParticipant(app.ctx.db, s.meeting.id, deputyId);
+    if (!participant || !(await findCheckin(app.ctx.db, s.sittingId, participant.id))) throw new Error(`deputy ${deputyId} not identified: not_checked_in`);
+    return app.ctx.voterTokens.issue(deputyId, seat.device.id).token;
   };
   const castWith: Voters['castWith'] = async (voteId, deputyId, voterToken, content, opts = {}) => {
       const secretKey = `${voteId}:${deputyId}`;

@@ -7,7 +7,8 @@ import { purgeExpiredEvidence } from '../../server/services/retention-service';
 import { call, makeApp, type TestApp } from '../helpers/app';
 import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
-import { descriptorOf, multipart, photo, zipOf } from '../helpers/faces';
+import { multipart, photo, zipOf } from '../helpers/faces';
+import { headTurnFrames } from '../helpers/fake-camera';
 
 let t: TestApp;
 let body: BodyView;
@@ -15,10 +16,7 @@ let sittingId: number;
 let door: PairedDevice;
 let seat: PairedDevice;
 let report: { created: number; errors: Array<{ row: number }>; photos: { enrolled: number; photos: number; failed: Array<{ row: number; file: string; reason: string; message: string }> } };
-let model: string;
 
-const evidence = photo('hu_jintao/3.jpg').toString('base64');
-const live = { passed: true, method: 'blink' };
 
 async function rosterXlsx(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -38,7 +36,6 @@ async function rosterXlsx(): Promise<Buffer> {
 
 beforeAll(async () => {
   t = await makeApp();
-  model = t.app.ctx.face.engine.model;
   body = (await call<BodyView>(t.app, 'POST', '/api/bodies', { name: '某县第十七届人民代表大会' }, 201)).body;
   const photos = zipOf({
     'photos/hu1.jpg': photo('hu_jintao/1.jpg'),
@@ -64,8 +61,16 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => t.close());
 
-const checkin = (descriptor: number[], id = clientId(), extra: object = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: id, model, descriptor, liveness: live, evidence, ...extra } });
+type Side = 'left' | 'right';
+let takes = 0;
+/** A challenge for the tablet, then a genuine frame set of the photo answering it (a new take each time). */
+async function answer(device: PairedDevice, file: string, turn: (side: Side) => Side = (s) => s) {
+  const ch = JSON.parse((await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: device.headers, payload: {} })).body) as { nonce: string; side: Side };
+  const f = await headTurnFrames(file, turn(ch.side), ++takes);
+  return { nonce: ch.nonce, frames: { frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') } };
+}
+const checkinWith = (payload: object) => t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload });
+const checkin = async (file: string, id = clientId()) => checkinWith({ clientId: id, ...(await answer(door, file)) });
 
 describe('enrollment by roster import', () => {
   it('imports every good row, reports the bad row and every bad photo by spreadsheet row with a reason', () => {
@@ -90,79 +95,83 @@ describe('enrollment by roster import', () => {
 });
 
 describe('check-in by face at the door', () => {
-  it('recognises an enrolled deputy from another photo, checks them in with evidence, and attendance rises', async () => {
+  it('recognises an enrolled deputy from camera frames of another photo, checks them in with the frames as evidence', async () => {
     const id = clientId();
-    const res = await checkin(await descriptorOf(t.app.ctx.face.engine, 'hu_jintao/4.jpg'), id);
+    const sent = { clientId: id, ...(await answer(door, 'hu_jintao/8.jpg')) };
+    const res = await checkinWith(sent);
     expect(res.statusCode, res.body).toBe(200);
     const reply = JSON.parse(res.body);
     expect(reply).toMatchObject({ status: 'checked_in', deputy: { name: '胡某某', delegation: '城关镇代表团' } });
-    expect(reply.thumbnailUrl).toMatch(/thumbnail$/);
+    expect(reply.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
     const { body: att } = await call<{ summary: AttendanceSummary; entries: AttendanceEntry[] }>(t.app, 'GET', `/api/sittings/${sittingId}/attendance`);
     expect(att.summary.present).toBe(1);
     const entry = att.entries.find((e) => e.status === 'present')!;
-    expect(entry.checkin).toMatchObject({ method: 'face', deviceId: door.device.id, hasEvidence: true });
+    expect(entry.checkin).toMatchObject({ method: 'face', deviceId: door.device.id, hasEvidence: true, frames: 3 });
     expect(entry.checkin!.distance).toBeLessThan(t.app.ctx.face.settings.threshold);
-    const ev = await t.app.inject({ method: 'GET', url: `/api/sittings/${sittingId}/checkins/${entry.participant.id}/evidence`, headers: { cookie: t.cookie } });
-    expect(ev.rawPayload.equals(Buffer.from(evidence, 'base64'))).toBe(true);
-    // The kiosk retries after a lost answer: same reply. Another attempt later: "already checked in at".
-    expect(JSON.parse((await checkin(await descriptorOf(t.app.ctx.face.engine, 'hu_jintao/4.jpg'), id)).body).status).toBe('checked_in');
-    const again = JSON.parse((await checkin(await descriptorOf(t.app.ctx.face.engine, 'hu_jintao/5.jpg'))).body);
+    // The passive anti-spoof score is stored as information (fr_liveness.onnx, live-class probability).
+    expect(entry.checkin!.antispoof).toBeGreaterThanOrEqual(0);
+    expect(entry.checkin!.antispoof).toBeLessThanOrEqual(1);
+    for (const label of ['frontal', 'turned', 'back'] as const) {
+      const ev = await t.app.inject({ method: 'GET', url: `/api/sittings/${sittingId}/checkins/${entry.participant.id}/frames/${label}`, headers: { cookie: t.cookie } });
+      expect(ev.rawPayload.equals(Buffer.from(sent.frames[label], 'base64'))).toBe(true);
+    }
+    // The kiosk retries after a lost answer: the very same request gets the same reply. Later: "already checked in at".
+    expect(JSON.parse((await checkinWith(sent)).body).status).toBe('checked_in');
+    const again = JSON.parse((await checkin('hu_jintao/6.jpg')).body);
     expect(again).toMatchObject({ status: 'already_checked_in', at: reply.at });
-  });
+  }, 120_000);
 
-  it('does not check in a stranger, an animal, or anyone when liveness failed', async () => {
-    const stranger = JSON.parse((await checkin(await descriptorOf(t.app.ctx.face.engine, 'strangers/1.jpg'))).body);
+  it('does not check in a stranger or anyone whose frames do not turn to the asked side', async () => {
+    const stranger = JSON.parse((await checkin('strangers/1.jpg')).body);
     expect(stranger.status).toBe('not_recognised');
-    const cat = JSON.parse((await checkin(await descriptorOf(t.app.ctx.face.engine, 'no-face/animal_cat.jpg'))).body);
-    expect(cat.status).toBe('not_recognised');
-    const spoof = JSON.parse((await checkin(await descriptorOf(t.app.ctx.face.engine, 'wen_jiabao/2.jpg'), clientId(), { liveness: { passed: false, method: 'blink' } })).body);
-    expect(spoof.status).toBe('liveness_failed');
-  });
+    const wrongSide = JSON.parse((await checkinWith({ clientId: clientId(), ...(await answer(door, 'wen_jiabao/2.jpg', (s) => (s === 'left' ? 'right' : 'left'))) })).body);
+    expect(wrongSide).toMatchObject({ status: 'liveness_failed', reason: 'turn' });
+    const { body: refusals } = await call<Array<{ reason: string; deviceId: number; hasFrame: boolean }>>(t.app, 'GET', `/api/sittings/${sittingId}/refusals`);
+    expect(refusals.slice(0, 2).map((r) => r.reason)).toEqual(['turn', 'not_recognised']);
+    expect(refusals[0]).toMatchObject({ deviceId: door.device.id, hasFrame: true });
+  }, 120_000);
 
-  it('refuses malformed descriptors and evidence with 400 and a message', async () => {
-    const good = await descriptorOf(t.app.ctx.face.engine, 'colin_powell/2.jpg');
+  it('refuses malformed frames with 400 and a message, and the old descriptor shape', async () => {
+    const good = await answer(door, 'colin_powell/2.jpg');
+    const notJpeg = Buffer.from('not a jpeg'.repeat(20)).toString('base64');
     const cases: Array<[object, RegExp]> = [
-      [{ descriptor: good.slice(1) }, /128|finite/],
-      [{ descriptor: [...good, 0.1] }, /128|finite/],
-      [{ descriptor: good.map((v, i) => (i === 0 ? Number.NaN : v)) }, /./],
-      [{ descriptor: good.map(String) }, /./],
-      [{ model: 'other-model' }, /model/],
-      [{ evidence: Buffer.from('not a jpeg'.repeat(20)).toString('base64') }, /JPEG/],
+      [{ ...good, frames: { ...good.frames, turned: notJpeg } }, /JPEG/],
+      [{ ...good, frames: { frontal: good.frames.frontal, back: good.frames.back } }, /./],
+      [{ ...good, nonce: 'x' }, /./],
+      [{ model: 'faceapi-frnet-128', descriptor: Array(128).fill(0.1), liveness: { passed: true, method: 'blink' }, evidence: good.frames.frontal }, /./],
     ];
-    for (const [extra, message] of cases) {
-      const res = await checkin(good, clientId(), extra);
-      expect(res.statusCode, JSON.stringify(extra).slice(0, 60)).toBe(400);
+    for (const [payload, message] of cases) {
+      const res = await checkinWith({ clientId: clientId(), ...payload });
+      expect(res.statusCode, JSON.stringify(payload).slice(0, 60)).toBe(400);
       expect(JSON.parse(res.body).error.message).toMatch(message);
     }
-    // JSON text can carry a number too large for a double: it parses as Infinity and must be refused.
-    const raw = JSON.stringify({ clientId: clientId(), model, descriptor: good, liveness: live, evidence }).replace(/"descriptor":\[[^,]+/, '"descriptor":[1e999');
-    const infinite = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: { ...door.headers, 'content-type': 'application/json' }, payload: raw });
-    expect(infinite.statusCode).toBe(400);
-    expect(JSON.parse(infinite.body).error.message).toMatch(/finite|Expected number/);
     expect((await call<{ summary: AttendanceSummary }>(t.app, 'GET', `/api/sittings/${sittingId}/attendance`)).body.summary.present).toBe(1);
-  });
+  }, 60_000);
 
-  it('lets only a door kiosk check in, and only a seat tablet identify voters', async () => {
-    const d = await descriptorOf(t.app.ctx.face.engine, 'colin_powell/2.jpg');
-    const bySeat = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: seat.headers, payload: { clientId: clientId(), model, descriptor: d, liveness: live, evidence } });
+  it('lets only a door kiosk check in, only a seat tablet identify voters, and no tablet fetch a thumbnail', async () => {
+    const { body: deputies } = await call<DeputyView[]>(t.app, 'GET', `/api/bodies/${body.id}/deputies`);
+    const fakeFrames = { frontal: 'A'.repeat(200), turned: 'A'.repeat(200), back: 'A'.repeat(200) };
+    const bySeat = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: seat.headers, payload: { clientId: clientId(), nonce: 'a'.repeat(24), frames: fakeFrames } });
     expect(bySeat.statusCode).toBe(403);
-    const byDoor = await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: door.headers, payload: { model, descriptor: d, liveness: live } });
+    const byDoor = await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: door.headers, payload: { nonce: 'a'.repeat(24), frames: fakeFrames } });
     expect(byDoor.statusCode).toBe(403);
-    const noToken = await t.app.inject({ method: 'POST', url: '/api/checkins/face', payload: { clientId: clientId(), model, descriptor: d, liveness: live, evidence } });
+    const noToken = await t.app.inject({ method: 'POST', url: '/api/face/challenge', payload: {} });
     expect(noToken.statusCode).toBe(401);
+    for (const d of [door, seat]) {
+      const thumb = await t.app.inject({ method: 'GET', url: `/api/deputies/${deputies[0]!.id}/thumbnail`, headers: d.headers });
+      expect(thumb.statusCode).toBe(401);
+    }
   });
 });
 
 describe('voting at the seat', () => {
-  it('identifies the checked-in deputy by face and casts their ballot with the voter token', async () => {
-    const identify = (file: string) =>
-      descriptorOf(t.app.ctx.face.engine, file).then((d) =>
-        t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { model, descriptor: d, liveness: live } }),
-      );
-    const notIn = JSON.parse((await identify('colin_powell/7.jpg')).body);
+  it('identifies the checked-in deputy from camera frames and casts their ballot with the voter token', async () => {
+    const identify = async (file: string) => JSON.parse((await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: await answer(seat, file) })).body);
+    const notIn = await identify('colin_powell/7.jpg');
     expect(notIn.status).toBe('not_checked_in');
-    const who = JSON.parse((await identify('hu_jintao/6.jpg')).body);
+    const who = await identify('hu_jintao/6.jpg');
     expect(who).toMatchObject({ status: 'identified', deputy: { name: '胡某某' } });
+    expect(who.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
     const { body: item } = await call<{ id: number }>(t.app, 'POST', `/api/sittings/${sittingId}/agenda`, { title: '议程' }, 201);
     const { body: vote } = await call<VoteView>(t.app, 'POST', `/api/agenda/${item.id}/votes`, { kind: 'resolution', title: '表决', secrecy: 'open' }, 201);
     await call(t.app, 'POST', `/api/votes/${vote.id}/open`, { overrideQuorumReason: '测试' }, 200);
@@ -175,7 +184,7 @@ describe('voting at the seat', () => {
     expect(forged.statusCode).toBe(401);
     const { body: view } = await call<VoteView>(t.app, 'GET', `/api/votes/${vote.id}`);
     expect(view.cast).toBe(1);
-  });
+  }, 120_000);
 });
 
 describe('biometric data', () => {
@@ -187,13 +196,13 @@ describe('biometric data', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/deputies/${hu.id}/thumbnail`, headers: { cookie: t.cookie } })).statusCode).toBe(404);
     const { body: after } = await call<DeputyView>(t.app, 'GET', `/api/deputies/${hu.id}`);
     expect(after).toMatchObject({ faces: 0, hasThumbnail: false });
-    const res = JSON.parse((await checkin(await descriptorOf(t.app.ctx.face.engine, 'hu_jintao/4.jpg'))).body);
-    expect(res.status).toBe('not_recognised');
+    const res = JSON.parse((await checkin('hu_jintao/8.jpg')).body);
+    expect(res, JSON.stringify(res)).toMatchObject({ status: 'not_recognised' });
   });
 
   it('drops evidence photos older than the retention setting and keeps the check-in', async () => {
-    const d = await descriptorOf(t.app.ctx.face.engine, 'zhu_rongji/3.jpg');
-    expect(JSON.parse((await checkin(d)).body).status).toBe('checked_in');
+    const zhu = JSON.parse((await checkin('colin_powell/7.jpg')).body);
+    expect(zhu, JSON.stringify(zhu)).toMatchObject({ status: 'checked_in' });
     await call(t.app, 'PUT', '/api/settings/retention', { evidenceRetentionDays: 30 }, 200);
     await t.app.ctx.db.write((tx) => tx.run("UPDATE checkins SET created_at = '2020-01-01T00:00:00.000Z'"));
     expect(await purgeExpiredEvidence(t.app.ctx)).toBe(1);

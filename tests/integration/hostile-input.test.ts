@@ -11,7 +11,7 @@ import { LIVE_PATH, PROTOCOL_VERSION } from '../../shared/protocol';
 import { validateBallot } from '../../shared/rules';
 import { BodyRulesInput, CreateBody, DeputyInput, ImportRoster, UpdateDeputy } from '../../shared/schemas/bodies';
 import { AcceptPairing, RequestPairing, UpdateDevice } from '../../shared/schemas/devices';
-import { FaceCheckin, RetentionSettings, SeatIdentify } from '../../shared/schemas/face';
+import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, RetentionSettings, SeatIdentify } from '../../shared/schemas/face';
 import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting, ManualCheckin, RecordLeave } from '../../shared/schemas/meetings';
 import { CancelVote, CastBallot, CreateVote, OpenVote, TrackerReport } from '../../shared/schemas/votes';
 import { ChangePassword, CreateStaff, Login, UpdateStaff } from '../../shared/schemas/staff';
@@ -53,6 +53,8 @@ interface Route {
 const marksFor = (vote: VoteView, mark: 'yes' | 'no' = 'yes'): BallotContent => ({ marks: { [String(vote.options[0]!.id)]: mark } });
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...randomBytes(120)]).toString('base64');
 const descriptor = () => Array.from({ length: 128 }, (_, i) => (i % 7) / 10);
+const NONCE = 'n'.repeat(24);
+const FRAMES = { frontal: JPEG, turned: JPEG, back: JPEG };
 
 function routes(): Route[] {
   const d = s.deputyIds[0]!;
@@ -111,18 +113,23 @@ function routes(): Route[] {
     r('POST', '/api/votes/:voteId/tracker', () => `/api/votes/${v.closed.id}/tracker`, { schema: TrackerReport, auth: () => seat.headers, example: () => ({ checked: 1, mismatched: 0 }) }),
     r('GET', '/api/live', () => LIVE_PATH),
     r('GET', '/api/face/config', () => '/api/face/config'),
+    r('POST', '/api/face/challenge', () => '/api/face/challenge', { schema: FaceChallengeRequest, auth: () => door.headers, example: () => ({}) }),
     r('POST', '/api/checkins/face', () => '/api/checkins/face', {
       schema: FaceCheckin,
       auth: () => door.headers,
-      example: () => ({ clientId: clientId(), model: 'faceapi-frnet-128', descriptor: descriptor(), liveness: { passed: true, method: 'blink' }, evidence: JPEG }),
+      example: () => ({ clientId: clientId(), nonce: NONCE, frames: FRAMES }),
     }),
+    r('POST', '/api/checkins/face/gave-up', () => '/api/checkins/face/gave-up', { schema: DoorGaveUp, auth: () => door.headers, example: () => ({ tries: 3 }) }),
     r('POST', '/api/seat/identify', () => '/api/seat/identify', {
       schema: SeatIdentify,
       auth: () => seat.headers,
-      example: () => ({ model: 'faceapi-frnet-128', descriptor: descriptor(), liveness: { passed: true, method: 'blink' } }),
+      example: () => ({ nonce: NONCE, frames: FRAMES }),
     }),
     r('GET', '/api/deputies/:deputyId/thumbnail', () => `/api/deputies/${d}/thumbnail`),
     r('GET', '/api/sittings/:sittingId/checkins/:participantId/evidence', () => `/api/sittings/${s.sittingId}/checkins/${s.participantOf.get(d)}/evidence`),
+    r('GET', '/api/sittings/:sittingId/checkins/:participantId/frames/:label', () => `/api/sittings/${s.sittingId}/checkins/${s.participantOf.get(d)}/frames/frontal`),
+    r('GET', '/api/sittings/:sittingId/refusals', () => `/api/sittings/${s.sittingId}/refusals`),
+    r('GET', '/api/sittings/:sittingId/refusals/:refusalId/frame', () => `/api/sittings/${s.sittingId}/refusals/1/frame`),
     r('DELETE', '/api/deputies/:deputyId/biometrics', () => `/api/deputies/${d}/biometrics`),
     r('POST', '/api/bodies/:bodyId/roster/import', () => `/api/bodies/${s.body.id}/roster/import`, { multipart: true }),
     r('POST', '/api/deputies/:deputyId/photos', () => `/api/deputies/${d}/photos`, { multipart: true }),
@@ -253,9 +260,7 @@ describe('malformed and mistyped bodies', () => {
 
   it('non-finite numbers written as raw JSON (1e999, -1e999) are refused wherever a number goes', async () => {
     const numeric: Array<[Route['pattern'], (n: string) => string]> = [
-      ['/api/checkins/face', (n) => JSON.stringify(table.find((r) => r.pattern === '/api/checkins/face')!.example!()).replace('"descriptor":[0,', `"descriptor":[${n},`)],
-      ['/api/seat/identify', (n) => `{"model":"faceapi-frnet-128","descriptor":[${descriptor().slice(1).join(',')},${n}],"liveness":{"passed":true,"method":"blink"}}`],
-      ['/api/seat/identify', (n) => `{"model":"faceapi-frnet-128","descriptor":[${descriptor().join(',')}],"liveness":{"passed":true,"method":"blink","score":${n}}}`],
+      ['/api/checkins/face/gave-up', (n) => `{"tries":${n}}`],
       ['/api/settings/retention', (n) => `{"evidenceRetentionDays":${n}}`],
       ['/api/sittings/:sittingId/leaves', (n) => `{"participantId":${n},"reason":"请假"}`],
       ['/api/sittings/:sittingId/checkins/manual', (n) => `{"participantId":${n},"reason":"补签"}`],
@@ -326,8 +331,9 @@ describe('ballots that must be refused', () => {
     const token = { d0: await voters.identify(d0!), d1: await voters.identify(d1!), d2: await voters.identify(d2!), stranger: await otherVoters.identify(other.deputyIds[0]!) };
     const anotherSeat = await pairDevice(t.app, 'seat', s.sittingId, 'another-seat');
     before = await digest(t.app.ctx.db);
-    const notCheckedIn = await send(t.app, 'POST', '/api/seat/identify', { model: t.app.ctx.face.config().model, descriptor: Array.from(voters.faces.get(d6!)!), liveness: { passed: true, method: 'test' } }, seat.headers);
-    expect([notCheckedIn.status, notCheckedIn.body.status, notCheckedIn.body.voterToken]).toEqual([200, 'not_checked_in', undefined]);
+    // The old request shape (a descriptor and a liveness flag from the tablet) gets nothing.
+    const oldShape = await send(t.app, 'POST', '/api/seat/identify', { model: t.app.ctx.face.config().model, descriptor: Array.from(voters.faces.get(d6!)!), liveness: { passed: true, method: 'test' } }, seat.headers);
+    expect([oldShape.status, oldShape.body.voterToken]).toEqual([400, undefined]);
     const expectations: Array<[Promise<{ status: number; body: { error?: { code: string } } }>, number, string]> = [
       [cast(v.closed, { voterToken: token.d0, content: marksFor(v.closed) }), 409, 'ERR_VOTE_NOT_OPEN'],
       [cast(v.draft, { voterToken: token.d0, content: marksFor(v.draft) }), 409, 'ERR_VOTE_NOT_OPEN'],
@@ -410,7 +416,7 @@ describe('staff sign-in', () => {
 });
 
 describe('tablets', () => {
-  it('face and seat routes refuse missing, malformed, unknown, revoked and wrong-mode devices, and bad descriptors', async () => {
+  it('face and seat routes refuse missing, malformed, unknown, revoked and wrong-mode devices, descriptors and unreadable frames', async () => {
     const face = table.find((r) => r.pattern === '/api/checkins/face')!;
     const seatRoute = table.find((r) => r.pattern === '/api/seat/identify')!;
     const tries: Array<[Route, object, Record<string, string>, number, string]> = [
@@ -420,10 +426,10 @@ describe('tablets', () => {
       [face, face.example!(), revoked.headers, 401, 'ERR_UNAUTHORIZED'],
       [face, face.example!(), seat.headers, 403, 'ERR_FORBIDDEN'],
       [seatRoute, seatRoute.example!(), door.headers, 403, 'ERR_FORBIDDEN'],
-      [face, { ...face.example!(), descriptor: [0.1, 0.2] }, door.headers, 400, 'ERR_BAD_DESCRIPTOR'],
-      [face, { ...face.example!(), model: 'another-model' }, door.headers, 400, 'ERR_BAD_DESCRIPTOR'],
-      [face, { ...face.example!(), evidence: Buffer.from('<svg onload=alert(1)>'.repeat(10)).toString('base64') }, door.headers, 400, 'ERR_VALIDATION'],
-      [seatRoute, { ...seatRoute.example!(), descriptor: descriptor().concat([1]) }, seat.headers, 400, 'ERR_BAD_DESCRIPTOR'],
+      [face, { ...face.example!(), descriptor: descriptor() }, door.headers, 400, 'ERR_VALIDATION'],
+      [face, { ...face.example!(), frames: { ...FRAMES, turned: Buffer.from('<svg onload=alert(1)>'.repeat(10)).toString('base64') } }, door.headers, 400, 'ERR_VALIDATION'],
+      [face, { ...face.example!(), frames: FRAMES }, door.headers, 400, 'ERR_VALIDATION'],
+      [seatRoute, { ...seatRoute.example!(), liveness: { passed: true, method: 'blink' } }, seat.headers, 400, 'ERR_VALIDATION'],
     ];
     for (const [i, [r, body, headers, status, code]] of tries.entries()) {
       const res = await send(t.app, r.method, r.url(), JSON.stringify(body), headers);

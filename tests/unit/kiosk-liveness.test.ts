@@ -2,7 +2,7 @@
 // face moved by any affine map (moved, scaled, rotated, tilted away), however long it is shown.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { yawOf, type Point, type SeenFace } from '../../kiosk/src/face/geometry';
+import { yawOf, type Point, type SeenFace } from '../../shared/face/geometry';
 import { guide } from '../../kiosk/src/face/guidance';
 import { HeadTurnCheck, TURN_TIMEOUT_MS } from '../../kiosk/src/face/liveness';
 

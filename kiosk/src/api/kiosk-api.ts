@@ -1,8 +1,8 @@
 // The endpoints a tablet calls, typed with the shared views and schemas.
 import type { DeviceView, FaceCheckinReply, SeatIdentifyReply } from '../../../shared/views';
-import type { Liveness } from '../../../shared/schemas/face';
 import type { TrackerReport } from '../../../shared/schemas/votes';
 import type { BallotBox } from '../../../shared/ballot-tracker';
+import type { FaceChallenge, FaceFrames } from '../../../shared/schemas/face';
 import { api, sendUntilAnswered, type ApiError } from './client';
 import { randomHex } from './device-token';
 
@@ -15,12 +15,12 @@ export interface FaceConfig {
   arcface?: { modelUrl: string; channels: 'bgr' | 'rgb'; mean: number; std: number };
 }
 
-export type { FaceCheckinReply, Liveness, SeatIdentifyReply };
+export type { FaceCheckinReply, SeatIdentifyReply };
 
-export interface FaceProbe {
-  model: string;
-  descriptor: number[];
-  liveness: Liveness;
+/** What the kiosk sends for a challenge: its nonce and the three frames of the head turn. */
+export interface FaceAnswer {
+  nonce: string;
+  frames: FaceFrames;
 }
 
 export const requestPairing = (token: string) => api<{ deviceId: number; code: string }>('POST', '/api/devices/pairing', { token });
@@ -29,10 +29,15 @@ export const whoAmI = () => api<DeviceView>('GET', '/api/device/me');
 
 export const faceConfig = () => api<FaceConfig>('GET', '/api/face/config');
 
-export const faceCheckin = (body: FaceProbe & { clientId: string; evidence: string }, onRetry?: (n: number, e: ApiError) => void) =>
+export const faceChallenge = () => api<FaceChallenge>('POST', '/api/face/challenge', {});
+
+export const faceCheckin = (body: FaceAnswer & { clientId: string }, onRetry?: (n: number, e: ApiError) => void) =>
   sendUntilAnswered<FaceCheckinReply>('POST', '/api/checkins/face', body, onRetry);
 
-export const seatIdentify = (body: FaceProbe, onRetry?: (n: number, e: ApiError) => void) =>
+/** The door kiosk stopped trying for someone: the clerks see it (with the last frame) and walk over. */
+export const doorGaveUp = (tries: number, frame?: string) => api<void>('POST', '/api/checkins/face/gave-up', { tries, ...(frame ? { frame } : {}) });
+
+export const seatIdentify = (body: FaceAnswer, onRetry?: (n: number, e: ApiError) => void) =>
   sendUntilAnswered<SeatIdentifyReply>('POST', '/api/seat/identify', body, onRetry);
 
 /** A kiosk-made request id (ClientId schema: 8–64 of [A-Za-z0-9_-]). */

@@ -29,8 +29,11 @@ export function grabFrame(video: HTMLVideoElement, canvas: HTMLCanvasElement): H
   return canvas;
 }
 
-/** Base64 JPEG (no data: prefix) of a frame, 480 px wide at q0.8: ~30–60 KB, well under the server's limit. */
-export function evidenceJpeg(frame: HTMLCanvasElement, width = 480, quality = 0.8): string {
+/**
+ * Base64 JPEG (no data: prefix) of a frame for the server, 480 px wide at q0.8: ~20–60 KB, under the server's
+ * 120-KB and 640-px limits, and enough face for recognition.
+ */
+export function frameJpeg(frame: HTMLCanvasElement, width = 480, quality = 0.8): string {
   const out = document.createElement('canvas');
   out.width = width;
   out.height = Math.round((frame.height / frame.width) * width);

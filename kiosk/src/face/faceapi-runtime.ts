@@ -2,7 +2,7 @@
 // DESIGN.md), with the models and .wasm binaries the server itself serves: the venue LAN has no CDN.
 // Loaded on demand so the pairing screen does not wait for 1.3 MB of script and 7 MB of weights.
 import type * as FaceApiModule from '@vladmandic/face-api';
-import type { Frame, SeenFace } from './geometry';
+import type { Frame, SeenFace } from '../../../shared/face/geometry';
 
 export type FaceApi = typeof FaceApiModule;
 

@@ -1,6 +1,6 @@
 // What to tell the person in front of the camera, from one frame: nobody, several people, too far, too close,
 // off to the side. When nothing is wrong it hands back the one face to check.
-import type { Frame, SeenFace } from './geometry';
+import type { Frame, SeenFace } from '../../../shared/face/geometry';
 
 export type GuidanceKey = 'guideNoFace' | 'guideOne' | 'guideCloser' | 'guideFarther' | 'guideFront';
 

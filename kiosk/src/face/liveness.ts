@@ -16,9 +16,10 @@
 // width — widthShare), so a frame narrower than MIN_WIDTH of the settled face counts neither as turned nor as back.
 // Only a nose standing out of the face plane, turning, moves it by TURN_DELTA. The random side defeats a replay of one recorded turn half the
 // time, and the evidence photo of every check-in is kept for the clerk to audit.
-import { iou, widthShare, yawOf, type SeenFace } from './geometry';
+import { iou, widthShare, yawOf, type SeenFace } from '../../../shared/face/geometry';
+import { MAX_FRONT_YAW, MIN_WIDTH, RETURN_DELTA, TURN_DELTA, towardSide, type TurnSide } from '../../../shared/face/head-turn';
 
-export type TurnSide = 'left' | 'right';
+export { MAX_FRONT_YAW, MIN_WIDTH, RETURN_DELTA, TURN_DELTA, type TurnSide };
 
 export type LivenessPrompt = 'guideHold' | 'guideFront' | 'guideTurnLeft' | 'guideTurnRight' | 'guideTurnBack' | 'guideTurnAgain';
 
@@ -30,11 +31,6 @@ export const LIVENESS_METHOD = 'head-turn-yaw';
 /** Baseline frames and how much their yaw may spread. */
 export const SETTLE_FRAMES = 3;
 export const SETTLE_SPREAD = 0.05;
-/** A face this far off frontal at the start is asked to face the camera first. */
-export const MAX_FRONT_YAW = 0.3;
-/** The turn that counts (yaw units, see yawOf): well beyond frame-to-frame jitter of a still face (< 0.02). */
-export const TURN_DELTA = 0.12;
-export const RETURN_DELTA = 0.06;
 export const TURN_TIMEOUT_MS = 8000;
 /**
  * Consecutive frames a turn, and then the return, must hold (a kiosk sees 5–15 frames a second, so ≈ 0.2–0.6 s).
@@ -42,11 +38,6 @@ export const TURN_TIMEOUT_MS = 8000;
  */
 export const SUSTAIN_FRAMES = 3;
 export const RETURN_TIMEOUT_MS = 5000;
-/**
- * Share of the settled face's width (widthShare) a frame must keep to count: a head turned as asked keeps > 90%
- * (cos 20° = 0.94); a photo tilted by more than ~30° keeps less, and its landmarks are the ones that slip.
- */
-export const MIN_WIDTH = 0.86;
 /** A face may be lost for this long mid-turn (detectors drop turned faces now and then). */
 export const LOST_GRACE_MS = 1200;
 const SAME_FACE_IOU = 0.25;
@@ -120,7 +111,7 @@ export class HeadTurnCheck {
     }
 
     // Positive toward the side asked for: the person's left moves the nose to the image's right.
-    const toward = (yaw - this.baseline) * (this.side === 'left' ? 1 : -1);
+    const toward = towardSide(yaw, this.baseline, this.side);
     const upright = widthShare(face.landmarks) >= MIN_WIDTH * this.baseWidth;
     if (this.phase === 'turn') {
       this.streak = upright && toward >= TURN_DELTA ? this.streak + 1 : 0;

@@ -1,23 +1,17 @@
-// The capture loop: camera → face-api on each frame → guidance → head-turn liveness → on success one descriptor
-// and one evidence JPEG of that very frame, handed to the screen (door check-in or seat identification).
+// The capture loop: camera → face-api on each frame → guidance → head-turn liveness, answering the challenge the
+// server chose (which side to turn to). It keeps three frames of the sequence — frontal, turned, back — and hands
+// them with the challenge's nonce to the screen (door check-in or seat identification); the server decides.
 import { useEffect, useRef, useState } from 'react';
-import type { FaceConfig, Liveness } from '../api/kiosk-api';
+import { faceChallenge, type FaceAnswer, type FaceConfig } from '../api/kiosk-api';
 import type { MessageKey } from '../i18n';
 import { mark, timeStep } from '../timeline';
-import { evidenceJpeg, grabFrame, startCamera, stopCamera } from './camera';
-import { descriptorFor, UnsupportedModelError } from './descriptor';
+import { frameJpeg, grabFrame, startCamera, stopCamera } from './camera';
 import { detectFrame, loadFaceApi } from './faceapi-runtime';
-import type { Box } from './geometry';
+import type { Box } from '../../../shared/face/geometry';
 import { guide } from './guidance';
-import { HeadTurnCheck } from './liveness';
+import { HeadTurnCheck, type TurnSide } from './liveness';
 
-export interface Capture {
-  model: string;
-  descriptor: number[];
-  liveness: Liveness;
-  /** Base64 JPEG of the frame the descriptor was computed from. */
-  evidence: string;
-}
+export type Capture = FaceAnswer;
 
 export type CameraState = 'loading' | 'running' | 'failed' | 'unsupported';
 
@@ -32,6 +26,8 @@ export interface FaceCaptureView {
 }
 
 const nextTick = () => new Promise<void>((r) => setTimeout(r, 0));
+/** A challenge with less time left than this is not started on: the sequence takes a person a few seconds. */
+const CHALLENGE_MARGIN_MS = 12_000;
 
 export function useFaceCapture(config: FaceConfig | null, active: boolean, onCapture: (c: Capture) => Promise<void>): FaceCaptureView {
   const videoRef = useRef<HTMLVideoElement | null>(null);
@@ -49,9 +45,12 @@ export function useFaceCapture(config: FaceConfig | null, active: boolean, onCap
     let cancelled = false;
     let stream: MediaStream | null = null;
     const canvas = document.createElement('canvas');
-    const check = new HeadTurnCheck();
+    let challenge: { nonce: string; side: TurnSide; expiresAt: number } | null = null;
+    const check = new HeadTurnCheck(() => challenge?.side ?? 'left');
+    let frames: { frontal?: string; turned?: string } = {};
+    const fresh = () => challenge !== null && challenge.expiresAt - Date.now() > CHALLENGE_MARGIN_MS;
     (async () => {
-      const [faceapi, extractor] = await Promise.all([loadFaceApi(), descriptorFor(config)]);
+      const faceapi = await loadFaceApi();
       const video = videoRef.current;
       if (cancelled || !video) return;
       mark('camera-requested');
@@ -65,6 +64,7 @@ export function useFaceCapture(config: FaceConfig | null, active: boolean, onCap
         if (!activeRef.current) {
           await new Promise((r) => setTimeout(r, 150));
           check.reset();
+          frames = {};
           continue;
         }
         const frame = grabFrame(video, canvas);
@@ -75,7 +75,23 @@ export function useFaceCapture(config: FaceConfig | null, active: boolean, onCap
         const g = guide(seen);
         if (seen.faces.length > 0 && !faceVisible) mark('face-seen');
         faceVisible = seen.faces.length > 0;
+        // Someone is there and no check is under way: make sure a fresh challenge is held before it starts.
+        if (g.ok && !check.inProgress && !fresh()) {
+          try {
+            const { body } = await faceChallenge();
+            challenge = { nonce: body.nonce, side: body.side, expiresAt: Date.parse(body.expiresAt) };
+            check.reset();
+            frames = {};
+          } catch {
+            await new Promise((r) => setTimeout(r, 1000));
+            continue;
+          }
+        }
+        const wasInProgress = check.inProgress;
         const step = check.update(g.ok ? g.face : null, performance.now());
+        if (!check.inProgress) frames = {};
+        else if (!wasInProgress) frames.frontal = frameJpeg(frame); // the settled, frontal frame
+        else if (!step.done && step.prompt === 'guideTurnBack' && !frames.turned) frames.turned = frameJpeg(frame);
         setBox(g.ok ? { x: g.face.box.x / frame.width, y: g.face.box.y / frame.height, width: g.face.box.width / frame.width, height: g.face.box.height / frame.height } : null);
         setProgress(check.progress);
         if (!step.done) {
@@ -86,18 +102,13 @@ export function useFaceCapture(config: FaceConfig | null, active: boolean, onCap
           continue;
         }
         mark('liveness-passed', check.side);
-        const describeStart = performance.now();
-        const descriptor = await extractor.describe(frame);
-        timeStep('describe', performance.now() - describeStart);
-        if (descriptor && !cancelled) {
-          await captureRef.current({
-            model: extractor.model,
-            descriptor,
-            liveness: { passed: true, method: step.method, score: step.score },
-            evidence: evidenceJpeg(frame),
-          });
+        if (challenge && frames.frontal && frames.turned && !cancelled) {
+          const nonce = challenge.nonce;
+          challenge = null; // decided once: the next person gets a new one
+          await captureRef.current({ nonce, frames: { frontal: frames.frontal, turned: frames.turned, back: frameJpeg(frame) } });
           faceVisible = false;
         }
+        frames = {};
         check.reset();
         shown = null;
         setProgress(0);
@@ -105,7 +116,7 @@ export function useFaceCapture(config: FaceConfig | null, active: boolean, onCap
     })().catch((err: unknown) => {
       if (cancelled) return;
       console.error('face capture stopped', err);
-      setState(err instanceof UnsupportedModelError ? 'unsupported' : 'failed');
+      setState('failed');
     });
     return () => {
       cancelled = true;

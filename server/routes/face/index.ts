@@ -5,14 +5,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../../shared/errors';
 import { Id, IdParams } from '../../../shared/schemas/common';
-import { FaceCheckin, RetentionSettings, SeatIdentify } from '../../../shared/schemas/face';
-import { faceCheckIn, seatIdentify } from '../../services/face-checkin-service';
+import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, RetentionSettings, SeatIdentify } from '../../../shared/schemas/face';
+import { faceCheckIn, issueChallenge, recentRefusals, recordGaveUp, seatIdentify } from '../../services/face-checkin-service';
 import { enrollPhotos, eraseDeputyBiometrics, importRosterFile } from '../../services/enrollment-service';
 import { zipPhotos } from '../../services/photo-source';
 import { getRetentionDays, setRetentionDays } from '../../services/retention-service';
 import { evidence, thumbnail } from '../../repositories/faces-repository';
 import { ArcFaceEngine } from '../../face/arcface-engine';
 import { readVerifiedModel } from '../../face/arcface-model';
+import { checkinFrame, refusalFrame } from '../../repositories/face-frames-repository';
 import { actorOf } from '../actor';
 
 function sendJpeg(reply: FastifyReply, bytes: Buffer | null, what: string) {
@@ -53,15 +54,39 @@ export default async function faceRoutes(fastify: FastifyInstance) {
     return reply.type('application/octet-stream').header('cache-control', 'public, max-age=86400').send(readVerifiedModel(engine.spec));
   });
 
+  /** A door or seat tablet starts a face check: a nonce and the side to turn to, valid 30 s, decided once. */
+  app.post('/api/face/challenge', { config: { access: 'device' }, schema: { body: FaceChallengeRequest }, preHandler: app.requireDevice('door', 'seat') }, async (req) =>
+    issueChallenge(ctx, req.device!),
+  );
+
   app.post('/api/checkins/face', { config: { access: 'device' }, schema: { body: FaceCheckin }, preHandler: app.requireDevice('door') }, async (req) =>
     faceCheckIn(ctx, req.device!, req.body),
+  );
+
+  /** The door kiosk stopped trying for someone: listed for the clerks with its last frame. */
+  app.post('/api/checkins/face/gave-up', { config: { access: 'device' }, schema: { body: DoorGaveUp }, preHandler: app.requireDevice('door') }, async (req, reply) => {
+    await recordGaveUp(ctx, req.device!, req.body.frame);
+    return reply.code(204).send();
+  });
+
+  app.get(
+    '/api/sittings/:sittingId/refusals',
+    { config: { access: 'staff' }, schema: { params: IdParams('sittingId') } },
+    async (req) => recentRefusals(ctx, req.params.sittingId),
+  );
+
+  app.get(
+    '/api/sittings/:sittingId/refusals/:refusalId/frame',
+    { config: { access: 'staff' }, schema: { params: Type.Object({ sittingId: Id, refusalId: Id }, { additionalProperties: false }) } },
+    async (req, reply) => sendJpeg(reply, await refusalFrame(ctx.db, req.params.sittingId, req.params.refusalId), '现场照片'),
   );
 
   app.post('/api/seat/identify', { config: { access: 'device' }, schema: { body: SeatIdentify }, preHandler: app.requireDevice('seat') }, async (req) =>
     seatIdentify(ctx, req.device!, req.body),
   );
 
-  app.get('/api/deputies/:deputyId/thumbnail', { config: { access: 'device-or-staff' }, schema: { params: IdParams('deputyId') } }, async (req, reply) =>
+  // Staff only: a tablet gets no one's photo but, inline in its answer, the deputy it just recognised.
+  app.get('/api/deputies/:deputyId/thumbnail', { config: { access: 'staff' }, schema: { params: IdParams('deputyId') } }, async (req, reply) =>
     sendJpeg(reply, await thumbnail(ctx.db, req.params.deputyId), '照片'),
   );
 
@@ -69,6 +94,15 @@ export default async function faceRoutes(fastify: FastifyInstance) {
     '/api/sittings/:sittingId/checkins/:participantId/evidence',
     { config: { access: 'staff' }, schema: { params: Type.Object({ sittingId: Id, participantId: Id }, { additionalProperties: false }) } },
     async (req, reply) => sendJpeg(reply, await evidence(ctx.db, req.params.sittingId, req.params.participantId), '现场照片'),
+  );
+
+  app.get(
+    '/api/sittings/:sittingId/checkins/:participantId/frames/:label',
+    {
+      config: { access: 'staff' },
+      schema: { params: Type.Object({ sittingId: Id, participantId: Id, label: Type.Union([Type.Literal('frontal'), Type.Literal('turned'), Type.Literal('back')]) }, { additionalProperties: false }) },
+    },
+    async (req, reply) => sendJpeg(reply, await checkinFrame(ctx.db, req.params.sittingId, req.params.participantId, req.params.label), '现场照片'),
   );
 
   app.delete('/api/deputies/:deputyId/biometrics', { config: { access: ['admin'] }, schema: { params: IdParams('deputyId') } }, async (req) =>

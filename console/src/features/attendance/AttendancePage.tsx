@@ -10,6 +10,7 @@ import { ErrorNote, Loading } from '../../ui/kit';
 import { useAsync } from '../../ui/use-async';
 import { AttendanceFigures } from './AttendanceFigures';
 import { AttendanceTable } from './AttendanceTable';
+import { DoorRefusals } from './DoorRefusals';
 
 export function AttendancePage({ meetingId, sittingId }: { meetingId: number; sittingId: number }) {
   const { t } = useI18n();
@@ -36,6 +37,7 @@ export function AttendancePage({ meetingId, sittingId }: { meetingId: number; si
         </a>
       </div>
       {summary ? <AttendanceFigures summary={summary} /> : <Loading />}
+      <DoorRefusals sittingId={sittingId} changed={summaryKey} />
       <ErrorNote error={list.error} />
       {list.data && <AttendanceTable sittingId={sittingId} entries={list.data.entries} onChanged={reload} />}
     </div>

@@ -1,7 +1,7 @@
 // One person on the attendance list. Face check-ins show the enrolled photo beside the live evidence photo.
 import { useState } from 'react';
 import type { AttendanceEntry } from '../../../../shared/views';
-import { evidenceUrl } from '../../api/attendance';
+import { evidenceUrl, frameUrl } from '../../api/attendance';
 import { thumbnailUrl } from '../../api/bodies';
 import { useI18n } from '../../i18n/I18n';
 import { Modal } from '../../ui/Modal';
@@ -38,9 +38,20 @@ function PhotoPair({ sittingId, entry }: { sittingId: number; entry: AttendanceE
               </figcaption>
             </figure>
           </div>
+          {c.frames > 0 && (
+            <div className="photo-compare" data-frames={c.frames}>
+              {(['frontal', 'turned', 'back'] as const).map((label) => (
+                <figure key={label}>
+                  <img src={frameUrl(sittingId, entry.participant.id, label)} alt="" />
+                  <figcaption>{t(label === 'frontal' ? 'frameFrontal' : label === 'turned' ? 'frameTurned' : 'frameBack')}</figcaption>
+                </figure>
+              ))}
+            </div>
+          )}
           {c.distance !== null && (
             <p className="muted small">{t('matchDistance', { d: c.distance.toFixed(3), m: c.margin?.toFixed(3) ?? '—' })}</p>
           )}
+          {c.antispoof !== null && <p className="muted small" data-antispoof={c.antispoof}>{t('antispoofScore', { s: c.antispoof.toFixed(2) })}</p>}
         </Modal>
       )}
     </>

@@ -4,7 +4,7 @@ import { langTag, useI18n } from '../../i18n';
 import { speak } from '../../speech';
 import { venueHourMinute } from '../../venue-clock';
 
-export type DoorOutcome = { kind: 'reply'; reply: FaceCheckinReply } | { kind: 'error'; message: string };
+export type DoorOutcome = { kind: 'reply'; reply: FaceCheckinReply } | { kind: 'error'; message: string } | { kind: 'gave_up' };
 
 /** The venue's clock, not the tablet's (shared/venue-time.ts). */
 export const hhmm = venueHourMinute;
@@ -27,7 +27,7 @@ export function DoorResult({ outcome }: { outcome: DoorOutcome }) {
     line = t('alreadyAt', { time: hhmm(known.at) });
   } else {
     tone = 'bad';
-    headline =
+    headline = outcome.kind === 'gave_up' ? t('gaveUp') :
       reply?.status === 'not_on_roster' ? t('notOnRoster') : reply?.status === 'liveness_failed' ? t('livenessFailed') : reply ? t('notRecognised') : t('failed', { message: outcome.kind === 'error' ? outcome.message : '' });
     line = '';
   }
@@ -35,11 +35,11 @@ export function DoorResult({ outcome }: { outcome: DoorOutcome }) {
     speak(known ? `${name},${line}` : headline, langTag(lang));
   }, [known, name, line, headline, lang]);
   return (
-    <div className={`result-overlay ${tone}`} role="status" data-result={reply?.status ?? 'error'}>
+    <div className={`result-overlay ${tone}`} role="status" data-result={reply?.status ?? (outcome.kind === 'gave_up' ? 'gave_up' : 'error')}>
       <div className="result-card">
         {known ? (
-          known.thumbnailUrl ? (
-            <img className="result-photo" src={known.thumbnailUrl} alt="" />
+          known.thumbnail ? (
+            <img className="result-photo" src={known.thumbnail} alt="" />
           ) : (
             <div className="result-photo placeholder" aria-hidden="true">
               {known.deputy.name.slice(0, 1)}

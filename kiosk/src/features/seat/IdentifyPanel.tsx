@@ -15,6 +15,7 @@ const NOTICE: Record<Exclude<SeatIdentifyReply['status'], 'identified'>, Message
   not_checked_in: 'notCheckedIn',
   not_on_roster: 'notOnRoster',
   liveness_failed: 'livenessFailed',
+  challenge_expired: 'guideTurnAgain',
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -23,10 +24,10 @@ export function IdentifyPanel({ notice, onIdentified, onRetrying }: { notice: Me
   const config = useFaceConfig();
   const [busy, setBusy] = useState<MessageKey | null>(null);
   const onCapture = useCallback(
-    async ({ model, descriptor, liveness }: Capture) => {
+    async (capture: Capture) => {
       setBusy('checking');
       try {
-        const { body } = await seatIdentify({ model, descriptor, liveness }, () => onRetrying(true));
+        const { body } = await seatIdentify(capture, () => onRetrying(true));
         onRetrying(false);
         if (body.status === 'identified') {
           onIdentified(body);

@@ -1,4 +1,5 @@
-// Pure geometry on face-api's 68 landmarks: where the face is, how big, and how far the head is turned.
+// Pure geometry on face-api's 68 landmarks: where the face is, how big, and how far the head is turned. Shared:
+// the kiosk guides and checks the turn live with it, the server re-checks the frames it is sent with the same rules.
 // No DOM, no face-api: the guidance and liveness logic built on this is unit-testable with plain numbers.
 
 export interface Point {

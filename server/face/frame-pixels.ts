@@ -1,0 +1,110 @@
+// Pixels of a camera frame for the checks that look at the picture itself rather than at the face's identity:
+// a small grey print of the whole frame (has this frame been sent before?) and a grey patch of the face aligned by
+// the eyes (is this face a pixel copy of the enrolled thumbnail?).
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import type { Point } from './engine.js';
+
+export interface Pixels {
+  width: number;
+  height: number;
+  /** Grey level 0..255 per pixel, row by row. */
+  grey: Float32Array;
+}
+
+/** Decodes a JPEG/PNG to grey levels; null when it is not a readable image. */
+export async function greyPixels(bytes: Buffer): Promise<Pixels | null> {
+  let img;
+  try {
+    img = await loadImage(bytes);
+  } catch {
+    return null;
+  }
+  if (!img.width || !img.height) return null;
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
+  const grey = new Float32Array(img.width * img.height);
+  for (let i = 0, j = 0; j < grey.length; i += 4, j++) grey[j] = 0.299 * rgba[i]! + 0.587 * rgba[i + 1]! + 0.114 * rgba[i + 2]!;
+  return { width: img.width, height: img.height, grey };
+}
+
+/** Box-averaged grey thumbnail of the whole frame, w×h bytes: equal for a frame and its re-encoded or rescaled copy. */
+export function lumaPrint(p: Pixels, w = 32, h = 24): Uint8Array {
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.floor((y * p.height) / h);
+    const y1 = Math.max(y0 + 1, Math.floor(((y + 1) * p.height) / h));
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.floor((x * p.width) / w);
+      const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * p.width) / w));
+      let sum = 0;
+      for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) sum += p.grey[yy * p.width + xx]!;
+      out[y * w + x] = Math.round(sum / ((y1 - y0) * (x1 - x0)));
+    }
+  }
+  return out;
+}
+
+/** Mean absolute difference of two equal-length arrays. */
+export function meanAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
+  return a.length ? sum / a.length : Infinity;
+}
+
+const PATCH = 32;
+/** Eye centres land this far apart in the patch, on its row EYE_ROW: the patch holds brows to mouth. */
+const EYE_GAP = 13;
+const EYE_ROW = 11;
+
+const centre = (pts: readonly Point[]): Point => ({
+  x: pts.reduce((s, p) => s + p.x, 0) / pts.length,
+  y: pts.reduce((s, p) => s + p.y, 0) / pts.length,
+});
+
+/**
+ * The face as a 32×32 grey patch aligned by the eye centres (landmarks 36–41, 42–47), normalised to zero mean and
+ * unit spread: two pictures of the same pixels, at any size, position or brightness, give nearly the same patch;
+ * two photos of one person taken apart do not (expression, light, pose change the pixels).
+ */
+export function alignedPatch(p: Pixels, landmarks: readonly Point[]): Float32Array {
+  const left = centre(landmarks.slice(36, 42));
+  const right = centre(landmarks.slice(42, 48));
+  const ex = right.x - left.x;
+  const ey = right.y - left.y;
+  const scale = Math.hypot(ex, ey) / EYE_GAP;
+  const cos = ex / Math.hypot(ex, ey) || 1;
+  const sin = ey / Math.hypot(ex, ey) || 0;
+  const mid = { x: (left.x + right.x) / 2, y: (left.y + right.y) / 2 };
+  const out = new Float32Array(PATCH * PATCH);
+  for (let v = 0; v < PATCH; v++) {
+    for (let u = 0; u < PATCH; u++) {
+      const du = (u - PATCH / 2 + 0.5) * scale;
+      const dv = (v - EYE_ROW) * scale;
+      out[v * PATCH + u] = sample(p, mid.x + du * cos - dv * sin, mid.y + du * sin + dv * cos);
+    }
+  }
+  let mean = 0;
+  for (const g of out) mean += g;
+  mean /= out.length;
+  let sd = 0;
+  for (const g of out) sd += (g - mean) ** 2;
+  sd = Math.sqrt(sd / out.length) || 1;
+  for (let i = 0; i < out.length; i++) out[i] = (out[i]! - mean) / sd;
+  return out;
+}
+
+/** Bilinear grey level at (x, y), clamped to the image. */
+function sample(p: Pixels, x: number, y: number): number {
+  const cx = Math.min(Math.max(x, 0), p.width - 1);
+  const cy = Math.min(Math.max(y, 0), p.height - 1);
+  const x0 = Math.floor(cx);
+  const y0 = Math.floor(cy);
+  const x1 = Math.min(x0 + 1, p.width - 1);
+  const y1 = Math.min(y0 + 1, p.height - 1);
+  const fx = cx - x0;
+  const fy = cy - y0;
+  const g = (xx: number, yy: number) => p.grey[yy * p.width + xx]!;
+  return (g(x0, y0) * (1 - fx) + g(x1, y0) * fx) * (1 - fy) + (g(x0, y1) * (1 - fx) + g(x1, y1) * fx) * fy;
+}

@@ -1,0 +1,107 @@
+// The server's own look at the frames a tablet sent for a challenge: readable, small, never sent before, one face
+// in each, the head turned to the challenged side and back (from the server's landmarks, shared/face/head-turn), and
+// the same person throughout (descriptor agreement). What passes gives the probe descriptor to match 1:N.
+import { AppError } from '../../shared/errors';
+import { checkTurnFrames, RETURN_DELTA, type TurnSide } from '../../shared/face/head-turn';
+import type { FaceFrames } from '../../shared/schemas/face';
+import { MAX_FRAME_BYTES } from '../../shared/schemas/face';
+import type { FaceRefusalReason } from '../../shared/views';
+import type { DetectedFace } from '../face/engine';
+import { greyPixels, type Pixels } from '../face/frame-pixels';
+import type { FrameLabel } from '../repositories/face-frames-repository';
+import type { ServiceContext } from './context';
+import { printOf } from './frame-prints';
+
+/** Longest side a frame may have: recognition needs ~100 px of face; the kiosk sends 480 px. */
+export const MAX_FRAME_SIDE = 640;
+/**
+ * A second face this large next to the main one (share of its box area), found with this confidence, makes the
+ * frame ambiguous (the engine's floor is low on purpose for enrollment and finds shadows in a collar now and then).
+ */
+const SECOND_FACE_SHARE = 0.4;
+const SECOND_FACE_SCORE = 0.6;
+/**
+ * Frames of one check-in are seconds apart: the same person's descriptors lie far closer than two photos taken
+ * apart, so the match threshold is a loose bound for frontal ↔ back, and a turned face (≈ 15–20°) gets twice it (measured 0.20–0.57 for turned ↔ frontal on faceapi).
+ */
+const SAME_PERSON_TURNED = 2;
+/** The server's landmarks come from another detector box than the kiosk's: a little slack for "back to frontal". */
+const SERVER_RETURN_DELTA = RETURN_DELTA + 0.03;
+
+export const FRAME_LABELS: readonly FrameLabel[] = ['frontal', 'turned', 'back'];
+
+export interface SeenFrame {
+  label: FrameLabel;
+  jpeg: Buffer;
+  pixels: Pixels;
+  face: DetectedFace;
+}
+
+export type FrameSetVerdict = { ok: true; frames: SeenFrame[]; probe: Float32Array; turn: number } | { ok: false; reason: FaceRefusalReason; frontal: Buffer };
+
+function decodeFrame(label: FrameLabel, base64: string): Buffer {
+  const bytes = Buffer.from(base64, 'base64');
+  const isJpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  if (!isJpeg) throw new AppError('ERR_VALIDATION', `画面（${label}）须为 JPEG / Frame "${label}" must be a JPEG image`);
+  if (bytes.length > MAX_FRAME_BYTES) throw new AppError('ERR_PAYLOAD_TOO_LARGE', `画面（${label}）过大 / Frame "${label}" is too large`);
+  return bytes;
+}
+
+async function readPixels(label: FrameLabel, bytes: Buffer): Promise<Pixels> {
+  const pixels = await greyPixels(bytes);
+  if (!pixels) throw new AppError('ERR_VALIDATION', `画面（${label}）无法读取 / Frame "${label}" cannot be read`);
+  if (Math.max(pixels.width, pixels.height) > MAX_FRAME_SIDE) {
+    throw new AppError('ERR_VALIDATION', `画面（${label}）须缩小至 ${MAX_FRAME_SIDE} 像素以内 / Frame "${label}" must be at most ${MAX_FRAME_SIDE} px`);
+  }
+  return pixels;
+}
+
+/** The one face of a frame, or why there is not exactly one. */
+function mainFace(faces: DetectedFace[]): DetectedFace | 'no_face' | 'several_faces' {
+  const area = (f: DetectedFace) => f.box.width * f.box.height;
+  const [main, ...rest] = [...faces].sort((a, b) => area(b) - area(a));
+  if (!main) return 'no_face';
+  return rest.some((f) => f.score >= SECOND_FACE_SCORE && area(f) >= SECOND_FACE_SHARE * area(main)) ? 'several_faces' : main;
+}
+
+export function euclidean(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i]! - b[i]!) ** 2;
+  return Math.sqrt(s);
+}
+
+/** Decodes the frames (a 4xx for what no camera would send) before any challenge or face work. */
+export async function readFrames(frames: FaceFrames): Promise<Array<{ label: FrameLabel; jpeg: Buffer; pixels: Pixels }>> {
+  const out = [];
+  for (const label of FRAME_LABELS) {
+    const jpeg = decodeFrame(label, frames[label]);
+    out.push({ label, jpeg, pixels: await readPixels(label, jpeg) });
+  }
+  return out;
+}
+
+export async function examineFrames(
+  ctx: ServiceContext,
+  sittingId: number,
+  side: TurnSide,
+  read: Array<{ label: FrameLabel; jpeg: Buffer; pixels: Pixels }>,
+): Promise<FrameSetVerdict> {
+  const frontal = read[0]!.jpeg;
+  const refuse = (reason: FaceRefusalReason): FrameSetVerdict => ({ ok: false, reason, frontal });
+  if (await ctx.prints.seenBefore(sittingId, read.map((f) => printOf(f.jpeg, f.pixels)))) return refuse('replayed');
+  const seen: SeenFrame[] = [];
+  for (const f of read) {
+    const face = mainFace(await ctx.face.engine.detect(f.jpeg));
+    if (typeof face === 'string') return refuse(face);
+    seen.push({ ...f, face });
+  }
+  const [a, t, b] = seen as [SeenFrame, SeenFrame, SeenFrame];
+  const turn = checkTurnFrames(side, a.face.landmarks, t.face.landmarks, b.face.landmarks, SERVER_RETURN_DELTA);
+  if (!turn.ok) return refuse('turn');
+  const bound = ctx.face.settings.threshold;
+  if (euclidean(a.face.descriptor, b.face.descriptor) > bound || euclidean(a.face.descriptor, t.face.descriptor) > bound * SAME_PERSON_TURNED) {
+    return refuse('not_same_person');
+  }
+  const probe = Float32Array.from(a.face.descriptor, (v, i) => (v + b.face.descriptor[i]!) / 2);
+  return { ok: true, frames: seen, probe, turn: turn.turn };
+}

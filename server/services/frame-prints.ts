@@ -1,0 +1,44 @@
+// "Has this frame been sent before?" for one sitting: the SHA-256 of its bytes (a byte-identical replay) and a
+// 32×24 grey print (the same frame re-encoded, rescaled or slightly retouched). Every frame the server examines is
+// recorded, whatever the outcome, so frames of a real check-in cannot be sent again, at the door or at a seat.
+// Loaded from SQLite once per sitting and kept in memory (a sitting sees a few thousand frames at most).
+import { createHash } from 'node:crypto';
+import type { Database } from '../db/database';
+import { framePrintsOfSitting, insertFramePrints, type FramePrint } from '../repositories/face-frames-repository';
+import { lumaPrint, meanAbsDiff, type Pixels } from '../face/frame-pixels';
+
+/**
+ * Grey levels (0–255, mean over the print) under which two frames are the same picture. A JPEG re-encode moves the
+ * print by < 1; a camera's next frame of a person standing still moves it by more (sensor noise is averaged away,
+ * but any sway of the head or body is not) — see BENCHMARKS.md "Frames already seen".
+ */
+export const NEAR_IDENTICAL = 1.5;
+
+export function printOf(bytes: Buffer, pixels: Pixels): FramePrint {
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), luma: lumaPrint(pixels) };
+}
+
+export class FramePrints {
+  private readonly sittings = new Map<number, Promise<FramePrint[]>>();
+
+  constructor(private readonly db: Database) {}
+
+  private of(sittingId: number): Promise<FramePrint[]> {
+    let p = this.sittings.get(sittingId);
+    if (!p) {
+      p = framePrintsOfSitting(this.db, sittingId);
+      p.catch(() => this.sittings.delete(sittingId));
+      this.sittings.set(sittingId, p);
+    }
+    return p;
+  }
+
+  /** Whether any of these frames was sent before in the sitting; records them all either way. */
+  async seenBefore(sittingId: number, prints: readonly FramePrint[]): Promise<boolean> {
+    const known = await this.of(sittingId);
+    const seen = prints.some((p) => known.some((k) => k.sha256 === p.sha256 || meanAbsDiff(k.luma, p.luma) < NEAR_IDENTICAL));
+    known.push(...prints);
+    await this.db.write((tx) => insertFramePrints(tx, sittingId, prints));
+    return seen;
+  }
+}
