@@ -3,6 +3,7 @@
 // { error: { code, message } } and leaves every table exactly as it was (so no audit row either). Names full
 // of SQL and <script> are stored and answered verbatim, as JSON text.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getEngine } from '../../server/face/engines';
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import type { TSchema } from '@sinclair/typebox';
@@ -52,7 +53,9 @@ interface Route {
 
 const marksFor = (vote: VoteView, mark: 'yes' | 'no' = 'yes'): BallotContent => ({ marks: { [String(vote.options[0]!.id)]: mark } });
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...randomBytes(120)]).toString('base64');
-const descriptor = () => Array.from({ length: 128 }, (_, i) => (i % 7) / 10);
+/** The server's descriptor model and size (the default engine's), so a well-formed probe reaches the matcher. */
+const ENGINE = getEngine();
+const descriptor = () => Array.from({ length: ENGINE.dimensions }, (_, i) => (i % 7) / 10);
 
 function routes(): Route[] {
   const d = s.deputyIds[0]!;
@@ -108,15 +111,17 @@ function routes(): Route[] {
     }),
     r('GET', '/api/live', () => LIVE_PATH),
     r('GET', '/api/face/config', () => '/api/face/config'),
+    // Public like /models/face-api/: the kiosk loads it before pairing; any other name is a 404.
+    r('GET', '/models/arcface/:file', () => `/models/arcface/${ENGINE.model}.onnx`),
     r('POST', '/api/checkins/face', () => '/api/checkins/face', {
       schema: FaceCheckin,
       auth: () => door.headers,
-      example: () => ({ clientId: clientId(), model: 'faceapi-frnet-128', descriptor: descriptor(), liveness: { passed: true, method: 'blink' }, evidence: JPEG }),
+      example: () => ({ clientId: clientId(), model: ENGINE.model, descriptor: descriptor(), liveness: { passed: true, method: 'blink' }, evidence: JPEG }),
     }),
     r('POST', '/api/seat/identify', () => '/api/seat/identify', {
       schema: SeatIdentify,
       auth: () => seat.headers,
-      example: () => ({ model: 'faceapi-frnet-128', descriptor: descriptor(), liveness: { passed: true, method: 'blink' } }),
+      example: () => ({ model: ENGINE.model, descriptor: descriptor(), liveness: { passed: true, method: 'blink' } }),
     }),
     r('GET', '/api/deputies/:deputyId/thumbnail', () => `/api/deputies/${d}/thumbnail`),
     r('GET', '/api/sittings/:sittingId/checkins/:participantId/evidence', () => `/api/sittings/${s.sittingId}/checkins/${s.participantOf.get(d)}/evidence`),
@@ -135,7 +140,8 @@ function routes(): Route[] {
 
 let table: Route[];
 const withBody = () => table.filter((r) => r.schema && !r.rateLimited);
-const withParams = () => table.filter((r) => r.pattern.includes(':'));
+/** Routes with a numeric id in the path (the model file's name is not an id: a wrong name is a 404, tested on its own). */
+const withParams = () => table.filter((r) => /:\w*Id\b/.test(r.pattern));
 let before: Record<string, string>;
 const unchanged = async (what: string) => expect(await digest(t.app.ctx.db), what).toEqual(before);
 
@@ -251,8 +257,8 @@ describe('malformed and mistyped bodies', () => {
   it('non-finite numbers written as raw JSON (1e999, -1e999) are refused wherever a number goes', async () => {
     const numeric: Array<[Route['pattern'], (n: string) => string]> = [
       ['/api/checkins/face', (n) => JSON.stringify(table.find((r) => r.pattern === '/api/checkins/face')!.example!()).replace('"descriptor":[0,', `"descriptor":[${n},`)],
-      ['/api/seat/identify', (n) => `{"model":"faceapi-frnet-128","descriptor":[${descriptor().slice(1).join(',')},${n}],"liveness":{"passed":true,"method":"blink"}}`],
-      ['/api/seat/identify', (n) => `{"model":"faceapi-frnet-128","descriptor":[${descriptor().join(',')}],"liveness":{"passed":true,"method":"blink","score":${n}}}`],
+      ['/api/seat/identify', (n) => `{"model":"${ENGINE.model}","descriptor":[${descriptor().slice(1).join(',')},${n}],"liveness":{"passed":true,"method":"blink"}}`],
+      ['/api/seat/identify', (n) => `{"model":"${ENGINE.model}","descriptor":[${descriptor().join(',')}],"liveness":{"passed":true,"method":"blink","score":${n}}}`],
       ['/api/settings/retention', (n) => `{"evidenceRetentionDays":${n}}`],
       ['/api/sittings/:sittingId/leaves', (n) => `{"participantId":${n},"reason":"请假"}`],
       ['/api/sittings/:sittingId/checkins/manual', (n) => `{"participantId":${n},"reason":"补签"}`],
@@ -397,7 +403,7 @@ describe('staff sign-in', () => {
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes.slice(10)).toEqual([429, 429]);
     // Every other route refuses a caller without a session (or with a made-up one).
-    for (const r of table.filter((x) => !x.auth && x.pattern !== '/api/health' && x.pattern !== '/api/devices/pairing' && x.pattern !== '/api/auth/login' && x.pattern !== '/api/live' && x.pattern !== '/api/device/me')) {
+    for (const r of table.filter((x) => !x.auth && x.pattern !== '/api/health' && x.pattern !== '/api/devices/pairing' && x.pattern !== '/api/auth/login' && x.pattern !== '/api/live' && x.pattern !== '/api/device/me' && !x.pattern.startsWith('/models/'))) {
       for (const cookie of [undefined, `quorum_session=${'0'.repeat(64)}`]) {
         const res = await t.app.inject({ method: r.method as 'GET', url: r.url(), headers: cookie ? { cookie } : {} });
         expect([r.method, r.pattern, res.statusCode]).toEqual([r.method, r.pattern, 401]);
