@@ -1,11 +1,13 @@
 // The arcface engine's model file: the bundled one is verified by SHA-256 at init, and any other file is refused
 // with a clear message rather than silently producing descriptors nobody measured.
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArcFaceEngine } from '../../server/face/arcface-engine.js';
 import { BUNDLED_MODEL, bundledModelPath, modelSpecFromEnv } from '../../server/face/arcface-model.js';
+import { makeApp } from '../helpers/app.js';
 
 describe('arcface model file', () => {
   it('loads the bundled model at its pinned version and hash: unit-length 512-d descriptors', async () => {
@@ -45,5 +47,21 @@ describe('arcface model file', () => {
     ];
     expect(new Set(ids).size).toBe(4);
     expect(ids[3]).toBe('arcface-abababababab-bgr');
+  });
+});
+
+describe('GET /models/arcface/:file', () => {
+  it('serves the kiosks the very bytes verified at start, and nothing under another name', async () => {
+    const t = await makeApp();
+    try {
+      const model = t.app.ctx.face.engine.model;
+      const res = await t.app.inject({ method: 'GET', url: `/models/arcface/${model}.onnx` });
+      expect(res.statusCode).toBe(200);
+      expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(BUNDLED_MODEL.sha256);
+      expect((await t.app.inject({ method: 'GET', url: '/models/arcface/other.onnx' })).statusCode).toBe(404);
+      expect(t.app.ctx.face.config().arcface).toEqual({ modelUrl: `/models/arcface/${model}.onnx`, channels: 'bgr', mean: 127, std: 128 });
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { getEngine } from '../../server/face/engines';
-import { enrollPhotos } from '../../server/services/enrollment-service';
+import { enrollPhotos, eraseDeputyBiometrics } from '../../server/services/enrollment-service';
 import { redescribeEnrolled } from '../../server/services/face-redescribe-service';
 import type { BodyView, DeputyView } from '../../shared/views';
 import { call, signIn } from '../helpers/app';
@@ -94,6 +94,15 @@ describe('re-description after a model change', () => {
       const cos = stored.reduce((s, v, j) => s + v * direct[j]!, 0);
       expect(cos, PEOPLE.hu[i]).toBeGreaterThan(0.998); // the crop is a JPEG (95): not bit-exact, as good as
     }
+    await app.close();
+  });
+
+  it("erases the aligned crops with the rest of a deputy's biometrics", async () => {
+    const app = await appWith('arcface-rgb');
+    const crops = async () => (await app.ctx.db.get<{ n: number }>('SELECT COUNT(aligned) AS n FROM face_descriptors WHERE deputy_id = ?', [ids.hu]))!.n;
+    expect(await crops()).toBe(2);
+    await eraseDeputyBiometrics(app.ctx, ids.hu, 'test');
+    expect(await crops()).toBe(0);
     await app.close();
   });
 });

@@ -3,6 +3,7 @@
 // { error: { code, message } } and leaves every table exactly as it was (so no audit row either). Names full
 // of SQL and <script> are stored and answered verbatim, as JSON text.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getEngine } from '../../server/face/engines';
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import type { TSchema } from '@sinclair/typebox';
@@ -52,9 +53,11 @@ interface Route {
 
 const marksFor = (vote: VoteView, mark: 'yes' | 'no' = 'yes'): BallotContent => ({ marks: { [String(vote.options[0]!.id)]: mark } });
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...randomBytes(120)]).toString('base64');
-const descriptor = () => Array.from({ length: 128 }, (_, i) => (i % 7) / 10);
 const NONCE = 'n'.repeat(24);
 const FRAMES = { frontal: JPEG, turned: JPEG, back: JPEG };
+/** The server's descriptor model (the default engine's): its public model route, and the old descriptor shape now refused. */
+const ENGINE = getEngine();
+const descriptor = () => Array.from({ length: ENGINE.dimensions }, (_, i) => (i % 7) / 10);
 
 function routes(): Route[] {
   const d = s.deputyIds[0]!;
@@ -113,6 +116,8 @@ function routes(): Route[] {
     r('POST', '/api/votes/:voteId/tracker', () => `/api/votes/${v.closed.id}/tracker`, { schema: TrackerReport, auth: () => seat.headers, example: () => ({ checked: 1, mismatched: 0 }) }),
     r('GET', '/api/live', () => LIVE_PATH),
     r('GET', '/api/face/config', () => '/api/face/config'),
+    // Public like /models/face-api/: the kiosk loads it before pairing; any other name is a 404.
+    r('GET', '/models/arcface/:file', () => `/models/arcface/${ENGINE.model}.onnx`),
     r('POST', '/api/face/challenge', () => '/api/face/challenge', { schema: FaceChallengeRequest, auth: () => door.headers, example: () => ({}) }),
     r('POST', '/api/checkins/face', () => '/api/checkins/face', {
       schema: FaceCheckin,
@@ -145,7 +150,8 @@ function routes(): Route[] {
 
 let table: Route[];
 const withBody = () => table.filter((r) => r.schema && !r.rateLimited);
-const withParams = () => table.filter((r) => r.pattern.includes(':'));
+/** Routes with a numeric id in the path (the model file's name is not an id: a wrong name is a 404, tested on its own). */
+const withParams = () => table.filter((r) => /:\w*Id\b/.test(r.pattern));
 let before: Record<string, string>;
 const unchanged = async (what: string) => expect(await digest(t.app.ctx.db), what).toEqual(before);
 
@@ -406,7 +412,7 @@ describe('staff sign-in', () => {
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes.slice(10)).toEqual([429, 429]);
     // Every other route refuses a caller without a session (or with a made-up one).
-    for (const r of table.filter((x) => !x.auth && x.pattern !== '/api/health' && x.pattern !== '/api/devices/pairing' && x.pattern !== '/api/auth/login' && x.pattern !== '/api/live' && x.pattern !== '/api/device/me')) {
+    for (const r of table.filter((x) => !x.auth && x.pattern !== '/api/health' && x.pattern !== '/api/devices/pairing' && x.pattern !== '/api/auth/login' && x.pattern !== '/api/live' && x.pattern !== '/api/device/me' && !x.pattern.startsWith('/models/'))) {
       for (const cookie of [undefined, `quorum_session=${'0'.repeat(64)}`]) {
         const res = await t.app.inject({ method: r.method as 'GET', url: r.url(), headers: cookie ? { cookie } : {} });
         expect([r.method, r.pattern, res.statusCode]).toEqual([r.method, r.pattern, 401]);
