@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type ErrorBody, type ErrorCode } from '../../shared/errors';
+import { normalizeStrings, TEXT_RULE_MESSAGE } from '../../shared/text';
 
 const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'ERR_PAYLOAD_TOO_LARGE', message: '请求内容过大 / Request body too large' },
@@ -13,6 +14,10 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
 
 export default fp(
   async function errors(app: FastifyInstance) {
+    // Every string of a JSON body in NFC before it is checked and kept (shared/text): one name, one spelling.
+    app.addHook('preValidation', async (request) => {
+      if (request.body && typeof request.body === 'object' && !request.isMultipart()) request.body = normalizeStrings(request.body);
+    });
     app.setErrorHandler((error: FastifyError, request, reply) => {
       let body: ErrorBody;
       let status: number;
@@ -23,9 +28,8 @@ export default fp(
         status = 400;
         const first = error.validation[0];
         const where = `${error.validationContext ?? ''}${first?.instancePath ?? ''}`;
-        body = {
-          error: { code: 'ERR_VALIDATION', message: `请求参数不正确 / Invalid request: ${where} ${first?.message ?? ''}`.trim() },
-        };
+        const text = /'(visible-line|clean-text)' format/.test(first?.message ?? '') ? TEXT_RULE_MESSAGE : (first?.message ?? '');
+        body = { error: { code: 'ERR_VALIDATION', message: `请求参数不正确 / Invalid request: ${where} ${text}`.trim() } };
       } else if (error.code && FASTIFY_CODES[error.code]) {
         const known = FASTIFY_CODES[error.code]!;
         status = error.statusCode ?? 400;

@@ -11,6 +11,7 @@ import { findCheckin } from '../repositories/attendance-repository';
 import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { checkIn } from './attendance-service';
+import { decodesFully } from '../face/image-decode';
 
 
 /** Largest evidence photo kept (bytes of JPEG). */
@@ -21,11 +22,13 @@ function sittingOf(device: DeviceView): number {
   return device.sittingId;
 }
 
-export function decodeEvidence(base64: string): Buffer {
+/** The evidence photo's bytes, only if they are a whole JPEG (decoded to the end before anything keeps them). */
+export async function decodeEvidence(base64: string): Promise<Buffer> {
   const bytes = Buffer.from(base64, 'base64');
   const isJpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
   if (!isJpeg) throw new AppError('ERR_VALIDATION', '现场照片须为 JPEG / Evidence must be a JPEG image');
   if (bytes.length > MAX_EVIDENCE_BYTES) throw new AppError('ERR_PAYLOAD_TOO_LARGE', '现场照片过大 / Evidence photo too large');
+  if (!(await decodesFully(bytes))) throw new AppError('ERR_VALIDATION', '现场照片无法完整解码 / Evidence is not a whole, readable JPEG');
   return bytes;
 }
 
@@ -43,7 +46,7 @@ export async function faceCheckIn(
   input: { clientId: string; model: string; descriptor: number[]; liveness: Liveness; evidence: string },
 ): Promise<FaceCheckinReply> {
   const probe = ctx.face.parseDescriptor(input.model, input.descriptor);
-  const evidence = decodeEvidence(input.evidence);
+  const evidence = await decodeEvidence(input.evidence);
   const sitting = await getSitting(ctx, sittingOf(device));
   if (!input.liveness.passed) return { status: 'liveness_failed' };
   const match = await recognise(ctx, sitting.bodyId, probe);

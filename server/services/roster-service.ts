@@ -1,6 +1,7 @@
 // Bodies (届) and their rosters: creating, importing rows (each row checked on its own), status changes.
 import { Value } from '@sinclair/typebox/value';
 import { AppError } from '../../shared/errors';
+import { normalizeText, TEXT_RULE_MESSAGE } from '../../shared/text';
 import { DEFAULT_BODY_RULES } from '../../shared/rules';
 import type { BodyRules } from '../../shared/types';
 import { DeputyInput, type CreateBody, type UpdateDeputy } from '../../shared/schemas/bodies';
@@ -80,7 +81,8 @@ function rowProblem(row: unknown): string | null {
   if (!first) return null;
   const field = first.path.replace(/^\//, '') || '(row)';
   const names: Record<string, string> = { name: '姓名', cardNo: '代表证号', gender: '性别', delegation: '代表团/选区', photo: '照片' };
-  return `${names[field] ?? field}: ${first.message} / ${field}: ${first.message}`;
+  const message = /'(visible-line|clean-text)' format/.test(first.message) ? TEXT_RULE_MESSAGE : first.message;
+  return `${names[field] ?? field}: ${message} / ${field}: ${message}`;
 }
 
 /** Imports rows one by one: a wrong row is reported with its number and every good row still imports. */
@@ -133,7 +135,7 @@ function trimStrings(raw: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) {
     if (v === '' || v === null || v === undefined) continue;
-    out[k] = typeof v === 'string' ? v.trim() : typeof v === 'number' && k === 'cardNo' ? String(v) : v;
+    out[k] = typeof v === 'string' ? normalizeText(v).trim() : typeof v === 'number' && k === 'cardNo' ? String(v) : v;
   }
   return out;
 }
