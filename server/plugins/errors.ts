@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type ErrorBody, type ErrorCode } from '../../shared/errors';
 import { validationMessage } from './validation-message';
+import { normalizeStrings, TEXT_RULE_MESSAGE } from '../../shared/text';
 
 const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'ERR_PAYLOAD_TOO_LARGE', message: '请求内容过大 / Request body too large' },
@@ -14,6 +15,10 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
 
 export default fp(
   async function errors(app: FastifyInstance) {
+    // Every string of a JSON body in NFC before it is checked and kept (shared/text): one name, one spelling.
+    app.addHook('preValidation', async (request) => {
+      if (request.body && typeof request.body === 'object' && !request.isMultipart()) request.body = normalizeStrings(request.body);
+    });
     app.setErrorHandler((error: FastifyError, request, reply) => {
       let body: ErrorBody;
       let status: number;
@@ -22,7 +27,10 @@ export default fp(
         body = { error: { code: error.code, message: error.message, details: error.details } };
       } else if (error.validation) {
         status = 400;
-        body = { error: { code: 'ERR_VALIDATION', message: validationMessage(error.validation[0], error.validationContext) } };
+        const first = error.validation[0];
+        const textRule = /'(visible-line|clean-text)' format/.test(first?.message ?? '');
+        const message = textRule ? `请求参数不正确：${TEXT_RULE_MESSAGE}` : validationMessage(first, error.validationContext);
+        body = { error: { code: 'ERR_VALIDATION', message } };
       } else if (error.code && FASTIFY_CODES[error.code]) {
         const known = FASTIFY_CODES[error.code]!;
         status = error.statusCode ?? 400;

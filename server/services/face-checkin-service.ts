@@ -17,6 +17,7 @@ import { checkIn } from './attendance-service';
 import { examineFrames, readFrames, type SeenFrame } from './frame-check';
 import { isThumbnailCopy } from './thumbnail-copy';
 import { antispoofScore } from '../face/antispoof';
+import { decodesFully } from '../face/image-decode';
 
 function sittingOf(device: DeviceView): number {
   if (!device.sittingId) throw new AppError('ERR_CONFLICT', '本终端尚未指定会议，请联系工作人员 / This tablet has no sitting assigned');
@@ -55,7 +56,8 @@ async function refused(ctx: ServiceContext, sittingId: number, device: DeviceVie
 export async function recordGaveUp(ctx: ServiceContext, device: DeviceView, frame: string | undefined): Promise<void> {
   const sittingId = sittingOf(device);
   const jpeg = frame ? Buffer.from(frame, 'base64') : null;
-  const ok = jpeg && jpeg[0] === 0xff && jpeg[1] === 0xd8;
+  // Kept for the clerks only if it is a whole image (decoded to the end), like every other upload.
+  const ok = jpeg !== null && jpeg[0] === 0xff && jpeg[1] === 0xd8 && (await decodesFully(jpeg));
   await refused(ctx, sittingId, device, 'gave_up', ok ? jpeg : null);
 }
 

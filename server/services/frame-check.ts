@@ -1,6 +1,7 @@
 // The server's own look at the frames a tablet sent for a challenge: readable, small, never sent before, one face
 // in each, the head turned to the challenged side and back (from the server's landmarks, shared/face/head-turn), and
 // the same person throughout (descriptor agreement). What passes gives the probe descriptor to match 1:N.
+import { imageSize } from '../face/image-size';
 import { AppError } from '../../shared/errors';
 import { checkTurnFrames, RETURN_DELTA, type TurnSide } from '../../shared/face/head-turn';
 import type { FaceFrames } from '../../shared/schemas/face';
@@ -44,6 +45,11 @@ function decodeFrame(label: FrameLabel, base64: string): Buffer {
   const isJpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
   if (!isJpeg) throw new AppError('ERR_VALIDATION', `画面（${label}）须为 JPEG / Frame "${label}" must be a JPEG image`);
   if (bytes.length > MAX_FRAME_BYTES) throw new AppError('ERR_PAYLOAD_TOO_LARGE', `画面（${label}）过大 / Frame "${label}" is too large`);
+  // Pixel size from the header, before decoding: a few hundred bytes can declare 8000×8000.
+  const size = imageSize(bytes);
+  if (!size || Math.max(size.width, size.height) > MAX_FRAME_SIDE) {
+    throw new AppError('ERR_VALIDATION', `画面（${label}）须为不超过 ${MAX_FRAME_SIDE} 像素的 JPEG / Frame "${label}" must be a JPEG of at most ${MAX_FRAME_SIDE} px`);
+  }
   return bytes;
 }
 

@@ -1,6 +1,7 @@
 // Bodies (届) and their rosters: creating, importing rows (each row checked on its own), status changes.
 import { Value } from '@sinclair/typebox/value';
 import { AppError } from '../../shared/errors';
+import { normalizeText, TEXT_RULE_MESSAGE } from '../../shared/text';
 import { DEFAULT_BODY_RULES } from '../../shared/rules';
 import type { BodyRules } from '../../shared/types';
 import { DeputyInput, type CreateBody, type UpdateDeputy } from '../../shared/schemas/bodies';
@@ -80,7 +81,8 @@ function rowProblem(row: unknown): string | null {
   const first = Value.Errors(DeputyInput, row).First();
   if (!first) return null;
   const field = first.path.replace(/^\//, '') || '(row)';
-  return `${describeProblem(fromTypeBoxError(first), { name: '姓名' })} / ${field}: ${first.message}`;
+  const problem = /'(visible-line|clean-text)' format/.test(first.message) ? TEXT_RULE_MESSAGE : describeProblem(fromTypeBoxError(first), { name: '姓名' });
+  return `${problem} / ${field}: ${first.message}`;
 }
 
 /** Imports rows one by one: a wrong row is reported with its number and every good row still imports. */
@@ -133,7 +135,7 @@ function trimStrings(raw: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) {
     if (v === '' || v === null || v === undefined) continue;
-    out[k] = typeof v === 'string' ? v.trim() : typeof v === 'number' && k === 'cardNo' ? String(v) : v;
+    out[k] = typeof v === 'string' ? normalizeText(v).trim() : typeof v === 'number' && k === 'cardNo' ? String(v) : v;
   }
   return out;
 }

@@ -1,12 +1,14 @@
 // The certificate the server serves HTTPS with: given (QUORUM_TLS_CERT / QUORUM_TLS_KEY), or made here on
 // first start under QUORUM_DATA/tls/: a local root (ca.crt, ten years) that each tablet installs once, and a
-// server certificate it signs for this machine's LAN addresses and names. The server certificate is made
-// again, by the same root, when an address changes or it nears its end, so tablets never re-install.
+// server certificate it signs for this machine's LAN addresses and names. The root may sign for those names and
+// networks only (name-scope.ts). The server certificate is made again, by the same root, when an address changes
+// within the root's networks or it nears its end, so tablets rarely re-install.
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { makeCertificate, newKeyPair } from './x509';
+import { inScope, permittedFor } from './name-scope';
 
 export interface TlsMaterial {
   key: string;
@@ -47,11 +49,18 @@ export function loadOrCreate(dir: string, names: string[], now = Date.now()): Tl
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const caKeyPath = join(dir, 'ca.key');
   const caCertPath = join(dir, 'ca.crt');
-  if (!existsSync(caKeyPath) || !existsSync(caCertPath)) {
+  // The names the root was limited to; a root made before name constraints has none and is replaced, as is one
+  // whose scope no longer holds this machine's names (the tablets then install the new root).
+  const scopePath = join(dir, 'ca.names.json');
+  const scopeNames = existsSync(scopePath) ? (JSON.parse(readFileSync(scopePath, 'utf8')) as string[]) : null;
+  const inRootScope = scopeNames !== null && names.every((n) => inScope(permittedFor(scopeNames), n));
+  if (!existsSync(caKeyPath) || !existsSync(caCertPath) || !inRootScope) {
     const pair = newKeyPair();
     const cn = `Quorum 本地根证书 ${hostname()} ${new Date(now).toISOString().slice(0, 10)}`;
     writeSecret(caKeyPath, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
-    writeFileSync(caCertPath, makeCertificate({ commonName: cn, publicKey: pair.publicKey, issuer: { commonName: cn, ...pair }, days: CA_DAYS, isCa: true }));
+    const permitted = permittedFor(names);
+    writeFileSync(caCertPath, makeCertificate({ commonName: cn, publicKey: pair.publicKey, issuer: { commonName: cn, ...pair }, days: CA_DAYS, isCa: true, permitted }));
+    writeFileSync(scopePath, JSON.stringify(names));
   }
   const caCert = readFileSync(caCertPath, 'utf8');
   const ca = new X509Certificate(caCert);

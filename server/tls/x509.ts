@@ -1,9 +1,11 @@
 // A small X.509 v3 certificate writer over node:crypto (ECDSA P-256, SHA-256): a local root (CA) that the
-// tablets install once, and the server certificate it signs for the LAN addresses and host names.
+// tablets install once, limited to this server's names and networks, and the server certificate it signs for
+// the LAN addresses and host names.
 // Node's X509Certificate and a real TLS handshake check what it writes (tests/integration/tls.test.ts).
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
-import { bits, bool, explicit, implicit, int, namedBits, octets, oid, seq, set, time, utf8 } from './der';
+import { bits, bool, explicit, implicit, int, namedBits, octets, oid, seq, set, time, tlv, utf8 } from './der';
+import { ipBytes, type Permitted } from './name-scope';
 
 const ECDSA_SHA256 = seq(oid('1.2.840.10045.4.3.2'));
 
@@ -16,6 +18,8 @@ export interface CertificateRequest {
   isCa: boolean;
   /** Server certificates: DNS names and IP addresses it answers for. */
   altNames?: string[];
+  /** The root: the only names and networks it may sign for (name constraints, marked critical). */
+  permitted?: Permitted[];
 }
 
 const ORG = 'Quorum 会议报到与表决系统';
@@ -29,19 +33,14 @@ function keyId(publicKey: KeyObject): Buffer {
   return createHash('sha1').update(spki.subarray(spki.length - 65)).digest();
 }
 
-/** An IPv4 or IPv6 address as the 4 or 16 bytes a SAN iPAddress holds. */
-export function ipBytes(address: string): Buffer {
-  if (isIP(address) === 4) return Buffer.from(address.split('.').map(Number));
-  const [head, tail = ''] = address.split('::');
-  const groups = (s: string) => (s ? s.split(':') : []);
-  const h = groups(head!);
-  const t = address.includes('::') ? groups(tail) : [];
-  const all = [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
-  return Buffer.from(all.flatMap((g) => [parseInt(g, 16) >> 8, parseInt(g, 16) & 0xff]));
-}
-
 function altNames(names: string[]): Buffer {
   return seq(...names.map((n) => (isIP(n) ? implicit(7, ipBytes(n)) : implicit(2, Buffer.from(n, 'ascii')))));
+}
+
+/** NameConstraints with permittedSubtrees only: [0] { GeneralSubtree { base } ... } (RFC 5280 §4.2.1.10). */
+function nameConstraints(scope: Permitted[]): Buffer {
+  const subtrees = scope.map((p) => seq('dns' in p ? implicit(2, Buffer.from(p.dns, 'ascii')) : implicit(7, Buffer.concat([p.ip, p.mask]))));
+  return seq(tlv(0xa0, Buffer.concat(subtrees)));
 }
 
 export function makeCertificate(req: CertificateRequest): string {
@@ -53,6 +52,7 @@ export function makeCertificate(req: CertificateRequest): string {
         extension('2.5.29.19', true, seq(bool(true), int(0))), // CA, no intermediates below it
         extension('2.5.29.15', true, namedBits([0, 5, 6])), // digitalSignature, keyCertSign, cRLSign
         extension('2.5.29.14', false, octets(keyId(req.publicKey))),
+        ...(req.permitted ? [extension('2.5.29.30', true, nameConstraints(req.permitted))] : []),
       ]
     : [
         extension('2.5.29.19', true, seq()), // not a CA

@@ -54,7 +54,7 @@ export const MarkValue = Type.Union([
 export const BallotContent = Type.Object(
   {
     marks: Type.Record(Type.String({ pattern: '^[0-9]{1,10}$' }), MarkValue, { maxProperties: 200 }),
-    writeIns: Type.Optional(Type.Array(Type.String({ maxLength: 50 }), { maxItems: 50 })),
+    writeIns: Type.Optional(Type.Array(Type.String({ maxLength: 50, format: 'clean-text' }), { maxItems: 50 })),
   },
   { additionalProperties: false },
 );

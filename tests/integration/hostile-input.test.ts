@@ -2,6 +2,8 @@
 // raw JSON (1e999), ids written oddly or unknown, ballots that must be refused, sign-in abuse. Each gets a 4xx with
 // { error: { code, message } } and leaves every table exactly as it was (so no audit row either). Names full
 // of SQL and <script> are stored and answered verbatim, as JSON text.
+import { createCanvas } from '@napi-rs/canvas';
+import { isCleanLine } from '../../shared/text';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getEngine } from '../../server/face/engines';
 import fc from 'fast-check';
@@ -52,7 +54,8 @@ interface Route {
 }
 
 const marksFor = (vote: VoteView, mark: 'yes' | 'no' = 'yes'): BallotContent => ({ marks: { [String(vote.options[0]!.id)]: mark } });
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...randomBytes(120)]).toString('base64');
+/** A whole, decodable JPEG: evidence is decoded to the end before it is kept. */
+const JPEG = Buffer.from(createCanvas(32, 24).encodeSync('jpeg')).toString('base64');
 const NONCE = 'n'.repeat(24);
 const FRAMES = { frontal: JPEG, turned: JPEG, back: JPEG };
 /** The server's descriptor model (the default engine's): its public model route, and the old descriptor shape now refused. */
@@ -486,9 +489,10 @@ describe('tablets', () => {
 
 describe('names full of SQL and markup', () => {
   const nasty = fc
-    .array(fc.oneof(fc.constantFrom('<script>alert(1)</script>', "'; DROP TABLE votes; --", '" OR 1=1 --', '</textarea><img src=x onerror=alert(1)>', '&lt;b&gt;', '${7*7}', '{{7*7}}', '代表', '🗳️', '\\', '%00', '\u202e'), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 4 })
+    .array(fc.oneof(fc.constantFrom('<script>alert(1)</script>', "'; DROP TABLE votes; --", '" OR 1=1 --', '</textarea><img src=x onerror=alert(1)>', '&lt;b&gt;', '${7*7}', '{{7*7}}', '代表', '🗳️', '\\', '%00'), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 4 })
     .map((parts) => parts.join(''))
-    .filter((x) => x.trim() === x && /\S/.test(x) && [...x].length <= 50 && x.length <= 50);
+    // Control and format characters (NUL, U+202E …) are refused now: tests/integration/odd-input.test.ts.
+    .filter((x) => x.trim() === x && isCleanLine(x) && x === x.normalize('NFC') && [...x].length <= 50 && x.length <= 50);
 
   it('are stored as text and answered verbatim as JSON, never as HTML', async () => {
     await fc.assert(

@@ -62,10 +62,14 @@ describe('certificates made on first start', () => {
     expect(statSync(join(dir, 'ca.key')).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, 'server.key')).mode & 0o777).toBe(0o600);
     expect(loadOrCreate(dir, names).cert).toBe(first.cert);
-    const moved = loadOrCreate(dir, [...names, '10.1.2.3']);
+    const moved = loadOrCreate(dir, [...names, '192.168.1.77']); // a new lease in the same network
     expect(moved.cert).not.toBe(first.cert);
     expect(moved.caCert).toBe(first.caCert); // tablets keep trusting the same root
-    expect(new X509Certificate(moved.cert).checkIP('10.1.2.3')).toBe('10.1.2.3');
+    expect(new X509Certificate(moved.cert).checkIP('192.168.1.77')).toBe('192.168.1.77');
+    // A network outside the root's name constraints needs a new root (tests/integration/tls-name-constraints).
+    const elsewhere = loadOrCreate(dir, [...names, '10.1.2.3']);
+    expect(elsewhere.caCert).not.toBe(first.caCert);
+    expect(new X509Certificate(elsewhere.cert).checkIP('10.1.2.3')).toBe('10.1.2.3');
   });
 
   it('names this machine: host name, .local, localhost and its addresses', () => {
