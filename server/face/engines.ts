@@ -21,6 +21,18 @@ export const ENGINE_FACTORIES: Record<string, () => FaceEngine> = {
   'faceapi-tiny224': () => new FaceApiEngine({ detector: 'tiny', inputSize: 224 }),
 };
 
+/**
+ * The engine that reads camera frames at check-in: the same descriptor model with the kiosk's detector
+ * (tinyFaceDetector 224). A kiosk frame is one close face, where the tiny detector is ~4× cheaper than SSD, and
+ * face:eval measured its probes within 1 point of SSD's (BENCHMARKS.md "Recognition v2", --probe-engine).
+ * Enrollment photos keep SSD (the tiny detector refuses some ID photos). Engines not listed read frames themselves.
+ */
+const FRAME_ENGINE_OF: Record<string, string> = { arcface: 'arcface-tiny224', faceapi: 'faceapi-tiny224' };
+
+export function frameEngineName(engine: string): string {
+  return FRAME_ENGINE_OF[engine] ?? engine;
+}
+
 const instances = new Map<string, FaceEngine>();
 
 /** The process-wide engine of that name (default 'arcface'); created on first use, models loaded by its init(). */

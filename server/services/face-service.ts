@@ -3,7 +3,7 @@
 import { AppError } from '../../shared/errors';
 import { ArcFaceEngine } from '../face/arcface-engine';
 import type { FaceEngine } from '../face/engine';
-import { getEngine, DEFAULT_ENGINE } from '../face/engines';
+import { frameEngineName, getEngine, DEFAULT_ENGINE } from '../face/engines';
 import { matchDefaultsFor } from '../face/match-defaults';
 import { Gallery, type MatchOptions, type MatchResult } from '../face/matcher';
 import { descriptorsOfBody, descriptorsOfDeputy } from '../repositories/faces-repository';
@@ -61,6 +61,11 @@ export class FaceService {
   /** The engine (models load on its first detect; constructing it is cheap). */
   get engine(): FaceEngine {
     return getEngine(this.settings.engine);
+  }
+
+  /** The same model with the kiosk's detector, for check-in camera frames (engines.ts, frameEngineName). */
+  get frameEngine(): FaceEngine {
+    return getEngine(frameEngineName(this.settings.engine));
   }
 
   config(): FaceConfig {

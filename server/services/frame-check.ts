@@ -97,7 +97,7 @@ export async function examineFrames(
   if (await ctx.prints.seenBefore(sittingId, read.map((f) => printOf(f.jpeg, f.pixels)))) return refuse('replayed');
   const seen: SeenFrame[] = [];
   for (const f of read) {
-    const face = mainFace(await ctx.face.engine.detect(f.jpeg));
+    const face = mainFace(await ctx.face.frameEngine.detect(f.jpeg));
     if (typeof face === 'string') return refuse(face);
     seen.push({ ...f, face });
   }
