@@ -58,9 +58,27 @@ export function zipPhotos(bytes: Buffer): PhotoSource {
   }
   const entries = zip
     .getEntries()
-    .filter((e) => !e.isDirectory && IMAGE.test(e.entryName) && !e.entryName.startsWith('__MACOSX'))
-    .map((e) => ({ path: e.entryName, read: () => e.getData() }));
+    .map((e) => ({ entry: e, path: entryPath(e.rawEntryName, e.header.flags_efs) }))
+    .filter(({ entry, path }) => !entry.isDirectory && IMAGE.test(path) && !path.startsWith('__MACOSX'))
+    .map(({ entry, path }) => ({ path, read: () => entry.getData() }));
   return fromEntries(entries);
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GBK = new TextDecoder('gbk');
+
+/**
+ * A zip entry's name. Names flagged UTF-8 (bit 11) are UTF-8; Windows' built-in "send to compressed folder" sets no
+ * flag and writes the system code page, GBK on Chinese Windows: a name without the flag that is not valid UTF-8
+ * is read as GBK, so 王某某.jpg stays 王某某.jpg instead of mojibake that matches no roster row.
+ */
+export function entryPath(raw: Buffer, utf8Flag: boolean): string {
+  if (utf8Flag) return raw.toString('utf8');
+  try {
+    return UTF8.decode(raw);
+  } catch {
+    return GBK.decode(raw);
+  }
 }
 
 export function folderPhotos(root: string): PhotoSource {
