@@ -50,7 +50,11 @@ export async function createBody(ctx: ServiceContext, input: CreateBody, actor: 
   return (await bodies.findBody(ctx.db, id))!;
 }
 
-export const listBodies = (ctx: ServiceContext): Promise<BodyView[]> => bodies.listBodies(ctx.db);
+/** The congresses in use: archived ones (archive-service) are left out. */
+export async function listBodies(ctx: ServiceContext): Promise<BodyView[]> {
+  const archived = await bodies.archivedBodyIds(ctx.db);
+  return (await bodies.listBodies(ctx.db)).filter((b) => !archived.has(b.id));
+}
 
 export async function getBody(ctx: ServiceContext, id: number): Promise<BodyView> {
   const body = await bodies.findBody(ctx.db, id);

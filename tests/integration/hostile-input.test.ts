@@ -9,7 +9,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { LIVE_PATH, PROTOCOL_VERSION } from '../../shared/protocol';
 import { validateBallot } from '../../shared/rules';
-import { BodyRulesInput, CreateBody, DeputyInput, ImportRoster, UpdateDeputy } from '../../shared/schemas/bodies';
+import { ArchiveBody, BodyRulesInput, CreateBody, DeputyInput, ImportRoster, UpdateDeputy } from '../../shared/schemas/bodies';
 import { AcceptPairing, RequestPairing, UpdateDevice } from '../../shared/schemas/devices';
 import { FaceCheckin, RetentionSettings, SeatIdentify } from '../../shared/schemas/face';
 import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting, ManualCheckin, RecordLeave } from '../../shared/schemas/meetings';
@@ -78,6 +78,7 @@ function routes(): Route[] {
     r('GET', '/api/bodies', () => '/api/bodies'),
     r('POST', '/api/bodies', () => '/api/bodies', { schema: CreateBody, example: () => ({ name: '某届' }) }),
     r('GET', '/api/bodies/:bodyId', () => `/api/bodies/${s.body.id}`),
+    r('POST', '/api/bodies/:bodyId/archive', () => `/api/bodies/${s.body.id}/archive`, { schema: ArchiveBody, example: () => ({ confirmName: '不是这个名称' }) }),
     r('PATCH', '/api/bodies/:bodyId/rules', () => `/api/bodies/${s.body.id}/rules`, { schema: BodyRulesInput, example: () => ({ showNotVoted: false }) }),
     r('GET', '/api/bodies/:bodyId/deputies', () => `/api/bodies/${s.body.id}/deputies`),
     r('POST', '/api/bodies/:bodyId/deputies', () => `/api/bodies/${s.body.id}/deputies`, { schema: DeputyInput, example: () => ({ name: '新代表', cardNo: 'N0001' }) }),

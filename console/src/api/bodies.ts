@@ -63,3 +63,6 @@ export function uploadDeputyPhotos(deputyId: number, files: File[]): Promise<{ s
   for (const f of files) form.append('photo', f, f.name);
   return post(`/api/deputies/${deputyId}/photos`, form);
 }
+
+/** Admins: hides the body from every list and picker after its name is typed to confirm (nothing is deleted). */
+export const archiveBody = (bodyId: number, confirmName: string) => post<{ archived: true }>(`/api/bodies/${bodyId}/archive`, { confirmName });

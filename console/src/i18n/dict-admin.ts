@@ -24,6 +24,12 @@ export const admin = {
   uploadPhotosHint: { zh: '可选多张；至少一张合格即替换原有人脸数据', en: 'Several allowed; replaces the enrolled faces when one is good' },
   photosRecognising: { zh: '正在识别…', en: 'Checking…' },
   photosStored: { zh: '已采集 {n} 张', en: '{n} enrolled' },
+  archiveBody: { zh: '归档本届人民代表大会', en: 'Archive this congress' },
+  archiveBodyWhy: {
+    zh: '归档后，本届及其会议不再出现在首页和平板配对的会议列表中（如启动时自动生成的示范数据）；名册、签到、表决和审计记录全部保留，不会删除。',
+    en: 'Archived, the congress and its meetings leave the home page and the tablet pickers (e.g. the demo seeded at first start); roster, attendance, votes and the audit log all stay.',
+  },
+  archiveTypeName: { zh: '请输入名称「{name}」以确认', en: 'Type “{name}” to confirm' },
   navAccounts: { zh: '账户与设置', en: 'Accounts' },
   accountsTitle: { zh: '账户与设置', en: 'Accounts and settings' },
   accounts: { zh: '工作人员账户', en: 'Staff accounts' },

@@ -18,7 +18,7 @@ export function DevicesPage({ initialCode }: { initialCode?: string | null }) {
   const { t } = useI18n();
   const devices = useAsync(listDevices, []);
   const meetings = useAsync(listMeetings, []);
-  const sittings: SittingChoice[] = (meetings.data ?? []).flatMap((m) => m.sittings.map((s) => ({ id: s.id, label: `${m.name} · ${s.name}` })));
+  const sittings: SittingChoice[] = (meetings.data ?? []).flatMap((m) => m.sittings.map((s) => ({ id: s.id, label: `${m.bodyName} · ${m.name} · ${s.name}` })));
   const list = devices.data?.filter((d) => d.status !== 'pending') ?? [];
   return (
     <div className="stack">
