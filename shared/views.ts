@@ -139,6 +139,8 @@ export interface DeviceView {
   meetingId: number | null;
   seat: string | null;
   lastSeenAt: string | null;
+  /** An open live connection now (GET /api/devices fills it; false elsewhere). */
+  online: boolean;
   createdAt: string;
 }
 

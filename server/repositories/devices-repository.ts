@@ -29,6 +29,7 @@ const toView = (r: DeviceRow): DeviceView => ({
   meetingId: r.meeting_id,
   seat: r.seat,
   lastSeenAt: r.last_seen_at,
+  online: false,
   createdAt: r.created_at,
 });
 
@@ -94,4 +95,8 @@ export async function findByTokenHash(db: Reader, hash: string): Promise<DeviceV
 
 export async function listDevices(db: Reader): Promise<DeviceView[]> {
   return (await db.all<DeviceRow>(`${SELECT} WHERE d.status <> 'revoked' OR d.name <> '' ORDER BY d.status, d.id`)).map(toView);
+}
+
+export async function touchLastSeen(tx: Tx, id: number, at: string): Promise<void> {
+  await tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ?', [at, id]);
 }

@@ -75,6 +75,7 @@ function routes(): Route[] {
     r('POST', '/api/devices/accept', () => '/api/devices/accept', { schema: AcceptPairing, example: () => ({ code: '000001', name: '门口', mode: 'door' }) }),
     r('PATCH', '/api/devices/:deviceId', () => `/api/devices/${door.device.id}`, { schema: UpdateDevice, example: () => ({ name: '门口' }) }),
     r('POST', '/api/devices/:deviceId/revoke', () => `/api/devices/${door.device.id}/revoke`),
+    r('DELETE', '/api/devices/:deviceId', () => `/api/devices/${door.device.id}`),
     r('GET', '/api/bodies', () => '/api/bodies'),
     r('POST', '/api/bodies', () => '/api/bodies', { schema: CreateBody, example: () => ({ name: '某届' }) }),
     r('GET', '/api/bodies/:bodyId', () => `/api/bodies/${s.body.id}`),

@@ -4,6 +4,7 @@ import { LIVE_PATH, PROTOCOL_VERSION, type ClientMessage, type LiveView, type Se
 import { AppError } from '../../../shared/errors';
 import { getMeeting } from '../../services/meeting-service';
 import { deviceByTokenHash, hashToken } from '../../services/device-service';
+import { markSeen } from '../../services/device-presence';
 import { staffOf } from '../../plugins/access';
 import { seatCast } from './seat-cast';
 
@@ -27,6 +28,8 @@ export default async function liveRoutes(app: FastifyInstance) {
     let view: LiveView = 'console';
     /** The tablet's token hash once its hello was accepted: only then may it cast. */
     let deviceHash: string | null = null;
+    /** The tablet on this socket, for its online state and last seen time. */
+    let deviceId: number | null = null;
     const sub = {
       send(message: ServerMessage) {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
@@ -46,7 +49,10 @@ export default async function liveRoutes(app: FastifyInstance) {
     socket.on('message', (data) => {
       const m = parse(data.toString());
       if (!m) return fail('ERR_VALIDATION', '消息格式错误 / Malformed message');
-      if (m.type === 'ping') return sub.send({ type: 'pong' });
+      if (m.type === 'ping') {
+        if (deviceId !== null) void markSeen(ctx, deviceId, false).catch(() => undefined);
+        return sub.send({ type: 'pong' });
+      }
       if (m.type === 'cast') {
         void seatCast(ctx, deviceHash, m, (err) => request.log.error({ err }, 'cast failed')).then((answer) => sub.send(answer));
         return;
@@ -66,6 +72,8 @@ export default async function liveRoutes(app: FastifyInstance) {
               detach?.();
               detach = ctx.hub.attachDevice(device.id, refuseDevice);
               deviceHash = hash;
+              deviceId = device.id;
+              void markSeen(ctx, device.id, true).catch(() => undefined);
             } else if (!(await staff)) {
               fail('ERR_UNAUTHORIZED', '请先登录或配对终端 / Sign in, or pair this tablet');
               return void socket.close(4401, 'unauthorized');
@@ -88,6 +96,7 @@ export default async function liveRoutes(app: FastifyInstance) {
     socket.on('close', () => {
       ctx.hub.unsubscribe(sub);
       detach?.();
+      if (deviceId !== null) void markSeen(ctx, deviceId, true).catch(() => undefined);
     });
   });
 }
