@@ -32,11 +32,11 @@ export const SECOND_FACE_RATIO = 0.35;
 export type PhotoRejection = 'unreadable' | 'no_face' | 'multiple_faces' | 'face_too_small' | 'low_score';
 
 export const REJECTION_MESSAGES: Record<PhotoRejection, string> = {
-  unreadable: '无法读取该图片,请使用 JPEG 或 PNG 照片 / The image cannot be read; use a JPEG or PNG photo',
+  unreadable: '无法读取该图片，请使用 JPEG 或 PNG 照片 / The image cannot be read; use a JPEG or PNG photo',
   no_face: '照片中未检测到人脸 / No face found in the photo',
-  multiple_faces: '照片中有多张人脸,请使用单人照片 / More than one face in the photo; use a photo of the deputy alone',
-  face_too_small: '照片中的人脸太小,请使用更清晰的近照 / The face is too small; use a closer, sharper photo',
-  low_score: '人脸不够清晰,请使用正面、光线充足的照片 / The face is unclear; use a well-lit frontal photo',
+  multiple_faces: '照片中有多张人脸，请使用单人照片 / More than one face in the photo; use a photo of the deputy alone',
+  face_too_small: '照片中的人脸太小，请使用更清晰的近照 / The face is too small; use a closer, sharper photo',
+  low_score: '人脸不够清晰，请使用正面、光线充足的照片 / The face is unclear; use a well-lit frontal photo',
 };
 
 export type PhotoVerdict = { ok: true; face: DetectedFace } | { ok: false; reason: Exclude<PhotoRejection, 'unreadable'> };

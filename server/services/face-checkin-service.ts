@@ -17,7 +17,7 @@ import { checkIn } from './attendance-service';
 export const MAX_EVIDENCE_BYTES = 300 * 1024;
 
 function sittingOf(device: DeviceView): number {
-  if (!device.sittingId) throw new AppError('ERR_CONFLICT', '本终端尚未指定会议,请联系工作人员 / This tablet has no sitting assigned');
+  if (!device.sittingId) throw new AppError('ERR_CONFLICT', '本终端尚未指定会议，请联系工作人员 / This tablet has no sitting assigned');
   return device.sittingId;
 }
 

@@ -35,7 +35,7 @@ function checkRules(rules: BodyRules): void {
   const fractions = [rules.quorum, rules.resolutionPass.fraction, rules.electionPass.fraction, rules.projectPass.fraction,
     rules.ratingVerdict.satisfied, rules.ratingVerdict.basicallySatisfied];
   if (fractions.some((f) => f.num > f.den || (f.num === f.den && f.strict))) {
-    throw new AppError('ERR_VALIDATION', '比例不能超过全体(分子不能大于分母) / A fraction cannot exceed the whole of its base');
+    throw new AppError('ERR_VALIDATION', '比例不能超过全体（分子不能大于分母） / A fraction cannot exceed the whole of its base');
   }
 }
 

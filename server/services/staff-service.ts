@@ -58,7 +58,7 @@ export async function login(ctx: ServiceContext, username: string, password: str
     throw WRONG();
   }
   if (row.locked_until && Date.parse(row.locked_until) > Date.now()) {
-    throw new AppError('ERR_RATE_LIMITED', '登录失败次数过多,请稍后再试 / Too many failed sign-ins; try again later');
+    throw new AppError('ERR_RATE_LIMITED', '登录失败次数过多，请稍后再试 / Too many failed sign-ins; try again later');
   }
   if (!(await verifyPassword(password, row.password_hash))) {
     const lock = row.failed_logins + 1 >= MAX_FAILURES ? new Date(Date.now() + LOCKOUT_MS).toISOString() : null;

@@ -23,7 +23,7 @@ export default async function deviceRoutes(fastify: FastifyInstance) {
     const token = bearerToken(req);
     const device = token ? await devices.deviceByToken(ctx, token) : undefined;
     if (!device || device.status === 'revoked') {
-      throw new AppError('ERR_UNAUTHORIZED', '终端已停用或未登记,请重新配对 / Device revoked or unknown: pair again');
+      throw new AppError('ERR_UNAUTHORIZED', '终端已停用或未登记，请重新配对 / Device revoked or unknown: pair again');
     }
     if (device.status === 'pending') {
       throw new AppError('ERR_FORBIDDEN', '等待工作人员确认配对 / Waiting for a clerk to accept pairing', { code: device.pairingCode });

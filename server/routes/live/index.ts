@@ -41,7 +41,7 @@ export default async function liveRoutes(app: FastifyInstance) {
     const fail = (code: string, message: string) => sub.send({ type: 'error', code, message });
     let detach: (() => void) | null = null;
     const refuseDevice = () => {
-      fail('ERR_UNAUTHORIZED', '终端已停用,请重新配对 / Device revoked: pair again');
+      fail('ERR_UNAUTHORIZED', '终端已停用，请重新配对 / Device revoked: pair again');
       ctx.hub.unsubscribe(sub);
       socket.close(4401, 'device revoked');
     };
