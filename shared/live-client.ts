@@ -74,8 +74,12 @@ export class LiveClient {
   private dropped = false;
   private readonly casts = new PendingCasts((m) => this.status === 'live' && this.send(m));
 
+  /** Tablets say they are still there (the console's 最近在线); the server writes it at most every 30 s. */
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+
   constructor(private readonly options: LiveClientOptions) {
     this.open();
+    if (options.deviceToken) this.heartbeat = setInterval(() => this.send({ type: 'ping' }), 30_000);
   }
 
   private setStatus(status: ConnectionStatus): void {
@@ -165,6 +169,7 @@ export class LiveClient {
     this.stopped = true;
     this.casts.failAll('ERR_CLOSED', '连接已关闭 / Connection closed');
     if (this.timer) clearTimeout(this.timer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     this.socket?.close();
   }
 }

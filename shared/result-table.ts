@@ -62,7 +62,7 @@ function resolution(r: ResolutionResult, showNotVoted: boolean): ResultTable {
 function runOffLine(runOff: { reason: string } | null): ResultTable['verdict'] {
   if (!runOff) return [];
   const [zh, en] = runOff.reason.split(' / ');
-  return [{ text: { zh: `${RUN_OFF.zh}:${zh}`, en: `${RUN_OFF.en}: ${en ?? zh}` }, tone: 'warn' }];
+  return [{ text: { zh: `${RUN_OFF.zh}：${zh}`, en: `${RUN_OFF.en}: ${en ?? zh}` }, tone: 'warn' }];
 }
 
 function project(r: ProjectResult, showNotVoted: boolean): ResultTable {
@@ -95,7 +95,7 @@ function election(r: ElectionResult, showNotVoted: boolean): ResultTable {
   const elected = r.electedIds.length + r.electedWriteIns.length;
   const verdict: ResultTable['verdict'] = [{ text: L(`当选 ${elected} 名`, `${elected} elected`), tone: 'good' }, ...runOffLine(r.runOff)];
   if (r.unfilledSeats > 0) {
-    verdict.push({ text: L(`尚缺 ${r.unfilledSeats} 名,另行选举`, `${r.unfilledSeats} seat(s) unfilled: hold another election`), tone: 'warn' });
+    verdict.push({ text: L(`尚缺 ${r.unfilledSeats} 名，另行选举`, `${r.unfilledSeats} seat(s) unfilled: hold another election`), tone: 'warn' });
   }
   return {
     columns: [MARK_LABELS.yes, MARK_LABELS.no, MARK_LABELS.abstain, L('名次', 'Rank')],

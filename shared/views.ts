@@ -69,6 +69,8 @@ export interface AttendanceSummary {
   quorum: { met: boolean; required: number; shortBy: number };
   /** 列席 and staff checked in: shown, never counted toward quorum. */
   othersPresent: number;
+  /** The sitting has begun (start time passed or a vote opened): before it, not checked in reads 未报到, not 缺席. */
+  started: boolean;
 }
 
 export interface CheckinView {
@@ -147,6 +149,8 @@ export interface DeviceView {
   meetingId: number | null;
   seat: string | null;
   lastSeenAt: string | null;
+  /** An open live connection now (GET /api/devices fills it; false elsewhere). */
+  online: boolean;
   createdAt: string;
 }
 

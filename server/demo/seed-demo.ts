@@ -17,8 +17,12 @@ export const FACES_DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared'
 const NOT_PEOPLE = new Set(['strangers', 'no-face', 'spoof', 'multi']);
 const DELEGATIONS = ['城关镇代表团', '东乡代表团', '西岭代表团', '南湖代表团'];
 
-/** Display name from a folder name: 'hu_jintao' → 'Hu Jintao'. */
-const displayName = (folder: string) => folder.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+// Invented names: the photo folders are public figures, and a demo roster must not look like it lists them.
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'.split('');
+const GIVEN = ['建华', '秀兰', '志强', '海燕', '国栋', '丽娟', '振宇', '春梅', '文博', '晓东', '玉珍', '明辉', '桂芳', '家豪', '淑贞', '立新', '红霞', '卫东', '雪梅', '永康', '思远', '慧敏', '德明', '雅琴', '宏伟', '静怡', '少华', '美玲', '长青', '佳宁'];
+
+/** An invented Chinese name for the i-th demo deputy (distinct for the first 60). */
+export const demoName = (i: number): string => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`;
 
 /** Photos enrolled per demo deputy; the rest of each folder stays for trying check-in. */
 const DEMO_ENROLL_PHOTOS = ['1.jpg', '2.jpg'];
@@ -28,7 +32,7 @@ export function demoRosterRows(): Array<{ name: string; cardNo: string; delegati
     ? readdirSync(FACES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory() && !NOT_PEOPLE.has(d.name)).map((d) => d.name).sort()
     : [];
   const rows = people.map((folder, i) => ({
-    name: displayName(folder),
+    name: demoName(i),
     cardNo: `DB2026${String(i + 1).padStart(3, '0')}`,
     delegation: DELEGATIONS[i % DELEGATIONS.length]!,
     photo: folder,

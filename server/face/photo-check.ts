@@ -42,13 +42,13 @@ export const MAX_ALIGNED_JAW_PX = 98;
 export type PhotoRejection = 'unreadable' | 'too_large' | 'no_face' | 'not_a_face' | 'multiple_faces' | 'face_too_small' | 'low_score';
 
 export const REJECTION_MESSAGES: Record<PhotoRejection, string> = {
-  unreadable: '无法读取该图片,请使用 JPEG 或 PNG 照片 / The image cannot be read; use a JPEG or PNG photo',
+  unreadable: '无法读取该图片，请使用 JPEG 或 PNG 照片 / The image cannot be read; use a JPEG or PNG photo',
   too_large: '照片像素过多（超过 2500 万像素或边长超过 10000），请缩小后再上传 / The photo has too many pixels (over 25 megapixels or 10,000 on a side); shrink it first',
   no_face: '照片中未检测到人脸 / No face found in the photo',
   not_a_face: '照片中不是人的正脸（可能是动物或图画），请使用代表本人的正面照片 / This is not a human face (an animal or a picture?); use a frontal photo of the deputy',
-  multiple_faces: '照片中有多张人脸,请使用单人照片 / More than one face in the photo; use a photo of the deputy alone',
-  face_too_small: '照片中的人脸太小,请使用更清晰的近照 / The face is too small; use a closer, sharper photo',
-  low_score: '人脸不够清晰,请使用正面、光线充足的照片 / The face is unclear; use a well-lit frontal photo',
+  multiple_faces: '照片中有多张人脸，请使用单人照片 / More than one face in the photo; use a photo of the deputy alone',
+  face_too_small: '照片中的人脸太小，请使用更清晰的近照 / The face is too small; use a closer, sharper photo',
+  low_score: '人脸不够清晰，请使用正面、光线充足的照片 / The face is unclear; use a well-lit frontal photo',
 };
 
 export type PhotoVerdict = { ok: true; face: DetectedFace } | { ok: false; reason: Exclude<PhotoRejection, 'unreadable' | 'too_large'> };

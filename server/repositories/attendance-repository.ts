@@ -172,3 +172,13 @@ export async function onLeaveDeputyIds(db: Reader, sittingId: number): Promise<n
   );
   return rows.map((r) => r.deputy_id);
 }
+
+/** Whether the sitting has begun: its start time has passed or a vote in it has opened (until then, 未报到 not 缺席). */
+export async function sittingStarted(db: Reader, sittingId: number, now: string): Promise<boolean> {
+  const row = await db.get<{ started: number }>(
+    `SELECT (s.starts_at IS NOT NULL AND s.starts_at <= ?) OR EXISTS (SELECT 1 FROM votes v WHERE v.sitting_id = s.id AND v.opened_at IS NOT NULL) AS started
+     FROM sittings s WHERE s.id = ?`,
+    [now, sittingId],
+  );
+  return row?.started === 1;
+}

@@ -1,4 +1,5 @@
 import type { BodyView } from '../../shared/views';
+import { getSetting } from './settings-repository';
 import type { BodyRules } from '../../shared/types';
 import type { Tx } from '../db/database';
 import { now, type Reader } from './rows';
@@ -44,4 +45,11 @@ export async function findBody(db: Reader, id: number): Promise<BodyView | undef
 
 export async function listBodies(db: Reader): Promise<BodyView[]> {
   return (await db.all<BodyRow>(`${SELECT} ORDER BY b.id`)).map(toView);
+}
+
+/** Archived congresses (server/services/archive-service.ts), kept as a setting: hidden from lists, never deleted. */
+export const ARCHIVED_BODIES = 'archived_body_ids';
+
+export async function archivedBodyIds(db: Reader): Promise<Set<number>> {
+  return new Set((await getSetting<number[]>(db, ARCHIVED_BODIES)) ?? []);
 }

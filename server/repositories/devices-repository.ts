@@ -29,6 +29,7 @@ const toView = (r: DeviceRow): DeviceView => ({
   meetingId: r.meeting_id,
   seat: r.seat,
   lastSeenAt: r.last_seen_at,
+  online: false,
   createdAt: r.created_at,
 });
 
@@ -109,4 +110,8 @@ export async function listDevices(db: Reader, pendingSince: string): Promise<Dev
     [pendingSince],
   );
   return rows.map(toView);
+}
+
+export async function touchLastSeen(tx: Tx, id: number, at: string): Promise<void> {
+  await tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ?', [at, id]);
 }

@@ -23,6 +23,7 @@ export async function summary(ctx: ServiceContext, sittingId: number): Promise<A
     absent: Math.max(0, c.expected - c.present - c.onLeave),
     quorum: { met: q.met, required: q.required, shortBy: q.shortBy },
     othersPresent: c.othersPresent,
+    started: await attendance.sittingStarted(ctx.db, sittingId, new Date().toISOString()),
   };
 }
 

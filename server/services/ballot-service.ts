@@ -95,19 +95,19 @@ function accept(state: OpenVote, req: CastRequest, key: string, deviceId: number
     if (seen.deputyId !== req.deputyId) return { error: new AppError('ERR_CONFLICT', '请求编号已被使用 / clientId already used') };
     return { duplicate: seen.committed };
   }
-  if (retryOnly) return { error: new AppError('ERR_UNAUTHORIZED', '身份确认已过期,请重新刷脸 / Identity confirmation expired: look at the camera again') };
+  if (retryOnly) return { error: new AppError('ERR_UNAUTHORIZED', '身份确认已过期，请重新刷脸 / Identity confirmation expired: look at the camera again') };
   if (!state.electorate.has(req.deputyId)) {
     return { error: new AppError('ERR_NOT_ELIGIBLE', '您不在本次表决的代表名单中 / Not a deputy in office for this vote') };
   }
-  if (!state.checkedIn.has(req.deputyId)) return { error: new AppError('ERR_NOT_CHECKED_IN', '您尚未报到,不能表决 / Not checked in to this sitting') };
+  if (!state.checkedIn.has(req.deputyId)) return { error: new AppError('ERR_NOT_CHECKED_IN', '您尚未报到，不能表决 / Not checked in to this sitting') };
   const voted = state.voted.has(req.deputyId);
   if (voted && vote.changePolicy === 'first') {
-    return { error: new AppError('ERR_ALREADY_VOTED', '您已投票,本表决不可更改 / Already voted; this vote allows no change') };
+    return { error: new AppError('ERR_ALREADY_VOTED', '您已投票，本表决不可更改 / Already voted; this vote allows no change') };
   }
   // A secret ballot can only be replaced by the tablet holding its secret; a new secret from a deputy who
   // voted would be a second ballot, and an existing key for a deputy who has not voted is someone else's.
   if (voted !== state.keys.has(key)) {
-    return { error: new AppError('ERR_ALREADY_VOTED', '您已投票,请在原表决终端更改 / Already voted from another tablet') };
+    return { error: new AppError('ERR_ALREADY_VOTED', '您已投票，请在原表决终端更改 / Already voted from another tablet') };
   }
   const secret = vote.secrecy === 'secret';
   const cast: CastRow = {
@@ -169,7 +169,7 @@ export async function castFromSeat(ctx: ServiceContext, device: DeviceView, vote
   const { voterToken, ...ballot } = body;
   const claim = ctx.voterTokens.read(voterToken);
   if (!claim || claim.deviceId !== device.id) {
-    throw new AppError('ERR_UNAUTHORIZED', '身份确认无效,请重新刷脸 / Voter confirmation invalid: look at the camera again');
+    throw new AppError('ERR_UNAUTHORIZED', '身份确认无效，请重新刷脸 / Voter confirmation invalid: look at the camera again');
   }
   const expired = claim.expiresAt < Date.now();
   return castBallot(ctx, voteId, { ...ballot, deputyId: claim.deputyId }, claim.deviceId, expired);

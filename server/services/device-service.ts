@@ -64,7 +64,7 @@ export const listDevices = (ctx: ServiceContext): Promise<DeviceView[]> => devic
 export async function acceptPairing(ctx: ServiceContext, input: AcceptPairing, actor: Actor): Promise<DeviceView> {
   const pending = await devices.findPendingByCode(ctx.db, input.code);
   if (!pending || Date.now() - Date.parse(pending.createdAt) > PAIRING_TTL_MS) {
-    throw new AppError('ERR_NOT_FOUND', '配对码无效或已过期,请在终端上刷新 / Pairing code unknown or expired');
+    throw new AppError('ERR_NOT_FOUND', '配对码无效或已过期，请在终端上刷新 / Pairing code unknown or expired');
   }
   if (input.sittingId) await getSitting(ctx, input.sittingId);
   const ok = await ctx.db.write(async (tx) => {
@@ -126,7 +126,7 @@ export async function deviceByTokenHash(ctx: ServiceContext, hash: string): Prom
 export async function activeDevice(ctx: ServiceContext, tokenHash: string, modes: DeviceMode[]): Promise<DeviceView> {
   const device = await deviceByTokenHash(ctx, tokenHash);
   if (!device || device.status === 'revoked') {
-    throw new AppError('ERR_UNAUTHORIZED', '终端已停用或未登记,请重新配对 / Device revoked or unknown: pair again');
+    throw new AppError('ERR_UNAUTHORIZED', '终端已停用或未登记，请重新配对 / Device revoked or unknown: pair again');
   }
   if (device.status === 'pending') throw new AppError('ERR_FORBIDDEN', '等待工作人员确认配对 / Waiting for a clerk to accept pairing');
   if (modes.length > 0) assertMode(device, modes);

@@ -102,6 +102,11 @@ export class LiveHub {
     return () => set.delete(disconnect);
   }
 
+  /** Whether the tablet has a live socket open now. */
+  isDeviceOnline(deviceId: number): boolean {
+    return (this.deviceSockets.get(deviceId)?.size ?? 0) > 0;
+  }
+
   /** Closes every open socket of a revoked tablet. */
   disconnectDevice(deviceId: number): void {
     for (const disconnect of this.deviceSockets.get(deviceId) ?? []) disconnect();

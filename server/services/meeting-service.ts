@@ -1,4 +1,5 @@
 // Meetings (会议), sittings (全体会议), 列席/staff participants and agenda items.
+import { archivedBodyIds } from '../repositories/bodies-repository';
 import { AppError } from '../../shared/errors';
 import type { AddParticipant, CreateMeeting, CreateSitting } from '../../shared/schemas/meetings';
 import type { MeetingView, ParticipantView, SittingView } from '../../shared/views';
@@ -32,7 +33,8 @@ export async function getMeeting(ctx: ServiceContext, id: number): Promise<Meeti
 
 export async function listMeetings(ctx: ServiceContext): Promise<MeetingView[]> {
   const ids = await meetings.listMeetingIds(ctx.db);
-  return Promise.all(ids.map((id) => getMeeting(ctx, id)));
+  const archived = await archivedBodyIds(ctx.db);
+  return (await Promise.all(ids.map((id) => getMeeting(ctx, id)))).filter((m) => !archived.has(m.bodyId));
 }
 
 export async function addSitting(ctx: ServiceContext, meetingId: number, input: CreateSitting, actor: Actor): Promise<SittingView> {

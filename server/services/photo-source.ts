@@ -71,14 +71,17 @@ export function zipPhotos(bytes: Buffer): PhotoSource {
   } catch {
     throw new AppError('ERR_VALIDATION', '照片压缩包无法读取 / The photo .zip cannot be read');
   }
-  const photos = zip.getEntries().filter((e) => !e.isDirectory && IMAGE.test(e.entryName) && !e.entryName.startsWith('__MACOSX'));
+  const photos = zip
+    .getEntries()
+    .map((e) => ({ e, path: entryPath(e.rawEntryName, e.header.flags_efs) }))
+    .filter(({ e, path }) => !e.isDirectory && IMAGE.test(path) && !path.startsWith('__MACOSX'));
   let total = 0;
-  for (const e of photos) {
-    if (e.header.size > MAX_PHOTO_BYTES) throw tooLarge(`中的 ${e.entryName} `);
+  for (const { e, path } of photos) {
+    if (e.header.size > MAX_PHOTO_BYTES) throw tooLarge(`中的 ${path} `);
     total += e.header.size;
   }
   if (total > MAX_PHOTOS_TOTAL_BYTES) throw tooLarge('');
-  return fromEntries(photos.map((e) => ({ path: e.entryName, read: once(() => unpack(e)) })));
+  return fromEntries(photos.map(({ e, path }) => ({ path, read: once(() => unpack(e)) })));
 }
 
 /** The entry's bytes, never more than its declared size; an empty buffer (unreadable photo) when it lies or is broken. */
@@ -101,6 +104,23 @@ function once<T>(fn: () => T): () => T {
     if (!done) [value, done] = [fn(), true];
     return value;
   };
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GBK = new TextDecoder('gbk');
+
+/**
+ * A zip entry's name. Names flagged UTF-8 (bit 11) are UTF-8; Windows' built-in "send to compressed folder" sets no
+ * flag and writes the system code page, GBK on Chinese Windows: a name without the flag that is not valid UTF-8
+ * is read as GBK, so 王某某.jpg stays 王某某.jpg instead of mojibake that matches no roster row.
+ */
+export function entryPath(raw: Buffer, utf8Flag: boolean): string {
+  if (utf8Flag) return raw.toString('utf8');
+  try {
+    return UTF8.decode(raw);
+  } catch {
+    return GBK.decode(raw);
+  }
 }
 
 export function folderPhotos(root: string): PhotoSource {

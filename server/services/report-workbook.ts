@@ -30,7 +30,7 @@ export async function voteWorkbook(r: VoteReport): Promise<Buffer> {
     ['人民代表大会', r.bodyName],
     ['会议', `${r.meetingName} ${r.sittingName}`],
     ['议程', r.agendaTitle],
-    ['表决方式', `${KIND_LABELS[r.vote.kind].zh}(${r.vote.secrecy === 'secret' ? '无记名' : '记名'})`],
+    ['表决方式', `${KIND_LABELS[r.vote.kind].zh}（${r.vote.secrecy === 'secret' ? '无记名' : '记名'}）`],
     ['通过规则', r.rule.zh],
     ['状态', STATE_LABELS[r.vote.state].zh],
     ['开始时间', formatVenueTime(r.vote.openedAt, r.timeZone)],
@@ -42,17 +42,17 @@ export async function voteWorkbook(r: VoteReport): Promise<Buffer> {
   sheet.addRow([]);
   const tally = r.vote.tally;
   if (!tally || (r.vote.state !== 'closed' && r.vote.state !== 'announced')) {
-    sheet.addRow(['表决尚未结束,结果未定 / The vote has not closed: no result yet']);
+    sheet.addRow(['表决尚未结束，结果未定 / The vote has not closed: no result yet']);
   } else {
     const table = resultTable(tally, r.showNotVoted);
     header(sheet, ['项目', ...table.columns.map((c) => c.zh), '结果']);
-    for (const row of table.rows) sheet.addRow([(row.label || r.vote.title) + (row.note ? `(${row.note.zh})` : ''), ...row.values, row.outcome?.text.zh ?? '']);
+    for (const row of table.rows) sheet.addRow([(row.label || r.vote.title) + (row.note ? `（${row.note.zh}）` : ''), ...row.values, row.outcome?.text.zh ?? '']);
     sheet.addRow([]);
     for (const f of table.figures) sheet.addRow([f.label.zh, f.value]);
     for (const v of table.verdict) sheet.addRow(['表决结果', v.text.zh]).font = { bold: true };
   }
   sheet.addRow([]);
-  sheet.addRow(['审计链头哈希(生成时)', r.auditHead]);
+  sheet.addRow(['审计链头哈希（生成时）', r.auditHead]);
   sheet.addRow(['生成时间', `${formatVenueTime(r.generatedAt, r.timeZone)}（${r.timeZone}）`]);
   if (r.rollCall) rollCallSheet(book, r, r.rollCall);
   return toBuffer(book);
@@ -88,7 +88,7 @@ export async function attendanceWorkbook(r: AttendanceReport): Promise<Buffer> {
   sheet.addRow(['人民代表大会', r.bodyName]);
   const s = r.summary;
   header(sheet, ['应到', '实到', '请假', '缺席', '列席及工作人员', '法定人数', '是否达到']);
-  sheet.addRow([s.expected, s.present, s.onLeave, s.absent, s.othersPresent, s.quorum.required, s.quorum.met ? '已达到' : `未达到(还差 ${s.quorum.shortBy} 人)`]);
+  sheet.addRow([s.expected, s.present, s.onLeave, s.absent, s.othersPresent, s.quorum.required, s.quorum.met ? '已达到' : `未达到（还差 ${s.quorum.shortBy} 人）`]);
   sheet.addRow([]);
   header(sheet, ['序号', '姓名', '身份', '代表团/选区', '状态', '报到方式', '报到时间', '请假或补签理由']);
   r.entries.forEach((e, i) => {
@@ -97,14 +97,14 @@ export async function attendanceWorkbook(r: AttendanceReport): Promise<Buffer> {
       e.participant.name,
       ROLE_ZH[e.participant.role],
       e.participant.delegation ?? e.participant.organisation ?? '',
-      e.inOffice ? STATUS_ZH[e.status] : `${STATUS_ZH[e.status]}(不在任)`,
+      e.inOffice ? STATUS_ZH[e.status] : `${STATUS_ZH[e.status]}（不在任）`,
       e.checkin ? METHOD_ZH[e.checkin.method] : '',
       formatVenueTime(e.checkin?.at, r.timeZone),
       e.leaveReason ?? e.checkin?.reason ?? '',
     ]);
   });
   sheet.addRow([]);
-  sheet.addRow(['审计链头哈希(生成时)', r.auditHead]);
+  sheet.addRow(['审计链头哈希（生成时）', r.auditHead]);
   sheet.addRow(['生成时间', `${formatVenueTime(r.generatedAt, r.timeZone)}（${r.timeZone}）`]);
   return toBuffer(book);
 }

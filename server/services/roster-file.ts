@@ -67,7 +67,7 @@ export async function readRoster(fileName: string, bytes: Buffer): Promise<Roste
     try {
       await book.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {
-      throw new AppError('ERR_VALIDATION', 'Excel 文件无法读取,请另存为 .xlsx / The .xlsx file cannot be read');
+      throw new AppError('ERR_VALIDATION', 'Excel 文件无法读取，请另存为 .xlsx / The .xlsx file cannot be read');
     }
     const sheet = book.worksheets[0];
     if (!sheet) throw new AppError('ERR_VALIDATION', 'Excel 文件没有工作表 / The workbook has no sheet');

@@ -36,7 +36,7 @@ function checkRules(rules: BodyRules): void {
   const fractions = [rules.quorum, rules.resolutionPass.fraction, rules.electionPass.fraction, rules.projectPass.fraction,
     rules.ratingVerdict.satisfied, rules.ratingVerdict.basicallySatisfied];
   if (fractions.some((f) => f.num > f.den || (f.num === f.den && f.strict))) {
-    throw new AppError('ERR_VALIDATION', '比例不能超过全体(分子不能大于分母) / A fraction cannot exceed the whole of its base');
+    throw new AppError('ERR_VALIDATION', '比例不能超过全体（分子不能大于分母） / A fraction cannot exceed the whole of its base');
   }
 }
 
@@ -51,7 +51,11 @@ export async function createBody(ctx: ServiceContext, input: CreateBody, actor: 
   return (await bodies.findBody(ctx.db, id))!;
 }
 
-export const listBodies = (ctx: ServiceContext): Promise<BodyView[]> => bodies.listBodies(ctx.db);
+/** The congresses in use: archived ones (archive-service) are left out. */
+export async function listBodies(ctx: ServiceContext): Promise<BodyView[]> {
+  const archived = await bodies.archivedBodyIds(ctx.db);
+  return (await bodies.listBodies(ctx.db)).filter((b) => !archived.has(b.id));
+}
 
 export async function getBody(ctx: ServiceContext, id: number): Promise<BodyView> {
   const body = await bodies.findBody(ctx.db, id);

@@ -57,3 +57,7 @@ export const ImportRoster = Type.Object(
   { additionalProperties: false },
 );
 export type ImportRoster = Static<typeof ImportRoster>;
+
+/** Archiving a body: its name typed again, so a click alone cannot hide a congress. */
+export const ArchiveBody = Type.Object({ confirmName: Text(100) }, { additionalProperties: false });
+export type ArchiveBody = Static<typeof ArchiveBody>;

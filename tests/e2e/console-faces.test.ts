@@ -10,7 +10,8 @@ import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { pairDevice } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
-import { descriptorOf, photo, zipOf } from '../helpers/faces';
+import { descriptorOf, photo } from '../helpers/faces';
+import { gbkZip } from '../helpers/gbk-zip';
 
 let srv: RunningServer;
 let browser: Browser;
@@ -21,11 +22,12 @@ async function rosterXlsx(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('代表名册');
   sheet.addRow(['姓名', '性别', '代表团/选区', '代表证号', '照片']);
-  sheet.addRow(['胡某某', '男', '城关镇代表团', 'C001', 'hu1.jpg;hu2.jpg']);
-  sheet.addRow(['温某某', '男', '东乡代表团', 'C002', 'wen.jpg']);
+  sheet.addRow(['胡某某', '男', '城关镇代表团', 'C001', '胡1.jpg;胡2.jpg']);
+  sheet.addRow(['温某某', '男', '东乡代表团', 'C002', '温.jpg']);
   sheet.addRow(['朱某某', '男', '西岭代表团', 'C003', '']); // found by card number: C003.jpg
-  sheet.addRow(['无脸', '女', '南湖代表团', 'C004', 'cat.jpg']);
-  sheet.addRow(['合影', '女', '南湖代表团', 'C005', 'group.jpg']);
+  sheet.addRow(['无脸', '女', '南湖代表团', 'C004', '猫.jpg']);
+  sheet.addRow(['合影', '女', '南湖代表团', 'C005', '合影.jpg']);
+  sheet.addRow(['李某某', '男', '南湖代表团', 'C007', '']); // no photo cell and no C007.jpg: 未提供照片
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -46,22 +48,32 @@ describe('console, faces', () => {
   it('imports a roster with photos, reports each refused photo with its reason, and adds a deputy by hand', async () => {
     await page.goto(`${srv.url}/console/#/bodies/${body.id}`);
     await page.setInputFiles('input[name=roster]', { name: '代表名册.xlsx', mimeType: 'application/octet-stream', buffer: await rosterXlsx() });
-    const zip = zipOf({
-      'photos/hu1.jpg': photo('hu_jintao/1.jpg'),
-      'photos/hu2.jpg': photo('hu_jintao/2.jpg'),
-      'photos/wen.jpg': photo('wen_jiabao/1.jpg'),
+    // Zipped by Windows' built-in zipping on a Chinese system: GBK names, no UTF-8 flag (the roster names them in UTF-8).
+    const zip = gbkZip({
+      '代表照片/胡1.jpg': photo('hu_jintao/1.jpg'),
+      '代表照片/胡2.jpg': photo('hu_jintao/2.jpg'),
+      '代表照片/温.jpg': photo('wen_jiabao/1.jpg'),
       'C003.jpg': photo('zhu_rongji/1.jpg'),
-      'photos/cat.jpg': photo('no-face/landscape_1.jpg'),
-      'photos/group.jpg': photo('multi/1.jpg'),
+      '代表照片/猫.jpg': photo('no-face/landscape_1.jpg'),
+      '代表照片/合影.jpg': photo('multi/1.jpg'),
     });
     await page.setInputFiles('input[name=photos]', { name: '代表照片.zip', mimeType: 'application/zip', buffer: zip });
     await page.getByRole('button', { name: '导入', exact: true }).click();
+    // The import runs on the server: progress shows, and is still there after leaving the page and coming back.
+    const progress = page.getByTestId('import-progress');
+    await progress.waitFor({ timeout: 20_000 });
+    await expect.poll(() => progress.textContent(), { timeout: 20_000 }).toMatch(/正在导入「代表名册\.xlsx」：照片 \d+ \/ 6，已发现问题 \d+ 项/);
+    await screenshot(page, 'console-import-progress');
+    await page.goto(`${srv.url}/console/#/`);
+    await page.goto(`${srv.url}/console/#/bodies/${body.id}`);
     const report = page.getByTestId('import-report');
+    await Promise.race([progress.waitFor({ timeout: 90_000 }), report.waitFor({ timeout: 90_000 })]);
     await report.waitFor({ timeout: 90_000 }); // the face models load on the first photo
-    expect(await report.locator('.badge').allTextContents()).toEqual(['新增 5 人', '更新 0 人', '人脸采集 3 人', '问题 2 项']);
+    expect(await report.locator('.badge').allTextContents()).toEqual(['新增 6 人', '更新 0 人', '人脸采集 3 人', '问题 3 项']);
     const rows = await report.locator('tbody tr').allTextContents();
-    expect(rows[0]).toMatch(/^5照片cat\.jpg未检测到人脸/);
-    expect(rows[1]).toMatch(/^6照片group\.jpg照片中有多人/);
+    expect(rows[0]).toMatch(/^5照片猫\.jpg未检测到人脸/);
+    expect(rows[1]).toMatch(/^6照片合影\.jpg照片中有多人/);
+    expect(rows[2]).toMatch(/^7照片未提供照片：未提供照片$/);
     await screenshot(page, 'console-import-photos');
     const table = page.getByTestId('deputy-table');
     await table.locator('img.thumb').nth(2).waitFor();
@@ -72,10 +84,23 @@ describe('console, faces', () => {
     await page.fill('input[name=delegation]', '东乡代表团');
     await page.getByRole('button', { name: '添加代表' }).click();
     await table.getByText('新补选').waitFor();
-    await page.getByText('在任代表 6 人').waitFor();
+    await page.getByText('在任代表 7 人').waitFor();
     await table.scrollIntoViewIfNeeded();
     await screenshot(page, 'console-deputies-faces');
   }, 120_000);
+
+  it("fixes one deputy's photo from the roster, without re-importing", async () => {
+    const row = page.getByTestId('deputy-table').locator('tr', { hasText: '合影' });
+    await row.locator('input[type=file]').setInputFiles([
+      { name: '合影-单人.jpg', mimeType: 'image/jpeg', buffer: photo('li_peng/1.jpg') },
+      { name: '风景.jpg', mimeType: 'image/jpeg', buffer: photo('no-face/landscape_1.jpg') },
+    ]);
+    await row.getByTestId('photo-upload-note').waitFor({ timeout: 30_000 });
+    expect(await row.getByTestId('photo-upload-note').textContent()).toMatch(/^已采集 1 张；风景\.jpg：/);
+    await row.locator('.badge', { hasText: '已采集 1' }).waitFor();
+    await row.locator('img.thumb').waitFor();
+    await screenshot(page, 'console-deputy-photo-fixed');
+  }, 60_000);
 
   it('shows the enrolled photo beside the live evidence photo of each face check-in', async () => {
     const meeting = (await call<MeetingView>(srv.app, 'POST', `/api/bodies/${body.id}/meetings`, { name: '第一次会议', sittings: [{ name: '第一次全体会议' }] }, 201)).body;
@@ -93,7 +118,7 @@ describe('console, faces', () => {
       expect(JSON.parse(res.body).status, res.body).toBe('checked_in');
     }
     const deputies = (await call<DeputyView[]>(srv.app, 'GET', `/api/bodies/${body.id}/deputies`)).body;
-    expect(deputies.filter((d) => d.hasThumbnail).map((d) => d.name).sort()).toEqual(['朱某某', '温某某', '胡某某'].sort());
+    expect(deputies.filter((d) => d.hasThumbnail).map((d) => d.name).sort()).toEqual(['合影', '朱某某', '温某某', '胡某某'].sort());
     await page.goto(`${srv.url}/console/#/meetings/${meeting.id}/sittings/${sittingId}/attendance`);
     const hu = page.locator('tr', { hasText: '胡某某' });
     await hu.getByText('人脸识别').waitFor();

@@ -88,7 +88,9 @@ describe('console, clerk to announced result', () => {
     const report = page.getByTestId('import-report');
     await report.waitFor();
     await expect(report.textContent()).resolves.toContain('新增 12 人');
-    await expect(report.locator('tbody tr').count()).resolves.toBe(2);
+    // The bad row, the photo not in the zip, and the 11 rows with no photo given (未提供照片), each by its line.
+    await expect(report.locator('tbody tr').count()).resolves.toBe(13);
+    await expect(report.locator('tbody tr', { hasText: '未提供照片' }).count()).resolves.toBe(11);
     await expect(report.locator('tbody tr', { hasText: '14' }).textContent()).resolves.toContain('代表证号');
     await expect(report.textContent()).resolves.toContain('压缩包中无此照片');
     await page.getByTestId('deputy-table').locator('tbody tr').nth(11).waitFor();
@@ -130,7 +132,8 @@ describe('console, clerk to announced result', () => {
     await page.fill('textarea[name=reason]', '人脸识别未通过,核对代表证');
     await page.getByRole('dialog').getByRole('button', { name: '人工补签' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=attendance-figures]')?.textContent?.includes('还差 1 人'));
-    expect(await Promise.all(['应到', '实到', '请假', '缺席'].map((l) => figure(l).textContent()))).toEqual(['11', '7', '1', '3']);
+    // Before the sitting starts (no vote opened yet), those not checked in are 未报到, not 缺席.
+    expect(await Promise.all(['应到', '实到', '请假', '未报到'].map((l) => figure(l).textContent()))).toEqual(['11', '7', '1', '3']);
     await page.locator('tr', { hasText: '赵敏' }).getByText('因病住院').waitFor();
     await page.locator('tr', { hasText: '黄磊' }).getByText('人脸识别未通过,核对代表证').waitFor();
     await screenshot(page, 'console-attendance');
@@ -150,7 +153,7 @@ describe('console, clerk to announced result', () => {
     await page.fill('textarea[name=reason]', '主持人决定:预算须本次会议表决');
     await page.getByRole('dialog').getByRole('button', { name: '仍然开始表决' }).click();
     await card.getByTestId('cast-figure').waitFor();
-    await card.getByText('未达法定人数开始表决,理由:主持人决定:预算须本次会议表决').waitFor();
+    await card.getByText('未达法定人数开始表决，理由：主持人决定:预算须本次会议表决').waitFor();
     await api('POST', '/api/sittings/1/checkins/manual', { participantId: participant.get('周婷'), reason: '迟到补签' }, 201);
     await page.getByText('已达到法定人数').waitFor();
     const vote = (await api<AgendaItemView[]>('GET', '/api/sittings/1/agenda'))[0]!.votes[0]!;
@@ -218,7 +221,7 @@ describe('console, clerk to announced result', () => {
     await page.goto(`${srv.url}/console/#/reports/sittings/1`);
     const sheet = page.getByTestId('attendance-report');
     await sheet.waitFor();
-    expect(await sheet.locator('.sheet-summary td').allTextContents()).toEqual(['11', '8', '1', '2', '0', '已达到(8 人)']);
+    expect(await sheet.locator('.sheet-summary td').allTextContents()).toEqual(['11', '8', '1', '2', '0', '已达到（8 人）']);
     await screenshot(page, 'console-report-attendance');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('xlsx-link').click()]);
     const rows = await readXlsx(await download.path());

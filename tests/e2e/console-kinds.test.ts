@@ -120,7 +120,7 @@ describe('console, every kind of vote', () => {
     ]);
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=cast-figure]')].every((el) => el.textContent?.replace(/\s/g, '') === '已投9/应投9'));
     const secretCard = card('补选镇人民代表大会副主席');
-    await secretCard.getByText('无记名表决:表决结束前不显示各项票数').waitFor();
+    await secretCard.getByText('无记名表决：表决结束前不显示各项票数').waitFor();
     expect(await secretCard.getByTestId('live-counts').count()).toBe(0);
     expect(await card('对镇人民政府工作的满意度测评').getByTestId('live-counts').locator('tbody tr').count()).toBe(2);
     await screenshot(page, 'console-votes-open-kinds');
@@ -133,7 +133,7 @@ describe('console, every kind of vote', () => {
     const project = card('2026年民生实事项目票决');
     expect(await project.getByTestId('verdict').allTextContents()).toEqual([
       '入选 1 项',
-      expect.stringContaining('需要重新投票:2 个项目均获 5 票赞成') as unknown as string,
+      expect.stringContaining('需要重新投票：2 个项目均获 5 票赞成') as unknown as string,
     ]);
     expect(await project.locator('.result-table tbody tr td:last-child').allTextContents()).toEqual(['入选', '需要重新投票', '需要重新投票', '未入选']);
 

@@ -104,7 +104,7 @@ describe('door kiosk', () => {
     const before = await attendance(server, venue.sittingId);
     const page = await doorKiosk({ photo: 'strangers/3.jpg', script: 'turn', leadIn: 1 }, 'door-2');
     expect(await resultShown(page, CHECKIN_MS)).toBe('not_recognised');
-    expect(await page.locator('.result-headline').textContent()).toBe('未识别,请联系工作人员');
+    expect(await page.locator('.result-headline').textContent()).toBe('未识别，请联系工作人员');
     await settled(page);
     await screenshot(page, 'kiosk-door-not-recognised');
     expect((await attendance(server, venue.sittingId)).present).toBe(before.present);

@@ -12,7 +12,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { LIVE_PATH, PROTOCOL_VERSION } from '../../shared/protocol';
 import { validateBallot } from '../../shared/rules';
-import { BodyRulesInput, CreateBody, DeputyInput, ImportRoster, UpdateDeputy } from '../../shared/schemas/bodies';
+import { ArchiveBody, BodyRulesInput, CreateBody, DeputyInput, ImportRoster, UpdateDeputy } from '../../shared/schemas/bodies';
 import { AcceptPairing, RequestPairing, UpdateDevice } from '../../shared/schemas/devices';
 import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, RetentionSettings, SeatIdentify } from '../../shared/schemas/face';
 import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting, ManualCheckin, RecordLeave } from '../../shared/schemas/meetings';
@@ -68,6 +68,7 @@ function routes(): Route[] {
   const r = (method: string, pattern: string, url: () => string, extra: Partial<Route> = {}): Route => ({ method, pattern, url, ...extra });
   return [
     r('GET', '/api/health', () => '/api/health'),
+    r('GET', '/api/venue', () => '/api/venue'),
     r('POST', '/api/auth/login', () => '/api/auth/login', { schema: Login, example: () => ({ username: 'nobody', password: 'wrong-password' }), rateLimited: true }),
     r('POST', '/api/auth/logout', () => '/api/auth/logout', { rateLimited: true }),
     r('GET', '/api/auth/me', () => '/api/auth/me'),
@@ -83,9 +84,11 @@ function routes(): Route[] {
     r('POST', '/api/devices/accept', () => '/api/devices/accept', { schema: AcceptPairing, example: () => ({ code: '000001', name: '门口', mode: 'door' }) }),
     r('PATCH', '/api/devices/:deviceId', () => `/api/devices/${door.device.id}`, { schema: UpdateDevice, example: () => ({ name: '门口' }) }),
     r('POST', '/api/devices/:deviceId/revoke', () => `/api/devices/${door.device.id}/revoke`),
+    r('DELETE', '/api/devices/:deviceId', () => `/api/devices/${door.device.id}`),
     r('GET', '/api/bodies', () => '/api/bodies'),
     r('POST', '/api/bodies', () => '/api/bodies', { schema: CreateBody, example: () => ({ name: '某届' }) }),
     r('GET', '/api/bodies/:bodyId', () => `/api/bodies/${s.body.id}`),
+    r('POST', '/api/bodies/:bodyId/archive', () => `/api/bodies/${s.body.id}/archive`, { schema: ArchiveBody, example: () => ({ confirmName: '不是这个名称' }) }),
     r('PATCH', '/api/bodies/:bodyId/rules', () => `/api/bodies/${s.body.id}/rules`, { schema: BodyRulesInput, example: () => ({ showNotVoted: false }) }),
     r('GET', '/api/bodies/:bodyId/deputies', () => `/api/bodies/${s.body.id}/deputies`),
     r('POST', '/api/bodies/:bodyId/deputies', () => `/api/bodies/${s.body.id}/deputies`, { schema: DeputyInput, example: () => ({ name: '新代表', cardNo: 'N0001' }) }),
@@ -141,6 +144,9 @@ function routes(): Route[] {
     r('DELETE', '/api/deputies/:deputyId/biometrics', () => `/api/deputies/${d}/biometrics`),
     r('POST', '/api/bodies/:bodyId/roster/import', () => `/api/bodies/${s.body.id}/roster/import`, { multipart: true }),
     r('POST', '/api/deputies/:deputyId/photos', () => `/api/deputies/${d}/photos`, { multipart: true }),
+    r('POST', '/api/bodies/:bodyId/roster/import-jobs', () => `/api/bodies/${s.body.id}/roster/import-jobs`, { multipart: true }),
+    r('GET', '/api/bodies/:bodyId/import-jobs/latest', () => `/api/bodies/${s.body.id}/import-jobs/latest`),
+    r('GET', '/api/import-jobs/:jobId', () => '/api/import-jobs/1'),
     r('GET', '/api/settings/retention', () => '/api/settings/retention'),
     r('PUT', '/api/settings/retention', () => '/api/settings/retention', { schema: RetentionSettings, example: () => ({ evidenceRetentionDays: 30 }) }),
     r('GET', '/api/reports/votes/:voteId', () => `/api/reports/votes/${v.closed.id}`),
@@ -415,7 +421,7 @@ describe('staff sign-in', () => {
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes.slice(10)).toEqual([429, 429]);
     // Every other route refuses a caller without a session (or with a made-up one).
-    for (const r of table.filter((x) => !x.auth && x.pattern !== '/api/health' && x.pattern !== '/api/devices/pairing' && x.pattern !== '/api/auth/login' && x.pattern !== '/api/live' && x.pattern !== '/api/device/me' && !x.pattern.startsWith('/models/'))) {
+    for (const r of table.filter((x) => !x.auth && x.pattern !== '/api/health' && x.pattern !== '/api/venue' && x.pattern !== '/api/devices/pairing' && x.pattern !== '/api/auth/login' && x.pattern !== '/api/live' && x.pattern !== '/api/device/me' && !x.pattern.startsWith('/models/'))) {
       for (const cookie of [undefined, `quorum_session=${'0'.repeat(64)}`]) {
         const res = await t.app.inject({ method: r.method as 'GET', url: r.url(), headers: cookie ? { cookie } : {} });
         expect([r.method, r.pattern, res.statusCode]).toEqual([r.method, r.pattern, 401]);

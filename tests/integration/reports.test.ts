@@ -76,7 +76,7 @@ describe('results sheet', () => {
     expect(['未按', '请假', '缺席'].map((label) => find(label)?.[1])).toEqual(['0', '1', '1']);
     expect(find('通过规则')?.[1]).toBe('全体代表的过半数');
     expect(find('表决结果')?.[1]).toBe('通过');
-    expect(find('审计链头哈希(生成时)')?.[1]).toMatch(/^[0-9a-f]{64}$/);
+    expect(find('审计链头哈希（生成时）')?.[1]).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('lists each deputy of a 记名 vote with their choice, 未按, 请假 or 缺席, by delegation; nothing for a 无记名 vote', async () => {

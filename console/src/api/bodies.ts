@@ -1,6 +1,7 @@
 // Bodies (届), their rules and rosters.
 import type { BodyView, DeputyView } from '../../../shared/views';
 import type { BodyRules } from '../../../shared/types';
+import type { ImportJobView } from '../../../shared/import-job';
 import type { CreateBody, DeputyInput, UpdateDeputy } from '../../../shared/schemas/bodies';
 import { del, get, patch, post } from './http';
 
@@ -45,3 +46,23 @@ export const thumbnailUrl = (deputyId: number) => `/api/deputies/${deputyId}/thu
 
 /** Admins: a body's vote rules (quorum, pass rules, rating verdict, 未按 shown). */
 export const updateRules = (bodyId: number, rules: BodyRules) => patch<BodyView>(`/api/bodies/${bodyId}/rules`, rules);
+
+/** Starts the import on the server and answers at once with the job to poll (photos done / total, problems). */
+export function startRosterImport(bodyId: number, roster: File, photos: File | null): Promise<ImportJobView> {
+  const form = new FormData();
+  form.append('roster', roster, roster.name);
+  if (photos) form.append('photos', photos, photos.name);
+  return post<ImportJobView>(`/api/bodies/${bodyId}/roster/import-jobs`, form);
+}
+export const getImportJob = (id: number) => get<ImportJobView>(`/api/import-jobs/${id}`);
+export const latestImportJob = (bodyId: number) => get<{ job: ImportJobView | null }>(`/api/bodies/${bodyId}/import-jobs/latest`).then((r) => r.job);
+
+/** One deputy's photos (several allowed): replaces the enrolled faces when at least one photo is good. */
+export function uploadDeputyPhotos(deputyId: number, files: File[]): Promise<{ stored: number; failed: PhotoFailure[] }> {
+  const form = new FormData();
+  for (const f of files) form.append('photo', f, f.name);
+  return post(`/api/deputies/${deputyId}/photos`, form);
+}
+
+/** Admins: hides the body from every list and picker after its name is typed to confirm (nothing is deleted). */
+export const archiveBody = (bodyId: number, confirmName: string) => post<{ archived: true }>(`/api/bodies/${bodyId}/archive`, { confirmName });

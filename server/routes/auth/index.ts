@@ -23,7 +23,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
   const ctx = app.ctx;
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: () => new AppError('ERR_RATE_LIMITED', '尝试次数过多,请一分钟后再试 / Too many attempts; wait a minute'),
+    errorResponseBuilder: () => new AppError('ERR_RATE_LIMITED', '尝试次数过多，请一分钟后再试 / Too many attempts; wait a minute'),
   });
 
   app.post('/api/auth/login', { schema: { body: Login }, config: { access: 'public', rateLimit: LOGIN_RATE } }, async (req, reply) => {

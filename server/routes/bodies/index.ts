@@ -2,8 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams } from '../../../shared/schemas/common';
-import { BodyRulesInput, CreateBody, DeputyInput, ImportRoster, UpdateDeputy } from '../../../shared/schemas/bodies';
+import { ArchiveBody, BodyRulesInput, CreateBody, DeputyInput, ImportRoster, UpdateDeputy } from '../../../shared/schemas/bodies';
 import * as roster from '../../services/roster-service';
+import { archiveBody } from '../../services/archive-service';
 import { actorOf } from '../actor';
 
 export default async function bodyRoutes(fastify: FastifyInstance) {
@@ -22,6 +23,11 @@ export default async function bodyRoutes(fastify: FastifyInstance) {
 
   app.patch('/api/bodies/:bodyId/rules', { config: { access: ['admin'] }, schema: { params: IdParams('bodyId'), body: BodyRulesInput } }, async (req) =>
     roster.updateRules(ctx, req.params.bodyId, req.body, actorOf(req)),
+  );
+
+  /** Archives the body after its name is typed to confirm: it leaves every list and picker; nothing is deleted. */
+  app.post('/api/bodies/:bodyId/archive', { config: { access: ['admin'] }, schema: { params: IdParams('bodyId'), body: ArchiveBody } }, async (req) =>
+    archiveBody(ctx, req.params.bodyId, req.body.confirmName, actorOf(req)),
   );
 
   app.get('/api/bodies/:bodyId/deputies', { config: { access: 'staff' }, schema: { params: IdParams('bodyId') } }, async (req) =>

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { IdParams } from '../../../shared/schemas/common';
 import { AcceptPairing, RequestPairing, UpdateDevice } from '../../../shared/schemas/devices';
 import * as devices from '../../services/device-service';
+import { listDevicesWithPresence, removeRevokedDevice } from '../../services/device-presence';
 import { bearerToken } from '../../plugins/device-auth';
 import { actorOf } from '../actor';
 
@@ -40,7 +41,7 @@ export default async function deviceRoutes(fastify: FastifyInstance) {
     const token = bearerToken(req);
     const device = token ? await devices.deviceByToken(ctx, token) : undefined;
     if (!device || device.status === 'revoked') {
-      throw new AppError('ERR_UNAUTHORIZED', '终端已停用或未登记,请重新配对 / Device revoked or unknown: pair again');
+      throw new AppError('ERR_UNAUTHORIZED', '终端已停用或未登记，请重新配对 / Device revoked or unknown: pair again');
     }
     if (device.status === 'pending') {
       throw new AppError('ERR_FORBIDDEN', '等待工作人员确认配对 / Waiting for a clerk to accept pairing', { code: device.pairingCode });
@@ -48,7 +49,7 @@ export default async function deviceRoutes(fastify: FastifyInstance) {
     return device;
   });
 
-  app.get('/api/devices', { config: { access: ['admin', 'clerk'] } }, async () => devices.listDevices(ctx));
+  app.get('/api/devices', { config: { access: ['admin', 'clerk'] } }, async () => listDevicesWithPresence(ctx));
 
   app.post('/api/devices/accept', { config: { access: ['admin', 'clerk'] }, schema: { body: AcceptPairing } }, async (req, reply) =>
     reply.status(201).send(await devices.acceptPairing(ctx, req.body, actorOf(req))),
@@ -56,6 +57,11 @@ export default async function deviceRoutes(fastify: FastifyInstance) {
 
   app.patch('/api/devices/:deviceId', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('deviceId'), body: UpdateDevice } }, async (req) =>
     devices.updateDevice(ctx, req.params.deviceId, req.body, actorOf(req)),
+  );
+
+  /** Clears a revoked tablet from the list (its records stay). */
+  app.delete('/api/devices/:deviceId', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('deviceId') } }, async (req) =>
+    removeRevokedDevice(ctx, req.params.deviceId, actorOf(req)),
   );
 
   app.post('/api/devices/:deviceId/revoke', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('deviceId') } }, async (req) =>

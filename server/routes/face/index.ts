@@ -10,6 +10,7 @@ import { faceCheckIn, issueChallenge, recentRefusals, recordGaveUp, seatIdentify
 import { enrollPhotos, eraseDeputyBiometrics, importRosterFile } from '../../services/enrollment-service';
 import { zipPhotos } from '../../services/photo-source';
 import { getRetentionDays, setRetentionDays } from '../../services/retention-service';
+import { getImportJob, latestImportJob, startImportJob } from '../../services/import-jobs';
 import { evidence, thumbnail } from '../../repositories/faces-repository';
 import { ArcFaceEngine } from '../../face/arcface-engine';
 import { readVerifiedModel } from '../../face/arcface-model';
@@ -38,6 +39,18 @@ async function uploadedFiles(req: FastifyRequest): Promise<Array<{ field: string
     throw new AppError('ERR_VALIDATION', '上传内容不完整或格式错误 / Malformed or incomplete multipart upload');
   }
   return files;
+}
+
+/** The roster file and the optional photo zip of an import upload. */
+async function rosterUpload(req: FastifyRequest) {
+  let roster: { fileName: string; bytes: Buffer } | null = null;
+  let photos: Buffer | null = null;
+  for (const f of await uploadedFiles(req)) {
+    if (f.field === 'roster') roster = { fileName: f.name, bytes: f.bytes };
+    else if (f.field === 'photos') photos = f.bytes;
+  }
+  if (!roster) throw new AppError('ERR_VALIDATION', '请选择名册文件 / The roster file (field "roster") is missing');
+  return { roster, photos: photos ? zipPhotos(photos) : null };
 }
 
 export default async function faceRoutes(fastify: FastifyInstance) {
@@ -111,15 +124,23 @@ export default async function faceRoutes(fastify: FastifyInstance) {
 
   /** Multipart: `roster` (.xlsx/.csv) and optionally `photos` (.zip). Reports bad rows and bad photos by row. */
   app.post('/api/bodies/:bodyId/roster/import', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('bodyId') } }, async (req) => {
-    let roster: { fileName: string; bytes: Buffer } | null = null;
-    let photos: Buffer | null = null;
-    for (const f of await uploadedFiles(req)) {
-      if (f.field === 'roster') roster = { fileName: f.name, bytes: f.bytes };
-      else if (f.field === 'photos') photos = f.bytes;
-    }
-    if (!roster) throw new AppError('ERR_VALIDATION', '请选择名册文件 / The roster file (field "roster") is missing');
-    return importRosterFile(ctx, req.params.bodyId, roster, photos ? zipPhotos(photos) : null, actorOf(req));
+    const { roster, photos } = await rosterUpload(req);
+    return importRosterFile(ctx, req.params.bodyId, roster, photos, actorOf(req));
   });
+
+  /** The same upload as a job: answers at once; GET the job for photos done / total and problems so far. */
+  app.post('/api/bodies/:bodyId/roster/import-jobs', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('bodyId') } }, async (req, reply) => {
+    const { roster, photos } = await rosterUpload(req);
+    return reply.status(202).send(await startImportJob(ctx, req.params.bodyId, roster, photos, actorOf(req)));
+  });
+
+  app.get('/api/bodies/:bodyId/import-jobs/latest', { config: { access: 'staff' }, schema: { params: IdParams('bodyId') } }, async (req) => ({
+    job: await latestImportJob(ctx, req.params.bodyId),
+  }));
+
+  app.get('/api/import-jobs/:jobId', { config: { access: 'staff' }, schema: { params: IdParams('jobId') } }, async (req) =>
+    getImportJob(ctx, req.params.jobId),
+  );
 
   /** Multipart: one or more `photo` files for one deputy; replaces that deputy's enrolled faces when one is good. */
   app.post('/api/deputies/:deputyId/photos', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('deputyId') } }, async (req) => {

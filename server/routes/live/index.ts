@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { DeviceView } from '../../../shared/views';
 import { getMeeting } from '../../services/meeting-service';
 import { deviceByTokenHash, hashToken } from '../../services/device-service';
+import { markSeen } from '../../services/device-presence';
 import { staffOf } from '../../plugins/access';
 import { seatCast } from './seat-cast';
 import { MAX_BUFFERED_BYTES, MAX_REFUSED, messageBucket, snapshotBucket } from './socket-limits';
@@ -37,6 +38,8 @@ export default async function liveRoutes(app: FastifyInstance) {
     let view: LiveView = 'console';
     /** The tablet's token hash once its hello was accepted: only then may it cast. */
     let deviceHash: string | null = null;
+    /** The tablet on this socket, for its online state and last seen time. */
+    let deviceId: number | null = null;
     let closed = false;
     const close = (code: number, reason: string) => {
       if (closed) return;
@@ -63,12 +66,12 @@ export default async function liveRoutes(app: FastifyInstance) {
       fail('ERR_UNAUTHORIZED', message);
       close(4401, 'unauthorized');
     };
-    const refuseDevice = () => refuse('终端已停用,请重新配对 / Device revoked: pair again');
+    const refuseDevice = () => refuse('终端已停用，请重新配对 / Device revoked: pair again');
     /** A staff socket's session, checked on every message and on every account change. */
     const staffStillValid = async () => {
       const staff = await staffOf(app, request);
       if (staff && !staff.mustChangePassword) return true;
-      refuse(staff ? '请先修改初始密码 / Change your one-time password first' : '登录已失效,请重新登录 / Session ended: sign in again');
+      refuse(staff ? '请先修改初始密码 / Change your one-time password first' : '登录已失效，请重新登录 / Session ended: sign in again');
       return false;
     };
     const messages = messageBucket();
@@ -77,7 +80,7 @@ export default async function liveRoutes(app: FastifyInstance) {
     const limited = (bucket: ReturnType<typeof messageBucket>) => {
       if (bucket.take()) return (refused = 0), false;
       if (++refused >= MAX_REFUSED) close(4429, 'rate limited');
-      else fail('ERR_RATE_LIMITED', '消息过于频繁,请稍后再试 / Too many messages; slow down');
+      else fail('ERR_RATE_LIMITED', '消息过于频繁，请稍后再试 / Too many messages; slow down');
       return true;
     };
 
@@ -92,6 +95,8 @@ export default async function liveRoutes(app: FastifyInstance) {
         detach?.();
         detach = ctx.hub.attachDevice(device.id, refuseDevice);
         deviceHash = hash;
+        deviceId = device.id;
+        void markSeen(ctx, device.id, true).catch(() => undefined);
       } else {
         if (!(await staffStillValid())) return;
         detach?.();
@@ -108,7 +113,10 @@ export default async function liveRoutes(app: FastifyInstance) {
       if (closed || limited(messages)) return;
       const m = parse(data.toString());
       if (!m) return fail('ERR_VALIDATION', '消息格式错误 / Malformed message');
-      if (m.type === 'ping') return sub.send({ type: 'pong' });
+      if (m.type === 'ping') {
+        if (deviceId !== null) void markSeen(ctx, deviceId, false).catch(() => undefined);
+        return sub.send({ type: 'pong' });
+      }
       if (m.type === 'cast') {
         void seatCast(ctx, deviceHash, m, (err) => request.log.error({ err }, 'cast failed')).then((answer) => sub.send(answer));
         return;
@@ -140,6 +148,7 @@ export default async function liveRoutes(app: FastifyInstance) {
       closed = true;
       ctx.hub.unsubscribe(sub);
       detach?.();
+      if (deviceId !== null) void markSeen(ctx, deviceId, true).catch(() => undefined);
     });
   });
 }

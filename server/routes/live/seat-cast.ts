@@ -34,7 +34,7 @@ export async function seatCast(ctx: ServiceContext, deviceHash: string | null, m
     return { type: 'cast-result', clientId, reply: await castFromSeat(ctx, device, message.voteId, message.ballot) };
   } catch (e) {
     if (!(e instanceof AppError)) logError(e);
-    const error = e instanceof AppError ? e : new AppError('ERR_INTERNAL', '服务器错误,正在重试 / Server error, retrying');
+    const error = e instanceof AppError ? e : new AppError('ERR_INTERNAL', '服务器错误，正在重试 / Server error, retrying');
     return { type: 'cast-error', clientId, code: error.code, message: error.message, retry: error.status >= 500 };
   }
 }

@@ -11,7 +11,7 @@ export function AttendanceFigures({ summary: s }: { summary: AttendanceSummary }
         <Figure label={t('expected')} value={s.expected} />
         <Figure label={t('present')} value={s.present} tone="good" />
         <Figure label={t('onLeave')} value={s.onLeave} tone="warn" />
-        <Figure label={t('absent')} value={s.absent} tone="bad" />
+        <Figure label={s.started ? t('absent') : t('notArrived')} value={s.absent} tone={s.started ? 'bad' : 'neutral'} />
       </div>
       <div className={`quorum ${s.quorum.met ? 'quorum-met' : 'quorum-short'}`} data-testid="quorum">
         <div className="quorum-main">{s.quorum.met ? t('quorumMet') : t('quorumShort', { n: s.quorum.shortBy })}</div>

@@ -1,7 +1,7 @@
 // One paired tablet: change its mode or sitting in place, or revoke it.
 import { useState } from 'react';
 import type { DeviceMode, DeviceView } from '../../../../shared/views';
-import { revokeDevice, updateDevice } from '../../api/devices';
+import { removeDevice, revokeDevice, updateDevice } from '../../api/devices';
 import { useI18n } from '../../i18n/I18n';
 import { Badge, ErrorNote } from '../../ui/kit';
 import { formatDateTime } from '../../ui/format';
@@ -58,9 +58,24 @@ export function DeviceRow({ device: d, sittings, onChanged }: { device: DeviceVi
         <SittingSelect value={d.sittingId} sittings={sittings} disabled={revoked} onChange={(sittingId) => void act(() => updateDevice(d.id, { sittingId }))} />
       </td>
       <td>{d.seat ?? ''}</td>
-      <td>{revoked ? <Badge tone="bad">{t('deviceRevoked')}</Badge> : <Badge tone="good">{t('deviceActive')}</Badge>}</td>
-      <td className="muted small">{d.lastSeenAt ? formatDateTime(d.lastSeenAt) : '—'}</td>
       <td>
+        {revoked ? (
+          <Badge tone="bad">{t('deviceRevoked')}</Badge>
+        ) : d.online ? (
+          <Badge tone="good">{t('deviceOnline')}</Badge>
+        ) : (
+          <Badge tone="neutral">{t('deviceOffline')}</Badge>
+        )}
+      </td>
+      <td className="muted small" data-testid="last-seen">
+        {d.lastSeenAt ? formatDateTime(d.lastSeenAt) : '—'}
+      </td>
+      <td>
+        {revoked && (
+          <button type="button" className="button button-small button-ghost" onClick={() => window.confirm(t('removeConfirm', { name: d.name })) && void act(() => removeDevice(d.id))}>
+            {t('removeDevice')}
+          </button>
+        )}
         {!revoked && (
           <button
             type="button"

@@ -1,5 +1,6 @@
 // Tablets: pair one by typing the 6-digit code it shows, then set its mode (door / seat / screen) and sitting,
 // or revoke it.
+import { useEffect } from 'react';
 import { listDevices } from '../../api/devices';
 import { listMeetings } from '../../api/meetings';
 import { useI18n } from '../../i18n/I18n';
@@ -7,6 +8,8 @@ import { Card, Empty, ErrorNote, Loading } from '../../ui/kit';
 import { useAsync } from '../../ui/use-async';
 import { PairForm } from './PairForm';
 import { DeviceRow } from './DeviceRow';
+
+const REFRESH_MS = 5000;
 
 export interface SittingChoice {
   id: number;
@@ -17,8 +20,13 @@ export interface SittingChoice {
 export function DevicesPage({ initialCode }: { initialCode?: string | null }) {
   const { t } = useI18n();
   const devices = useAsync(listDevices, []);
+  // Online / offline and last seen follow the tablets without a manual refresh.
+  useEffect(() => {
+    const timer = setInterval(devices.reload, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [devices.reload]);
   const meetings = useAsync(listMeetings, []);
-  const sittings: SittingChoice[] = (meetings.data ?? []).flatMap((m) => m.sittings.map((s) => ({ id: s.id, label: `${m.name} · ${s.name}` })));
+  const sittings: SittingChoice[] = (meetings.data ?? []).flatMap((m) => m.sittings.map((s) => ({ id: s.id, label: `${m.bodyName} · ${m.name} · ${s.name}` })));
   const list = devices.data?.filter((d) => d.status !== 'pending') ?? [];
   return (
     <div className="stack">

@@ -14,7 +14,7 @@ export function AttendanceReportPage({ sittingId }: { sittingId: number }) {
   if (!report.data) return <Loading />;
   const r = report.data;
   const s = r.summary;
-  const status = { present: t('statusPresent'), leave: t('onLeave'), absent: t('absent') };
+  const status = { present: t('statusPresent'), leave: t('onLeave'), absent: r.summary.started ? t('absent') : t('notArrived') };
   const role = { deputy: t('roleDeputy'), observer: t('roleObserver'), staff: t('roleStaff') };
   return (
     <div className="report-page">
@@ -33,7 +33,7 @@ export function AttendanceReportPage({ sittingId }: { sittingId: number }) {
               <th>{t('expected')}</th>
               <th>{t('present')}</th>
               <th>{t('onLeave')}</th>
-              <th>{t('absent')}</th>
+              <th>{s.started ? t('absent') : t('notArrived')}</th>
               <th>{t('othersPresentShort')}</th>
               <th>{t('quorumShortLabel')}</th>
             </tr>
@@ -71,7 +71,7 @@ export function AttendanceReportPage({ sittingId }: { sittingId: number }) {
                 <td>{e.participant.delegation ?? e.participant.organisation ?? ''}</td>
                 <td>
                   {status[e.status]}
-                  {!e.inOffice && ` (${t('notInOffice')})`}
+                  {!e.inOffice && `${t('parenOpen')}${t('notInOffice')}${t('parenClose')}`}
                 </td>
                 <td>{e.checkin ? (e.checkin.method === 'face' ? t('methodFace') : t('methodManual')) : ''}</td>
                 <td className="time">{formatTime(e.checkin?.at)}</td>

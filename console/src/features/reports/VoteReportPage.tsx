@@ -23,7 +23,7 @@ export function VoteReportPage({ voteId }: { voteId: number }) {
     [t('body'), r.bodyName],
     [t('meeting'), `${r.meetingName} ${r.sittingName}`],
     [t('agendaItem'), r.agendaTitle],
-    [t('voteKind'), `${pick(KIND_LABELS[v.kind])}(${v.secrecy === 'secret' ? t('secrecySecret') : t('secrecyOpen')})`],
+    [t('voteKind'), `${pick(KIND_LABELS[v.kind])}${t('parenOpen')}${v.secrecy === 'secret' ? t('secrecySecret') : t('secrecyOpen')}${t('parenClose')}`],
     [t('passRule'), v.kind === 'rating' ? t('ratingRuleNote') : pick(describePassRule(v.passRule))],
     [t('state'), pick(STATE_LABELS[v.state])],
     [t('timeOpened'), formatDateTime(v.openedAt)],

@@ -8,7 +8,7 @@ export function ScreenAttendance({ summary: s }: { summary: AttendanceSummary })
     [t('expected'), s.expected, 'plain'],
     [t('present'), s.present, 'good'],
     [t('onLeave'), s.onLeave, 'warn'],
-    [t('absent'), s.absent, 'bad'],
+    [s.started ? t('absent') : t('notArrived'), s.absent, 'bad'],
   ];
   return (
     <div className="screen-attendance">
@@ -42,7 +42,7 @@ export function AttendanceStrip({ summary: s }: { summary: AttendanceSummary }) 
         {t('onLeave')} <b>{s.onLeave}</b>
       </span>
       <span>
-        {t('absent')} <b>{s.absent}</b>
+        {s.started ? t('absent') : t('notArrived')} <b>{s.absent}</b>
       </span>
       <span className={s.quorum.met ? 'met' : 'short'}>{s.quorum.met ? t('quorumMet') : t('quorumShort', { n: s.quorum.shortBy })}</span>
     </footer>

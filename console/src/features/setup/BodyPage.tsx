@@ -12,6 +12,7 @@ import { RosterImport } from './RosterImport';
 import { DeputyTable } from './DeputyTable';
 import { CreateMeetingForm } from './CreateMeetingForm';
 import { AddDeputyForm } from './AddDeputyForm';
+import { ArchiveBodyCard } from './ArchiveBodyCard';
 
 export function BodyPage({ bodyId }: { bodyId: number }) {
   const { t } = useI18n();
@@ -63,6 +64,7 @@ export function BodyPage({ bodyId }: { bodyId: number }) {
         {deputies.data ? <DeputyTable deputies={deputies.data} onChanged={refresh} /> : <Loading />}
         <AddDeputyForm bodyId={bodyId} onAdded={refresh} />
       </Card>
+      {staff.role === 'admin' && <ArchiveBodyCard body={b} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/I18n';
 import type { DictKey } from '../../i18n/dict';
 import { href } from '../../router';
 import { Badge, Empty, ErrorNote } from '../../ui/kit';
+import { DeputyPhotos } from './DeputyPhotos';
 
 export const STATUS_KEYS: Record<DeputyStatus, DictKey> = {
   active: 'statusActive',
@@ -65,6 +66,12 @@ export function DeputyTable({ deputies, onChanged }: { deputies: DeputyView[]; o
   const isAdmin = useSession().staff.role === 'admin';
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<Error | null>(null);
+  /** Changes when a photo is replaced, so the thumbnail is fetched again. */
+  const [stamp, setStamp] = useState(0);
+  const changedPhotos = () => {
+    setStamp(Date.now());
+    onChanged();
+  };
   if (deputies.length === 0) return <Empty>{t('noDeputies')}</Empty>;
   const q = filter.trim();
   const shown = q ? deputies.filter((d) => d.name.includes(q) || d.cardNo.includes(q) || (d.delegation ?? '').includes(q)) : deputies;
@@ -92,7 +99,7 @@ export function DeputyTable({ deputies, onChanged }: { deputies: DeputyView[]; o
         <tbody>
           {shown.map((d) => (
             <tr key={d.id} className={d.status !== 'active' ? 'row-muted' : ''}>
-              <td>{d.hasThumbnail ? <img className="thumb" src={thumbnailUrl(d.id)} alt="" loading="lazy" /> : <span className="thumb thumb-empty" />}</td>
+              <td>{d.hasThumbnail ? <img className="thumb" src={`${thumbnailUrl(d.id)}?v=${stamp}`} alt="" loading="lazy" /> : <span className="thumb thumb-empty" />}</td>
               <td className="strong">{d.name}</td>
               <td>{d.gender ?? ''}</td>
               <td>{d.delegation ?? ''}</td>
@@ -102,6 +109,7 @@ export function DeputyTable({ deputies, onChanged }: { deputies: DeputyView[]; o
               </td>
               <td>
                 {d.faces > 0 ? <Badge tone="good">{t('faceEnrolled', { n: d.faces })}</Badge> : <Badge>{t('faceNone')}</Badge>}
+                <DeputyPhotos deputy={d} onChanged={changedPhotos} onError={setError} />
                 {isAdmin && (d.faces > 0 || d.hasThumbnail) && <EraseFaces deputy={d} onChanged={onChanged} onError={setError} />}
               </td>
               <td>

@@ -12,22 +12,25 @@ const PHOTO_REASONS: Record<string, DictKey> = {
   unreadable: 'photoUnreadable',
   too_large: 'photoTooLarge',
   unknown_photo: 'photoMissing',
+  ambiguous_photo: 'photoAmbiguous',
+  no_photo: 'photoNotGiven',
 };
 
-export function ImportReport({ report, withPhotos }: { report: FileImportReport; withPhotos: boolean }) {
+/** `partial`: the problems found so far by an import still running (no totals yet). */
+export function ImportReport({ report, withPhotos, partial }: { report: FileImportReport; withPhotos: boolean; partial?: boolean }) {
   const { t, server } = useI18n();
   const problems = [
     ...report.errors.map((e) => ({ row: e.row, kind: t('problemRow'), file: '', reason: '', message: e.message })),
     ...report.photos.failed.map((f) => ({ row: f.row, kind: t('problemPhoto'), file: f.file, reason: f.reason, message: f.message })),
   ].sort((a, b) => a.row - b.row);
   return (
-    <div className="import-report" data-testid="import-report">
-      <div className="chips">
+    <div className="import-report" data-testid={partial ? 'import-problems-so-far' : 'import-report'}>
+      {!partial && <div className="chips">
         <Badge tone="good">{t('importCreated', { n: report.created })}</Badge>
         <Badge tone="info">{t('importUpdated', { n: report.updated })}</Badge>
         {withPhotos && <Badge tone={report.photos.enrolled ? 'good' : 'neutral'}>{t('importEnrolled', { n: report.photos.enrolled })}</Badge>}
         <Badge tone={problems.length ? 'bad' : 'good'}>{t('importProblems', { n: problems.length })}</Badge>
-      </div>
+      </div>}
       {problems.length === 0 ? (
         <p className="ok-line">{t('importAllGood')}</p>
       ) : (

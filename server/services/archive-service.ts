@@ -1,0 +1,24 @@
+// Archiving a congress (e.g. the demo every fresh start seeds): it leaves every list and picker (bodies, meetings,
+// a tablet's sittings) but nothing is deleted — votes, attendance and the audit chain that vouches for them stay
+// verifiable. The admin types the body's name to confirm, as for any step that is hard to see undone.
+import { AppError } from '../../shared/errors';
+import { setSetting } from '../repositories/settings-repository';
+import { ARCHIVED_BODIES, archivedBodyIds } from '../repositories/bodies-repository';
+import { appendAudit } from '../repositories/audit-repository';
+import type { Actor, ServiceContext } from './context';
+import { getBody } from './roster-service';
+
+
+export async function archiveBody(ctx: ServiceContext, bodyId: number, confirmName: string, actor: Actor): Promise<{ archived: true }> {
+  const body = await getBody(ctx, bodyId);
+  if (confirmName.trim() !== body.name) {
+    throw new AppError('ERR_VALIDATION', '输入的名称与该人民代表大会的名称不一致 / The name typed does not match the congress');
+  }
+  await ctx.db.write(async (tx) => {
+    const ids = await archivedBodyIds(tx);
+    ids.add(bodyId);
+    await setSetting(tx, ARCHIVED_BODIES, [...ids]);
+    await appendAudit(tx, { actor, action: 'body.archive', subject: `body:${bodyId}`, detail: { name: body.name } });
+  });
+  return { archived: true };
+}
