@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { BallotContent } from '../../shared/types';
 import { insertDescriptor } from '../../server/repositories/faces-repository';
 import { getVote } from '../../server/services/vote-service';
+import { getSitting } from '../../server/services/meeting-service';
 import { findDeputyParticipant } from '../../server/repositories/meetings-repository';
 import { findCheckin } from '../../server/repositories/attendance-repository';
 import { findDeputy } from '../../server/repositories/deputies-repository';
@@ -55,7 +56,8 @@ export async function seatVoters(app: FastifyInstance, s: Sitting, deputyIds = s
   const identify = async (deputyId: number) => {
     const deputy = await findDeputy(app.ctx.db, deputyId);
     if (deputy?.status !== 'active') throw new Error(`deputy ${deputyId} not identified: not_on_roster`);
-    const participant = await findDeputyParticipant(app.ctx.db, s.meeting.id, deputyId);
+    const { meetingId } = await getSitting(app.ctx, s.sittingId); // some tests pass only the sitting's id
+    const participant = await findDeputyParticipant(app.ctx.db, meetingId, deputyId);
     if (!participant || !(await findCheckin(app.ctx.db, s.sittingId, participant.id))) throw new Error(`deputy ${deputyId} not identified: not_checked_in`);
     return app.ctx.voterTokens.issue(deputyId, seat.device.id).token;
   };
