@@ -126,13 +126,14 @@ const exited = (child: ChildProcess) => new Promise<void>((res) => (child.exitCo
 
 /**
  * On the prepared roster (synthetic faces, as the bench): a seat tablet per deputy, everyone checked in at the
- * door by face and recognised at their seat, an open 记名 resolution. All through the HTTP API as a clerk.
+ * door (the clerk's route: a face check-in needs camera frames, bench:door measures those) with the voter token a
+ * seat gets for a recognised deputy, an open 记名 resolution. Through the HTTP API as a clerk.
  */
 async function setUp(staff: JsonClient, prep: Prepared): Promise<{ voteId: number; optionId: number; kiosks: Kiosk[] }> {
-  const { doorHeaders, kiosks } = await pairKiosks(staff, prep, 4);
-  const checkins = await checkInAll(staff, prep, kiosks, doorHeaders);
+  const { kiosks } = await pairKiosks(staff, prep, 4);
+  const checkins = await checkInAll(staff, prep, kiosks);
   if (checkins.statuses.checked_in !== kiosks.length) throw new Error(`check-in: ${JSON.stringify(checkins.statuses)}`);
-  const identified = await identifyAll(staff, prep, kiosks);
+  const identified = identifyAll(prep, kiosks);
   if (identified !== kiosks.length) throw new Error(`only ${identified}/${kiosks.length} recognised at their seats`);
   const vote = await staff.request<{ id: number; options: Array<{ id: number }> }>('POST', `/api/agenda/${prep.agendaItemId}/votes`, {
     kind: 'resolution',

@@ -49,12 +49,14 @@ async function main() {
     for (const [i, sittingId] of sittings.entries()) {
       await call(server.app, 'PATCH', `/api/devices/${device.id}`, { sittingId }, 200);
       await page.reload();
-      await page.waitForFunction(() => (window.__kioskTimeline ?? []).some((e) => e.event === 'result-shown'), null, { timeout: 60_000 });
+      // A door that gave up ("ask staff", after 3 tries or 20 s — a loaded machine gets there) goes back to ready and
+      // the person is checked again: the run waits for an answer about the face.
+      await page.waitForFunction(() => (window.__kioskTimeline ?? []).some((e) => e.event === 'result-shown' && e.detail !== 'gave_up'), null, { timeout: 120_000 });
       const t = (await page.evaluate(() => window.__kioskTimeline ?? [])) as Timeline;
       const ms = await page.evaluate(() => window.__kioskFaceMs ?? {});
       faceMs.detect.push(...(ms.detect ?? []));
-      const at = (event: string) => t.find((e) => e.event === event);
-      const result = at('result-shown')!;
+      const result = t.find((e) => e.event === 'result-shown' && e.detail !== 'gave_up')!;
+      const at = (event: string) => (event === 'liveness-passed' ? t.filter((e) => e.event === event && e.at <= result.at).at(-1) : t.find((e) => e.event === event));
       if (result.detail !== 'checked_in') throw new Error(`run ${i + 1}: ${result.detail}`);
       const visible = at('camera-requested')!.at + LEAD_IN_S * 1000;
       const passed = at('liveness-passed')!;

@@ -10,8 +10,9 @@ import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { pairDevice } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
-import { descriptorOf, photo } from '../helpers/faces';
+import { photo } from '../helpers/faces';
 import { gbkZip } from '../helpers/gbk-zip';
+import { headTurnFrames } from '../helpers/fake-camera';
 
 let srv: RunningServer;
 let browser: Browser;
@@ -106,17 +107,12 @@ describe('console, faces', () => {
     const meeting = (await call<MeetingView>(srv.app, 'POST', `/api/bodies/${body.id}/meetings`, { name: '第一次会议', sittings: [{ name: '第一次全体会议' }] }, 201)).body;
     const sittingId = meeting.sittings[0]!.id;
     const door = await pairDevice(srv.app, 'door', sittingId, '东门报到 1 号');
-    const { model } = srv.app.ctx.face.config();
-    // Photos within the default threshold of their enrollment (0.263 and 0.241).
-    for (const file of ['hu_jintao/4.jpg', 'zhu_rongji/3.jpg']) {
-      const res = await srv.app.inject({
-        method: 'POST',
-        url: '/api/checkins/face',
-        headers: door.headers,
-        payload: { clientId: clientId(), model, descriptor: await descriptorOf(srv.app.ctx.face.engine, file), liveness: { passed: true, method: 'blink' }, evidence: photo(file).toString('base64') },
-      });
-      expect(JSON.parse(res.body).status, res.body).toBe('checked_in');
-    }
+    // A door tablet sends the frames of a head turn answering the server's challenge (tests/helpers/fake-camera).
+    const ch = JSON.parse((await srv.app.inject({ method: 'POST', url: '/api/face/challenge', headers: door.headers, payload: {} })).body) as { nonce: string; side: 'left' | 'right' };
+    const f = await headTurnFrames('hu_jintao/8.jpg', ch.side, 1);
+    const frames = { frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') };
+    const res = await srv.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames } });
+    expect(JSON.parse(res.body).status, res.body).toBe('checked_in');
     const deputies = (await call<DeputyView[]>(srv.app, 'GET', `/api/bodies/${body.id}/deputies`)).body;
     expect(deputies.filter((d) => d.hasThumbnail).map((d) => d.name).sort()).toEqual(['合影', '朱某某', '温某某', '胡某某'].sort());
     await page.goto(`${srv.url}/console/#/meetings/${meeting.id}/sittings/${sittingId}/attendance`);
@@ -127,7 +123,10 @@ describe('console, faces', () => {
     await screenshot(page, 'console-attendance-faces');
     await hu.locator('.photo-pair').click();
     await page.getByRole('dialog').getByText('现场照片').waitFor();
-    await expect.poll(() => page.getByRole('dialog').locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
+    await expect.poll(() => page.getByRole('dialog').locator('img').evaluateAll((imgs) => imgs.length === 5 && imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
+    // The frames the server decided on, and the anti-spoof score as information.
+    await page.getByRole('dialog').getByText('转头').waitFor();
+    expect(await page.getByRole('dialog').locator('[data-antispoof]').textContent()).toMatch(/^防伪分数 [01]\.\d\d（仅供参考，不作判定）$/);
     await screenshot(page, 'console-photo-compare');
   });
 

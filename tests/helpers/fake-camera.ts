@@ -312,8 +312,9 @@ export function turnBackSeconds(fps = 10): { left: number; right: number } {
 
 /**
  * A genuine frame set as a kiosk sends it (frontal, turned to `side`, back; 480×360 JPEG), from a photo of
- * ../shared/faces (or any image: an attacker's) with the same turn warp as the videos. `take` moves the person a little (a few px, a shade of
- * light), as two real captures of one person differ, so two takes are never the same frames.
+ * ../shared/faces (or any image: an attacker's) with the same turn warp as the videos. `take` moves the person a little
+ * (a few px) and lights each frame differently, as two real captures of one person differ: two takes never give the
+ * same frames.
  */
 export async function headTurnFrames(photo: string | Buffer, side: 'left' | 'right', take = 0): Promise<{ frontal: Buffer; turned: Buffer; back: Buffer }> {
   const canvas = createCanvas(WIDTH, HEIGHT);
@@ -330,13 +331,14 @@ export async function headTurnFrames(photo: string | Buffer, side: 'left' | 'rig
   // The take's own place, or the photo centred where the test camera's face finder misses it there.
   const { still, turn } = await place(((take * 7) % 25) - 12, 0.9 - (take % 3) * 0.01).catch(() => place(0, 0.9));
   const amp = side === 'left' ? turn.left : turn.right;
-  const shade = (take % 5) - 2;
-  const jpeg = (rgba: Uint8ClampedArray, dy: number) => {
+  // Each frame lit a little differently (lightPatches, seeded by take and frame), as a camera never repeats a frame.
+  const jpeg = (rgba: Uint8ClampedArray, k: number) => {
     const frame = createCanvas(WIDTH, HEIGHT);
     const fctx = frame.getContext('2d');
     const data = fctx.createImageData(WIDTH, HEIGHT);
-    for (let i = 0; i < rgba.length; i++) data.data[i] = (i & 3) === 3 ? 255 : rgba[i]! + shade;
-    fctx.putImageData(data, 0, dy);
+    data.data.set(lightPatches(rgba, 100_000 + take * 3 + k));
+    for (let i = 3; i < data.data.length; i += 4) data.data[i] = 255;
+    fctx.putImageData(data, 0, k);
     const out = createCanvas(480, 360);
     out.getContext('2d').drawImage(frame, 0, 0, 480, 360);
     return out.encode('jpeg', 80);

@@ -1,15 +1,17 @@
 // Casting the only way a ballot can be cast: from a paired seat tablet, by a deputy it has just recognised.
 // Deputies get synthetic face descriptors (random directions, far apart) so tests need no photos. Identification
 // by face needs camera frames (tests/integration/face-checkin*.test.ts); for the voting tests the seat's voter token
-// is issued as the identify route issues it once the face is recognised: only to a checked-in deputy. The cast goes
+// is issued as the identify route issues it once the face is recognised: only to a deputy in office and checked in. The cast goes
 // through the real routes.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { BallotContent } from '../../shared/types';
 import { insertDescriptor } from '../../server/repositories/faces-repository';
 import { getVote } from '../../server/services/vote-service';
+import { getSitting } from '../../server/services/meeting-service';
 import { findDeputyParticipant } from '../../server/repositories/meetings-repository';
 import { findCheckin } from '../../server/repositories/attendance-repository';
+import { findDeputy } from '../../server/repositories/deputies-repository';
 import { pairDevice, type PairedDevice } from './devices';
 import type { Sitting } from './fixtures';
 
@@ -52,7 +54,10 @@ export async function seatVoters(app: FastifyInstance, s: Sitting, deputyIds = s
   const seat = await pairDevice(app, 'seat', s.sittingId);
   const secrets = new Map<string, string>();
   const identify = async (deputyId: number) => {
-    const participant = await findDeputyParticipant(app.ctx.db, s.meeting.id, deputyId);
+    const deputy = await findDeputy(app.ctx.db, deputyId);
+    if (deputy?.status !== 'active') throw new Error(`deputy ${deputyId} not identified: not_on_roster`);
+    const { meetingId } = await getSitting(app.ctx, s.sittingId); // some tests pass only the sitting's id
+    const participant = await findDeputyParticipant(app.ctx.db, meetingId, deputyId);
     if (!participant || !(await findCheckin(app.ctx.db, s.sittingId, participant.id))) throw new Error(`deputy ${deputyId} not identified: not_checked_in`);
     return app.ctx.voterTokens.issue(deputyId, seat.device.id).token;
   };

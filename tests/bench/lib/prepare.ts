@@ -3,6 +3,7 @@
 // a meeting with one sitting and an agenda item. Written through the app's own services and repositories.
 import { join } from 'node:path';
 import { buildApp } from '../../../server/app';
+import { getSetting } from '../../../server/repositories/settings-repository';
 import { insertDescriptor } from '../../../server/repositories/faces-repository';
 import { getEngine } from '../../../server/face/engines';
 import { signIn } from '../../helpers/app';
@@ -16,6 +17,8 @@ export interface Prepared {
   model: string;
   /** Descriptor per deputy id, as enrolled. */
   faces: Map<number, Float32Array>;
+  /** The server's voter-token key (hex), so the bench can hold the token a seat gets for a recognised deputy. */
+  voterTokenKey: string;
   /** The staff account (an admin: it also creates the body) the bench signs in with to pair tablets and open and close the vote. */
   clerk: { username: string; password: string };
 }
@@ -66,8 +69,10 @@ export async function prepare(dataDir: string, deputies: number): Promise<Prepar
   });
   const sittingId = meeting.sittings[0]!.id;
   const item = await json<{ id: number }>('POST', `/api/sittings/${sittingId}/agenda`, { title: '压力测试议程' });
+  const voterTokenKey = (await getSetting<string>(app.ctx.db, 'voter_token_key'))!;
   await app.close();
   return {
+    voterTokenKey,
     bodyId: body.id,
     meetingId: meeting.id,
     sittingId,

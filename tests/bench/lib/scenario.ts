@@ -60,15 +60,15 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     onMessage: (m) => m.type === 'vote' && observed.push({ at: performance.now(), vote: m.vote }),
   });
   try {
-    const { doorHeaders, kiosks } = await pairKiosks(client, prep, 10);
+    const { kiosks } = await pairKiosks(client, prep, 10);
     await warmUp(client, kiosks);
     const connected = await connectKiosks(proc.port, prep.meetingId, kiosks);
     o.log(`paired and connected ${connected}/${o.kiosks} seat kiosks`);
     const t0 = performance.now();
-    const checkins = await checkInAll(client, prep, kiosks, doorHeaders);
+    const checkins = await checkInAll(client, prep, kiosks);
     const checkinSecs = (performance.now() - t0) / 1000;
-    o.log(`face check-ins: ${JSON.stringify(checkins.statuses)} in ${round(checkinSecs)} s`);
-    const identified = await identifyAll(client, prep, kiosks);
+    o.log(`check-ins (clerk's route; face check-ins: bench:door): ${JSON.stringify(checkins.statuses)} in ${round(checkinSecs)} s`);
+    const identified = identifyAll(prep, kiosks);
     o.log(`identified at the seat: ${identified}`);
     const vote = (await client.request<VoteView>('POST', `/api/agenda/${prep.agendaItemId}/votes`, { kind: 'resolution', title: '压力测试决议', secrecy: 'secret' })).body;
     // Deputies read the ballot before they press: casting starts once every tablet shows it (timed here), then
