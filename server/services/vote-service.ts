@@ -12,13 +12,13 @@ import { headcountOf } from './vote-headcount';
 import { inOfficeDeputyIds } from '../repositories/deputies-repository';
 import { findAgendaItem, listAgendaItems } from '../repositories/meetings-repository';
 import { appendAudit } from '../repositories/audit-repository';
+import { trackerTally } from '../repositories/tracker-repository';
 import type { Actor, ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { getBody } from './roster-service';
 import { summary } from './attendance-service';
 import { forget, openVote as castingState, stopAccepting } from './open-votes';
 import { clearWal, sealSecretVote, walPending } from './secret-seal';
-import { trackerTally } from '../repositories/tracker-repository';
 
 export function specOf(v: votes.VoteRecord): VoteSpec {
   return {

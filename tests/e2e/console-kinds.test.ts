@@ -11,6 +11,7 @@ import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { seatVoters, type Voters } from '../helpers/voting';
+import { pairDevice } from '../helpers/devices';
 
 let srv: RunningServer;
 let browser: Browser;
@@ -153,6 +154,22 @@ describe('console, every kind of vote', () => {
     await page.setViewportSize({ width: 1440, height: 2000 });
     await screenshot(page, 'console-votes-closed-kinds');
     await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('shows the ballot tracker (计票核验) on a closed secret vote, and a mismatch as an alarm', async () => {
+    const election = (await votesOf()).find((v) => v.title === '补选镇人民代表大会副主席')!;
+    const report = (headers: Record<string, string>, checked: number, mismatched: number) =>
+      srv.app.inject({ method: 'POST', url: `/api/votes/${election.id}/tracker`, headers, payload: { checked, mismatched } });
+    expect((await report(voters.seat.headers, 8, 0)).statusCode).toBe(200);
+    const note = card('补选镇人民代表大会副主席').locator('.tracker-note');
+    await card('补选镇人民代表大会副主席').locator('.tracker-note', { hasText: '计票核验：1 台终端已核验，0 台不一致' }).waitFor();
+    expect(await note.getAttribute('class')).toBe('tracker-note');
+    const other = await pairDevice(srv.app, 'seat', s.sittingId, '座位终端二');
+    expect((await report(other.headers, 1, 1)).statusCode).toBe(200);
+    await card('补选镇人民代表大会副主席').locator('.tracker-note', { hasText: '计票核验警报：2 台终端已核验，1 台不一致' }).waitFor();
+    expect(await note.getAttribute('class')).toBe('tracker-note alarm');
+    expect(await note.getAttribute('role')).toBe('alert');
+    await screenshot(page, 'console-tracker-alarm');
   });
 
   it('shows names with markup as text, in the vote list and on the big screen', async () => {

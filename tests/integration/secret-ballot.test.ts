@@ -109,6 +109,18 @@ describe('secret vote storage', () => {
     expect(tables.get('cast_requests')!.filter((r) => r.vote_id === vote.id)).toHaveLength(0);
   });
 
+  it('while open, keeps out of the file what casting does not need: no tablet, no time, no audit entry per ballot', async () => {
+    const v = await createVote(t.app, s, { kind: 'resolution', title: '无记名进行中', secrecy: 'secret' });
+    await call(t.app, 'POST', `/api/votes/${v.id}/open`, {}, 200);
+    for (const d of s.deputyIds.slice(0, 3)) expect((await voters.cast(v.id, d, { marks: { [String(v.options[0]!.id)]: 'yes' } })).status).toBe(201);
+    const open = await allRows(t.dbPath);
+    const participation = open.get('participation')!.filter((p) => p.vote_id === v.id);
+    expect(participation).toHaveLength(3);
+    for (const p of participation) expect(p).toMatchObject({ device_id: null, first_cast_at: '', last_cast_at: '' });
+    expect(open.get('audit_events')!.filter((e) => e.subject === `vote:${v.id}` && e.action === 'ballot.record')).toHaveLength(0);
+    await call(t.app, 'POST', `/api/votes/${v.id}/cancel`, { reason: '测试' }, 200);
+  });
+
   it('lets only the tablet holding the secret replace the ballot', async () => {
     const v = await createVote(t.app, s, { kind: 'resolution', title: '无记名改票', secrecy: 'secret' });
     await call(t.app, 'POST', `/api/votes/${v.id}/open`, {}, 200);
