@@ -43,8 +43,9 @@ export function triggerSql(table: string): Record<string, string> {
 }
 
 /**
- * Who has voted is fixed when a vote closes: then the voter record (participation and cast requests, by deputy)
- * is hashed into the log; verification recomputes it. While a vote is open the vote checks count it.
+ * Who has voted is fixed when a vote closes: then the voter record (participation and cast requests, by deputy;
+ * a secret vote's requests are already deleted by its seal, in the same transaction) is hashed into the log when the
+ * close commits; verification recomputes it. While a vote is open the vote checks count it.
  */
 export const VOTERS_TRIGGER = {
   name: 'audit_votes_closed',

@@ -22,7 +22,11 @@ export async function rowsOf(db: Reader, table: string): Promise<string[]> {
   return (await db.all<{ j: string }>(`SELECT ${rowJson(table)} AS j FROM ${table}`)).map((r) => r.j);
 }
 
-/** Who has voted in a vote, and each deputy's cast requests by outcome: nothing about what they chose. */
+/**
+ * Who has voted in a vote, and each deputy's cast requests by outcome: nothing about what they chose. For a secret
+ * vote it is taken after the seal deleted its cast requests (secret-seal.ts), so it says only who has voted; a
+ * request row found there later is reported by the vote checks (checkSealed) and changes this record too.
+ */
 export async function voterRecord(db: Reader, voteId: number): Promise<unknown> {
   const voters = await db.all<{ deputy_id: number }>('SELECT deputy_id FROM participation WHERE vote_id = ? ORDER BY deputy_id', [voteId]);
   const requests = await db.all<{ deputy_id: number; outcome: string; n: number }>(

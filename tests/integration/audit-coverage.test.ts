@@ -78,11 +78,22 @@ describe('audit:verify covers who may vote, who was present and who may act', ()
     expect(await verifyFile(dbPath)).toMatchObject({ ok: true, problem: null });
   });
 
+  it("keeps no cast request of a sealed secret vote, and the open vote's five", async () => {
+    const db = await openReadOnly(dbPath);
+    try {
+      const count = async (id: number) => (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM cast_requests WHERE vote_id = ?', [id]))?.n;
+      expect([await count(secretVote.id), await count(closedVote.id)]).toEqual([0, 5]);
+    } finally {
+      await db.close();
+    }
+  });
+
   const voter = () => s.deputyIds[0]!;
   const nonVoter = () => s.deputyIds[6]!;
   const edits: Array<[string, () => string]> = [
     ['who voted in a secret vote (participation)', () => `UPDATE participation SET deputy_id = ${nonVoter()} WHERE vote_id = ${secretVote.id} AND deputy_id = ${voter()}`],
-    ['who voted in a secret vote (cast requests)', () => `UPDATE cast_requests SET deputy_id = ${nonVoter()} WHERE vote_id = ${secretVote.id} AND deputy_id = ${voter()}`],
+    // The seal deleted the secret vote's cast requests (secret-seal.ts): one written back would tie a request to a deputy.
+    ['a cast request written back into a sealed secret vote', () => `INSERT INTO cast_requests (vote_id, client_id, deputy_id, outcome) VALUES (${secretVote.id}, 'forged-1', ${voter()}, 'recorded')`],
     ['a deleted check-in', () => `DELETE FROM checkins WHERE id = (SELECT MAX(id) FROM checkins)`],
     ['a check-in method rewritten (manual ↔ face)', () => `UPDATE checkins SET method = 'face', staff_id = NULL, reason = NULL WHERE id = (SELECT MIN(id) FROM checkins)`],
     ['an electorate member swapped', () => `UPDATE vote_electorate SET deputy_id = ${outsider} WHERE vote_id = ${closedVote.id} AND deputy_id = ${nonVoter()}`],
