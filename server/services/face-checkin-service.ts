@@ -56,9 +56,11 @@ async function refused(ctx: ServiceContext, sittingId: number, device: DeviceVie
 export async function recordGaveUp(ctx: ServiceContext, device: DeviceView, frame: string | undefined): Promise<void> {
   const sittingId = sittingOf(device);
   const jpeg = frame ? Buffer.from(frame, 'base64') : null;
-  // Kept for the clerks only if it is a whole image (decoded to the end), like every other upload.
-  const ok = jpeg !== null && jpeg[0] === 0xff && jpeg[1] === 0xd8 && (await decodesFully(jpeg));
-  await refused(ctx, sittingId, device, 'gave_up', ok ? jpeg : null);
+  // Kept for the clerks only if it is a whole JPEG (decoded to the end); anything else is refused, nothing recorded.
+  if (jpeg && !(jpeg[0] === 0xff && jpeg[1] === 0xd8 && (await decodesFully(jpeg)))) {
+    throw new AppError('ERR_VALIDATION', '画面须为完整的 JPEG 图像 / The frame must be a whole JPEG image');
+  }
+  await refused(ctx, sittingId, device, 'gave_up', jpeg);
 }
 
 interface Recognised {

@@ -1,6 +1,7 @@
 // The server's own look at the frames a tablet sent for a challenge: readable, small, never sent before, one face
 // in each, the head turned to the challenged side and back (from the server's landmarks, shared/face/head-turn), and
 // the same person throughout (descriptor agreement). What passes gives the probe descriptor to match 1:N.
+import { jpegReachesEnd } from '../face/image-decode';
 import { imageSize } from '../face/image-size';
 import { AppError } from '../../shared/errors';
 import { checkTurnFrames, RETURN_DELTA, type TurnSide } from '../../shared/face/head-turn';
@@ -50,6 +51,8 @@ function decodeFrame(label: FrameLabel, base64: string): Buffer {
   if (!size || Math.max(size.width, size.height) > MAX_FRAME_SIDE) {
     throw new AppError('ERR_VALIDATION', `画面（${label}）须为不超过 ${MAX_FRAME_SIDE} 像素的 JPEG / Frame "${label}" must be a JPEG of at most ${MAX_FRAME_SIDE} px`);
   }
+  // The decoder greys the rows of a JPEG cut short without a word: a frame must reach its end marker.
+  if (!jpegReachesEnd(bytes)) throw new AppError('ERR_VALIDATION', `画面（${label}）不完整 / Frame "${label}" is cut short`);
   return bytes;
 }
 

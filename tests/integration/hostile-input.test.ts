@@ -58,6 +58,8 @@ const marksFor = (vote: VoteView, mark: 'yes' | 'no' = 'yes'): BallotContent => 
 const JPEG = Buffer.from(createCanvas(32, 24).encodeSync('jpeg')).toString('base64');
 const NONCE = 'n'.repeat(24);
 const FRAMES = { frontal: JPEG, turned: JPEG, back: JPEG };
+/** JPEG magic bytes then noise: no camera sends it, and the server must say so (400) before any face work. */
+const UNREADABLE = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...randomBytes(120)]).toString('base64');
 /** The server's descriptor model (the default engine's): its public model route, and the old descriptor shape now refused. */
 const ENGINE = getEngine();
 const descriptor = () => Array.from({ length: ENGINE.dimensions }, (_, i) => (i % 7) / 10);
@@ -443,7 +445,7 @@ describe('tablets', () => {
       [seatRoute, seatRoute.example!(), door.headers, 403, 'ERR_FORBIDDEN'],
       [face, { ...face.example!(), descriptor: descriptor() }, door.headers, 400, 'ERR_VALIDATION'],
       [face, { ...face.example!(), frames: { ...FRAMES, turned: Buffer.from('<svg onload=alert(1)>'.repeat(10)).toString('base64') } }, door.headers, 400, 'ERR_VALIDATION'],
-      [face, { ...face.example!(), frames: FRAMES }, door.headers, 400, 'ERR_VALIDATION'],
+      [face, { ...face.example!(), frames: { ...FRAMES, back: UNREADABLE } }, door.headers, 400, 'ERR_VALIDATION'],
       [seatRoute, { ...seatRoute.example!(), liveness: { passed: true, method: 'blink' } }, seat.headers, 400, 'ERR_VALIDATION'],
     ];
     for (const [i, [r, body, headers, status, code]] of tries.entries()) {

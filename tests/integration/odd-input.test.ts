@@ -1,14 +1,15 @@
 // Hostile review, point 11: names made only of zero-width spaces, holding NUL or a right-to-left override were
 // stored; a decomposed name was kept as typed; evidence was checked by its first bytes only (`FF D8 FF` + HTML
-// was accepted). Names are NFC, without control or format characters, not blank; evidence is decoded whole.
+// was accepted), and a JPEG cut short still decodes (the decoder greys the missing rows). Names are NFC, without
+// control or format characters, not blank; check-in and gave-up frames are read whole, to the end marker.
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCleanLine } from '../../shared/text';
 import type { DeputyView } from '../../shared/views';
 import { call, makeApp, type TestApp } from '../helpers/app';
 import { pairDevice, type PairedDevice } from '../helpers/devices';
-import { seedSitting, type Sitting } from '../helpers/fixtures';
-import { clientId } from '../helpers/fixtures';
+import { clientId, seedSitting, type Sitting } from '../helpers/fixtures';
+import { digest } from '../helpers/hostile';
 
 let t: TestApp;
 let s: Sitting;
@@ -61,23 +62,62 @@ describe('odd names', () => {
 });
 
 describe('evidence photos', () => {
-  const checkIn = (evidence: Buffer) =>
-    t.app.inject({
+  /** A 480×360 frame with detail, as a kiosk sends: cut at half, the decoder alone still gives 480×360 pixels. */
+  const whole = (() => {
+    const canvas = createCanvas(480, 360);
+    const g = canvas.getContext('2d');
+    for (let i = 0; i < 400; i++) {
+      g.fillStyle = `rgb(${(i * 37) % 255},${(i * 91) % 255},${(i * 13) % 255})`;
+      g.fillRect((i * 53) % 480, (i * 29) % 360, 20 + (i % 40), 15 + (i % 30));
+    }
+    return Buffer.from(canvas.encodeSync('jpeg', 80));
+  })();
+  const html = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('<html><script>alert(1)</script></html>'.repeat(5))]);
+  const cut = whole.subarray(0, Math.floor(whole.length / 2));
+  const b64 = (b: Buffer) => b.toString('base64');
+
+  /** A check-in answering a fresh challenge with these frames. */
+  const checkIn = async (frames: { frontal: Buffer; turned: Buffer; back: Buffer }) => {
+    const { nonce } = (await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: door.headers, payload: {} })).json<{ nonce: string }>();
+    return t.app.inject({
       method: 'POST',
       url: '/api/checkins/face',
       headers: door.headers,
-      payload: { clientId: clientId(), model: 'faceapi-frnet-128', descriptor: Array.from({ length: 128 }, (_, i) => (i % 7) / 10), liveness: { passed: true, method: 'blink' }, evidence: evidence.toString('base64') },
+      payload: { clientId: clientId(), nonce, frames: { frontal: b64(frames.frontal), turned: b64(frames.turned), back: b64(frames.back) } },
     });
+  };
+  const gaveUp = (frame: Buffer) => t.app.inject({ method: 'POST', url: '/api/checkins/face/gave-up', headers: door.headers, payload: { tries: 3, frame: b64(frame) } });
+  /** Status, code and message of an answer (a 204 has no body). */
+  const answer = (res: { statusCode: number; body: string }) => {
+    const error = res.body ? (JSON.parse(res.body) as { error?: { code: string; message: string } }).error : undefined;
+    return [res.statusCode, error?.code, error?.message ?? ''] as const;
+  };
 
-  it('refuses JPEG magic bytes followed by HTML, and a JPEG cut short', async () => {
-    const html = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('<html><script>alert(1)</script></html>'.repeat(5))]);
-    const whole = Buffer.from(createCanvas(64, 48).encodeSync('jpeg'));
-    const cut = whole.subarray(0, Math.floor(whole.length / 3));
+  it('refuses a frame of JPEG magic bytes followed by HTML, and a JPEG cut short, at check-in and gave-up; stores nothing', async () => {
+    const before = await digest(t.app.ctx.db);
     for (const bad of [html, cut]) {
-      const res = await checkIn(bad);
-      expect([res.statusCode, res.json<{ error: { code: string } }>().error.code]).toEqual([400, 'ERR_VALIDATION']);
+      for (const frames of [{ frontal: bad, turned: whole, back: whole }, { frontal: whole, turned: whole, back: bad }]) {
+        const [status, code, message] = answer(await checkIn(frames));
+        expect([bad.length, status, code]).toEqual([bad.length, 400, 'ERR_VALIDATION']);
+        expect(message).toMatch(/^画面（(frontal|back)）/);
+      }
     }
-    const ok = await checkIn(whole);
-    expect(ok.statusCode).not.toBe(400); // a whole JPEG gets past the evidence check (then nobody is recognised)
+    for (const bad of [html, cut]) {
+      const [status, code, message] = answer(await gaveUp(bad));
+      expect([bad.length, status, code]).toEqual([bad.length, 400, 'ERR_VALIDATION']);
+      expect(message).toMatch(/^画面须为完整的 JPEG 图像/);
+    }
+    expect(await digest(t.app.ctx.db)).toEqual(before);
+  });
+
+  it('takes whole frames past the check (then finds no face) and keeps a whole gave-up frame', async () => {
+    const ok = await checkIn({ frontal: whole, turned: whole, back: whole });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<{ reason: string }>().reason).toBe('no_face');
+    expect((await gaveUp(whole)).statusCode).toBe(204);
+    const refusals = (await call<Array<{ id: number; reason: string }>>(t.app, 'GET', `/api/sittings/${s.sittingId}/refusals`, undefined, 200)).body;
+    const kept = refusals.find((r) => r.reason === 'gave_up')!;
+    const frame = await t.app.inject({ method: 'GET', url: `/api/sittings/${s.sittingId}/refusals/${kept.id}/frame`, headers: { cookie: t.cookie } });
+    expect(Buffer.compare(frame.rawPayload, whole)).toBe(0);
   });
 });
