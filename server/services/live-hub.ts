@@ -36,6 +36,8 @@ const SENDS_PER_TURN = 250;
 interface MeetingChannel {
   meetingId: number;
   view: LiveView;
+  /** A tablet's channel carries only its own sitting; null: the whole meeting (consoles). */
+  sittingId: number | null;
   version: number;
   subscribers: Set<Subscriber>;
   dirtySittings: Set<number>;
@@ -66,26 +68,38 @@ export class LiveHub {
     this.source = source;
   }
 
-  private channel(meetingId: number, view: LiveView): MeetingChannel {
-    const key = `${meetingId}/${view}`;
+  private channel(meetingId: number, view: LiveView, sittingId: number | null = null): MeetingChannel {
+    const key = `${meetingId}/${view}/${sittingId ?? '*'}`;
     let ch = this.channels.get(key);
     if (!ch) {
-      ch = { meetingId, view, version: 0, subscribers: new Set(), dirtySittings: new Set(), dirtyVotes: new Set(), timer: null, lastFlush: 0 };
+      ch = { meetingId, view, sittingId, version: 0, subscribers: new Set(), dirtySittings: new Set(), dirtyVotes: new Set(), timer: null, lastFlush: 0 };
       this.channels.set(key, ch);
     }
     return ch;
   }
 
-  /** Subscribes and sends a snapshot at the current version. Re-subscribing just sends a fresh snapshot. */
-  async subscribe(meetingId: number, sub: Subscriber, view: LiveView = 'console'): Promise<void> {
-    const ch = this.channel(meetingId, view);
-    ch.subscribers.add(sub);
-    await this.sendSnapshot(meetingId, sub, view);
+  /** The meeting's channels of that view: the whole-meeting one and each tablet sitting's. */
+  private channelsOf(meetingId: number, view: LiveView): MeetingChannel[] {
+    return [...this.channels.values()].filter((ch) => ch.meetingId === meetingId && ch.view === view);
   }
 
-  async sendSnapshot(meetingId: number, sub: Subscriber, view: LiveView = 'console'): Promise<void> {
-    const ch = this.channel(meetingId, view);
-    const state = await this.source!.snapshot(meetingId);
+  /**
+   * Subscribes and sends a snapshot at the current version. Re-subscribing just sends a fresh snapshot. A tablet
+   * passes its sitting: it then sees that sitting's votes and attendance only, never another sitting's.
+   */
+  async subscribe(meetingId: number, sub: Subscriber, view: LiveView = 'console', sittingId: number | null = null): Promise<void> {
+    const ch = this.channel(meetingId, view, sittingId);
+    ch.subscribers.add(sub);
+    await this.sendSnapshot(meetingId, sub, view, sittingId);
+  }
+
+  async sendSnapshot(meetingId: number, sub: Subscriber, view: LiveView = 'console', sittingId: number | null = null): Promise<void> {
+    const ch = this.channel(meetingId, view, sittingId);
+    const whole = await this.source!.snapshot(meetingId);
+    const state =
+      sittingId === null
+        ? whole
+        : { ...whole, attendance: whole.attendance.filter((a) => a.sittingId === sittingId), votes: whole.votes.filter((v) => v.sittingId === sittingId) };
     sub.send({ type: 'snapshot', epoch: this.epoch, version: ch.version, state });
     this.stats.messages += 1;
   }
@@ -125,21 +139,25 @@ export class LiveHub {
   }
 
   subscriberCount(meetingId: number): number {
-    return VIEWS.reduce((n, view) => n + (this.channels.get(`${meetingId}/${view}`)?.subscribers.size ?? 0), 0);
+    return VIEWS.reduce((n, view) => n + this.channelsOf(meetingId, view).reduce((m, ch) => m + ch.subscribers.size, 0), 0);
   }
 
-  /** Attendance is pushed to consoles only. */
+  /** Attendance is pushed to console views only (a door tablet's too, for its own sitting). */
   attendanceChanged(meetingId: number, sittingId: number): void {
-    const ch = this.channel(meetingId, 'console');
-    ch.dirtySittings.add(sittingId);
-    this.schedule(ch);
+    for (const ch of this.channelsOf(meetingId, 'console')) {
+      if (ch.sittingId !== null && ch.sittingId !== sittingId) continue;
+      ch.dirtySittings.add(sittingId);
+      this.schedule(ch);
+    }
   }
 
+  /** A vote changed; a tablet's channel drops it at flush if the vote is of another sitting. */
   voteChanged(meetingId: number, voteId: number, change: VoteChange): void {
     for (const view of change === 'state' ? VIEWS : (['console'] as const)) {
-      const ch = this.channel(meetingId, view);
-      ch.dirtyVotes.add(voteId);
-      this.schedule(ch);
+      for (const ch of this.channelsOf(meetingId, view)) {
+        ch.dirtyVotes.add(voteId);
+        this.schedule(ch);
+      }
     }
   }
 
@@ -165,7 +183,8 @@ export class LiveHub {
       const messages: ServerMessage[] = [];
       // Versions are taken only after every load succeeded, so a failed load leaves no gap.
       const attendance = await Promise.all(sittings.map((id) => this.source!.attendance(id)));
-      const voteViews = await Promise.all(votes.map((id) => this.source!.vote(id)));
+      const loaded = await Promise.all(votes.map((id) => this.source!.vote(id)));
+      const voteViews = ch.sittingId === null ? loaded : loaded.filter((v) => v.sittingId === ch.sittingId);
       for (const a of attendance) messages.push({ type: 'attendance', version: ++ch.version, attendance: a });
       for (const v of voteViews) messages.push({ type: 'vote', version: ++ch.version, vote: v });
       this.stats.flushes += 1;

@@ -112,6 +112,37 @@ describe('live socket', () => {
     }
   });
 
+  it("gives a tablet only its own sitting: another sitting's votes and attendance never reach it", async () => {
+    const { body: second } = await call<{ id: number }>(t.app, 'POST', `/api/meetings/${s.meeting.id}/sittings`, { name: '第二次全体会议' }, 201);
+    const { body: item } = await call<{ id: number }>(t.app, 'POST', `/api/sittings/${second.id}/agenda`, { title: '另一场的议程' }, 201);
+    const elsewhere = (await call<{ id: number }>(t.app, 'POST', `/api/agenda/${item.id}/votes`, { kind: 'resolution', title: '另一场的表决', secrecy: 'open' }, 201)).body;
+    const here = await createVote(t.app, s, { kind: 'resolution', title: '本场表决', secrecy: 'open' });
+    const seat = await pairDevice(t.app, 'seat', s.sittingId);
+    const door = await pairDevice(t.app, 'door', s.sittingId);
+    const tablet = await open();
+    tablet.send(hello(s.meeting.id, { view: 'kiosk', deviceToken: seat.token }));
+    const doorSocket = await open();
+    doorSocket.send(hello(s.meeting.id, { view: 'console', deviceToken: door.token }));
+    const chair = await open({ cookie: t.cookie });
+    chair.send(hello(s.meeting.id, { view: 'kiosk' }));
+    for (const c of [tablet, doorSocket, chair]) expect(await c.count('snapshot', 1)).toBe(1);
+    const snap = (c: Raw) => (c.messages.find((m) => m.type === 'snapshot') as Extract<ServerMessage, { type: 'snapshot' }>).state;
+    expect(snap(tablet).votes.map((v) => v.sittingId)).not.toContain(second.id);
+    expect(snap(tablet).votes.map((v) => v.id)).toContain(here.id);
+    expect(snap(doorSocket).attendance.map((a) => a.sittingId)).toEqual([s.sittingId]);
+    expect(snap(chair).votes.map((v) => v.id)).toContain(elsewhere.id);
+    t.app.ctx.hub.voteChanged(s.meeting.id, elsewhere.id, 'state');
+    t.app.ctx.hub.voteChanged(s.meeting.id, here.id, 'state');
+    t.app.ctx.hub.attendanceChanged(s.meeting.id, second.id);
+    await t.app.ctx.hub.drain();
+    expect(await chair.count('vote', 2)).toBe(2);
+    expect(await tablet.count('vote', 1)).toBe(1);
+    const pushed = (c: Raw) => c.messages.flatMap((m): Array<number | string> => (m.type === 'vote' ? [m.vote.id] : m.type === 'attendance' ? [`a${m.attendance.sittingId}`] : []));
+    expect(pushed(tablet)).toEqual([here.id]);
+    expect(pushed(doorSocket)).not.toContain(`a${second.id}`);
+    for (const c of [tablet, doorSocket, chair]) c.ws.close();
+  });
+
   it('drops a reader that does not read instead of buffering every push for it', async () => {
     const options = Array.from({ length: 200 }, (_, i) => ({ label: `${'民生实事项目'.repeat(30)}${i}`, description: 'x'.repeat(900) }));
     const vote = await createVote(t.app, s, { kind: 'project', title: '大表决', secrecy: 'open', options, maxYes: 10 });

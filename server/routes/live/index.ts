@@ -2,7 +2,8 @@
 //
 // A console is let in by its staff session, checked again on every message and whenever an account changes
 // (services/staff-service tells the hub); a session that must still change its one-time password is refused.
-// A tablet is let in by its device token, only for its own meeting and the view its mode needs.
+// A tablet is let in by its device token, only for its own meeting and the view its mode needs, and sees only
+// its own sitting's votes and attendance.
 import type { FastifyInstance } from 'fastify';
 import { LIVE_PATH, PROTOCOL_VERSION, type ClientMessage, type LiveView, type ServerMessage } from '../../../shared/protocol';
 import { AppError } from '../../../shared/errors';
@@ -40,6 +41,8 @@ export default async function liveRoutes(app: FastifyInstance) {
     let deviceHash: string | null = null;
     /** The tablet on this socket, for its online state and last seen time. */
     let deviceId: number | null = null;
+    /** A tablet sees its own sitting only; a console the whole meeting (null). */
+    let scope: number | null = null;
     let closed = false;
     const close = (code: number, reason: string) => {
       if (closed) return;
@@ -96,6 +99,7 @@ export default async function liveRoutes(app: FastifyInstance) {
         detach = ctx.hub.attachDevice(device.id, refuseDevice);
         deviceHash = hash;
         deviceId = device.id;
+        scope = device.sittingId;
         void markSeen(ctx, device.id, true).catch(() => undefined);
       } else {
         if (!(await staffStillValid())) return;
@@ -106,7 +110,7 @@ export default async function liveRoutes(app: FastifyInstance) {
       ctx.hub.unsubscribe(sub);
       meetingId = id;
       view = requested;
-      return ctx.hub.subscribe(id, sub, requested);
+      return ctx.hub.subscribe(id, sub, requested, scope);
     };
 
     socket.on('message', (data) => {
@@ -138,7 +142,7 @@ export default async function liveRoutes(app: FastifyInstance) {
         const current = meetingId;
         void (async () => {
           if (deviceHash === null && !(await staffStillValid())) return;
-          await ctx.hub.sendSnapshot(current, sub, view);
+          await ctx.hub.sendSnapshot(current, sub, view, scope);
         })().catch(() => fail('ERR_INTERNAL', '快照失败 / Snapshot failed'));
         return;
       }
