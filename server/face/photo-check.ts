@@ -51,10 +51,15 @@ export const REJECTION_MESSAGES: Record<PhotoRejection, string> = {
   low_score: '人脸不够清晰,请使用正面、光线充足的照片 / The face is unclear; use a well-lit frontal photo',
 };
 
-export type PhotoVerdict = { ok: true; face: DetectedFace } | { ok: false; reason: Exclude<PhotoRejection, 'unreadable' | 'too_large'> };
+/** What the check reads of a face: the detector's box and score and the 68 landmarks, not the descriptor. */
+type CheckedFace = Pick<DetectedFace, 'box' | 'score' | 'landmarks'>;
+
+export type PhotoVerdict<F extends CheckedFace = DetectedFace> =
+  | { ok: true; face: F }
+  | { ok: false; reason: Exclude<PhotoRejection, 'unreadable' | 'too_large'> };
 
 /** Picks the one face to enroll from an engine's detections, or says why there is none. */
-export function checkPhoto(faces: readonly DetectedFace[]): PhotoVerdict {
+export function checkPhoto<F extends CheckedFace>(faces: readonly F[]): PhotoVerdict<F> {
   if (faces.length === 0) return { ok: false, reason: 'no_face' };
   const confident = faces.filter((f) => f.score >= MIN_FACE_SCORE);
   if (confident.length === 0) return { ok: false, reason: 'low_score' };
@@ -69,7 +74,7 @@ export function checkPhoto(faces: readonly DetectedFace[]): PhotoVerdict {
 }
 
 /** Jaw width (landmark 0 to 16) in pixels of the aligned 112-px crop; 0 when the engine gave no landmarks. */
-export function alignedJawWidth(face: Pick<DetectedFace, 'landmarks'>): number {
+export function alignedJawWidth(face: Pick<CheckedFace, 'landmarks'>): number {
   if (face.landmarks.length !== 68) return 0;
   const t = alignmentFor(face.landmarks);
   const a = applySimilarity(t, face.landmarks[0]);
@@ -77,6 +82,26 @@ export function alignedJawWidth(face: Pick<DetectedFace, 'landmarks'>): number {
   return Math.hypot(b.x - a.x, b.y - a.y);
 }
 
-function side(face: DetectedFace): number {
+function side(face: CheckedFace): number {
   return Math.min(face.box.width, face.box.height);
+}
+
+/**
+ * Enrollment's fast path (arcface-engine.ts, detectEnrollment): tinyFaceDetector at this input size runs first, and
+ * its answer stands only when it is decisive; otherwise SSD, on which the rules above are calibrated, decides.
+ */
+export const ENROLL_TINY_INPUT = 416;
+/** Tiny's score and face side (px) above which its one face is trusted; chosen on ../shared/faces (BENCHMARKS.md). */
+export const TINY_DECISIVE_SCORE = 0.8;
+export const TINY_DECISIVE_PX = 80;
+
+/**
+ * Whether tinyFaceDetector's faces settle an enrollment photo without SSD: exactly one face (any second one, however
+ * weak, may be a person SSD scores higher), confident, well above the size floor, and accepted by checkPhoto. Every
+ * refusal is left to SSD, so the fast path can accept only what SSD would, never refuse anything new.
+ */
+export function tinyIsDecisive(faces: readonly CheckedFace[]): boolean {
+  if (faces.length !== 1) return false;
+  const face = faces[0]!;
+  return face.score >= TINY_DECISIVE_SCORE && side(face) >= TINY_DECISIVE_PX && checkPhoto(faces).ok;
 }
