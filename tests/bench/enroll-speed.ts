@@ -49,11 +49,13 @@ Object.assign(paths.cascade.enrollDecidedBy, { tiny: 0, ssd: 0 });
 
 const load = loadavg()[0]!;
 const differs: string[] = [];
+const cosines: number[] = []; // cascade's descriptor against SSD's, photos both accept: tiny's box feeds the landmarks
 for (const [i, rel] of photos.entries()) {
   const bytes = readFileSync(join(set.root, rel));
   const order: PathName[] = i % 2 === 0 ? ['old', 'cascade'] : ['cascade', 'old'];
   const r = {} as Record<PathName, EnrollmentResult>;
   for (const name of order) r[name] = await timed(name, bytes, rel);
+  if (r.old.ok && r.cascade.ok) cosines.push(r.old.descriptor.reduce((sum, v, k) => sum + v * (r.cascade as { descriptor: Float32Array }).descriptor[k]!, 0));
   if (verdict(r.old) !== verdict(r.cascade)) differs.push(`${rel}: ${verdict(r.old)} → ${verdict(r.cascade)}`);
 }
 
@@ -69,4 +71,7 @@ console.log(row('old'));
 console.log(row('cascade'));
 const by = paths.cascade.enrollDecidedBy;
 console.log(`cascade: ${by.tiny} photos settled by tinyFaceDetector alone, ${by.ssd} fell back to SSD`);
+cosines.sort((a, b) => a - b);
+const mean = cosines.reduce((a, b) => a + b, 0) / cosines.length;
+console.log(`descriptor cosine, cascade vs SSD, ${cosines.length} photos both accept: mean ${mean.toFixed(4)}, lowest ${cosines[0]?.toFixed(4)}, 5th percentile ${cosines[Math.floor(cosines.length / 20)]?.toFixed(4)}`);
 console.log(differs.length === 0 ? 'verdicts: identical on every photo' : `verdicts differ on ${differs.length}:\n  ${differs.join('\n  ')}`);

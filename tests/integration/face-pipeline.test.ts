@@ -11,6 +11,8 @@ import { Gallery } from '../../server/face/matcher.js';
 import { ALIGNED_PX } from '../../server/face/align.js';
 import { DEFAULT_MATCH_OPTIONS, FACEAPI_MATCH_OPTIONS } from '../../server/face/match-defaults.js';
 import type { FaceEngine } from '../../server/face/engine.js';
+import { ArcFaceEngine } from '../../server/face/arcface-engine.js';
+import { ENROLL_TINY_INPUT } from '../../server/face/photo-check.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const faces = resolve(repoRoot, '..', 'shared', 'faces');
@@ -122,3 +124,36 @@ async function downscale(bytes: Buffer, factor: number): Promise<Buffer> {
   canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
   return canvas.encode('jpeg', 90);
 }
+
+describe('enrollment detector cascade: tinyFaceDetector first, SSD whenever tiny is not decisive', () => {
+  const cascade = new ArcFaceEngine();
+  const ssdOnly = new ArcFaceEngine({ enrollDetector: 'ssd' });
+  const tinyOnly = new ArcFaceEngine({ detector: 'tiny', inputSize: ENROLL_TINY_INPUT });
+
+  it('falls back to SSD where tiny alone would refuse the photo, and enrolls the face SSD finds', async () => {
+    const rel = 'tang_jiaxuan/1.jpg'; // a 250-px LFW portrait: tiny at 416 finds no face, SSD scores it 0.996
+    expect(await extractEnrollment(tinyOnly, photo(rel), rel)).toMatchObject({ ok: false, reason: 'no_face' });
+    const before = { ...cascade.enrollDecidedBy };
+    const r = await enrollOk(rel, cascade);
+    expect(cascade.enrollDecidedBy).toEqual({ tiny: before.tiny, ssd: before.ssd + 1 });
+    expect(r.box).toEqual((await enrollOk(rel, ssdOnly)).box);
+  });
+
+  it('leaves every refusal to SSD: the group photo and the cat are refused for the same reasons as before', async () => {
+    for (const [rel, reason] of [['multi/2.jpg', 'multiple_faces'], ['no-face/animal_cat.jpg', 'not_a_face']] as const) {
+      const before = cascade.enrollDecidedBy.ssd;
+      expect(await extractEnrollment(cascade, photo(rel), rel), rel).toMatchObject({ ok: false, reason });
+      expect(cascade.enrollDecidedBy.ssd, rel).toBe(before + 1);
+    }
+  });
+
+  it('settles a clear portrait with tiny alone; the descriptor stays that of the same person', async () => {
+    const rel = 'barack_obama/1.jpg';
+    const before = cascade.enrollDecidedBy.tiny;
+    const fast = await enrollOk(rel, cascade);
+    expect(cascade.enrollDecidedBy.tiny).toBe(before + 1);
+    const slow = await enrollOk(rel, ssdOnly);
+    const cosine = fast.descriptor.reduce((sum, v, i) => sum + v * slow.descriptor[i]!, 0);
+    expect(cosine).toBeGreaterThan(0.9);
+  });
+});
