@@ -87,18 +87,28 @@ function side(face: CheckedFace): number {
 }
 
 /**
- * Enrollment's fast path (arcface-engine.ts, detectEnrollment): tinyFaceDetector at this input size runs first, and
- * its answer stands only when it is decisive; otherwise SSD, on which the rules above are calibrated, decides.
+ * Enrollment's fast path (arcface-engine.ts, detectEnrollment): tinyFaceDetector runs first and its answer stands only
+ * when it is decisive; otherwise SSD, on which the rules above are calibrated, decides. Input 320, not larger: on
+ * ../shared/faces it settled more photos than 416 or 608 (LFW photos are 250 px; a larger input upscales them) at
+ * 75 ms against SSD's 397 (CPU, loaded machine), and unlike 224 it still saw every face of the group photos.
  */
-export const ENROLL_TINY_INPUT = 416;
-/** Tiny's score and face side (px) above which its one face is trusted; chosen on ../shared/faces (BENCHMARKS.md). */
-export const TINY_DECISIVE_SCORE = 0.8;
+export const ENROLL_TINY_INPUT = 320;
+/**
+ * Tiny's score above which its one face is trusted. Its scores run lower than SSD's on the same face (0.63 where SSD
+ * gives 1.0); at 0.6 it settled 278 of the 315 photos of ../shared/faces with no verdict changed (BENCHMARKS.md).
+ */
+export const TINY_DECISIVE_SCORE = 0.6;
+/**
+ * Tiny's face side (px) below which SSD decides: tiny's boxes are ~15–30% larger than SSD's on the same face, so a
+ * tiny box near MIN_FACE_PX could be an SSD box under it (face_too_small).
+ */
 export const TINY_DECISIVE_PX = 80;
 
 /**
  * Whether tinyFaceDetector's faces settle an enrollment photo without SSD: exactly one face (any second one, however
  * weak, may be a person SSD scores higher), confident, well above the size floor, and accepted by checkPhoto. Every
- * refusal is left to SSD, so the fast path can accept only what SSD would, never refuse anything new.
+ * refusal is left to SSD, so the fast path never refuses a photo SSD would accept; the risk is the other way (a
+ * second person or a small face only SSD sees), which the bench measures (`npm run bench:enroll`).
  */
 export function tinyIsDecisive(faces: readonly CheckedFace[]): boolean {
   if (faces.length !== 1) return false;
