@@ -96,7 +96,7 @@ export class ArcFaceEngine implements FaceEngine {
    * answer could change the verdict (no face, several, a weak or small one) SSD decides, as before: the refusal
    * rules are calibrated on SSD's scores, and SSD sees second faces tiny misses (BENCHMARKS.md "Enrollment speed").
    */
-  async detectEnrollment(img: Image): Promise<DetectedFace[]> {
+  async detectEnrollment(_image: Buffer, img: Image): Promise<DetectedFace[]> {
     await this.init();
     if (this.detector !== 'ssd') return this.describeAll(img, await findFaces(pixelsOf(img), img.width, img.height, this.detector, this.inputSize));
     const rgba = pixelsOf(img);

@@ -40,11 +40,11 @@ export interface FaceEngine {
   /** Every face found in an encoded image (JPEG/PNG), each with its descriptor. */
   detect(image: Buffer): Promise<DetectedFace[]>;
   /**
-   * Faces of an enrollment photo the caller has decoded (enroll.ts decodes once for the check and the thumbnail). An
-   * engine may find them by a faster path than detect() as long as checkPhoto's verdict stays the same; without this
-   * method enrollment calls detect().
+   * Faces of an enrollment photo, given as its bytes and as decoded by the caller (enroll.ts decodes once for the
+   * check and the thumbnail). An engine may find them by a faster path than detect() as long as checkPhoto's verdict
+   * stays the same; without this method enrollment calls detect().
    */
-  detectEnrollment?(img: Image): Promise<DetectedFace[]>;
+  detectEnrollment?(image: Buffer, decoded: Image): Promise<DetectedFace[]>;
   /**
    * Engines whose input is an aligned crop: the descriptor of a stored crop (enroll.ts keeps one per photo), so a
    * model change re-describes deputies without their photos.

@@ -44,7 +44,7 @@ export async function extractEnrollment(engine: FaceEngine, image: Buffer, fileN
   if (size !== 'ok') return refuse(fileName, size);
   const decoded = await decode(image);
   if (!decoded) return refuse(fileName, 'unreadable');
-  const verdict = checkPhoto(engine.detectEnrollment ? await engine.detectEnrollment(decoded) : await engine.detect(image));
+  const verdict = checkPhoto(engine.detectEnrollment ? await engine.detectEnrollment(image, decoded) : await engine.detect(image));
   if (!verdict.ok) return refuse(fileName, verdict.reason);
   const { face } = verdict;
   return {
