@@ -22,7 +22,7 @@ export type EnrollmentResult =
       ok: true;
       fileName: string;
       descriptor: Float32Array;
-      /** Detector score of the enrolled face, 0..1. */
+      /** Score of the enrolled face, 0..1, from the detector that decided (tinyFaceDetector or SSD: see detectEnrollment). */
       score: number;
       /** Face box in pixels of the original image. */
       box: FaceBox;

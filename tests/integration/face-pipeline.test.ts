@@ -12,7 +12,7 @@ import { ALIGNED_PX } from '../../server/face/align.js';
 import { DEFAULT_MATCH_OPTIONS, FACEAPI_MATCH_OPTIONS } from '../../server/face/match-defaults.js';
 import type { FaceEngine } from '../../server/face/engine.js';
 import { ArcFaceEngine } from '../../server/face/arcface-engine.js';
-import { ENROLL_TINY_INPUT } from '../../server/face/photo-check.js';
+import { ENROLL_TINY_INPUT, TINY_DECISIVE_SCORE } from '../../server/face/photo-check.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const faces = resolve(repoRoot, '..', 'shared', 'faces');
@@ -50,7 +50,7 @@ describe('face pipeline on real photos (arcface engine)', () => {
     const aligned = await loadImage(r.aligned!);
     expect([aligned.width, aligned.height]).toEqual([ALIGNED_PX, ALIGNED_PX]);
     expect(r.aligned!.length).toBeLessThan(10_000);
-    expect(r.score).toBeGreaterThan(0.9);
+    expect(r.score).toBeGreaterThanOrEqual(TINY_DECISIVE_SCORE); // settled by tinyFaceDetector (0.73; SSD gives 0.99)
     expect(r.box.width).toBeGreaterThan(60);
     expect([...r.thumbnail.subarray(0, 2)]).toEqual([0xff, 0xd8]);
     const thumb = await loadImage(r.thumbnail);
