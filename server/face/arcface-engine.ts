@@ -7,7 +7,8 @@ import * as ort from 'onnxruntime-node';
 import { ALIGNED_PX, alignmentFor, normaliseInPlace, toInputTensor, warpAligned, type ChannelOrder } from './align.js';
 import { modelSpecFromEnv, readVerifiedModel, type ArcFaceModelSpec } from './arcface-model.js';
 import type { DetectedFace, FaceEngine } from './engine.js';
-import { findFaces } from './faceapi-engine.js';
+import { findFaces, type FoundFace } from './faceapi-engine.js';
+import { ENROLL_TINY_INPUT, tinyIsDecisive } from './photo-check.js';
 
 export interface ArcFaceEngineOptions {
   /** face-api detector: 'ssd' for enrollment, 'tiny' (inputSize 224) to probe as the kiosk does. */
@@ -15,6 +16,12 @@ export interface ArcFaceEngineOptions {
   inputSize?: number;
   /** Forces the channel order (the arcface-rgb engine); otherwise QUORUM_FACE_MODEL_CHANNELS, default bgr. */
   channels?: ChannelOrder;
+  /**
+   * Enrollment's detector (detectEnrollment): 'cascade' (default) runs tinyFaceDetector first and SSD only when
+   * tiny's answer is not decisive (photo-check.ts, tinyIsDecisive); 'ssd' always runs SSD (the old path, for the
+   * enrollment-speed bench).
+   */
+  enrollDetector?: 'cascade' | 'ssd';
   env?: NodeJS.ProcessEnv;
 }
 
@@ -52,12 +59,16 @@ export class ArcFaceEngine implements FaceEngine {
   private session: ort.InferenceSession | null = null;
   private readonly detector: 'ssd' | 'tiny';
   private readonly inputSize: number;
+  private readonly enrollDetector: 'cascade' | 'ssd';
+  /** Enrollment photos settled by tinyFaceDetector alone, and by SSD: the cascade's hit rate, for the bench and logs. */
+  readonly enrollDecidedBy = { tiny: 0, ssd: 0 };
 
   constructor(options: ArcFaceEngineOptions = {}) {
     this.spec = modelSpecFromEnv(options.env ?? process.env, options.channels);
     this.model = this.spec.id;
     this.detector = options.detector ?? 'ssd';
     this.inputSize = options.inputSize ?? 224;
+    this.enrollDetector = options.enrollDetector ?? 'cascade';
   }
 
   /** 512 for the bundled model; a venue's own model's size is known after init(). */
@@ -75,10 +86,32 @@ export class ArcFaceEngine implements FaceEngine {
   async detect(image: Buffer): Promise<DetectedFace[]> {
     await this.init();
     const img = await loadImage(image);
-    const canvas = createCanvas(img.width, img.height);
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const found = await findFaces(ctx.getImageData(0, 0, img.width, img.height).data, img.width, img.height, this.detector, this.inputSize);
+    const rgba = pixelsOf(img);
+    return this.describeAll(img, await findFaces(rgba, img.width, img.height, this.detector, this.inputSize));
+  }
+
+  /**
+   * Faces of an enrollment photo, already decoded by enroll.ts. SSD is ~90% of an enrollment's time; tinyFaceDetector
+   * at ENROLL_TINY_INPUT is several times faster and, on a clear portrait, finds the same one face. Whenever tiny's
+   * answer could change the verdict (no face, several, a weak or small one) SSD decides, as before: the refusal
+   * rules are calibrated on SSD's scores, and SSD sees second faces tiny misses (BENCHMARKS.md "Enrollment speed").
+   */
+  async detectEnrollment(_image: Buffer, img: Image): Promise<DetectedFace[]> {
+    await this.init();
+    if (this.detector !== 'ssd') return this.describeAll(img, await findFaces(pixelsOf(img), img.width, img.height, this.detector, this.inputSize));
+    const rgba = pixelsOf(img);
+    if (this.enrollDetector === 'cascade') {
+      const tiny = await findFaces(rgba, img.width, img.height, 'tiny', ENROLL_TINY_INPUT);
+      if (tinyIsDecisive(tiny)) {
+        this.enrollDecidedBy.tiny++;
+        return this.describeAll(img, tiny);
+      }
+    }
+    this.enrollDecidedBy.ssd++;
+    return this.describeAll(img, await findFaces(rgba, img.width, img.height, 'ssd', 0));
+  }
+
+  private async describeAll(img: Image, found: readonly FoundFace[]): Promise<DetectedFace[]> {
     const faces: DetectedFace[] = [];
     for (const f of found) {
       const aligned = alignedCrop(img, f.landmarks);
@@ -106,6 +139,14 @@ export class ArcFaceEngine implements FaceEngine {
     const norm = normaliseInPlace(descriptor);
     return { descriptor, norm };
   }
+}
+
+/** RGBA pixels of a decoded image, as findFaces takes them. */
+function pixelsOf(img: Image): Uint8ClampedArray {
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  return ctx.getImageData(0, 0, img.width, img.height).data;
 }
 
 /** The face warped onto the ArcFace template: RGBA pixels of an ALIGNED_PX square. */

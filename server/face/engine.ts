@@ -1,5 +1,6 @@
 // The one interface the rest of the server sees for face work. Engines (face-api, human, ...) implement it;
 // enrollment, check-in matching and the evaluation command all go through it, so what is measured is what runs.
+import type { Image } from '@napi-rs/canvas';
 
 export interface FaceBox {
   x: number;
@@ -38,6 +39,12 @@ export interface FaceEngine {
   init(): Promise<void>;
   /** Every face found in an encoded image (JPEG/PNG), each with its descriptor. */
   detect(image: Buffer): Promise<DetectedFace[]>;
+  /**
+   * Faces of an enrollment photo, given as its bytes and as decoded by the caller (enroll.ts decodes once for the
+   * check and the thumbnail). An engine may find them by a faster path than detect() as long as checkPhoto's verdict
+   * stays the same; without this method enrollment calls detect().
+   */
+  detectEnrollment?(image: Buffer, decoded: Image): Promise<DetectedFace[]>;
   /**
    * Engines whose input is an aligned crop: the descriptor of a stored crop (enroll.ts keeps one per photo), so a
    * model change re-describes deputies without their photos.

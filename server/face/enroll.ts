@@ -22,7 +22,7 @@ export type EnrollmentResult =
       ok: true;
       fileName: string;
       descriptor: Float32Array;
-      /** Detector score of the enrolled face, 0..1. */
+      /** Score of the enrolled face, 0..1, from the detector that decided (tinyFaceDetector or SSD: see detectEnrollment). */
       score: number;
       /** Face box in pixels of the original image. */
       box: FaceBox;
@@ -44,7 +44,7 @@ export async function extractEnrollment(engine: FaceEngine, image: Buffer, fileN
   if (size !== 'ok') return refuse(fileName, size);
   const decoded = await decode(image);
   if (!decoded) return refuse(fileName, 'unreadable');
-  const verdict = checkPhoto(await engine.detect(image));
+  const verdict = checkPhoto(engine.detectEnrollment ? await engine.detectEnrollment(image, decoded) : await engine.detect(image));
   if (!verdict.ok) return refuse(fileName, verdict.reason);
   const { face } = verdict;
   return {

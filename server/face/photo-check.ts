@@ -51,10 +51,15 @@ export const REJECTION_MESSAGES: Record<PhotoRejection, string> = {
   low_score: '人脸不够清晰，请使用正面、光线充足的照片 / The face is unclear; use a well-lit frontal photo',
 };
 
-export type PhotoVerdict = { ok: true; face: DetectedFace } | { ok: false; reason: Exclude<PhotoRejection, 'unreadable' | 'too_large'> };
+/** What the check reads of a face: the detector's box and score and the 68 landmarks, not the descriptor. */
+type CheckedFace = Pick<DetectedFace, 'box' | 'score' | 'landmarks'>;
+
+export type PhotoVerdict<F extends CheckedFace = DetectedFace> =
+  | { ok: true; face: F }
+  | { ok: false; reason: Exclude<PhotoRejection, 'unreadable' | 'too_large'> };
 
 /** Picks the one face to enroll from an engine's detections, or says why there is none. */
-export function checkPhoto(faces: readonly DetectedFace[]): PhotoVerdict {
+export function checkPhoto<F extends CheckedFace>(faces: readonly F[]): PhotoVerdict<F> {
   if (faces.length === 0) return { ok: false, reason: 'no_face' };
   const confident = faces.filter((f) => f.score >= MIN_FACE_SCORE);
   if (confident.length === 0) return { ok: false, reason: 'low_score' };
@@ -69,7 +74,7 @@ export function checkPhoto(faces: readonly DetectedFace[]): PhotoVerdict {
 }
 
 /** Jaw width (landmark 0 to 16) in pixels of the aligned 112-px crop; 0 when the engine gave no landmarks. */
-export function alignedJawWidth(face: Pick<DetectedFace, 'landmarks'>): number {
+export function alignedJawWidth(face: Pick<CheckedFace, 'landmarks'>): number {
   if (face.landmarks.length !== 68) return 0;
   const t = alignmentFor(face.landmarks);
   const a = applySimilarity(t, face.landmarks[0]);
@@ -77,6 +82,36 @@ export function alignedJawWidth(face: Pick<DetectedFace, 'landmarks'>): number {
   return Math.hypot(b.x - a.x, b.y - a.y);
 }
 
-function side(face: DetectedFace): number {
+function side(face: CheckedFace): number {
   return Math.min(face.box.width, face.box.height);
+}
+
+/**
+ * Enrollment's fast path (arcface-engine.ts, detectEnrollment): tinyFaceDetector runs first and its answer stands only
+ * when it is decisive; otherwise SSD, on which the rules above are calibrated, decides. Input 320, not larger: on
+ * ../shared/faces it settled more photos than 416 or 608 (LFW photos are 250 px; a larger input upscales them) at
+ * 75 ms against SSD's 397 (CPU, loaded machine), and unlike 224 it still saw every face of the group photos.
+ */
+export const ENROLL_TINY_INPUT = 320;
+/**
+ * Tiny's score above which its one face is trusted. Its scores run lower than SSD's on the same face (0.63 where SSD
+ * gives 1.0); at 0.6 it settled 278 of the 315 photos of ../shared/faces with no verdict changed (BENCHMARKS.md).
+ */
+export const TINY_DECISIVE_SCORE = 0.6;
+/**
+ * Tiny's face side (px) below which SSD decides: tiny's boxes are ~15–30% larger than SSD's on the same face, so a
+ * tiny box near MIN_FACE_PX could be an SSD box under it (face_too_small).
+ */
+export const TINY_DECISIVE_PX = 80;
+
+/**
+ * Whether tinyFaceDetector's faces settle an enrollment photo without SSD: exactly one face (any second one, however
+ * weak, may be a person SSD scores higher), confident, well above the size floor, and accepted by checkPhoto. Every
+ * refusal is left to SSD, so the fast path never refuses a photo SSD would accept; the risk is the other way (a
+ * second person or a small face only SSD sees), which the bench measures (`npm run bench:enroll`).
+ */
+export function tinyIsDecisive(faces: readonly CheckedFace[]): boolean {
+  if (faces.length !== 1) return false;
+  const face = faces[0]!;
+  return face.score >= TINY_DECISIVE_SCORE && side(face) >= TINY_DECISIVE_PX && checkPhoto(faces).ok;
 }

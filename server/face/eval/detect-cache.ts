@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Image } from '@napi-rs/canvas';
 import type { DetectedFace, FaceEngine } from '../engine.js';
 
 const CACHE_VERSION = 1;
@@ -65,9 +66,20 @@ export class CachingEngine implements FaceEngine {
   /** Models load on the first cache miss, not here: a fully cached run never pays for them. */
   async init(): Promise<void> {}
 
-  async detect(image: Buffer): Promise<DetectedFace[]> {
+  detect(image: Buffer): Promise<DetectedFace[]> {
+    return this.cached('', image, () => this.inner.detect(image));
+  }
+
+  /** Enrollment's own path when the engine has one (arcface's tiny → SSD cascade), cached apart from detect()'s. */
+  detectEnrollment(image: Buffer, decoded: Image): Promise<DetectedFace[]> {
+    const { inner } = this;
+    if (!inner.detectEnrollment) return this.detect(image);
+    return this.cached('enroll:', image, () => inner.detectEnrollment!(image, decoded));
+  }
+
+  private async cached(prefix: string, image: Buffer, run: () => Promise<DetectedFace[]>): Promise<DetectedFace[]> {
     const entered = performance.now();
-    const key = createHash('sha1').update(image).digest('hex');
+    const key = prefix + createHash('sha1').update(image).digest('hex');
     const hit = this.entries[key];
     if (hit) {
       this.hits++;
@@ -76,11 +88,11 @@ export class CachingEngine implements FaceEngine {
     }
     await this.inner.init();
     if (!this.warmedUp) {
-      await this.inner.detect(image); // the first inference compiles WASM kernels: keep it out of the timings
+      await run(); // the first inference compiles WASM kernels: keep it out of the timings
       this.warmedUp = true;
     }
     const t0 = performance.now();
-    const faces = await this.inner.detect(image);
+    const faces = await run();
     const ms = performance.now() - t0;
     this.misses++;
     this.lastDetect = { ms, wallMs: performance.now() - entered, cached: false };
