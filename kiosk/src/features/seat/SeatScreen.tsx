@@ -182,7 +182,7 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
   return (
     <div className="app seat" data-screen="seat" onPointerDown={() => setTouchedAt(Date.now())}>
       <TopBar title={t('seatTitle')} subtitle={meetingLine(live.state, device)}>
-        {voter && <span className="pill voter">{t('identified', { name: voter.deputy.name }).split(',')[0]}</span>}
+        {voter && <span className="pill voter">{`${voter.deputy.name}${t('deputySuffix')}`}</span>}
         {device.seat && <span className="pill">{t('seatLabel', { seat: device.seat })}</span>}
       </TopBar>
       <OfflineBanner show={isDisconnected(live)} retrying={retrying} />
