@@ -75,7 +75,7 @@ function enqueue(ctx: ServiceContext, item: Pending): void {
         throw String(e).includes('ERR_VOTE_NOT_OPEN') ? notOpen('closed') : e;
       });
       await together([stored, appendAuditMany(tx, batch.flatMap(auditOf))]);
-    })
+    }, { covered: false }) // ballots, participation and cast requests: no audit-covered table (audit/covered.ts)
     .then(
       () => batch.forEach((p) => p.resolve()),
       (error: unknown) => {

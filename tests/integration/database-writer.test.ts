@@ -28,6 +28,22 @@ afterAll(async () => {
 const count = async (sql: string) => (await db.get<{ n: number }>(sql))!.n;
 
 describe('the writer', () => {
+  it('runs beforeCommit for a batch with any covered job, skips it for a batch of uncovered jobs only', async () => {
+    let hooks = 0;
+    db.beforeCommit = async () => void hooks++;
+    try {
+      await Promise.all([1, 2, 3].map((i) => db.write((tx) => tx.run('INSERT INTO t (v) VALUES (?)', [`unc-${i}`]), { covered: false })));
+      expect(hooks).toBe(0);
+      await Promise.all([
+        db.write((tx) => tx.run('INSERT INTO t (v) VALUES (?)', ['unc-4']), { covered: false }),
+        db.write((tx) => tx.run('INSERT INTO t (v) VALUES (?)', ['cov-1'])),
+      ]);
+      expect(hooks).toBe(1);
+    } finally {
+      db.beforeCommit = null;
+    }
+  });
+
   it('runs more distinct statements than it keeps prepared, and the same statement again after one failed', async () => {
     // 100 texts > the 64 kept: the oldest are finalized while newer ones run.
     await db.write(async (tx) => {
