@@ -134,6 +134,9 @@ describe('console, clerk to announced result', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=attendance-figures]')?.textContent?.includes('还差 1 人'));
     // Before the sitting starts (no vote opened yet), those not checked in are 未报到, not 缺席.
     expect(await Promise.all(['应到', '实到', '请假', '未报到'].map((l) => figure(l).textContent()))).toEqual(['11', '7', '1', '3']);
+    // The rows say so too (deputies, observers and staff alike): 未报到 badges, no 缺席 one.
+    expect(await page.locator('tbody .badge', { hasText: '未报到' }).count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('tbody .badge', { hasText: '缺席' }).count()).toBe(0);
     await page.locator('tr', { hasText: '赵敏' }).getByText('因病住院').waitFor();
     await page.locator('tr', { hasText: '黄磊' }).getByText('人脸识别未通过,核对代表证').waitFor();
     await screenshot(page, 'console-attendance');

@@ -39,7 +39,7 @@ export function AttendancePage({ meetingId, sittingId }: { meetingId: number; si
       {summary ? <AttendanceFigures summary={summary} /> : <Loading />}
       <DoorRefusals sittingId={sittingId} changed={summaryKey} />
       <ErrorNote error={list.error} />
-      {list.data && <AttendanceTable sittingId={sittingId} entries={list.data.entries} onChanged={reload} />}
+      {list.data && <AttendanceTable sittingId={sittingId} entries={list.data.entries} started={summary?.started ?? true} onChanged={reload} />}
     </div>
   );
 }

@@ -60,17 +60,25 @@ function PhotoPair({ sittingId, entry }: { sittingId: number; entry: AttendanceE
 
 interface RowProps {
   sittingId: number;
+  /** Before the sitting starts, not yet here is 未报到 (neutral), not 缺席. */
+  started: boolean;
   entry: AttendanceEntry;
   onCheckIn(): void;
   onLeave(): void;
   onCancelLeave(): void;
 }
 
-export function AttendanceRow({ sittingId, entry: e, onCheckIn, onLeave, onCancelLeave }: RowProps) {
+export function AttendanceRow({ sittingId, started, entry: e, onCheckIn, onLeave, onCancelLeave }: RowProps) {
   const { t } = useI18n();
   const p = e.participant;
   const status =
-    e.status === 'present' ? <Badge tone="good">{t('statusPresent')}</Badge> : e.status === 'leave' ? <Badge tone="warn">{t('onLeave')}</Badge> : <Badge tone="bad">{t('absent')}</Badge>;
+    e.status === 'present' ? <Badge tone="good">{t('statusPresent')}</Badge> : e.status === 'leave' ? (
+      <Badge tone="warn">{t('onLeave')}</Badge>
+    ) : started ? (
+      <Badge tone="bad">{t('absent')}</Badge>
+    ) : (
+      <Badge tone="neutral">{t('notArrived')}</Badge>
+    );
   return (
     <tr className={e.inOffice ? '' : 'row-muted'}>
       <td className="strong">

@@ -18,7 +18,8 @@ function matches(e: AttendanceEntry, f: Filter): boolean {
 }
 type Action = { kind: 'checkin' | 'leave'; entry: AttendanceEntry } | null;
 
-export function AttendanceTable({ sittingId, entries, onChanged }: { sittingId: number; entries: AttendanceEntry[]; onChanged(): void }) {
+/** `started`: before a sitting starts those not yet here are 未报到, not 缺席 (the figures say the same). */
+export function AttendanceTable({ sittingId, entries, started, onChanged }: { sittingId: number; entries: AttendanceEntry[]; started: boolean; onChanged(): void }) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<Filter>('all');
   const [query, setQuery] = useState('');
@@ -41,7 +42,7 @@ export function AttendanceTable({ sittingId, entries, onChanged }: { sittingId: 
     ['all', t('filterAll')],
     ['present', t('present')],
     ['leave', t('onLeave')],
-    ['absent', t('absent')],
+    ['absent', started ? t('absent') : t('notArrived')],
     ['others', t('othersTab')],
   ];
   return (
@@ -73,6 +74,7 @@ export function AttendanceTable({ sittingId, entries, onChanged }: { sittingId: 
         <tbody>
           {shown.map((e) => (
             <AttendanceRow
+              started={started}
               key={e.participant.id}
               sittingId={sittingId}
               entry={e}
