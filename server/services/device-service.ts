@@ -136,6 +136,6 @@ export async function activeDevice(ctx: ServiceContext, tokenHash: string, modes
 /** Checks a device may do something its mode allows; a door kiosk cannot cast, a seat tablet cannot check in. */
 export function assertMode(device: DeviceView, modes: DeviceMode[]): void {
   if (!modes.includes(device.mode)) {
-    throw new AppError('ERR_FORBIDDEN', `本终端为「${device.mode}」模式,不能执行此操作 / Device mode ${device.mode} cannot do this`);
+    throw new AppError('ERR_FORBIDDEN', `本终端为「${device.mode}」模式，不能执行此操作 / Device mode ${device.mode} cannot do this`);
   }
 }

@@ -134,7 +134,7 @@ export async function importRosterFile(
           row: r.line,
           file: name,
           reason: 'ambiguous_photo',
-          message: `压缩包中有多个文件名为 ${name} 的照片,请写明文件夹 / Several photos are named ${name}; give the folder too`,
+          message: `压缩包中有多个文件名为 ${name} 的照片，请写明文件夹 / Several photos are named ${name}; give the folder too`,
         });
       }
       if (found.length === 0 && missing.length === 0 && ambiguous.length === 0) {

@@ -83,7 +83,7 @@ export class FaceService {
   parseDescriptor(model: string, values: readonly number[]): Float32Array {
     const { model: expected, dimensions } = this.config();
     if (model !== expected) {
-      throw new AppError('ERR_BAD_DESCRIPTOR', `人脸特征模型不匹配:需要 ${expected} / Descriptor model must be ${expected}, got ${model}`);
+      throw new AppError('ERR_BAD_DESCRIPTOR', `人脸特征模型不匹配：需要 ${expected} / Descriptor model must be ${expected}, got ${model}`);
     }
     if (values.length !== dimensions || !values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
       throw new AppError('ERR_BAD_DESCRIPTOR', `人脸特征须为 ${dimensions} 个有限数值 / Descriptor must be ${dimensions} finite numbers`);

@@ -43,7 +43,7 @@ function checkShape(input: CreateVote): void {
   if (input.kind === 'resolution' && n > 1) throw bad('议案表决只有一个表决事项', 'A resolution has exactly one motion');
   if (input.kind !== 'resolution' && n === 0) throw bad('请至少填写一个选项', 'At least one option is required');
   if ((input.kind === 'project' || input.kind === 'election') && !input.maxYes) {
-    throw bad('请设置最多可赞成的数目(项目数或应选名额)', 'maxYes (N projects or seats) is required');
+    throw bad('请设置最多可赞成的数目（项目数或应选名额）', 'maxYes (N projects or seats) is required');
   }
   if (input.maxYes && input.kind === 'project' && input.maxYes > n) {
     throw bad('可赞成项目数不能多于候选项目数', 'N cannot exceed the number of projects');
@@ -170,7 +170,7 @@ export async function openVote(ctx: ServiceContext, id: number, overrideReason: 
   if (!att.quorum.met && !overrideReason) {
     throw new AppError(
       'ERR_QUORUM_NOT_MET',
-      `出席代表 ${att.present} 人,未达到法定人数 ${att.quorum.required} 人,还差 ${att.quorum.shortBy} 人 / ` +
+      `出席代表 ${att.present} 人，未达到法定人数 ${att.quorum.required} 人，还差 ${att.quorum.shortBy} 人 / ` +
         `Quorum not met: ${att.present} present, ${att.quorum.required} required`,
       { attendance: att },
     );

@@ -51,7 +51,7 @@ function checkWriteIns(spec: VoteSpec, writeIns: string[]): BallotCheck {
     if (charLength(shown) > MAX_WRITE_IN_LENGTH) {
       return fail('bad_write_in', `另选他人的姓名不能超过 ${MAX_WRITE_IN_LENGTH} 个字 / A write-in name cannot be longer than ${MAX_WRITE_IN_LENGTH} characters`);
     }
-    if (listed.has(key)) return fail('bad_write_in', `「${shown}」是候选人,请直接选择赞成 / "${shown}" is a listed candidate: mark yes instead`);
+    if (listed.has(key)) return fail('bad_write_in', `「${shown}」是候选人，请直接选择赞成 / "${shown}" is a listed candidate: mark yes instead`);
     if (seen.has(key)) return fail('bad_write_in', `不能重复另选「${shown}」 / "${shown}" is written in more than once`);
     seen.add(key);
   }

@@ -34,9 +34,9 @@ export function validateSpec(spec: VoteSpec): SpecCheck {
   const seen = new Set<number>();
   for (const o of spec.options) {
     if (!Number.isSafeInteger(o.id) || o.id < 1) {
-      return { ok: false, code: 'bad_option_id', message: `选项编号无效:${String(o.id)} / Invalid option id ${String(o.id)}` };
+      return { ok: false, code: 'bad_option_id', message: `选项编号无效：${String(o.id)} / Invalid option id ${String(o.id)}` };
     }
-    if (seen.has(o.id)) return { ok: false, code: 'duplicate_option_id', message: `选项编号重复:${o.id} / Duplicate option id ${o.id}` };
+    if (seen.has(o.id)) return { ok: false, code: 'duplicate_option_id', message: `选项编号重复：${o.id} / Duplicate option id ${o.id}` };
     seen.add(o.id);
   }
   if (spec.kind === 'resolution' && spec.options.length !== 1) {

@@ -83,7 +83,7 @@ export function tallyElection(spec: VoteSpec, ballots: readonly BallotContent[],
       writeIns: tied.filter((c) => c.writeIn).map((c) => c.label),
       votes: sel.tiedVotes,
       places: sel.places,
-      reason: `${tied.length} 名候选人均获 ${sel.tiedVotes} 票赞成,并列争取最后 ${sel.places} 个名额,须就票数相等的候选人再次投票 / ${tied.length} candidates tie at ${sel.tiedVotes} yes for the last ${sel.places} seat(s): a re-vote among the tied candidates is needed`,
+      reason: `${tied.length} 名候选人均获 ${sel.tiedVotes} 票赞成，并列争取最后 ${sel.places} 个名额，须就票数相等的候选人再次投票 / ${tied.length} candidates tie at ${sel.tiedVotes} yes for the last ${sel.places} seat(s): a re-vote among the tied candidates is needed`,
     };
   }
   return {

@@ -39,7 +39,7 @@ export function tallyProject(spec: VoteSpec, ballots: readonly BallotContent[], 
       optionIds: sel.tied.map((i) => spec.options[i].id),
       votes: sel.tiedVotes,
       places: sel.places,
-      reason: `${sel.tied.length} 个项目均获 ${sel.tiedVotes} 票赞成,并列争取最后 ${sel.places} 个名额,须再次票决 / ${sel.tied.length} projects tie at ${sel.tiedVotes} yes for the last ${sel.places} place(s): a run-off is needed`,
+      reason: `${sel.tied.length} 个项目均获 ${sel.tiedVotes} 票赞成，并列争取最后 ${sel.places} 个名额，须再次票决 / ${sel.tied.length} projects tie at ${sel.tiedVotes} yes for the last ${sel.places} place(s): a run-off is needed`,
     };
   }
   return {
