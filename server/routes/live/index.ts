@@ -44,20 +44,22 @@ export default async function liveRoutes(app: FastifyInstance) {
     /** A tablet sees its own sitting only; a console the whole meeting (null). */
     let scope: number | null = null;
     let closed = false;
-    const close = (code: number, reason: string) => {
-      if (closed) return;
+    /** Stops every push to this socket and forgets it (on a refusal, a stalled reader, or the socket's close). */
+    const release = () => {
       closed = true;
       ctx.hub.unsubscribe(sub);
       detach?.();
+    };
+    const close = (code: number, reason: string) => {
+      if (closed) return;
+      release();
       socket.close(code, reason);
     };
     const write = (data: string | Buffer) => {
       if (closed || socket.readyState !== socket.OPEN) return;
       if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
         // A reader that does not read: stop holding pushes for it.
-        closed = true;
-        ctx.hub.unsubscribe(sub);
-        detach?.();
+        release();
         return void socket.terminate();
       }
       socket.send(data, { binary: false });
@@ -149,9 +151,7 @@ export default async function liveRoutes(app: FastifyInstance) {
       fail('ERR_VALIDATION', '未知消息类型 / Unknown message type');
     });
     socket.on('close', () => {
-      closed = true;
-      ctx.hub.unsubscribe(sub);
-      detach?.();
+      release();
       if (deviceId !== null) void markSeen(ctx, deviceId, true).catch(() => undefined);
     });
   });
