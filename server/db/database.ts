@@ -46,7 +46,7 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-function openConnection(path: string, mode: number): Promise<sqlite3.Database> {
+export function openConnection(path: string, mode: number): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(path, mode, (err) => (err ? reject(err) : resolve(db)));
   });
@@ -55,7 +55,7 @@ function openConnection(path: string, mode: number): Promise<sqlite3.Database> {
 /** A connection's reads and scripts; the writer's `run` goes through its prepared statements (PreparedWrites). */
 export type Ops = Pick<Tx, 'get' | 'all'> & { exec(sql: string): Promise<void> };
 
-function connectionOps(conn: sqlite3.Database): Ops {
+export function connectionOps(conn: sqlite3.Database): Ops {
   return {
     get: <T>(sql: string, params: Params = []) =>
       new Promise<T | undefined>((resolve, reject) =>
