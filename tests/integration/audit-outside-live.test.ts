@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
+import { COVERED } from '../../server/audit/covered';
 import { openReadOnly } from '../../server/audit/read-only';
 import { verifyAudit, type VerifyReport } from '../../server/audit/verify';
 import type { VoteView } from '../../shared/views';
@@ -66,6 +67,20 @@ async function verifyFile(): Promise<VerifyReport> {
     await db.close();
   }
 }
+
+describe('the capture', () => {
+  it("exists on the server's writer connection only, not in the file", async () => {
+    const temp = await app.ctx.db.betweenBatches((ops) => ops.all<{ type: string; name: string }>('SELECT type, name FROM sqlite_temp_master'));
+    expect(temp.filter((o) => o.type === 'trigger' && o.name.startsWith('audit_')).length).toBe(Object.keys(COVERED).length * 3 + 1);
+    expect(temp).toContainEqual({ type: 'table', name: 'audit_changes' });
+    const db = await openReadOnly(dbPath);
+    try {
+      expect(await db.all("SELECT name FROM sqlite_master WHERE name LIKE 'audit%' AND name <> 'audit_events' AND type <> 'index'")).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});
 
 describe('an edit of the file by another process while the server runs', () => {
   const member = () => s.deputyIds[3]!;
