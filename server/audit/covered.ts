@@ -51,20 +51,18 @@ export function triggerSql(table: string): Record<string, string> {
  * a secret vote's requests are already deleted by its seal, in the same transaction) is hashed into the log when the
  * close commits; verification recomputes it. While a vote is open the vote checks count it.
  */
-export const VOTERS_TRIGGER = {
-  name: 'audit_votes_closed',
-  sql: "CREATE TEMP TRIGGER audit_votes_closed AFTER UPDATE OF state ON votes WHEN OLD.state = 'open' AND NEW.state <> 'open' BEGIN INSERT INTO audit_changes (tbl, before, after) VALUES ('vote_voters', NULL, NEW.id); END",
-};
+const VOTERS_TRIGGER =
+  "CREATE TEMP TRIGGER audit_votes_closed AFTER UPDATE OF state ON votes WHEN OLD.state = 'open' AND NEW.state <> 'open' BEGIN INSERT INTO audit_changes (tbl, before, after) VALUES ('vote_voters', NULL, NEW.id); END";
 
 /**
  * The capture, for the writer connection only, before it serves any write. temp_store = MEMORY: the changed rows
  * (password and token hashes among them) never reach a temporary file on disk.
  */
 export function captureSql(): string {
-  const triggers = Object.assign({}, ...Object.keys(COVERED).map(triggerSql), { [VOTERS_TRIGGER.name]: VOTERS_TRIGGER.sql }) as Record<string, string>;
   return [
     'PRAGMA temp_store = MEMORY',
     'CREATE TEMP TABLE audit_changes (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, before TEXT, after TEXT)',
-    ...Object.values(triggers),
+    ...Object.keys(COVERED).flatMap((table) => Object.values(triggerSql(table))),
+    VOTERS_TRIGGER,
   ].map((sql) => `${sql};\n`).join('');
 }
