@@ -2,7 +2,7 @@
 // THE SERVER RUNS. With the audit triggers stored in the file, that process fired them too, its rows waited in
 // audit_changes, and the server's next write batch logged them as its own 'audit.rows' change: the forged row
 // joined the chain and audit:verify said OK. Now the capture exists only on the server's writer connection (TEMP
-// triggers, audit/capture.ts): the outside edit is logged by nobody, so the tables differ from what the log replays.
+// triggers: server/audit/covered.ts): the outside edit is logged by nobody, so the tables differ from what the log replays.
 //
 // Each case edits a covered row with the real sqlite3 tool beside the running server, makes the server commit a
 // normal covered write (the batch that used to log the edit), and verification must fail; the edit is then undone
