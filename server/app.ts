@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { validatorCompiler } from './plugins/strict-params';
 import { Database } from './db/database';
 import { migrate } from './db/migrate';
-import { logRowChanges, startRowLog } from './audit/row-log';
+import { startRowLog } from './audit/row-log';
 import { LiveHub } from './services/live-hub';
 import { liveSource } from './services/live-source';
 import { FaceService, faceSettingsFromEnv, type FaceSettings } from './services/face-service';
@@ -72,8 +72,7 @@ declare module 'fastify' {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const db = await Database.open(options.dbPath, { groupCommit: options.groupCommit });
   await migrate(db);
-  await db.write(startRowLog);
-  db.beforeCommit = logRowChanges;
+  await startRowLog(db);
   const hub = new LiveHub(options.coalesceMs);
   const face = new FaceService(db, faceSettingsFromEnv(process.env, options.face));
   const ctx: ServiceContext = {

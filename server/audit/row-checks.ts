@@ -1,12 +1,15 @@
 // Verification of the covered tables (covered.ts): the log's 'audit.baseline' and 'audit.rows' entries are
 // replayed into the rows each table should hold (as hashes); the file's tables must hold exactly those — the
-// same count and the same contents. A change that starts from a row the log never had, a change made outside the
-// server ('audit.outside'), a missing or altered trigger, and a closed vote's voter record that differs are
-// reported too.
+// same count and the same contents. That is what catches an edit made by any connection but the server's writer
+// (the only one that captures changes: covered.ts), whether the server was running or not. Reported too: a logged
+// change that starts from a row the log never had (the server changed a row someone had edited), an
+// 'audit.outside' entry (files from before migration 0007), a closed vote's voter record that differs, and a
+// trigger in the file that the migrations do not make (it would run on the writer and be logged as the server's).
+import { triggersFrom } from '../db/migrate';
 import * as rows from '../repositories/audit-rows-repository';
 import type { AuditRow } from '../repositories/audit-repository';
 import type { Reader } from '../repositories/rows';
-import { allTriggers, COVERED } from './covered';
+import { COVERED } from './covered';
 import type { AuditProblem } from './problem';
 import { sha, voterHash, type LoggedChange } from './row-log';
 
@@ -82,17 +85,26 @@ async function checkTable(db: Reader, trail: RowTrail, table: string): Promise<A
   return null;
 }
 
+/** The file's triggers must be exactly those its migrations make (migrate.ts triggersFrom says why). */
+async function checkTriggers(db: Reader): Promise<AuditProblem | null> {
+  const at = { entryId: null, action: null };
+  const expected = await triggersFrom(await rows.migrationNames(db));
+  if (!expected) return { ...at, message: 'the file records migrations this build does not have: its triggers cannot be checked' };
+  for (const { name, sql } of await rows.triggersInFile(db)) {
+    if (expected.get(name) !== sql) {
+      return { ...at, message: `trigger ${name} is not as the migrations make it: it runs on the server's own connection too, and could change covered rows that the server then logs as its own` };
+    }
+    expected.delete(name);
+  }
+  const [missing] = expected.keys();
+  return missing === undefined ? null : { ...at, message: `trigger ${missing}, made by the migrations, is missing` };
+}
+
 /** The covered-table checks, after the chain itself and the vote checks held. */
 export async function checkCoveredTables(db: Reader, trail: RowTrail): Promise<AuditProblem | null> {
   if (trail.baselineAt === null) return { entryId: null, action: null, message: 'the log has no audit.baseline entry: the covered tables were never recorded' };
-  const expected = allTriggers();
-  const present = new Map((await rows.triggersInFile(db)).map((t) => [t.name, t.sql]));
-  for (const [name, sql] of Object.entries(expected)) {
-    if (present.get(name) !== sql) return { entryId: null, action: null, message: `trigger ${name} is missing or altered: changes to covered tables would go unlogged` };
-  }
-  if ((await rows.pendingChanges(db)).length > 0) {
-    return { entryId: null, action: null, message: 'audit_changes holds changes no server logged: rows of covered tables were edited outside the server' };
-  }
+  const triggers = await checkTriggers(db);
+  if (triggers) return triggers;
   for (const table of Object.keys(COVERED)) {
     const problem = await checkTable(db, trail, table);
     if (problem) return problem;

@@ -1,13 +1,16 @@
 // Writing the covered tables' changes into the hash chain (see covered.ts).
+//   startRowLog: at start, before the app serves, makes the capture (TEMP table and triggers) on the writer
+//   connection — the only connection whose changes are logged — logs a baseline of every covered row once (a
+//   database from before this log existed), and hooks logRowChanges before each commit.
 //   logRowChanges: before each commit, the rows the triggers copied become one 'audit.rows' entry of hashes.
-//   startRowLog: at start, a baseline of every covered row once (a database from before this log existed), and
-//   any change left in audit_changes — made by something other than this server — logged as 'audit.outside',
-//   which verification always reports.
+// Nothing is logged for changes made by other connections: verification finds them as rows the log never had.
+// (Files from before migration 0007 may hold 'audit.outside' entries, logged at start for changes a stored trigger
+// had caught; verification still reports those.)
 import { createHash } from 'node:crypto';
-import type { Tx } from '../db/database';
+import type { Database, Tx } from '../db/database';
 import { appendAudit } from '../repositories/audit-repository';
 import * as rows from '../repositories/audit-rows-repository';
-import { COVERED } from './covered';
+import { captureSql, COVERED } from './covered';
 import { canonical } from './problem';
 
 export const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -37,17 +40,18 @@ export async function logRowChanges(tx: Tx): Promise<void> {
   await rows.clearChanges(tx);
 }
 
-/** Once at start, before the app serves (see the file comment). */
-export async function startRowLog(tx: Tx): Promise<void> {
-  const outside = await rows.pendingChanges(tx);
-  if (outside.length > 0) {
-    await appendAudit(tx, { actor: 'system', action: 'audit.outside', detail: { changes: await hashed(tx, outside) } });
-    await rows.clearChanges(tx);
-  }
+async function logBaseline(tx: Tx): Promise<void> {
   if (await rows.hasEntry(tx, 'audit.baseline')) return;
   const tables: Record<string, string[]> = {};
   for (const table of Object.keys(COVERED)) tables[table] = (await rows.rowsOf(tx, table)).map(sha);
   const voters: Record<string, string> = {};
   for (const id of await rows.closedVoteIds(tx)) voters[id] = voterHash(await rows.voterRecord(tx, id));
   await appendAudit(tx, { actor: 'system', action: 'audit.baseline', detail: { tables, voters } });
+}
+
+/** Once at start, after the migrations, before the app serves a write (see the file comment). */
+export async function startRowLog(db: Database): Promise<void> {
+  await db.betweenBatches((ops) => ops.exec(captureSql()));
+  await db.write(logBaseline);
+  db.beforeCommit = logRowChanges;
 }

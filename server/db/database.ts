@@ -46,7 +46,7 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-function openConnection(path: string, mode: number): Promise<sqlite3.Database> {
+export function openConnection(path: string, mode: number): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(path, mode, (err) => (err ? reject(err) : resolve(db)));
   });
@@ -55,7 +55,7 @@ function openConnection(path: string, mode: number): Promise<sqlite3.Database> {
 /** A connection's reads and scripts; the writer's `run` goes through its prepared statements (PreparedWrites). */
 export type Ops = Pick<Tx, 'get' | 'all'> & { exec(sql: string): Promise<void> };
 
-function connectionOps(conn: sqlite3.Database): Ops {
+export function connectionOps(conn: sqlite3.Database): Ops {
   return {
     get: <T>(sql: string, params: Params = []) =>
       new Promise<T | undefined>((resolve, reject) =>
@@ -181,7 +181,9 @@ export class Database {
    * Queues a write job; resolves with its value once the batch holding it has committed. `covered: false` says the
    * job writes no audit-covered table (the ballot path): a batch of only such jobs skips beforeCommit, one trip to
    * SQLite fewer per batch in a burst. Should such a job touch a covered table after all, its trigger rows wait in
-   * audit_changes and the next batch that runs beforeCommit logs them: nothing is lost.
+   * the writer's TEMP audit_changes and the next batch that runs beforeCommit logs them (should the server stop
+   * first, they are gone with the connection and verification reports the rows as edited outside it: a false
+   * alarm, never a silent pass).
    */
   write<T>(fn: (tx: Tx) => Promise<T>, options: { covered?: boolean } = {}): Promise<T> {
     if (this.closed) return Promise.reject(new Error('database closed'));

@@ -1,11 +1,13 @@
 // Forward-only migrations: numbered SQL files (0001_init.sql, 0002_...), each recorded with a checksum.
 // The runner refuses to start on anything it cannot vouch for: a gap or duplicate in the numbering, a
 // migration recorded in the database that this build does not have (a newer build wrote it), or a
-// recorded migration whose file changed since it ran.
+// recorded migration whose file changed since it ran. triggersFrom tells audit:verify which triggers a file may hold.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Database } from './database';
+import sqlite3 from 'sqlite3';
+import { triggersInFile } from '../repositories/audit-rows-repository';
+import { connectionOps, openConnection, type Database } from './database';
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
 
@@ -72,4 +74,23 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
     );
   }
   return pending.map((f) => f.name);
+}
+
+/**
+ * The triggers a fresh database holds after the migrations named (in the order they were applied), name → SQL;
+ * null when those are not this build's first migrations. Why audit:verify wants them: a trigger stored in the file
+ * runs on every connection, the server's writer included, so one added by hand could change covered rows whenever
+ * the server writes, and the server would log the change as its own. A file must hold exactly these.
+ */
+export async function triggersFrom(names: readonly string[], dir = MIGRATIONS_DIR): Promise<Map<string, string> | null> {
+  const files = await readMigrations(dir);
+  if (names.some((name, i) => files[i]?.name !== name)) return null;
+  const conn = await openConnection(':memory:', sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
+  try {
+    const ops = connectionOps(conn);
+    for (const file of files.slice(0, names.length)) await ops.exec(file.sql);
+    return new Map((await triggersInFile(ops)).map((t) => [t.name, t.sql]));
+  } finally {
+    await new Promise<void>((resolve) => conn.close(() => resolve()));
+  }
 }

@@ -1,5 +1,5 @@
-// SQL for the covered-table part of the audit (server/audit/covered.ts): pending row changes, current rows,
-// and a closed vote's voter record.
+// SQL for the covered-table part of the audit (server/audit/covered.ts): pending row changes (the writer's TEMP
+// audit_changes), current rows, a closed vote's voter record, and the triggers and migrations a file holds.
 import type { Tx } from '../db/database';
 import { COVERED, rowJson } from '../audit/covered';
 import type { Reader } from './rows';
@@ -39,8 +39,12 @@ export async function voterRecord(db: Reader, voteId: number): Promise<unknown> 
 export const closedVoteIds = async (db: Reader): Promise<number[]> =>
   (await db.all<{ id: number }>("SELECT id FROM votes WHERE state NOT IN ('draft', 'open') AND opened_at IS NOT NULL ORDER BY id")).map((r) => r.id);
 
+/** The triggers stored in the file (a connection's TEMP triggers are in sqlite_temp_master, not here). */
 export const triggersInFile = (db: Reader): Promise<Array<{ name: string; sql: string }>> =>
-  db.all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'");
+  db.all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name");
+
+export const migrationNames = async (db: Reader): Promise<string[]> =>
+  (await db.all<{ name: string }>('SELECT name FROM schema_migrations ORDER BY version')).map((r) => r.name);
 
 export const hasEntry = async (db: Reader, action: string): Promise<boolean> =>
   !!(await db.get('SELECT 1 AS x FROM audit_events WHERE action = ? LIMIT 1', [action]));
