@@ -8,7 +8,7 @@ import { ALIGNED_PX, alignmentFor, normaliseInPlace, toInputTensor, warpAligned,
 import { modelSpecFromEnv, readVerifiedModel, type ArcFaceModelSpec } from './arcface-model.js';
 import type { DetectedFace, FaceEngine } from './engine.js';
 import { findFaces, type FoundFace } from './faceapi-engine.js';
-import { ENROLL_TINY_INPUT, tinyIsDecisive } from './photo-check.js';
+import { ENROLL_TINY_INPUTS, tinyIsDecisive } from './photo-check.js';
 
 export interface ArcFaceEngineOptions {
   /** face-api detector: 'ssd' for enrollment, 'tiny' (inputSize 224) to probe as the kiosk does. */
@@ -17,13 +17,16 @@ export interface ArcFaceEngineOptions {
   /** Forces the channel order (the arcface-rgb engine); otherwise QUORUM_FACE_MODEL_CHANNELS, default bgr. */
   channels?: ChannelOrder;
   /**
-   * Enrollment's detector (detectEnrollment): 'cascade' (default) runs tinyFaceDetector first and SSD only when
-   * tiny's answer is not decisive (photo-check.ts, tinyIsDecisive); 'ssd' always runs SSD (the old path, for the
-   * enrollment-speed bench).
+   * Enrollment's detector (detectEnrollment): 'cascade' (default) runs tinyFaceDetector at each of ENROLL_TINY_INPUTS
+   * and SSD only when no tiny answer is decisive (photo-check.ts, tinyIsDecisive); 'ssd' always runs SSD (the old
+   * path, for the enrollment-speed bench).
    */
   enrollDetector?: 'cascade' | 'ssd';
   env?: NodeJS.ProcessEnv;
 }
+
+/** Which detector settled an enrollment photo (detectEnrollment). */
+export type EnrollDecider = `tiny${(typeof ENROLL_TINY_INPUTS)[number]}` | 'ssd';
 
 const sessions = new Map<string, Promise<{ session: ort.InferenceSession; dimensions: number }>>();
 
@@ -60,8 +63,8 @@ export class ArcFaceEngine implements FaceEngine {
   private readonly detector: 'ssd' | 'tiny';
   private readonly inputSize: number;
   private readonly enrollDetector: 'cascade' | 'ssd';
-  /** Enrollment photos settled by tinyFaceDetector alone, and by SSD: the cascade's hit rate, for the bench and logs. */
-  readonly enrollDecidedBy = { tiny: 0, ssd: 0 };
+  /** Enrollment photos settled by tinyFaceDetector at each input, and by SSD: the cascade's hit rates, for the bench. */
+  readonly enrollDecidedBy: Record<EnrollDecider, number> = { tiny160: 0, tiny320: 0, ssd: 0 };
 
   constructor(options: ArcFaceEngineOptions = {}) {
     this.spec = modelSpecFromEnv(options.env ?? process.env, options.channels);
@@ -91,20 +94,23 @@ export class ArcFaceEngine implements FaceEngine {
   }
 
   /**
-   * Faces of an enrollment photo, already decoded by enroll.ts. SSD is ~90% of an enrollment's time; tinyFaceDetector
-   * at ENROLL_TINY_INPUT is several times faster and, on a clear portrait, finds the same one face. Whenever tiny's
-   * answer could change the verdict (no face, several, a weak or small one) SSD decides, as before: the refusal
-   * rules are calibrated on SSD's scores, and SSD sees second faces tiny misses (BENCHMARKS.md "Enrollment speed").
+   * Faces of an enrollment photo, already decoded by enroll.ts. SSD alone was ~90% of an enrollment's time;
+   * tinyFaceDetector at 160 is ten times cheaper and, on a clear portrait, finds the same one face; 320 settles most
+   * of the rest. Whenever tiny's answer could change the verdict (no face, several, a weak or small one) SSD decides,
+   * as before: the refusal rules are calibrated on SSD's scores, and SSD sees second faces tiny misses
+   * (BENCHMARKS.md "Enrollment speed").
    */
   async detectEnrollment(_image: Buffer, img: Image): Promise<DetectedFace[]> {
     await this.init();
     if (this.detector !== 'ssd') return this.describeAll(img, await findFaces(pixelsOf(img), img.width, img.height, this.detector, this.inputSize));
     const rgba = pixelsOf(img);
     if (this.enrollDetector === 'cascade') {
-      const tiny = await findFaces(rgba, img.width, img.height, 'tiny', ENROLL_TINY_INPUT);
-      if (tinyIsDecisive(tiny)) {
-        this.enrollDecidedBy.tiny++;
-        return this.describeAll(img, tiny);
+      for (const input of ENROLL_TINY_INPUTS) {
+        const tiny = await findFaces(rgba, img.width, img.height, 'tiny', input);
+        if (tinyIsDecisive(tiny)) {
+          this.enrollDecidedBy[`tiny${input}`]++;
+          return this.describeAll(img, tiny);
+        }
       }
     }
     this.enrollDecidedBy.ssd++;

@@ -87,17 +87,20 @@ function side(face: CheckedFace): number {
 }
 
 /**
- * Enrollment's fast path (arcface-engine.ts, detectEnrollment): tinyFaceDetector runs first and its answer stands only
- * when it is decisive; otherwise SSD, on which the rules above are calibrated, decides. Input 320, not larger: on
- * ../shared/faces it settled more photos than 416 or 608 (LFW photos are 250 px; a larger input upscales them) at
- * 75 ms against SSD's 397 (CPU, loaded machine), and unlike 224 it still saw every face of the group photos.
+ * Enrollment's fast path (arcface-engine.ts, detectEnrollment): tinyFaceDetector runs first, at each of these inputs
+ * in turn, and its answer stands only when it is decisive; otherwise SSD, on which the rules above are calibrated,
+ * decides. 160 first: a quarter of 320's cost, and it settles 290 of the 315 photos of ../shared/faces; 320 next for
+ * the faces 160 sees weakly or not at all (small faces in large photos; it also sees every face of the group photos,
+ * where 224 misses one). SSD (≈ 525 ms CPU a photo here against 48 for tiny 160 with landmarks) then decides only
+ * what neither settles: 12 of 315, the 8 photos it refuses among them (BENCHMARKS.md "Enrollment speed").
  */
-export const ENROLL_TINY_INPUT = 320;
+export const ENROLL_TINY_INPUTS = [160, 320] as const;
 /**
  * Tiny's score above which its one face is trusted. Its scores run lower than SSD's on the same face (0.63 where SSD
- * gives 1.0); at 0.6 it settled 278 of the 315 photos of ../shared/faces with no verdict changed (BENCHMARKS.md).
+ * gives 1.0). No photo SSD refuses gives tiny one face scoring over 0.33 at 160 or 320 (multi/2; the others give none
+ * or several); the clear portraits give 0.7–0.99.
  */
-export const TINY_DECISIVE_SCORE = 0.6;
+export const TINY_DECISIVE_SCORE = 0.5;
 /**
  * Tiny's face side (px) below which SSD decides: tiny's boxes are ~15–30% larger than SSD's on the same face, so a
  * tiny box near MIN_FACE_PX could be an SSD box under it (face_too_small).

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Image } from '@napi-rs/canvas';
 import type { DetectedFace, FaceEngine } from '../engine.js';
+import { ENROLL_TINY_INPUTS, TINY_DECISIVE_PX, TINY_DECISIVE_SCORE } from '../photo-check.js';
 
 const CACHE_VERSION = 1;
 
@@ -70,11 +71,14 @@ export class CachingEngine implements FaceEngine {
     return this.cached('', image, () => this.inner.detect(image));
   }
 
-  /** Enrollment's own path when the engine has one (arcface's tiny → SSD cascade), cached apart from detect()'s. */
+  /**
+   * Enrollment's own path when the engine has one (arcface's tiny → SSD cascade), cached apart from detect()'s and
+   * keyed by the cascade's settings, so a change to them is measured afresh.
+   */
   detectEnrollment(image: Buffer, decoded: Image): Promise<DetectedFace[]> {
     const { inner } = this;
     if (!inner.detectEnrollment) return this.detect(image);
-    return this.cached('enroll:', image, () => inner.detectEnrollment!(image, decoded));
+    return this.cached(`enroll:${ENROLL_TINY_INPUTS.join('-')}@${TINY_DECISIVE_SCORE}/${TINY_DECISIVE_PX}:`, image, () => inner.detectEnrollment!(image, decoded));
   }
 
   private async cached(prefix: string, image: Buffer, run: () => Promise<DetectedFace[]>): Promise<DetectedFace[]> {
