@@ -23,9 +23,15 @@ export const MAX_FRAME_SIDE = 640;
 const SECOND_FACE_SHARE = 0.4;
 const SECOND_FACE_SCORE = 0.6;
 /**
- * Frames of one check-in are seconds apart: the same person's descriptors lie far closer than two photos taken
- * apart, so the match threshold is a loose bound for frontal ↔ back, and a turned face (≈ 15–20°) gets twice it (measured 0.20–0.57 for turned ↔ frontal on faceapi).
+ * The frames of one check-in are seconds apart, so they must agree far more closely than two photos taken apart.
+ * For unit-length descriptors (arcface), by cosine, measured with `npx tsx tests/bench/frame-same-person.ts` on
+ * fake-camera frame sets of 98 photos of 49 people (BENCHMARKS.md "Same person in every frame"): frontal ↔ back of
+ * one person ≥ 0.936, so 0.75 leaves room for a blink or a change of light; frontal ↔ turned of one person 0.232 (once),
+ * then ≥ 0.362, and one person's frontal against another's turned face ≤ 0.433, 84 of 37,640 pairs ≥ 0.35: 0.35 stops a
+ * photo held up for the frontal frames with someone else's live turn between them, at one refused genuine set in 196.
  */
+export const SAME_PERSON_COSINE = { back: 0.75, turned: 0.35 } as const;
+/** faceapi descriptors (not unit length): the match threshold for frontal ↔ back, twice it for the turned face (measured 0.20–0.57 for turned ↔ frontal). */
 const SAME_PERSON_TURNED = 2;
 /** The server's landmarks come from another detector box than the kiosk's: a little slack for "back to frontal". */
 const SERVER_RETURN_DELTA = RETURN_DELTA + 0.03;
@@ -79,6 +85,19 @@ export function euclidean(a: Float32Array, b: Float32Array): number {
   return Math.sqrt(s);
 }
 
+function cosine(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+/** Whether the turned and the back face are the frontal face's person (SAME_PERSON_COSINE). */
+function samePerson(ctx: ServiceContext, frontal: Float32Array, turned: Float32Array, back: Float32Array): boolean {
+  if (ctx.face.frameEngine.unitLength) return cosine(frontal, back) >= SAME_PERSON_COSINE.back && cosine(frontal, turned) >= SAME_PERSON_COSINE.turned;
+  const bound = ctx.face.settings.threshold;
+  return euclidean(frontal, back) <= bound && euclidean(frontal, turned) <= bound * SAME_PERSON_TURNED;
+}
+
 /** Decodes the frames (a 4xx for what no camera would send) before any challenge or face work. */
 export async function readFrames(frames: FaceFrames): Promise<Array<{ label: FrameLabel; jpeg: Buffer; pixels: Pixels }>> {
   const out = [];
@@ -107,10 +126,7 @@ export async function examineFrames(
   const [a, t, b] = seen as [SeenFrame, SeenFrame, SeenFrame];
   const turn = checkTurnFrames(side, a.face.landmarks, t.face.landmarks, b.face.landmarks, SERVER_RETURN_DELTA);
   if (!turn.ok) return refuse('turn');
-  const bound = ctx.face.settings.threshold;
-  if (euclidean(a.face.descriptor, b.face.descriptor) > bound || euclidean(a.face.descriptor, t.face.descriptor) > bound * SAME_PERSON_TURNED) {
-    return refuse('not_same_person');
-  }
+  if (!samePerson(ctx, a.face.descriptor, t.face.descriptor, b.face.descriptor)) return refuse('not_same_person');
   const probe = Float32Array.from(a.face.descriptor, (v, i) => (v + b.face.descriptor[i]!) / 2);
   return { ok: true, frames: seen, probe, turn: turn.turn };
 }

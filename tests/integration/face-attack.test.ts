@@ -108,6 +108,21 @@ describe('a stolen tablet token with every thumbnail and descriptor', () => {
     expect(refusals.map((r) => r.reason)).toContain('thumbnail_copy');
   }, 600_000);
 
+  it("a photo of the deputy held up for the frontal frames, with someone else's live turn between them, gets nothing", async () => {
+    // The head turn is real (another person's), the frontal and back frames are a photo of 吴某某 not enrolled
+    // anywhere: only the turned face's likeness to the frontal one gives it away. Before, the turned face's bound
+    // was twice the match threshold, which for unit-length descriptors (distance ≤ 2) let any face through.
+    for (const [device, take] of [[door, 7], [seat, 9]] as const) {
+      const swapped = await send(device, async (side) => {
+        const deputy = await headTurnFrames('wu_yi/1.jpg', side, take); // takes whose turn passes either side
+        const other = await headTurnFrames('strangers/1.jpg', side, take);
+        return b64({ frontal: deputy.frontal, turned: other.turned, back: deputy.back });
+      });
+      expect(swapped.body, JSON.stringify(swapped.body)).toMatchObject({ status: 'liveness_failed', reason: 'not_same_person' });
+    }
+    expect(await present()).toBe(0);
+  }, 120_000);
+
   it('replayed frames of a real check-in, re-encoded or not, get nothing at the door or the seat', async () => {
     // A real check-in: 吴某某 in front of the door kiosk.
     const real = await send(door, async (side) => b64(await headTurnFrames('wu_yi/1.jpg', side, 1)));
