@@ -5,6 +5,7 @@ import { ALIGNED_PX } from './align.js';
 import type { FaceBox, FaceEngine } from './engine.js';
 import { checkPhoto, REJECTION_MESSAGES, type PhotoRejection } from './photo-check.js';
 import { checkImageSize } from './image-size.js';
+import { alignedPatch, encodePatch, greyOf } from './frame-pixels.js';
 
 /** Thumbnail side in pixels: enough for the kiosk's "王某某代表,报到成功" card, a few KB per deputy. */
 export const THUMBNAIL_PX = 120;
@@ -30,6 +31,11 @@ export type EnrollmentResult =
       thumbnail: Buffer;
       /** JPEG of the face aligned onto the ArcFace template (ALIGNED_PX square); null for engines without alignment. */
       aligned: Buffer | null;
+      /**
+       * The face's eye-aligned grey patch (frame-pixels.alignedPatch, one byte a pixel): a check-in frame whose face
+       * gives nearly this patch is a copy of this photo, its thumbnail or its crop (services/thumbnail-copy.ts).
+       */
+      copyPatch: Buffer;
     }
   | {
       ok: false;
@@ -55,6 +61,7 @@ export async function extractEnrollment(engine: FaceEngine, image: Buffer, fileN
     box: face.box,
     thumbnail: await faceThumbnail(decoded, face.box),
     aligned: face.aligned ? await encodeAligned(face.aligned) : null,
+    copyPatch: encodePatch(alignedPatch(greyOf(decoded), face.landmarks)),
   };
 }
 

@@ -1,7 +1,7 @@
 // Pixels of a camera frame for the checks that look at the picture itself rather than at the face's identity:
 // a small grey print of the whole frame (has this frame been sent before?) and a grey patch of the face aligned by
 // the eyes (is this face a pixel copy of the enrolled thumbnail?).
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
 import type { Point } from './engine.js';
 
 export interface Pixels {
@@ -19,7 +19,11 @@ export async function greyPixels(bytes: Buffer): Promise<Pixels | null> {
   } catch {
     return null;
   }
-  if (!img.width || !img.height) return null;
+  return img.width && img.height ? greyOf(img) : null;
+}
+
+/** Grey levels of a decoded image. */
+export function greyOf(img: Image): Pixels {
   const canvas = createCanvas(img.width, img.height);
   const ctx = canvas.getContext('2d');
   ctx.drawImage(img, 0, 0);
@@ -107,4 +111,18 @@ function sample(p: Pixels, x: number, y: number): number {
   const fy = cy - y0;
   const g = (xx: number, yy: number) => p.grey[yy * p.width + xx]!;
   return (g(x0, y0) * (1 - fx) + g(x1, y0) * fx) * (1 - fy) + (g(x0, y1) * (1 - fx) + g(x1, y1) * fx) * fy;
+}
+
+/**
+ * A patch (alignedPatch: zero mean, unit spread) in one byte per pixel for storage: v·PATCH_BYTE_SCALE + 128,
+ * clamped. ±4 spreads cover any face; the rounding (±0.02) is far below the copy bound it is compared with.
+ */
+const PATCH_BYTE_SCALE = 30;
+
+export function encodePatch(patch: Float32Array): Buffer {
+  return Buffer.from(Uint8Array.from(patch, (v) => Math.min(255, Math.max(0, Math.round(v * PATCH_BYTE_SCALE + 128)))));
+}
+
+export function decodePatch(bytes: Uint8Array): Float32Array {
+  return Float32Array.from(bytes, (b) => (b - 128) / PATCH_BYTE_SCALE);
 }

@@ -5,12 +5,27 @@ import { eraseCheckinFramesOfDeputy, purgeFramesBefore } from './face-frames-rep
 
 export async function insertDescriptor(
   tx: Tx,
-  d: { deputyId: number; model: string; descriptor: Float32Array; source: string; score: number; aligned?: Buffer | null },
+  d: { deputyId: number; model: string; descriptor: Float32Array; source: string; score: number; aligned?: Buffer | null; copyPatch?: Buffer | null },
 ): Promise<void> {
   await tx.run(
-    'INSERT INTO face_descriptors (deputy_id, model, descriptor, source, score, aligned, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [d.deputyId, d.model, Buffer.from(d.descriptor.buffer, d.descriptor.byteOffset, d.descriptor.byteLength), d.source, d.score, d.aligned ?? null, now()],
+    'INSERT INTO face_descriptors (deputy_id, model, descriptor, source, score, aligned, copy_patch, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    [
+      d.deputyId,
+      d.model,
+      Buffer.from(d.descriptor.buffer, d.descriptor.byteOffset, d.descriptor.byteLength),
+      d.source,
+      d.score,
+      d.aligned ?? null,
+      d.copyPatch ?? null,
+      now(),
+    ],
   );
+}
+
+/** The copy patches of a deputy's enrollment photos (any model; rows enrolled before migration 0008 have none). */
+export async function copyPatchesOfDeputy(db: Reader, deputyId: number): Promise<Buffer[]> {
+  const rows = await db.all<{ copy_patch: Buffer }>('SELECT copy_patch FROM face_descriptors WHERE deputy_id = ? AND copy_patch IS NOT NULL', [deputyId]);
+  return rows.map((r) => r.copy_patch);
 }
 
 export async function setThumbnail(tx: Tx, deputyId: number, jpeg: Buffer): Promise<void> {
@@ -50,14 +65,14 @@ export async function descriptorsOfDeputy(db: Reader, deputyId: number, model: s
 export interface StaleEnrollment {
   deputyId: number;
   bodyId: number;
-  rows: Array<{ id: number; aligned: Buffer | null; source: string | null; score: number | null }>;
+  rows: Array<{ id: number; aligned: Buffer | null; source: string | null; score: number | null; copyPatch: Buffer | null }>;
   thumbnail: Buffer | null;
 }
 
 /** Deputies with descriptors of any model but `model` (after an engine or model change), oldest first. */
 export async function staleEnrollments(db: Reader, model: string): Promise<StaleEnrollment[]> {
-  const rows = await db.all<{ id: number; deputy_id: number; body_id: number; aligned: Buffer | null; source: string | null; score: number | null; thumbnail: Buffer | null }>(
-    `SELECT f.id, f.deputy_id, d.body_id, f.aligned, f.source, f.score, d.thumbnail
+  const rows = await db.all<{ id: number; deputy_id: number; body_id: number; aligned: Buffer | null; source: string | null; score: number | null; copy_patch: Buffer | null; thumbnail: Buffer | null }>(
+    `SELECT f.id, f.deputy_id, d.body_id, f.aligned, f.source, f.score, f.copy_patch, d.thumbnail
      FROM face_descriptors f JOIN deputies d ON d.id = f.deputy_id WHERE f.model <> ? ORDER BY f.deputy_id, f.id`,
     [model],
   );
@@ -65,7 +80,7 @@ export async function staleEnrollments(db: Reader, model: string): Promise<Stale
   for (const r of rows) {
     let e = out.get(r.deputy_id);
     if (!e) out.set(r.deputy_id, (e = { deputyId: r.deputy_id, bodyId: r.body_id, rows: [], thumbnail: r.thumbnail }));
-    e.rows.push({ id: r.id, aligned: r.aligned, source: r.source, score: r.score });
+    e.rows.push({ id: r.id, aligned: r.aligned, source: r.source, score: r.score, copyPatch: r.copy_patch });
   }
   return [...out.values()];
 }

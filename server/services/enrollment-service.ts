@@ -47,13 +47,13 @@ export async function enrollPhotos(
   for (const photo of photos) {
     const result = await extractEnrollment(engine, photo.bytes, photo.name);
     if (result.ok) good.push(result);
-    else failed.push({ row, file: photo.name, reason: result.reason, message: `${deputy.name}:${result.message}` });
+    else failed.push({ row, file: photo.name, reason: result.reason, message: `${deputy.name}：${result.message}` });
   }
   if (good.length > 0) {
     await ctx.db.write(async (tx) => {
       await eraseBiometrics(tx, deputyId);
       for (const g of good) {
-        await insertDescriptor(tx, { deputyId, model: engine.model, descriptor: g.descriptor, source: g.fileName, score: g.score, aligned: g.aligned });
+        await insertDescriptor(tx, { deputyId, model: engine.model, descriptor: g.descriptor, source: g.fileName, score: g.score, aligned: g.aligned, copyPatch: g.copyPatch });
       }
       await setThumbnail(tx, deputyId, good[0]!.thumbnail);
       await appendAudit(tx, { actor, action: 'face.enroll', subject: `deputy:${deputyId}`, detail: { photos: good.length, model: engine.model } });

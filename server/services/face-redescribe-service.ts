@@ -10,6 +10,7 @@ import { checkPhoto } from '../face/photo-check';
 import { appendAudit } from '../repositories/audit-repository';
 import { replaceDescriptors, staleEnrollments, StaleRowsGone, type StaleEnrollment } from '../repositories/faces-repository';
 import type { ServiceContext } from './context';
+import { alignedPatch, encodePatch, greyPixels } from '../face/frame-pixels';
 
 export interface RedescribeReport {
   deputies: number;
@@ -70,15 +71,19 @@ async function redescribeOne(ctx: ServiceContext, engine: FaceEngine, deputy: St
   let outcome: Outcome;
   if (withCrops.length > 0) {
     for (const r of withCrops) {
-      fresh.push({ deputyId: deputy.deputyId, model: engine.model, descriptor: await engine.describeCrop!(r.aligned!), source: r.source ?? 'crop', score: r.score ?? 0, aligned: r.aligned });
+      fresh.push({ deputyId: deputy.deputyId, model: engine.model, descriptor: await engine.describeCrop!(r.aligned!), source: r.source ?? 'crop', score: r.score ?? 0, aligned: r.aligned, copyPatch: r.copyPatch });
     }
     outcome = 'crops';
   } else {
     // Legacy rows: one descriptor from the thumbnail, whatever the number of photos enrolled then.
-    const verdict = deputy.thumbnail ? checkPhoto(await engine.detect(await thumbnailForDetection(deputy.thumbnail))) : null;
-    if (!verdict?.ok) return 'failed';
+    const staged = deputy.thumbnail ? await thumbnailForDetection(deputy.thumbnail) : null;
+    const verdict = staged ? checkPhoto(await engine.detect(staged)) : null;
+    const pixels = staged ? await greyPixels(staged) : null;
+    if (!verdict?.ok || !pixels) return 'failed';
     const { face } = verdict;
-    fresh.push({ deputyId: deputy.deputyId, model: engine.model, descriptor: face.descriptor, source: 'thumbnail', score: face.score, aligned: face.aligned ? await encodeAligned(face.aligned) : null });
+    const aligned = face.aligned ? await encodeAligned(face.aligned) : null;
+    const copyPatch = encodePatch(alignedPatch(pixels, face.landmarks));
+    fresh.push({ deputyId: deputy.deputyId, model: engine.model, descriptor: face.descriptor, source: 'thumbnail', score: face.score, aligned, copyPatch });
     outcome = 'thumbnail';
   }
   try {

@@ -25,7 +25,7 @@ const SECOND_FACE_SCORE = 0.6;
 /**
  * The frames of one check-in are seconds apart, so they must agree far more closely than two photos taken apart.
  * For unit-length descriptors (arcface), by cosine, measured with `npx tsx tests/bench/frame-same-person.ts` on
- * fake-camera frame sets of 98 photos of 49 people (BENCHMARKS.md "Same person in every frame"): frontal ↔ back of
+ * fake-camera frame sets of up to 2 photos of each of the 50 people (BENCHMARKS.md "Same person in every frame"): frontal ↔ back of
  * one person ≥ 0.936, so 0.75 leaves room for a blink or a change of light; frontal ↔ turned of one person 0.232 (once),
  * then ≥ 0.362, and one person's frontal against another's turned face ≤ 0.433, 84 of 37,640 pairs ≥ 0.35: 0.35 stops a
  * photo held up for the frontal frames with someone else's live turn between them, at one refused genuine set in 196.

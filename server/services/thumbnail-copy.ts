@@ -1,35 +1,48 @@
-// "Is this face a pixel copy of the enrolled thumbnail?" The matched deputy's thumbnail and the probe frames are
-// compared as eye-aligned, normalised grey patches (frame-pixels.alignedPatch): a frame made by enlarging or pasting
-// the thumbnail gives nearly its patch; a new photo of the same person does not. Thumbnail patches are cached per
-// deputy (keyed by the thumbnail's bytes, so a re-enrollment is seen).
+// "Is this face a pixel copy of what was enrolled?" The matched deputy's enrollment photos and the probe frames are
+// compared as eye-aligned, normalised grey patches (frame-pixels.alignedPatch): a frame made from an enrollment photo,
+// its thumbnail or its aligned crop (enlarged, pasted, re-encoded, warped into a turn) gives nearly the photo's patch;
+// a new picture of the same person does not (expression, light and pose change the pixels).
+// Each photo's patch is made at enrollment (enroll.ts, migration 0008), so a check-in detects no face but its own
+// frames'. Enrollments from before keep the old way: the thumbnail staged on a camera-sized frame and detected once
+// per deputy (cached, keyed by the thumbnail's bytes).
 import { createHash } from 'node:crypto';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { alignedPatch, greyPixels, meanAbsDiff } from '../face/frame-pixels';
-import { thumbnail } from '../repositories/faces-repository';
+import { alignedPatch, decodePatch, greyPixels, meanAbsDiff } from '../face/frame-pixels';
+import { copyPatchesOfDeputy, thumbnail } from '../repositories/faces-repository';
 import type { ServiceContext } from './context';
 import type { SeenFrame } from './frame-check';
 
 /**
- * Mean absolute difference of the normalised patches (units of the patch's own spread) under which a face is the
- * thumbnail's pixels. Measured (BENCHMARKS.md "Thumbnail copies"): frames made from a thumbnail score well under it,
- * the same person's other photos above it (0.21–0.32 against 0.59–0.84 on three deputies).
+ * Mean absolute difference of the normalised patches (units of the patch's own spread) under which a face is a copy.
+ * Measured with `npx tsx tests/bench/copy-bound.ts` (BENCHMARKS.md "Copies of an enrollment photo"), 7 deputies each
+ * enrolled with 2 photos, nearest of the frontal and back frames: 56 attempts made from a thumbnail (held up, slid,
+ * warped into a turn) or an aligned crop 0.06–0.31; 20 of the same people's other photos 0.35–1.02, but for one
+ * near-duplicate press photo of the same event as an enrolled one (jackie_chan, 0.25).
  */
-export const COPY_BOUND = 0.45;
+export const COPY_BOUND = 0.33;
 
-const patches = new Map<number, { key: string; patch: Float32Array | null }>();
+const legacy = new Map<number, { key: string; patch: Float32Array | null }>();
+
+/** The patches a frame is compared with: each enrollment photo's, or for older enrollments the thumbnail's. */
+async function enrolledPatches(ctx: ServiceContext, deputyId: number): Promise<Float32Array[]> {
+  const stored = await copyPatchesOfDeputy(ctx.db, deputyId);
+  if (stored.length > 0) return stored.map(decodePatch);
+  const patch = await thumbnailPatch(ctx, deputyId);
+  return patch ? [patch] : [];
+}
 
 async function thumbnailPatch(ctx: ServiceContext, deputyId: number): Promise<Float32Array | null> {
   const bytes = await thumbnail(ctx.db, deputyId);
   if (!bytes) return null;
   const key = createHash('sha256').update(bytes).digest('hex');
-  const cached = patches.get(deputyId);
+  const cached = legacy.get(deputyId);
   if (cached?.key === key) return cached.patch;
   // The thumbnail is a tight crop: detectors find its face once it sits, enlarged, on a frame like a camera's.
   const staged = await stage(bytes);
-  const [face] = (await ctx.face.engine.detect(staged)).sort((a, b) => b.score - a.score);
+  const [face] = (await ctx.face.frameEngine.detect(staged)).sort((a, b) => b.score - a.score);
   const pixels = await greyPixels(staged);
   const patch = face && pixels ? alignedPatch(pixels, face.landmarks) : null;
-  patches.set(deputyId, { key, patch });
+  legacy.set(deputyId, { key, patch });
   return patch;
 }
 
@@ -43,13 +56,13 @@ async function stage(thumb: Buffer): Promise<Buffer> {
   return canvas.encode('png');
 }
 
-/** The smallest patch difference between the deputy's thumbnail and any of the frames (Infinity: nothing to compare). */
-export async function thumbnailDistance(ctx: ServiceContext, deputyId: number, frames: readonly SeenFrame[]): Promise<number> {
-  const thumb = await thumbnailPatch(ctx, deputyId);
-  if (!thumb) return Infinity;
-  return Math.min(...frames.map((f) => meanAbsDiff(thumb, alignedPatch(f.pixels, f.face.landmarks))));
+/** The smallest patch difference between any enrolled photo of the deputy and any of the frames (Infinity: none). */
+export async function copyDistance(ctx: ServiceContext, deputyId: number, frames: readonly SeenFrame[]): Promise<number> {
+  const enrolled = await enrolledPatches(ctx, deputyId);
+  const seen = frames.map((f) => alignedPatch(f.pixels, f.face.landmarks));
+  return Math.min(Infinity, ...enrolled.flatMap((e) => seen.map((s) => meanAbsDiff(e, s))));
 }
 
 export async function isThumbnailCopy(ctx: ServiceContext, deputyId: number, frames: readonly SeenFrame[]): Promise<boolean> {
-  return (await thumbnailDistance(ctx, deputyId, frames)) < COPY_BOUND;
+  return (await copyDistance(ctx, deputyId, frames)) < COPY_BOUND;
 }

@@ -108,6 +108,16 @@ describe('a stolen tablet token with every thumbnail and descriptor', () => {
     expect(refusals.map((r) => r.reason)).toContain('thumbnail_copy');
   }, 600_000);
 
+  it('frames made from any enrolled photo, not only the one the thumbnail was cut from, are refused as a copy', async () => {
+    // 吴某某 is enrolled with wu_yi/2 (its thumbnail) and wu_yi/3. Before, only the thumbnail was compared, so a turn
+    // warped out of wu_yi/3 checked in.
+    for (const [device, take] of [[door, 11], [seat, 12]] as const) {
+      const copied = await send(device, async (side) => b64(await headTurnFrames('wu_yi/3.jpg', side, take)));
+      expect(copied.body, JSON.stringify(copied.body)).toMatchObject({ status: 'liveness_failed', reason: 'thumbnail_copy' });
+    }
+    expect(await present()).toBe(0);
+  }, 120_000);
+
   it("a photo of the deputy held up for the frontal frames, with someone else's live turn between them, gets nothing", async () => {
     // The head turn is real (another person's), the frontal and back frames are a photo of 吴某某 not enrolled
     // anywhere: only the turned face's likeness to the frontal one gives it away. Before, the turned face's bound
