@@ -12,7 +12,7 @@ import { startRowLog } from './audit/row-log';
 import { LiveHub } from './services/live-hub';
 import { liveSource } from './services/live-source';
 import { FaceService, faceSettingsFromEnv, type FaceSettings } from './services/face-service';
-import { FaceChallenges } from './services/face-challenges';
+import { FaceChallenges, type ChallengeRate } from './services/face-challenges';
 import { FramePrints } from './services/frame-prints';
 import { VoterTokens } from './services/voter-token';
 import { purgeExpiredEvidence } from './services/retention-service';
@@ -48,6 +48,8 @@ export interface AppOptions {
   groupCommit?: boolean;
   /** Benchmark comparison only: 0 pushes every change at once. */
   coalesceMs?: number;
+  /** Tests and benches that play many tablets' worth of check-ins on one: a looser face-challenge allowance. */
+  challengeRate?: ChallengeRate;
 }
 
 /** Largest upload (roster + photo zip): a 3,000-deputy photo set fits. */
@@ -81,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     face,
     voterTokens: await VoterTokens.load(db),
     timeZone: options.timeZone ?? venueTimeZone(),
-    challenges: new FaceChallenges(),
+    challenges: new FaceChallenges(undefined, options.challengeRate),
     prints: new FramePrints(db),
   };
   await purgeExpiredEvidence(ctx);

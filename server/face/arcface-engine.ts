@@ -87,10 +87,12 @@ export class ArcFaceEngine implements FaceEngine {
   }
 
   async detect(image: Buffer): Promise<DetectedFace[]> {
+    return this.detectDecoded(await loadImage(image));
+  }
+
+  async detectDecoded(img: Image): Promise<DetectedFace[]> {
     await this.init();
-    const img = await loadImage(image);
-    const rgba = pixelsOf(img);
-    return this.describeAll(img, await findFaces(rgba, img.width, img.height, this.detector, this.inputSize));
+    return this.describeAll(img, await findFaces(pixelsOf(img), img.width, img.height, this.detector, this.inputSize));
   }
 
   /**

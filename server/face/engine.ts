@@ -39,6 +39,8 @@ export interface FaceEngine {
   init(): Promise<void>;
   /** Every face found in an encoded image (JPEG/PNG), each with its descriptor. */
   detect(image: Buffer): Promise<DetectedFace[]>;
+  /** detect() on an image the caller already decoded (check-in frames are decoded once for several checks). */
+  detectDecoded?(decoded: Image): Promise<DetectedFace[]>;
   /**
    * Faces of an enrollment photo, given as its bytes and as decoded by the caller (enroll.ts decodes once for the
    * check and the thumbnail). An engine may find them by a faster path than detect() as long as checkPhoto's verdict

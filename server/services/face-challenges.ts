@@ -1,36 +1,99 @@
 // The challenge a face check-in answers: a random nonce and a side to turn to, chosen by the server, bound to the
 // tablet that asked, valid CHALLENGE_MS and decided once. Frames recorded before the challenge existed cannot answer
 // it unless they happen to turn the right way, and a turn to the other side is refused.
+// A tablet may send the frontal and turned frames ahead, while the person is still turning back (stage): the server
+// examines them at once and keeps the result with the challenge, keyed by the frame's bytes, so when the set arrives
+// only the last frame is left to examine. Nothing staged decides anything: the set is checked whole, as sent.
 // Kept in memory: a restart forgets every open challenge, which only makes a kiosk ask again.
-import { randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { AppError } from '../../shared/errors';
 import type { FaceChallenge } from '../../shared/schemas/face';
 
 export const CHALLENGE_MS = 30_000;
 /** How long a decided challenge keeps its answer, so a retry after a lost reply gets the same answer. */
 const ANSWER_KEPT_MS = 5 * 60_000;
+/**
+ * A kiosk holds one challenge at a time and asks again every ~20 s while someone stands in front of it, a few more
+ * when a try fails. Each challenge can cost the server five frame examinations, so a stolen token asking faster
+ * than CHALLENGE_RATE allows, or holding more than CHALLENGE_RATE.maxOpen undecided, is refused (429).
+ */
+export interface ChallengeRate {
+  /** Challenges a tablet may ask for at once… */
+  burst: number;
+  /** …and one more each this many ms… */
+  everyMs: number;
+  /** …and hold at most this many undecided. */
+  maxOpen: number;
+}
+export const CHALLENGE_RATE: ChallengeRate = { burst: 10, everyMs: 3_000, maxOpen: 3 };
+/** Frames staged ahead per challenge: the frontal and the turned one. */
+const MAX_STAGED = 2;
 
 interface Open {
   deviceId: number;
   side: 'left' | 'right';
   expiresAt: number;
+  /** Examinations of frames sent ahead (stage), by the SHA-256 of the frame's bytes. */
+  staged: Map<string, Promise<unknown>>;
   /** Set once frames were sent for it: the request's fingerprint and its (pending) answer. */
   decided?: { fingerprint: string; answer: Promise<unknown> };
 }
+
+export const frameKey = (jpeg: Buffer): string => createHash('sha256').update(jpeg).digest('hex');
 
 export type Claim<T> = { kind: 'fresh'; side: 'left' | 'right'; settle(answer: Promise<T>): Promise<T> } | { kind: 'retry'; answer: Promise<T> } | { kind: 'refused' };
 
 export class FaceChallenges {
   private readonly open = new Map<string, Open>();
+  /** Per tablet: challenges it may still ask for (a token bucket), as of `at`. */
+  private readonly allowance = new Map<number, { tokens: number; at: number }>();
 
-  constructor(private readonly clock: () => number = () => Date.now()) {}
+  constructor(
+    private readonly clock: () => number = () => Date.now(),
+    private readonly rate: ChallengeRate = CHALLENGE_RATE,
+  ) {}
+
+  /** Takes one of the tablet's allowance; false when it has none left. */
+  private allow(deviceId: number, t: number): boolean {
+    const a = this.allowance.get(deviceId) ?? { tokens: this.rate.burst, at: t };
+    const tokens = Math.min(this.rate.burst, a.tokens + (t - a.at) / this.rate.everyMs);
+    if (tokens < 1) return false;
+    this.allowance.set(deviceId, { tokens: tokens - 1, at: t });
+    return true;
+  }
 
   issue(deviceId: number): FaceChallenge {
     this.sweep();
+    const t = this.clock();
+    const undecided = [...this.open.values()].filter((c) => c.deviceId === deviceId && !c.decided && t <= c.expiresAt).length;
+    if (undecided >= this.rate.maxOpen || !this.allow(deviceId, t)) {
+      throw new AppError('ERR_RATE_LIMITED', '人脸核验请求过于频繁，请稍候再试 / Too many face checks from this tablet; wait a moment');
+    }
     const nonce = randomBytes(18).toString('base64url');
     const side = randomInt(2) === 0 ? 'left' : 'right';
-    const expiresAt = this.clock() + CHALLENGE_MS;
-    this.open.set(nonce, { deviceId, side, expiresAt });
+    const expiresAt = t + CHALLENGE_MS;
+    this.open.set(nonce, { deviceId, side, expiresAt, staged: new Map() });
     return { nonce, side, expiresAt: new Date(expiresAt).toISOString() };
+  }
+
+  /**
+   * Keeps the examination of a frame sent ahead for an open, undecided challenge of this tablet (at most MAX_STAGED
+   * per challenge; the same bytes again reuse the first). False when the challenge cannot take it.
+   */
+  stage(nonce: string, deviceId: number, key: string, examine: () => Promise<unknown>): boolean {
+    const c = this.open.get(nonce);
+    if (!c || c.deviceId !== deviceId || c.decided || this.clock() > c.expiresAt) return false;
+    if (c.staged.has(key)) return true;
+    if (c.staged.size >= MAX_STAGED) return false;
+    const examined = examine();
+    examined.catch(() => c.staged.delete(key)); // a failed examination is done again with the set
+    c.staged.set(key, examined);
+    return true;
+  }
+
+  /** The examination staged for these bytes under the challenge, if any. */
+  staged<T>(nonce: string, key: string): Promise<T> | undefined {
+    return this.open.get(nonce)?.staged.get(key) as Promise<T> | undefined;
   }
 
   /**
@@ -49,6 +112,7 @@ export class FaceChallenges {
     answer.catch(() => undefined);
     c.decided = { fingerprint, answer };
     c.expiresAt = this.clock() + ANSWER_KEPT_MS;
+    void answer.finally(() => c.staged.clear()); // the frames' faces are not kept past the decision
     return {
       kind: 'fresh',
       side: c.side,
@@ -61,6 +125,9 @@ export class FaceChallenges {
 
   private sweep(): void {
     const t = this.clock();
-    for (const [nonce, c] of this.open) if (t > c.expiresAt + (c.decided ? 0 : ANSWER_KEPT_MS)) this.open.delete(nonce);
+    for (const [nonce, c] of this.open) {
+      if (t > c.expiresAt) c.staged.clear();
+      if (t > c.expiresAt + (c.decided ? 0 : ANSWER_KEPT_MS)) this.open.delete(nonce);
+    }
   }
 }

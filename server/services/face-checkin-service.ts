@@ -4,7 +4,7 @@
 // thumbnail, and keeps the frames as evidence. Nothing the tablet says about who or whether alive decides.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import type { FaceChallenge, FaceCheckin, SeatIdentify } from '../../shared/schemas/face';
+import type { FaceChallenge, FaceCheckin, FaceFrameAhead, SeatIdentify } from '../../shared/schemas/face';
 import type { DeviceView, FaceCheckinReply, FaceRefusalReason, SeatIdentifyReply } from '../../shared/views';
 import { findDeputyParticipant } from '../repositories/meetings-repository';
 import { findDeputy } from '../repositories/deputies-repository';
@@ -14,7 +14,7 @@ import { insertRefusal, refusalsOfSitting } from '../repositories/face-frames-re
 import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { checkIn } from './attendance-service';
-import { examineFrames, readFrames, type SeenFrame } from './frame-check';
+import { examineFrames, readFrames, stageFrame, type SeenFrame } from './frame-check';
 import { isThumbnailCopy } from './thumbnail-copy';
 import { antispoofScore } from '../face/antispoof';
 import { decodesFully } from '../face/image-decode';
@@ -27,6 +27,14 @@ function sittingOf(device: DeviceView): number {
 export function issueChallenge(ctx: ServiceContext, device: DeviceView): FaceChallenge {
   sittingOf(device);
   return ctx.challenges.issue(device.id);
+}
+
+/** A frame sent ahead for an open challenge of this tablet; examined before the reply (see frame-check, stageFrame). */
+export async function sendFrameAhead(ctx: ServiceContext, device: DeviceView, input: FaceFrameAhead): Promise<void> {
+  sittingOf(device);
+  if (!(await stageFrame(ctx, device.id, input.nonce, input.label, input.frame))) {
+    throw new AppError('ERR_CONFLICT', '本次核验已结束或已过期，请重新开始 / This face check has ended or expired; start again');
+  }
 }
 
 const dataUrl = (jpeg: Buffer | null) => (jpeg ? `data:image/jpeg;base64,${jpeg.toString('base64')}` : null);
@@ -91,7 +99,7 @@ async function decide<T>(
   if (claim.kind === 'refused') return refused(ctx, sitting.id, device, 'challenge', null);
   return claim.settle(
     (async (): Promise<T | Refusal> => {
-      const seen = await examineFrames(ctx, sitting.id, claim.side, read);
+      const seen = await examineFrames(ctx, sitting.id, input.nonce, claim.side, read);
       if (!seen.ok) return refused(ctx, sitting.id, device, seen.reason, seen.frontal);
       const frontal = seen.frames[0]!.jpeg;
       const match = await ctx.face.match(sitting.bodyId, seen.probe);

@@ -9,10 +9,12 @@ import type { FaceFrames } from '../../shared/schemas/face';
 import { MAX_FRAME_BYTES } from '../../shared/schemas/face';
 import type { FaceRefusalReason } from '../../shared/views';
 import type { DetectedFace } from '../face/engine';
-import { greyPixels, type Pixels } from '../face/frame-pixels';
+import { loadImage, type Image } from '@napi-rs/canvas';
+import { greyOf, type Pixels } from '../face/frame-pixels';
 import type { FrameLabel } from '../repositories/face-frames-repository';
 import type { ServiceContext } from './context';
 import { printOf } from './frame-prints';
+import { frameKey } from './face-challenges';
 
 /** Longest side a frame may have: recognition needs ~100 px of face; the kiosk sends 480 px. */
 export const MAX_FRAME_SIDE = 640;
@@ -38,10 +40,7 @@ const SERVER_RETURN_DELTA = RETURN_DELTA + 0.03;
 
 export const FRAME_LABELS: readonly FrameLabel[] = ['frontal', 'turned', 'back'];
 
-export interface SeenFrame {
-  label: FrameLabel;
-  jpeg: Buffer;
-  pixels: Pixels;
+export interface SeenFrame extends ReadFrame {
   face: DetectedFace;
 }
 
@@ -62,13 +61,41 @@ function decodeFrame(label: FrameLabel, base64: string): Buffer {
   return bytes;
 }
 
-async function readPixels(label: FrameLabel, bytes: Buffer): Promise<Pixels> {
-  const pixels = await greyPixels(bytes);
-  if (!pixels) throw new AppError('ERR_VALIDATION', `画面（${label}）无法读取 / Frame "${label}" cannot be read`);
-  if (Math.max(pixels.width, pixels.height) > MAX_FRAME_SIDE) {
+/** A frame decoded once: the picture for the face engine, its grey levels for the prints and the copy check. */
+export interface ReadFrame {
+  label: FrameLabel;
+  jpeg: Buffer;
+  image: Image;
+  pixels: Pixels;
+}
+
+async function readFrame(label: FrameLabel, jpeg: Buffer): Promise<ReadFrame> {
+  const image = await loadImage(jpeg).catch(() => null);
+  if (!image?.width || !image.height) throw new AppError('ERR_VALIDATION', `画面（${label}）无法读取 / Frame "${label}" cannot be read`);
+  if (Math.max(image.width, image.height) > MAX_FRAME_SIDE) {
     throw new AppError('ERR_VALIDATION', `画面（${label}）须缩小至 ${MAX_FRAME_SIDE} 像素以内 / Frame "${label}" must be at most ${MAX_FRAME_SIDE} px`);
   }
-  return pixels;
+  return { label, jpeg, image, pixels: greyOf(image) };
+}
+
+/** The faces the frame engine finds in a frame. */
+export function facesOf(ctx: ServiceContext, frame: Pick<ReadFrame, 'jpeg' | 'image'>): Promise<DetectedFace[]> {
+  const engine = ctx.face.frameEngine;
+  return engine.detectDecoded ? engine.detectDecoded(frame.image) : engine.detect(frame.jpeg);
+}
+
+/**
+ * A frame sent ahead for a challenge (the frontal or turned one, while the person still turns back): checked like
+ * any frame, then its faces are found at once and kept with the challenge (face-challenges.ts, stage), so the set
+ * that follows finds them ready. False when the challenge cannot take it (unknown, expired, decided, full).
+ */
+export async function stageFrame(ctx: ServiceContext, deviceId: number, nonce: string, label: FrameLabel, base64: string): Promise<boolean> {
+  const jpeg = decodeFrame(label, base64);
+  const frame = await readFrame(label, jpeg);
+  const key = frameKey(jpeg);
+  if (!ctx.challenges.stage(nonce, deviceId, key, () => facesOf(ctx, frame))) return false;
+  await ctx.challenges.staged(nonce, key)?.catch(() => undefined); // answered once examined: the tablet's requests pace the work
+  return true;
 }
 
 /** The one face of a frame, or why there is not exactly one. */
@@ -99,27 +126,19 @@ function samePerson(ctx: ServiceContext, frontal: Float32Array, turned: Float32A
 }
 
 /** Decodes the frames (a 4xx for what no camera would send) before any challenge or face work. */
-export async function readFrames(frames: FaceFrames): Promise<Array<{ label: FrameLabel; jpeg: Buffer; pixels: Pixels }>> {
+export async function readFrames(frames: FaceFrames): Promise<ReadFrame[]> {
   const out = [];
-  for (const label of FRAME_LABELS) {
-    const jpeg = decodeFrame(label, frames[label]);
-    out.push({ label, jpeg, pixels: await readPixels(label, jpeg) });
-  }
+  for (const label of FRAME_LABELS) out.push(await readFrame(label, decodeFrame(label, frames[label])));
   return out;
 }
 
-export async function examineFrames(
-  ctx: ServiceContext,
-  sittingId: number,
-  side: TurnSide,
-  read: Array<{ label: FrameLabel; jpeg: Buffer; pixels: Pixels }>,
-): Promise<FrameSetVerdict> {
+export async function examineFrames(ctx: ServiceContext, sittingId: number, nonce: string, side: TurnSide, read: ReadFrame[]): Promise<FrameSetVerdict> {
   const frontal = read[0]!.jpeg;
   const refuse = (reason: FaceRefusalReason): FrameSetVerdict => ({ ok: false, reason, frontal });
   if (await ctx.prints.seenBefore(sittingId, read.map((f) => printOf(f.jpeg, f.pixels)))) return refuse('replayed');
   const seen: SeenFrame[] = [];
   for (const f of read) {
-    const face = mainFace(await ctx.face.frameEngine.detect(f.jpeg));
+    const face = mainFace(await (ctx.challenges.staged<DetectedFace[]>(nonce, frameKey(f.jpeg)) ?? facesOf(ctx, f)));
     if (typeof face === 'string') return refuse(face);
     seen.push({ ...f, face });
   }

@@ -33,6 +33,16 @@ const Nonce = Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' });
 export const FaceCheckin = Type.Object({ clientId: ClientId, nonce: Nonce, frames: FaceFrames }, { additionalProperties: false });
 export type FaceCheckin = Static<typeof FaceCheckin>;
 
+/**
+ * POST /api/face/frames: a frame sent ahead of its set (the frontal or the turned one) so the server examines it
+ * while the person still turns back. Optional: the set is checked whole whatever was sent ahead.
+ */
+export const FaceFrameAhead = Type.Object(
+  { nonce: Nonce, label: Type.Union([Type.Literal('frontal'), Type.Literal('turned')]), frame: FrameJpeg },
+  { additionalProperties: false },
+);
+export type FaceFrameAhead = Static<typeof FaceFrameAhead>;
+
 export const SeatIdentify = Type.Object({ nonce: Nonce, frames: FaceFrames }, { additionalProperties: false });
 export type SeatIdentify = Static<typeof SeatIdentify>;
 

@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { RunningServer } from '../helpers/server';
 import { makeApp } from '../helpers/app';
+import { LOOSE_CHALLENGES } from '../helpers/loose-challenges';
 import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { headTurnFrames } from '../helpers/fake-camera';
@@ -18,7 +19,7 @@ const TABLETS = Number(values.tablets);
 type Side = 'left' | 'right';
 type Frames = { frontal: string; turned: string; back: string };
 
-const t = await makeApp();
+const t = await makeApp({ challengeRate: LOOSE_CHALLENGES });
 const venue = await seedVenue({ app: t.app, cookie: t.cookie } as RunningServer);
 const tablets: PairedDevice[] = [];
 for (let i = 0; i < TABLETS; i++) tablets.push(await pairDevice(t.app, 'door', venue.sittingId, `door-${i + 1}`));

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app';
+import { buildApp, type AppOptions } from '../../server/app';
 import { hashPassword } from '../../server/services/password';
 import { insertStaff } from '../../server/repositories/staff-repository';
 import { SESSION_COOKIE } from '../../server/plugins/access';
@@ -48,10 +48,10 @@ export const useCookie = (app: FastifyInstance, cookie: string): void => void se
 /** The cookie call() sends for this app by default (the test admin's), if any. */
 export const sessionCookie = (app: FastifyInstance): string | null => sessions.get(app) ?? null;
 
-export async function makeApp(): Promise<TestApp> {
+export async function makeApp(options: Omit<AppOptions, 'dbPath'> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'quorum-test-'));
   const dbPath = join(dir, 'quorum.db');
-  const app = await buildApp({ dbPath });
+  const app = await buildApp({ dbPath, ...options });
   const cookie = await signIn(app, 'admin', 'test-admin', true);
   return {
     app,

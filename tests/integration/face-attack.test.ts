@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AttendanceSummary } from '../../shared/views';
 import { descriptorsOfBody, thumbnail } from '../../server/repositories/faces-repository';
 import { call, makeApp, type TestApp } from '../helpers/app';
+import { LOOSE_CHALLENGES } from '../helpers/loose-challenges';
 import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { headTurnFrames } from '../helpers/fake-camera';
@@ -24,7 +25,7 @@ let seat: PairedDevice;
 const stolen = new Map<number, { thumbnail: Buffer; descriptors: number[][] }>();
 
 beforeAll(async () => {
-  t = await makeApp();
+  t = await makeApp({ challengeRate: LOOSE_CHALLENGES });
   venue = await seedVenue({ app: t.app, cookie: t.cookie } as RunningServer);
   door = await pairDevice(t.app, 'door', venue.sittingId);
   seat = await pairDevice(t.app, 'seat', venue.sittingId);

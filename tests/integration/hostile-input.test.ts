@@ -14,7 +14,7 @@ import { LIVE_PATH, PROTOCOL_VERSION } from '../../shared/protocol';
 import { validateBallot } from '../../shared/rules';
 import { ArchiveBody, BodyRulesInput, CreateBody, DeputyInput, ImportRoster, UpdateDeputy } from '../../shared/schemas/bodies';
 import { AcceptPairing, RequestPairing, UpdateDevice } from '../../shared/schemas/devices';
-import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, RetentionSettings, SeatIdentify } from '../../shared/schemas/face';
+import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, FaceFrameAhead, RetentionSettings, SeatIdentify } from '../../shared/schemas/face';
 import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting, ManualCheckin, RecordLeave } from '../../shared/schemas/meetings';
 import { CancelVote, CastBallot, CreateVote, OpenVote, TrackerReport } from '../../shared/schemas/votes';
 import { ChangePassword, CreateStaff, Login, UpdateStaff } from '../../shared/schemas/staff';
@@ -127,6 +127,7 @@ function routes(): Route[] {
     // Public like /models/face-api/: the kiosk loads it before pairing; any other name is a 404.
     r('GET', '/models/arcface/:file', () => `/models/arcface/${ENGINE.model}.onnx`),
     r('POST', '/api/face/challenge', () => '/api/face/challenge', { schema: FaceChallengeRequest, auth: () => door.headers, example: () => ({}) }),
+    r('POST', '/api/face/frames', () => '/api/face/frames', { schema: FaceFrameAhead, auth: () => door.headers, example: () => ({ nonce: NONCE, label: 'frontal', frame: JPEG }) }),
     r('POST', '/api/checkins/face', () => '/api/checkins/face', {
       schema: FaceCheckin,
       auth: () => door.headers,

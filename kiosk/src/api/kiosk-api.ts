@@ -31,6 +31,13 @@ export const faceConfig = () => api<FaceConfig>('GET', '/api/face/config');
 
 export const faceChallenge = () => api<FaceChallenge>('POST', '/api/face/challenge', {});
 
+/**
+ * A frame of the challenge sent while the person still turns (frontal, turned): the server examines it at once, so
+ * the set that follows is answered sooner. Best effort: a failure only means the set is examined whole.
+ */
+export const sendFrameAhead = (nonce: string, label: 'frontal' | 'turned', frame: string): void =>
+  void api<void>('POST', '/api/face/frames', { nonce, label, frame }).catch(() => undefined);
+
 export const faceCheckin = (body: FaceAnswer & { clientId: string }, onRetry?: (n: number, e: ApiError) => void) =>
   sendUntilAnswered<FaceCheckinReply>('POST', '/api/checkins/face', body, onRetry);
 

@@ -1,8 +1,9 @@
 // The capture loop: camera → face-api on each frame → guidance → head-turn liveness, answering the challenge the
 // server chose (which side to turn to). It keeps three frames of the sequence — frontal, turned, back — and hands
-// them with the challenge's nonce to the screen (door check-in or seat identification); the server decides.
+// them with the challenge's nonce to the screen (door check-in or seat identification); the server decides. The
+// frontal and turned frames also go ahead as they are taken, so the server has one frame left when the head is back.
 import { useEffect, useRef, useState } from 'react';
-import { faceChallenge, type FaceAnswer, type FaceConfig } from '../api/kiosk-api';
+import { faceChallenge, sendFrameAhead, type FaceAnswer, type FaceConfig } from '../api/kiosk-api';
 import type { MessageKey } from '../i18n';
 import { mark, timeStep } from '../timeline';
 import { frameJpeg, grabFrame, startCamera, stopCamera } from './camera';
@@ -90,8 +91,13 @@ export function useFaceCapture(config: FaceConfig | null, active: boolean, onCap
         const wasInProgress = check.inProgress;
         const step = check.update(g.ok ? g.face : null, performance.now());
         if (!check.inProgress) frames = {};
-        else if (!wasInProgress) frames.frontal = frameJpeg(frame); // the settled, frontal frame
-        else if (!step.done && step.prompt === 'guideTurnBack' && !frames.turned) frames.turned = frameJpeg(frame);
+        else if (!wasInProgress) {
+          frames.frontal = frameJpeg(frame); // the settled, frontal frame
+          if (challenge) sendFrameAhead(challenge.nonce, 'frontal', frames.frontal); // examined while the person turns
+        } else if (!step.done && step.prompt === 'guideTurnBack' && !frames.turned) {
+          frames.turned = frameJpeg(frame);
+          if (challenge) sendFrameAhead(challenge.nonce, 'turned', frames.turned);
+        }
         setBox(g.ok ? { x: g.face.box.x / frame.width, y: g.face.box.y / frame.height, width: g.face.box.width / frame.width, height: g.face.box.height / frame.height } : null);
         setProgress(check.progress);
         if (!step.done) {

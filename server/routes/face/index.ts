@@ -5,8 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../../shared/errors';
 import { Id, IdParams } from '../../../shared/schemas/common';
-import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, RetentionSettings, SeatIdentify } from '../../../shared/schemas/face';
-import { faceCheckIn, issueChallenge, recentRefusals, recordGaveUp, seatIdentify } from '../../services/face-checkin-service';
+import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, FaceFrameAhead, RetentionSettings, SeatIdentify } from '../../../shared/schemas/face';
+import { faceCheckIn, issueChallenge, recentRefusals, recordGaveUp, seatIdentify, sendFrameAhead } from '../../services/face-checkin-service';
 import { enrollPhotos, eraseDeputyBiometrics, importRosterFile } from '../../services/enrollment-service';
 import { zipPhotos } from '../../services/photo-source';
 import { getRetentionDays, setRetentionDays } from '../../services/retention-service';
@@ -71,6 +71,12 @@ export default async function faceRoutes(fastify: FastifyInstance) {
   app.post('/api/face/challenge', { config: { access: 'device' }, schema: { body: FaceChallengeRequest }, preHandler: app.requireDevice('door', 'seat') }, async (req) =>
     issueChallenge(ctx, req.device!),
   );
+
+  /** A frame of the challenge sent ahead of its set (frontal, turned): 202 once examined, 409 if the challenge cannot take it. */
+  app.post('/api/face/frames', { config: { access: 'device' }, schema: { body: FaceFrameAhead }, preHandler: app.requireDevice('door', 'seat') }, async (req, reply) => {
+    await sendFrameAhead(ctx, req.device!, req.body);
+    return reply.code(202).send({ accepted: true });
+  });
 
   app.post('/api/checkins/face', { config: { access: 'device' }, schema: { body: FaceCheckin }, preHandler: app.requireDevice('door') }, async (req) =>
     faceCheckIn(ctx, req.device!, req.body),

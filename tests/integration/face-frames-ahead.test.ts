@@ -1,0 +1,99 @@
+// Frames sent ahead (POST /api/face/frames): the kiosk sends the frontal and the turned frame while the person still
+// turns back, so when the set arrives the server has one frame left to examine. They save time and decide nothing:
+// the set is checked whole, as sent. And a tablet's face challenges are rationed (a stolen token spends CPU).
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { makeApp, type TestApp } from '../helpers/app';
+import { pairDevice, type PairedDevice } from '../helpers/devices';
+import { clientId } from '../helpers/fixtures';
+import { headTurnFrames } from '../helpers/fake-camera';
+import type { RunningServer } from '../helpers/server';
+import { seedVenue, type Venue } from '../e2e/kiosk-setup';
+
+type Side = 'left' | 'right';
+let t: TestApp;
+let venue: Venue;
+let door: PairedDevice;
+let seat: PairedDevice;
+
+beforeAll(async () => {
+  t = await makeApp();
+  venue = await seedVenue({ app: t.app, cookie: t.cookie } as RunningServer);
+  door = await pairDevice(t.app, 'door', venue.sittingId);
+  seat = await pairDevice(t.app, 'seat', venue.sittingId);
+}, 180_000);
+afterAll(() => t.close());
+
+async function challenge(device: PairedDevice) {
+  const res = await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: device.headers, payload: {} });
+  return { status: res.statusCode, body: JSON.parse(res.body) as { nonce: string; side: Side; error?: { message: string } } };
+}
+const ahead = (device: PairedDevice, nonce: string, label: 'frontal' | 'turned', frame: Buffer) =>
+  t.app.inject({ method: 'POST', url: '/api/face/frames', headers: device.headers, payload: { nonce, label, frame: frame.toString('base64') } });
+const b64 = (f: Record<'frontal' | 'turned' | 'back', Buffer>) => ({ frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') });
+
+/** How many frames the frame engine examines while `run` runs. */
+async function examinedDuring(run: () => Promise<unknown>): Promise<number> {
+  const engine = t.app.ctx.face.frameEngine;
+  const spy = vi.spyOn(engine, 'detectDecoded');
+  try {
+    await run();
+    return spy.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('frames sent ahead', () => {
+  it('leave the set one frame to examine, and the answer is the same', async () => {
+    const { body: ch } = await challenge(door);
+    const f = await headTurnFrames('wu_yi/1.jpg', ch.side, 21);
+    expect((await ahead(door, ch.nonce, 'frontal', f.frontal)).statusCode).toBe(202);
+    expect((await ahead(door, ch.nonce, 'turned', f.turned)).statusCode).toBe(202);
+    let reply: { status?: string; deputy?: { name: string } } = {};
+    const examined = await examinedDuring(async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames: b64(f) } });
+      reply = JSON.parse(res.body);
+    });
+    expect(reply).toMatchObject({ status: 'checked_in', deputy: { name: '吴某某' } });
+    expect(examined).toBe(1); // only the back frame
+  }, 60_000);
+
+  it('decide nothing: a set whose frames differ from those sent ahead is examined whole, on its own frames', async () => {
+    const { body: ch } = await challenge(seat);
+    const sentAhead = await headTurnFrames('strangers/1.jpg', ch.side, 22); // someone else's frames sent ahead…
+    await ahead(seat, ch.nonce, 'frontal', sentAhead.frontal);
+    await ahead(seat, ch.nonce, 'turned', sentAhead.turned);
+    const set = await headTurnFrames('wu_yi/1.jpg', ch.side, 24); // …then 吴某某's set
+    let reply: { status?: string; deputy?: { name: string } } = {};
+    const examined = await examinedDuring(async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { nonce: ch.nonce, frames: b64(set) } });
+      reply = JSON.parse(res.body);
+    });
+    expect(examined).toBe(3);
+    expect(reply).toMatchObject({ status: 'identified', deputy: { name: '吴某某' } });
+  }, 60_000);
+
+  it('are refused (409, in Chinese) for another tablet’s challenge, beyond two, or once the challenge is decided', async () => {
+    const { body: ch } = await challenge(door);
+    const f = await headTurnFrames('wu_yi/1.jpg', ch.side, 23);
+    const other = await ahead(seat, ch.nonce, 'frontal', f.frontal);
+    expect(other.statusCode).toBe(409);
+    expect(JSON.parse(other.body).error.message).toMatch(/请重新开始/);
+    expect((await ahead(door, ch.nonce, 'frontal', f.frontal)).statusCode).toBe(202);
+    expect((await ahead(door, ch.nonce, 'turned', f.turned)).statusCode).toBe(202);
+    expect((await ahead(door, ch.nonce, 'turned', f.back)).statusCode).toBe(409); // a third frame
+    await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames: b64(f) } });
+    expect((await ahead(door, ch.nonce, 'frontal', f.back)).statusCode).toBe(409);
+  }, 60_000);
+});
+
+describe('face challenges per tablet', () => {
+  it('a tablet holding three undecided challenges gets no fourth (429, in Chinese); another tablet is not held up', async () => {
+    const greedy = await pairDevice(t.app, 'door', venue.sittingId, 'door-greedy');
+    for (let i = 0; i < 3; i++) expect((await challenge(greedy)).status).toBe(200);
+    const fourth = await challenge(greedy);
+    expect(fourth.status).toBe(429);
+    expect(fourth.body.error?.message).toMatch(/请稍候再试/);
+    expect((await challenge(seat)).status).toBe(200);
+  });
+});
