@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import AdmZip from 'adm-zip';
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { AgendaItemView, AttendanceEntry, DeputyView } from '../../shared/views';
 import { call } from '../helpers/app';
-import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { signedIn, screenshot } from '../helpers/browser';
+import type { RunningServer } from '../helpers/server';
+import { closeConsole, openConsole } from './console-setup';
 import type { Sitting } from '../helpers/fixtures';
 import { seatVoters } from '../helpers/voting';
 
@@ -18,7 +19,6 @@ const NAMES = ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨帆',
 
 let srv: RunningServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const participant = new Map<string, number>();
 const deputy = new Map<string, number>();
@@ -46,17 +46,11 @@ const nav = () => page.getByRole('navigation', { name: '会议导航' });
 const figure = (label: string) => page.locator('.figure', { has: page.locator('.figure-label', { hasText: new RegExp(`^${label}$`) }) }).locator('.figure-value');
 
 beforeAll(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'zh-CN', reducedMotion: 'reduce' });
-  page = await context.newPage();
-  page.setDefaultTimeout(8000);
-  page.on('dialog', (d) => void d.accept());
+  // Not signed in: the first test signs the clerk in through the form.
+  ({ srv, browser, page } = await openConsole({ signIn: false }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+afterAll(() => closeConsole({ srv, browser }));
 
 describe('console, clerk to announced result', () => {
   it('refuses a wrong password, then signs the clerk in', async () => {
