@@ -12,7 +12,6 @@ import { call } from '../helpers/app';
 import { signedIn, screenshot } from '../helpers/browser';
 import type { RunningServer } from '../helpers/server';
 import { closeConsole, openConsole } from './console-setup';
-import type { Sitting } from '../helpers/fixtures';
 import { seatVoters } from '../helpers/voting';
 
 const NAMES = ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨帆', '赵敏', '黄磊', '周婷', '吴刚', '徐丽', '孙浩'];
@@ -163,7 +162,7 @@ describe('console, clerk to announced result', () => {
     await screen.getByText('表决进行中').waitFor();
     const motion = String(vote.options[0]!.id);
     const casting = [...NAMES.slice(0, 6), '黄磊'];
-    const voters = await seatVoters(srv.app, { body: { id: 1 }, sittingId: 1 } as Sitting, casting.map((n) => deputy.get(n)!));
+    const voters = await seatVoters(srv.app, { sittingId: 1 });
     for (const [i, name] of casting.entries()) {
       const res = await voters.cast(voteId, deputy.get(name)!, { marks: { [motion]: i < 6 ? 'yes' : 'no' } });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
