@@ -122,9 +122,11 @@ function interrupted(job: ImportJobView): ImportJobView {
     ...job,
     state: 'interrupted',
     error:
-      `服务器在导入「${job.fileName}」时重启，导入没有完成：已导入的 ${rows} 行代表和已处理的 ${p.photosDone} / ${p.photosTotal} 张照片已保存。` +
+      // Progress is written down every few seconds: the photos done are at least what was written. No " / " in the
+      // Chinese half: the console splits the message there.
+      `服务器在导入「${job.fileName}」时重启，导入没有完成：已导入的 ${rows} 行代表和已处理的照片（至少 ${p.photosDone} 张，共 ${p.photosTotal} 张）均已保存。` +
       `请重新导入同一文件补全其余照片（代表按代表证号更新，不会重复）。` +
-      ` / The server restarted while importing "${job.fileName}": the ${rows} rows and ${p.photosDone} of ${p.photosTotal} photos done are kept. ` +
+      ` / The server restarted while importing "${job.fileName}": the ${rows} rows imported and the photos done (at least ${p.photosDone} of ${p.photosTotal}) are kept. ` +
       'Import the same file again to finish (deputies are matched by card number, nothing is doubled).',
   };
 }

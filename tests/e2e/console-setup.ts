@@ -22,7 +22,7 @@ export interface ConsoleOptions {
 }
 
 /** A page as the console is used: 1440×900, zh-CN, no animations (the browser's own time zone: see console-roll-call). */
-export async function consolePage(browser: Browser, srv: RunningServer, options: ConsoleOptions = {}): Promise<Page> {
+export async function consolePage(browser: Browser, srv: Pick<RunningServer, 'url' | 'cookie'>, options: ConsoleOptions = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,

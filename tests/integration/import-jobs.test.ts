@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import type { DeputyView } from '../../shared/views';
-import { call, makeApp, signIn, type TestApp } from '../helpers/app';
-import { multipart, photo, zipOf } from '../helpers/faces';
+import { call, makeApp, useCookie, type TestApp } from '../helpers/app';
+import { multipart, photo } from '../helpers/faces';
+import { CUT_FILE, CUT_ROWS, cutImport, pollImport, startImport } from '../helpers/import-restart';
 import { gbkZip } from '../helpers/gbk-zip';
 
 let t: TestApp;
@@ -57,47 +58,30 @@ describe('an import cut off by a restart', () => {
   it('keeps the rows and photos it did, and says so when the clerk comes back; importing again finishes it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'quorum-import-restart-'));
     const dbPath = join(dir, 'quorum.db');
-    const people = ['hu_jintao', 'jackie_chan', 'jiang_zemin'];
-    const rows = Array.from({ length: 8 }, (_, i) => `代表${i + 1},R${i + 1},${i + 1}.jpg`);
-    const upload = multipart([
-      { field: 'roster', name: 'roster-2026.csv', bytes: Buffer.from(`\uFEFF姓名,代表证号,照片\n${rows.join('\n')}\n`) },
-      { field: 'photos', name: '照片.zip', bytes: zipOf(Object.fromEntries(rows.map((_, i) => [`${i + 1}.jpg`, photo(`${people[i % 3]}/${i + 1}.jpg`)]))) },
-    ]);
-    const start = (app: FastifyInstance, bodyId: number, cookie: string) =>
-      app.inject({ method: 'POST', url: `/api/bodies/${bodyId}/roster/import-jobs`, ...upload, headers: { ...upload.headers, cookie } }).then((r) => r.json<ImportJobView>());
-    const poll = (app: FastifyInstance, id: number) => call<ImportJobView>(app, 'GET', `/api/import-jobs/${id}`, undefined, 200).then((r) => r.body);
-    let app = await buildApp({ dbPath });
+    let app: FastifyInstance | undefined;
     try {
-      const admin = await signIn(app, 'admin', 'admin-before', true);
-      const { body } = await call<BodyView>(app, 'POST', '/api/bodies', { name: '某县第十七届人民代表大会' }, 201);
-      const started = await start(app, body.id, admin);
-      // Cut it off once a photo is done and more are left: the server stops (as a restart would) mid-import.
-      let job = started;
-      while (job.state === 'running' && job.progress.photosDone === 0) job = await new Promise((r) => setTimeout(r, 20)).then(() => poll(app, started.id));
-      expect([job.state, job.progress.photosDone < 8]).toEqual(['running', true]);
-      await app.close();
-
+      const cut = await cutImport(dbPath);
       app = await buildApp({ dbPath });
-      const adminAgain = await signIn(app, 'admin', 'admin-after', true);
-      const back = (await call<{ job: ImportJobView }>(app, 'GET', `/api/bodies/${body.id}/import-jobs/latest`, undefined, 200)).body.job!;
-      expect(back).toMatchObject({ id: started.id, state: 'interrupted', fileName: 'roster-2026.csv' });
-      expect(back.error).toMatch(/^服务器在导入「roster-2026\.csv」时重启，导入没有完成：已导入的 8 行代表和已处理的 \d \/ 8 张照片已保存。请重新导入同一文件/);
-      const deputies = async () => (await call<DeputyView[]>(app, 'GET', `/api/bodies/${body.id}/deputies`, undefined, 200)).body;
+      useCookie(app, cut.cookie); // sessions are stored: the clerk is still signed in after the restart
+      const back = (await call<{ job: ImportJobView }>(app, 'GET', `/api/bodies/${cut.bodyId}/import-jobs/latest`, undefined, 200)).body.job!;
+      expect(back).toMatchObject({ id: cut.job.id, state: 'interrupted', fileName: CUT_FILE });
+      expect(back.error).toMatch(/^服务器在导入「roster-2026\.csv」时重启，导入没有完成：已导入的 8 行代表和已处理的照片（至少 \d 张，共 8 张）均已保存。请重新导入同一文件/);
+      const deputies = async () => (await call<DeputyView[]>(app!, 'GET', `/api/bodies/${cut.bodyId}/deputies`, undefined, 200)).body;
       const kept = await deputies();
-      expect(kept.map((d) => d.cardNo).sort()).toEqual(rows.map((_, i) => `R${i + 1}`).sort());
+      expect(kept.map((d) => d.cardNo).sort()).toEqual(CUT_ROWS.map((r) => r.cardNo).sort());
       expect(kept.filter((d) => d.faces > 0).length).toBeGreaterThan(0);
 
       // The same file again finishes it: a new job id, nobody doubled, every deputy with a face.
-      const rerun = await start(app, body.id, adminAgain);
-      expect(rerun.id).toBeGreaterThan(started.id);
+      const rerun = await startImport(app, cut.bodyId, cut.cookie);
+      expect(rerun.id).toBeGreaterThan(cut.job.id);
       let done = rerun;
-      for (let i = 0; i < 1200 && done.state === 'running'; i++) done = await new Promise((r) => setTimeout(r, 100)).then(() => poll(app, rerun.id));
+      for (let i = 0; i < 1200 && done.state === 'running'; i++) done = await new Promise((r) => setTimeout(r, 100)).then(() => pollImport(app!, rerun.id));
       expect(done.state, done.error ?? '').toBe('done');
       expect(done.report).toMatchObject({ created: 0, updated: 8 });
       const after = await deputies();
       expect([after.length, after.filter((d) => d.faces > 0).length]).toEqual([8, 8 - done.report!.photos.failed.length]);
     } finally {
-      await app.close();
+      await app?.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
