@@ -2,7 +2,7 @@
 // clerk passes through in a sitting is read for half-width punctuation beside Chinese (未识别,请… / 已配对:…) and for
 // English sentences in the Chinese interface; a schema refusal reaches the clerk in Chinese; the seat and door
 // kiosks' header pills never cover the subtitle, even with long names on a small tablet, and a two-clause prompt
-// does not break mid-word; both apps carry a favicon.
+// does not break mid-word; an empty attendance list says why; both apps carry a favicon.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { MeetingView, VoteView } from '../../shared/views';
@@ -85,6 +85,16 @@ describe('Chinese text on every screen', () => {
       await readScreen(page, what);
     }
     await screenshot(page, 'console-text-screen-attendance');
+  });
+
+  it('says why an attendance list is empty, instead of a quorum "1 more needed" and a bare table', async () => {
+    const { body } = await call<{ id: number }>(srv.app, 'POST', '/api/bodies', { name: '某镇第九届人民代表大会' }, 201);
+    const { body: m } = await call<MeetingView>(srv.app, 'POST', `/api/bodies/${body.id}/meetings`, { name: '第一次会议', sittings: [{ name: '第一次全体会议' }] }, 201);
+    await page.goto(`${srv.url}/console/#/meetings/${m.id}/sittings/${m.sittings[0]!.id}/attendance`);
+    await page.reload();
+    expect(await page.getByTestId('quorum').innerText()).toBe('还没有代表\n请先在本届人民代表大会页面导入代表名册');
+    await page.getByText('本次会议名单为空：请先导入代表名册，列席人员在会议设置中添加').waitFor();
+    await readScreen(page, 'empty attendance');
   });
 
   it('answers a roster row without a name in Chinese, by field', async () => {
