@@ -129,7 +129,7 @@ describe('Chinese text on every screen', () => {
       if (mode === 'seat') expect(await kiosk.locator('.pill').last().textContent()).toBe('座位 12排30座');
       if (mode === 'door') {
         // No camera in this browser: the what on one line, the what-to-do under it (it broke mid-word over three).
-        await kiosk.locator('.prompt-sub').getByText('请联系工作人员').waitFor();
+        await kiosk.locator('.prompt .second-clause').getByText('请联系工作人员').waitFor();
         const headLines = await kiosk.locator('.prompt').evaluate((el) => {
           const range = document.createRange();
           range.selectNodeContents(el.firstChild!);

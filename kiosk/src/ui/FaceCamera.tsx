@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { FaceCaptureView } from '../face/use-face-capture';
 import { langTag, useI18n, type MessageKey } from '../i18n';
 import { speak } from '../speech';
+import { ClauseText } from './ClauseText';
 
 const ARROWS: Partial<Record<MessageKey, string>> = { guideTurnLeft: '←', guideTurnRight: '→', guideTurnBack: '◎' };
 
@@ -36,23 +37,8 @@ export function FaceCamera({ view, busy }: { view: FaceCaptureView; busy?: Messa
             {arrow}
           </div>
         )}
-        <PromptText text={t(prompt)} />
+        <ClauseText className="prompt" text={t(prompt)} />
       </div>
     </div>
-  );
-}
-
-/**
- * A prompt with a second clause ("摄像头无法使用，请联系工作人员") in two lines, the what large and the what-to-do
- * smaller: in one 76 px block it broke mid-word ("摄像头无法使 / 用，请联系工 / 作人员").
- */
-function PromptText({ text }: { text: string }) {
-  const cut = text.indexOf('，');
-  if (cut < 0 || cut === text.length - 1) return <h1 className="prompt">{text}</h1>;
-  return (
-    <h1 className="prompt prompt-two">
-      {text.slice(0, cut + 1)}
-      <span className="prompt-sub">{text.slice(cut + 1)}</span>
-    </h1>
   );
 }
