@@ -47,6 +47,11 @@ async function closeAndShow(title: string, artifact: string) {
   await card(title).getByRole('button', { name: '结束表决' }).click();
   await card(title).getByTestId('result').waitFor();
   await screen.waitForFunction((t) => document.querySelector('.screen-result h1')?.textContent === t, title);
+  // All of it in view at 1920×1080: its last line (the pass rule) was cut off under the attendance strip.
+  const [last, main] = await screen.evaluate(() => [document.querySelector('.screen-result')!.lastElementChild!, document.querySelector('.screen-main')!].map((el) => el.getBoundingClientRect().bottom));
+  expect(last, `${title}: the result runs under the footer`).toBeLessThanOrEqual(main!);
+  // A write-in's note in full-width brackets (另选他人), as everything Chinese on the screen.
+  expect(await screen.locator('.screen-result').innerText()).not.toMatch(/[\u3400-\u9fff][(),:;]|[(,:;)][\u3400-\u9fff]/);
   await screenshot(screen, artifact);
 }
 
