@@ -14,11 +14,12 @@ export interface ImportPhotoFailure {
 }
 
 export interface ImportJobView {
-  /** Counted from 1 in each server process. */
+  /** Counted from 1, on across server restarts. */
   id: number;
   bodyId: number;
   fileName: string;
-  state: 'running' | 'done' | 'failed';
+  /** 'interrupted': the server restarted while it ran; what it did is kept (error says how far it got). */
+  state: 'running' | 'done' | 'failed' | 'interrupted';
   startedAt: string;
   finishedAt: string | null;
   /** So far: photos described of those found, rows imported, and every problem met (row, file, reason). */
@@ -32,6 +33,6 @@ export interface ImportJobView {
   };
   /** The whole report once done (the same as the synchronous import's answer). */
   report: { created: number; updated: number; errors: ImportRowError[]; photos: { enrolled: number; photos: number; failed: ImportPhotoFailure[] } } | null;
-  /** Why it failed (Chinese / English), when state is 'failed'. */
+  /** Why it failed or what happened to it (Chinese / English), when state is 'failed' or 'interrupted'. */
   error: string | null;
 }

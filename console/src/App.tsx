@@ -2,7 +2,7 @@
 // console chrome but needs a session too (it reads live tallies).
 import type { ReactNode } from 'react';
 import { useI18n } from './i18n/I18n';
-import { idOf, useHashRoute, type Route } from './router';
+import { href, idOf, useHashRoute, type Route } from './router';
 import { Shell } from './Shell';
 import { Empty } from './ui/kit';
 import { SessionGate } from './features/auth/session';
@@ -21,7 +21,14 @@ import { DeputyRecordPage } from './features/reports/DeputyRecordPage';
 
 function NotFound() {
   const { t } = useI18n();
-  return <Empty>{t('notFound')}</Empty>;
+  // A mistyped or stale link: say so, and give the way back.
+  return (
+    <Empty>
+      {t('notFound')}
+      {t('notFoundBack')}
+      <a href={href('/')}>{t('navHome')}</a>
+    </Empty>
+  );
 }
 
 /** The page for a route, and the meeting it belongs to (for the meeting navigation). */

@@ -3,6 +3,7 @@
 // ballots (the same spec the server used: specOf) and its stored in_office / present.
 import { computeResult } from '../../shared/rules';
 import type { BallotContent } from '../../shared/types';
+import type { VoteResult } from '../../shared/rules/result-types';
 import { ballotBox, ballotContents } from '../repositories/ballots-repository';
 import { electorateIds, findVote, type VoteRecord } from '../repositories/votes-repository';
 import type { Reader } from '../repositories/rows';
@@ -10,6 +11,7 @@ import { boxDigest } from '../services/secret-seal';
 import { specOf } from '../services/vote-service';
 import type { VoteTrail } from './chain';
 import { canonical, type AuditProblem } from './problem';
+import { resultInEachRulesVersion } from './result-rules';
 
 interface Counts {
   ballots: number;
@@ -90,7 +92,7 @@ function checkCounts(c: Counts, trail: VoteTrail, fail: Check, secret: boolean):
   return null;
 }
 
-function recompute(v: VoteRecord, contents: BallotContent[], inOffice: number): { result?: unknown; error?: string } {
+function recompute(v: VoteRecord, contents: BallotContent[], inOffice: number): { result?: VoteResult; error?: string } {
   try {
     // 请假 decides nothing (no pass rule counts it) and leaves may change after close: it is taken as stored.
     const onLeave = (v.result as { onLeave?: number } | null)?.onLeave ?? 0;
@@ -108,7 +110,9 @@ async function checkResult(db: Reader, v: VoteRecord, trail: VoteTrail, fail: Ch
   const inOffice = v.inOffice ?? (await electorateIds(db, v.id)).length;
   const again = recompute(v, await ballotContents(db, v.id), inOffice);
   if (again.error) return fail({ ...at, message: `its result cannot be recomputed: ${again.error}` });
-  if (canonical(again.result) !== canonical(v.result)) {
+  // The stored result may come from an earlier version of the rules (result-rules.ts says why and what that allows).
+  const stored = canonical(v.result);
+  if (!resultInEachRulesVersion(again.result!).some((form) => canonical(form) === stored)) {
     return fail({ ...at, message: `the result recomputed from the stored ballots ${canonical(again.result)} differs from votes.result ${canonical(v.result)}` });
   }
   if (canonical(close.result) !== canonical(v.result)) {

@@ -29,7 +29,7 @@ export default fp(
         status = 400;
         const first = error.validation[0];
         const textRule = /'(visible-line|clean-text)' format/.test(first?.message ?? '');
-        const message = textRule ? `请求参数不正确：${TEXT_RULE_MESSAGE}` : validationMessage(first, error.validationContext);
+        const message = textRule ? `请求参数不正确：${TEXT_RULE_MESSAGE}` : validationMessage(first, error.validationContext, request.routeOptions.config.fieldNames);
         body = { error: { code: 'ERR_VALIDATION', message } };
       } else if (error.code && FASTIFY_CODES[error.code]) {
         const known = FASTIFY_CODES[error.code]!;

@@ -48,7 +48,7 @@ export interface AjvLikeError {
   params?: Record<string, unknown>;
 }
 
-function fieldOf(error: AjvLikeError, names: Record<string, string>): string {
+function fieldOf(error: AjvLikeError, names: Readonly<Record<string, string>>): string {
   const missing = error.params?.missingProperty ?? error.params?.additionalProperty;
   const path = (error.instancePath ?? '').split('/').filter((p) => p && !/^\d+$/.test(p));
   const key = typeof missing === 'string' && error.keyword === 'required' ? missing : (path.at(-1) ?? (typeof missing === 'string' ? missing : ''));
@@ -97,16 +97,26 @@ function phraseOf(error: AjvLikeError, field: string): string {
 }
 
 /** The Chinese half: "姓名：必须填写". `names` overrides field names where a route calls them otherwise. */
-export function describeProblem(error: AjvLikeError, names: Record<string, string> = {}): string {
+export function describeProblem(error: AjvLikeError, names: Readonly<Record<string, string>> = {}): string {
   const field = fieldOf(error, names);
   return `${field}：${phraseOf(error, field)}`;
 }
 
+/** Routes about people call `name` 姓名 (a person's name), where elsewhere it is 名称 (a congress's, a meeting's). */
+export const PERSON_FIELD_NAMES: Readonly<Record<string, string>> = Object.freeze({ name: '姓名' });
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What this route's fields are called on Chinese screens, where it differs from FIELD_NAMES. */
+    fieldNames?: Readonly<Record<string, string>>;
+  }
+}
+
 /** "中文 / English" for the first schema problem of a request. */
-export function validationMessage(error: AjvLikeError | undefined, context: string | undefined): string {
+export function validationMessage(error: AjvLikeError | undefined, context: string | undefined, names: Readonly<Record<string, string>> = {}): string {
   if (!error) return '请求参数不正确 / Invalid request';
   const en = `${context ?? ''}${error.instancePath ?? ''} ${error.message ?? ''}`.trim();
-  return `${describeProblem(error)} / Invalid request: ${en}`;
+  return `${describeProblem(error, names)} / Invalid request: ${en}`;
 }
 
 const KEYWORDS: Partial<Record<ValueErrorType, string>> = {

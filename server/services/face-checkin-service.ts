@@ -6,13 +6,12 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { FaceChallenge, FaceCheckin, FaceFrameAhead, SeatIdentify } from '../../shared/schemas/face';
 import type { DeviceView, FaceCheckinReply, FaceRefusalReason, SeatIdentifyReply } from '../../shared/views';
-import { findDeputyParticipant } from '../repositories/meetings-repository';
 import { findDeputy } from '../repositories/deputies-repository';
 import { checkinClientId, thumbnail } from '../repositories/faces-repository';
-import { findCheckin } from '../repositories/attendance-repository';
 import { insertRefusal, refusalsOfSitting } from '../repositories/face-frames-repository';
 import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
+import { rosterParticipant, seatStanding } from './seat-eligibility';
 import { checkIn } from './attendance-service';
 import { examineFrames, readFrames, stageFrame, type SeenFrame } from './frame-check';
 import { isThumbnailCopy } from './thumbnail-copy';
@@ -73,6 +72,7 @@ export async function recordGaveUp(ctx: ServiceContext, device: DeviceView, fram
 
 interface Recognised {
   sittingId: number;
+  meetingId: number;
   deputy: NonNullable<Awaited<ReturnType<typeof findDeputy>>>;
   participantId: number;
   distance: number;
@@ -106,9 +106,9 @@ async function decide<T>(
       const deputy = match.status === 'matched' ? await findDeputy(ctx.db, match.identityId) : undefined;
       if (match.status !== 'matched' || !deputy) return refused(ctx, sitting.id, device, 'not_recognised', frontal);
       if (await isThumbnailCopy(ctx, deputy.id, [seen.frames[0]!, seen.frames[2]!])) return refused(ctx, sitting.id, device, 'thumbnail_copy', frontal);
-      const participant = await findDeputyParticipant(ctx.db, sitting.meetingId, deputy.id);
-      if (!participant || deputy.status !== 'active') return refused(ctx, sitting.id, device, 'not_on_roster', frontal);
-      return finish({ sittingId: sitting.id, deputy, participantId: participant.id, distance: match.distance, margin: match.margin, frames: seen.frames, turn: seen.turn });
+      const participantId = await rosterParticipant(ctx.db, sitting.meetingId, deputy);
+      if (participantId === null) return refused(ctx, sitting.id, device, 'not_on_roster', frontal);
+      return finish({ sittingId: sitting.id, meetingId: sitting.meetingId, deputy, participantId, distance: match.distance, margin: match.margin, frames: seen.frames, turn: seen.turn });
     })(),
   );
 }
@@ -148,7 +148,8 @@ export async function faceCheckIn(ctx: ServiceContext, device: DeviceView, input
 
 export async function seatIdentify(ctx: ServiceContext, device: DeviceView, input: SeatIdentify): Promise<SeatIdentifyReply> {
   return decide(ctx, device, input, async (r): Promise<SeatIdentifyReply> => {
-    if (!(await findCheckin(ctx.db, r.sittingId, r.participantId))) return refused(ctx, r.sittingId, device, 'not_checked_in', r.frames[0]!.jpeg);
+    const standing = await seatStanding(ctx.db, { id: r.sittingId, meetingId: r.meetingId }, r.deputy);
+    if (!standing.ok) return refused(ctx, r.sittingId, device, standing.reason, r.frames[0]!.jpeg);
     const { token, expiresAt } = ctx.voterTokens.issue(r.deputy.id, device.id);
     const d = r.deputy;
     return { status: 'identified', deputy: { id: d.id, name: d.name, delegation: d.delegation }, thumbnail: dataUrl(await thumbnail(ctx.db, d.id)), voterToken: token, expiresAt };

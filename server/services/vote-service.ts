@@ -193,6 +193,8 @@ export async function openVote(ctx: ServiceContext, id: number, overrideReason: 
   // Load what the ballot path checks against before the tablets hear of the vote, not under their first casts.
   await castingState(ctx, id);
   ctx.hub.voteChanged(sitting.meetingId, id, 'state');
+  // The first vote opened starts the sitting: those not checked in now read 缺席, not 未报到 (summary.started).
+  ctx.hub.attendanceChanged(sitting.meetingId, v.sittingId);
   return getVoteView(ctx, id);
 }
 

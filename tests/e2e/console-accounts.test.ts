@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { BodyView, StaffView } from '../../shared/views';
 import { call } from '../helpers/app';
-import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { screenshot } from '../helpers/browser';
+import type { RunningServer } from '../helpers/server';
+import { closeConsole, openConsole } from './console-setup';
 
 let srv: RunningServer;
 let browser: Browser;
@@ -16,17 +17,10 @@ let page: Page;
 const row = (username: string) => page.getByTestId(`account-${username}`);
 
 beforeAll(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-  await signedIn(page.context(), srv);
-  page.setDefaultTimeout(8000);
-  page.on('dialog', (d) => void d.accept());
+  ({ srv, browser, page } = await openConsole());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+afterAll(() => closeConsole({ srv, browser }));
 
 describe('console, accounts and settings', () => {
   let otp = '';

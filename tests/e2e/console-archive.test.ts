@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { BodyView, MeetingView } from '../../shared/views';
 import { call } from '../helpers/app';
-import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { screenshot } from '../helpers/browser';
+import type { RunningServer } from '../helpers/server';
+import { closeConsole, openConsole } from './console-setup';
 import { demoRosterRows } from '../../server/demo/seed-demo';
 
 let srv: RunningServer;
@@ -16,22 +17,15 @@ const REAL = '某县第十七届人民代表大会';
 let demo: BodyView;
 
 beforeAll(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
+  ({ srv, browser, page } = await openConsole());
   for (const name of [DEMO, REAL]) {
     const body = (await call<BodyView>(srv.app, 'POST', '/api/bodies', { name }, 201)).body;
     if (name === DEMO) demo = body;
     await call<MeetingView>(srv.app, 'POST', `/api/bodies/${body.id}/meetings`, { name: '第二次会议', sittings: [{ name: '第一次全体会议' }] }, 201);
   }
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-  await signedIn(page.context(), srv);
-  page.setDefaultTimeout(8000);
-  page.on('dialog', (d) => void d.accept());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+afterAll(() => closeConsole({ srv, browser }));
 
 const pickerOptions = async () => {
   await page.goto(`${srv.url}/console/#/devices`);

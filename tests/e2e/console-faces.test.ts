@@ -6,8 +6,9 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import type { BodyView, DeputyView, MeetingView } from '../../shared/views';
 import { call } from '../helpers/app';
-import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { screenshot } from '../helpers/browser';
+import type { RunningServer } from '../helpers/server';
+import { closeConsole, openConsole } from './console-setup';
 import { pairDevice } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { photo } from '../helpers/faces';
@@ -33,17 +34,11 @@ async function rosterXlsx(): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
+  ({ srv, browser, page } = await openConsole({ acceptDialogs: false }));
   body = (await call<BodyView>(srv.app, 'POST', '/api/bodies', { name: '某县第十七届人民代表大会' }, 201)).body;
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-  await signedIn(page.context(), srv);
-  page.setDefaultTimeout(8000);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+afterAll(() => closeConsole({ srv, browser }));
 
 describe('console, faces', () => {
   it('imports a roster with photos, reports each refused photo with its reason, and adds a deputy by hand', async () => {

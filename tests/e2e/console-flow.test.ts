@@ -6,19 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import AdmZip from 'adm-zip';
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { AgendaItemView, AttendanceEntry, DeputyView } from '../../shared/views';
 import { call } from '../helpers/app';
-import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
-import type { Sitting } from '../helpers/fixtures';
+import { signedIn, screenshot } from '../helpers/browser';
+import type { RunningServer } from '../helpers/server';
+import { closeConsole, openConsole } from './console-setup';
 import { seatVoters } from '../helpers/voting';
 
 const NAMES = ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨帆', '赵敏', '黄磊', '周婷', '吴刚', '徐丽', '孙浩'];
 
 let srv: RunningServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const participant = new Map<string, number>();
 const deputy = new Map<string, number>();
@@ -46,17 +45,11 @@ const nav = () => page.getByRole('navigation', { name: '会议导航' });
 const figure = (label: string) => page.locator('.figure', { has: page.locator('.figure-label', { hasText: new RegExp(`^${label}$`) }) }).locator('.figure-value');
 
 beforeAll(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'zh-CN', reducedMotion: 'reduce' });
-  page = await context.newPage();
-  page.setDefaultTimeout(8000);
-  page.on('dialog', (d) => void d.accept());
+  // Not signed in: the first test signs the clerk in through the form.
+  ({ srv, browser, page } = await openConsole({ signIn: false }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+afterAll(() => closeConsole({ srv, browser }));
 
 describe('console, clerk to announced result', () => {
   it('refuses a wrong password, then signs the clerk in', async () => {
@@ -169,7 +162,7 @@ describe('console, clerk to announced result', () => {
     await screen.getByText('表决进行中').waitFor();
     const motion = String(vote.options[0]!.id);
     const casting = [...NAMES.slice(0, 6), '黄磊'];
-    const voters = await seatVoters(srv.app, { body: { id: 1 }, sittingId: 1 } as Sitting, casting.map((n) => deputy.get(n)!));
+    const voters = await seatVoters(srv.app, { sittingId: 1 });
     for (const [i, name] of casting.entries()) {
       const res = await voters.cast(voteId, deputy.get(name)!, { marks: { [motion]: i < 6 ? 'yes' : 'no' } });
       expect(res.status, JSON.stringify(res.body)).toBe(201);

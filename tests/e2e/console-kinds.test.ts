@@ -7,8 +7,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { VoteView } from '../../shared/views';
 import type { Mark, RatingMark } from '../../shared/types';
 import { call } from '../helpers/app';
-import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { screenshot } from '../helpers/browser';
+import type { RunningServer } from '../helpers/server';
+import { consolePage, closeConsole, openConsole } from './console-setup';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { seatVoters, type Voters } from '../helpers/voting';
 import { pairDevice } from '../helpers/devices';
@@ -46,31 +47,28 @@ async function closeAndShow(title: string, artifact: string) {
   await card(title).getByRole('button', { name: '结束表决' }).click();
   await card(title).getByTestId('result').waitFor();
   await screen.waitForFunction((t) => document.querySelector('.screen-result h1')?.textContent === t, title);
+  // All of it in view at 1920×1080: its last line (the pass rule) was cut off under the attendance strip.
+  const [last, main] = await screen.evaluate(() => [document.querySelector('.screen-result')!.lastElementChild!, document.querySelector('.screen-main')!].map((el) => el.getBoundingClientRect().bottom));
+  expect(last, `${title}: the result runs under the footer`).toBeLessThanOrEqual(main!);
+  // A write-in's note in full-width brackets (另选他人), as everything Chinese on the screen.
+  expect(await screen.locator('.screen-result').innerText()).not.toMatch(/[\u3400-\u9fff][(),:;]|[(,:;)][\u3400-\u9fff]/);
   await screenshot(screen, artifact);
 }
 
 beforeAll(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
+  ({ srv, browser, page } = await openConsole({ acceptDialogs: false }));
   s = await seedSitting(srv.app, 10);
   // This body lets project votes pass on ballots cast (an admin widened its rules; a chair cannot go below them).
   await call(srv.app, 'PATCH', `/api/bodies/${s.body.id}/rules`, { projectPass: { base: 'cast', fraction: { num: 1, den: 2, strict: true } } }, 200);
   await checkIn(srv.app, s, s.deputyIds.slice(0, 9));
   voters = await seatVoters(srv.app, s);
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-  await signedIn(context, srv);
-  page = await context.newPage();
-  page.setDefaultTimeout(8000);
   // The hall screen is another device: its own context (a second tab in the same window would be a background
   // tab, where Chromium throttles animation frames and every click waits on them).
-  screen = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-  await signedIn(screen.context(), srv);
-  screen.setDefaultTimeout(8000);
+  screen = await consolePage(browser, srv, { acceptDialogs: false });
+  await screen.setViewportSize({ width: 1920, height: 1080 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+afterAll(() => closeConsole({ srv, browser }));
 
 describe('console, every kind of vote', () => {
   it('creates a project vote, an election and a rating through the form', async () => {

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { VoteView } from '../../shared/views';
 import { call } from '../helpers/app';
-import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { signedIn, screenshot } from '../helpers/browser';
+import type { RunningServer } from '../helpers/server';
+import { closeConsole, openConsole } from './console-setup';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { seatVoters } from '../helpers/voting';
 import ExcelJS from 'exceljs';
@@ -18,26 +19,20 @@ let s: Sitting;
 let vote: VoteView;
 
 beforeAll(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
+  ({ srv, browser, page } = await openConsole({ acceptDialogs: false }));
   s = await seedSitting(srv.app, 7);
   await checkIn(srv.app, s, s.deputyIds.slice(0, 5));
   await call(srv.app, 'POST', `/api/sittings/${s.sittingId}/leaves`, { participantId: s.participantOf.get(s.deputyIds[5]!), reason: '出差' }, 201);
   vote = await createVote(srv.app, s, { kind: 'project', title: '2026年民生实事项目票决', secrecy: 'open', options: [{ label: '老旧小区改造' }, { label: '农村公路' }], maxYes: 1 });
   await call(srv.app, 'POST', `/api/votes/${vote.id}/open`, {}, 200);
-  const voters = await seatVoters(srv.app, s, s.deputyIds.slice(0, 4));
+  const voters = await seatVoters(srv.app, s);
   const [a, b] = vote.options.map((o) => String(o.id)) as [string, string];
   const marks = [{ [a]: 'yes', [b]: 'no' }, { [a]: 'no', [b]: 'yes' }, { [a]: 'yes', [b]: 'abstain' }, { [a]: 'abstain', [b]: 'abstain' }] as const;
   for (const [i, m] of marks.entries()) expect((await voters.cast(vote.id, s.deputyIds[i]!, { marks: { ...m } })).status).toBe(201);
   await call(srv.app, 'POST', `/api/votes/${vote.id}/close`, undefined, 200);
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-  await signedIn(page.context(), srv);
-  page.setDefaultTimeout(8000);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+afterAll(() => closeConsole({ srv, browser }));
 
 describe('console, 记名 results', () => {
   it("lists each deputy's choice per project, and 未按 / 请假 / 缺席, grouped by delegation", async () => {

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DeviceView } from '../../shared/views';
 import { call } from '../helpers/app';
-import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { screenshot } from '../helpers/browser';
+import type { RunningServer } from '../helpers/server';
+import { closeConsole, openConsole } from './console-setup';
 import { seedSitting, type Sitting } from '../helpers/fixtures';
 import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { tablet, type Tablet } from '../helpers/live';
@@ -18,20 +19,15 @@ let door: PairedDevice;
 let live: Tablet;
 
 beforeAll(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
+  ({ srv, browser, page } = await openConsole());
   s = await seedSitting(srv.app, 3);
   door = await pairDevice(srv.app, 'door', s.sittingId, '东门报到1号');
   await pairDevice(srv.app, 'seat', s.sittingId, '旧平板');
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-  await signedIn(page.context(), srv);
-  page.setDefaultTimeout(10_000);
-  page.on('dialog', (d) => void d.accept());
 });
 
 afterAll(async () => {
   live?.client.close();
-  await browser?.close();
-  await srv?.close();
+  await closeConsole({ srv, browser });
 });
 
 const row = (name: string) => page.getByTestId('device-table').locator('tr', { hasText: name });
@@ -40,7 +36,7 @@ describe('console, tablets', () => {
   it('shows a tablet online with its last seen time while connected, offline once it drops', async () => {
     await page.goto(`${srv.url}/console/#/devices`);
     await row('东门报到1号').getByText('离线').waitFor();
-    expect(await row('东门报到1号').getByTestId('last-seen').textContent()).toBe('—');
+    expect(await row('东门报到1号').getByTestId('last-seen').textContent()).toBe('从未连接');
     live = tablet(srv.host, s.meeting.id, door.token);
     expect(await live.until('live')).toBe('live');
     await row('东门报到1号').getByText('在线').waitFor(); // the page refreshes the list by itself

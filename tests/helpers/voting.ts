@@ -1,29 +1,19 @@
 // Casting the only way a ballot can be cast: from a paired seat tablet, by a deputy it has just recognised.
-// Deputies get synthetic face descriptors (random directions, far apart) so tests need no photos. Identification
-// by face needs camera frames (tests/integration/face-checkin*.test.ts); for the voting tests the seat's voter token
-// is issued as the identify route issues it once the face is recognised: only to a deputy in office and checked in. The cast goes
-// through the real routes.
+// Identification by face needs camera frames (tests/integration/face-checkin*.test.ts); for the voting tests the
+// seat's voter token is issued as the identify route issues it once the face is recognised, under the same rule
+// (seatStanding: in office, on the roster, checked in), so tests need no photos. The cast goes through the real routes.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { BallotContent } from '../../shared/types';
-import { insertDescriptor } from '../../server/repositories/faces-repository';
 import { getVote } from '../../server/services/vote-service';
 import { getSitting } from '../../server/services/meeting-service';
-import { findDeputyParticipant } from '../../server/repositories/meetings-repository';
-import { findCheckin } from '../../server/repositories/attendance-repository';
 import { findDeputy } from '../../server/repositories/deputies-repository';
+import { seatStanding } from '../../server/services/seat-eligibility';
 import { pairDevice, type PairedDevice } from './devices';
 import type { Sitting } from './fixtures';
 
-function randomUnit(dimensions: number): Float32Array {
-  const v = Float32Array.from({ length: dimensions }, () => Math.random() - 0.5);
-  const n = Math.hypot(...v);
-  return v.map((x) => x / n);
-}
-
 export interface Voters {
   seat: PairedDevice;
-  faces: Map<number, Float32Array>;
   /** Identifies the deputy at the seat tablet and returns the voter token (throws if not identified). */
   identify(deputyId: number): Promise<string>;
   /** Identifies, then casts; answers the HTTP status and body. */
@@ -43,22 +33,15 @@ export interface CastBody {
   error?: { code: string; message: string };
 }
 
-/** Enrolls synthetic faces for the sitting's deputies and pairs one seat tablet for them. */
-export async function seatVoters(app: FastifyInstance, s: Sitting, deputyIds = s.deputyIds): Promise<Voters> {
-  const { model, dimensions } = app.ctx.face.config();
-  const faces = new Map(deputyIds.map((id) => [id, randomUnit(dimensions)]));
-  await app.ctx.db.write(async (tx) => {
-    for (const [deputyId, descriptor] of faces) await insertDescriptor(tx, { deputyId, model, descriptor, source: 'synthetic', score: 1 });
-  });
-  for (const id of deputyIds) await app.ctx.face.refreshDeputy(s.body.id, id);
+/** Pairs one seat tablet for the sitting's deputies. */
+export async function seatVoters(app: FastifyInstance, s: Pick<Sitting, 'sittingId'>): Promise<Voters> {
   const seat = await pairDevice(app, 'seat', s.sittingId);
   const secrets = new Map<string, string>();
   const identify = async (deputyId: number) => {
     const deputy = await findDeputy(app.ctx.db, deputyId);
-    if (deputy?.status !== 'active') throw new Error(`deputy ${deputyId} not identified: not_on_roster`);
-    const { meetingId } = await getSitting(app.ctx, s.sittingId); // some tests pass only the sitting's id
-    const participant = await findDeputyParticipant(app.ctx.db, meetingId, deputyId);
-    if (!participant || !(await findCheckin(app.ctx.db, s.sittingId, participant.id))) throw new Error(`deputy ${deputyId} not identified: not_checked_in`);
+    const sitting = await getSitting(app.ctx, s.sittingId); // some tests pass only the sitting's id
+    const standing = deputy ? await seatStanding(app.ctx.db, sitting, deputy) : { ok: false as const, reason: 'not_on_roster' };
+    if (!standing.ok) throw new Error(`deputy ${deputyId} not identified: ${standing.reason}`);
     return app.ctx.voterTokens.issue(deputyId, seat.device.id).token;
   };
   const castWith: Voters['castWith'] = async (voteId, deputyId, voterToken, content, opts = {}) => {
@@ -79,7 +62,6 @@ export async function seatVoters(app: FastifyInstance, s: Sitting, deputyIds = s
   };
   return {
     seat,
-    faces,
     identify,
     castWith,
     cast: async (voteId, deputyId, content, opts) => castWith(voteId, deputyId, await identify(deputyId), content, opts),

@@ -29,4 +29,11 @@ describe('validation messages in Chinese', () => {
     const report = (await call<{ errors: Array<{ row: number; message: string }> }>(t.app, 'POST', `/api/bodies/${body.id}/roster`, { rows: [{ cardNo: 'A1' }] }, 200)).body;
     expect(report.errors.map((e) => [e.row, e.message.split(' / ')[0]])).toEqual([[1, '姓名：必须填写']]);
   });
+
+  it("calls a person's name 姓名 on the routes about people, a congress's name 名称", async () => {
+    const body = (await call<BodyView>(t.app, 'POST', '/api/bodies', { name: '某县第十七届人民代表大会' }, 201)).body;
+    expect(zh((await call(t.app, 'POST', `/api/bodies/${body.id}/deputies`, { name: '', cardNo: 'B1' }, 400)).body)).toBe('姓名：不能为空');
+    expect(zh((await call(t.app, 'POST', `/api/bodies/${body.id}/deputies`, { cardNo: 'B1' }, 400)).body)).toBe('姓名：必须填写');
+    expect(zh((await call(t.app, 'POST', '/api/bodies', { name: '' }, 400)).body)).toBe('名称：不能为空');
+  });
 });

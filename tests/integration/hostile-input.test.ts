@@ -344,13 +344,13 @@ describe('ballots that must be refused', () => {
     send(t.app, 'POST', `/api/votes/${vote.id}/ballots`, JSON.stringify({ clientId: clientId(), ...body }), headers);
 
   it('closed, draft, other meeting, not checked in, first-press change, reused clientId, secrets mixed up, forged or borrowed token', async () => {
-    const [d0, d1, d2, , , , d6] = s.deputyIds;
+    const [d0, d1, d2] = s.deputyIds;
     // Recognising a deputy at the seat stores nothing; get every token first, then nothing may change.
     const token = { d0: await voters.identify(d0!), d1: await voters.identify(d1!), d2: await voters.identify(d2!), stranger: await otherVoters.identify(other.deputyIds[0]!) };
     const anotherSeat = await pairDevice(t.app, 'seat', s.sittingId, 'another-seat');
     before = await digest(t.app.ctx.db);
     // The old request shape (a descriptor and a liveness flag from the tablet) gets nothing.
-    const oldShape = await send(t.app, 'POST', '/api/seat/identify', { model: t.app.ctx.face.config().model, descriptor: Array.from(voters.faces.get(d6!)!), liveness: { passed: true, method: 'test' } }, seat.headers);
+    const oldShape = await send(t.app, 'POST', '/api/seat/identify', { model: t.app.ctx.face.config().model, descriptor: descriptor(), liveness: { passed: true, method: 'test' } }, seat.headers);
     expect([oldShape.status, oldShape.body.voterToken]).toEqual([400, undefined]);
     const expectations: Array<[Promise<{ status: number; body: { error?: { code: string } } }>, number, string]> = [
       [cast(v.closed, { voterToken: token.d0, content: marksFor(v.closed) }), 409, 'ERR_VOTE_NOT_OPEN'],

@@ -3,8 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BodyView } from '../../shared/views';
 import type { ImportJobView } from '../../shared/import-job';
-import { call, makeApp, type TestApp } from '../helpers/app';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app';
+import type { DeputyView } from '../../shared/views';
+import { call, makeApp, useCookie, type TestApp } from '../helpers/app';
 import { multipart, photo } from '../helpers/faces';
+import { CUT_FILE, CUT_ROWS, cutImport, pollImport, startImport } from '../helpers/import-restart';
 import { gbkZip } from '../helpers/gbk-zip';
 
 let t: TestApp;
@@ -45,4 +52,37 @@ describe('import jobs', () => {
     ]);
     expect((await call<{ job: ImportJobView }>(t.app, 'GET', `/api/bodies/${body.id}/import-jobs/latest`)).body.job?.id).toBe(started.id);
   }, 60_000);
+});
+
+describe('an import cut off by a restart', () => {
+  it('keeps the rows and photos it did, and says so when the clerk comes back; importing again finishes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quorum-import-restart-'));
+    const dbPath = join(dir, 'quorum.db');
+    let app: FastifyInstance | undefined;
+    try {
+      const cut = await cutImport(dbPath);
+      app = await buildApp({ dbPath });
+      useCookie(app, cut.cookie); // sessions are stored: the clerk is still signed in after the restart
+      const back = (await call<{ job: ImportJobView }>(app, 'GET', `/api/bodies/${cut.bodyId}/import-jobs/latest`, undefined, 200)).body.job!;
+      expect(back).toMatchObject({ id: cut.job.id, state: 'interrupted', fileName: CUT_FILE });
+      expect(back.error).toMatch(/^服务器在导入「roster-2026\.csv」时重启，导入没有完成：已导入的 8 行代表和已处理的照片（至少 \d 张，共 8 张）均已保存。请重新导入同一文件/);
+      const deputies = async () => (await call<DeputyView[]>(app!, 'GET', `/api/bodies/${cut.bodyId}/deputies`, undefined, 200)).body;
+      const kept = await deputies();
+      expect(kept.map((d) => d.cardNo).sort()).toEqual(CUT_ROWS.map((r) => r.cardNo).sort());
+      expect(kept.filter((d) => d.faces > 0).length).toBeGreaterThan(0);
+
+      // The same file again finishes it: a new job id, nobody doubled, every deputy with a face.
+      const rerun = await startImport(app, cut.bodyId, cut.cookie);
+      expect(rerun.id).toBeGreaterThan(cut.job.id);
+      let done = rerun;
+      for (let i = 0; i < 1200 && done.state === 'running'; i++) done = await new Promise((r) => setTimeout(r, 100)).then(() => pollImport(app!, rerun.id));
+      expect(done.state, done.error ?? '').toBe('done');
+      expect(done.report).toMatchObject({ created: 0, updated: 8 });
+      const after = await deputies();
+      expect([after.length, after.filter((d) => d.faces > 0).length]).toEqual([8, 8 - done.report!.photos.failed.length]);
+    } finally {
+      await app?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -37,6 +37,18 @@ describe('live state over WebSocket', () => {
     w.client.close();
   });
 
+  it('tells a watching console the sitting has started when its first vote opens (缺席, no longer 未报到)', async () => {
+    const startedOf = (st: { attendance: Array<{ sittingId: number; started: boolean }> }) => st.attendance.find((a) => a.sittingId === s.sittingId)!.started;
+    const w = watch(host, s.meeting.id, t.cookie);
+    expect(startedOf(await w.until(() => true))).toBe(false);
+    const v = await createVote(t.app, s, { kind: 'resolution', title: '第一项表决', secrecy: 'open' });
+    await call(t.app, 'POST', `/api/votes/${v.id}/open`, { overrideQuorumReason: '主持人决定继续' }, 200);
+    // Nothing about attendance changed but the sitting's start: the push carries it without a check-in.
+    await w.until((st) => startedOf(st));
+    await call(t.app, 'POST', `/api/votes/${v.id}/cancel`, { reason: '测试结束' }, 200);
+    w.client.close();
+  });
+
   it('coalesces a burst of ballots into a few tally pushes per subscriber', async () => {
     await checkIn(t.app, s, s.deputyIds.slice(3, 250));
     const v = await createVote(t.app, s, { kind: 'resolution', title: '突发投票', secrecy: 'open' });

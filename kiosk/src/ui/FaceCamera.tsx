@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { FaceCaptureView } from '../face/use-face-capture';
 import { langTag, useI18n, type MessageKey } from '../i18n';
 import { speak } from '../speech';
+import { ClauseText } from './ClauseText';
 
 const ARROWS: Partial<Record<MessageKey, string>> = { guideTurnLeft: '←', guideTurnRight: '→', guideTurnBack: '◎' };
 
@@ -36,7 +37,7 @@ export function FaceCamera({ view, busy }: { view: FaceCaptureView; busy?: Messa
             {arrow}
           </div>
         )}
-        <h1 className="prompt">{t(prompt)}</h1>
+        <ClauseText className="prompt" text={t(prompt)} />
       </div>
     </div>
   );

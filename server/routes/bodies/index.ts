@@ -6,6 +6,7 @@ import { ArchiveBody, BodyRulesInput, CreateBody, DeputyInput, ImportRoster, Upd
 import * as roster from '../../services/roster-service';
 import { archiveBody } from '../../services/archive-service';
 import { actorOf } from '../actor';
+import { PERSON_FIELD_NAMES } from '../../plugins/validation-message';
 
 export default async function bodyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -34,13 +35,13 @@ export default async function bodyRoutes(fastify: FastifyInstance) {
     roster.listDeputies(ctx, req.params.bodyId),
   );
 
-  app.post('/api/bodies/:bodyId/deputies', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('bodyId'), body: DeputyInput } }, async (req, reply) => {
+  app.post('/api/bodies/:bodyId/deputies', { config: { access: ['admin', 'clerk'], fieldNames: PERSON_FIELD_NAMES }, schema: { params: IdParams('bodyId'), body: DeputyInput } }, async (req, reply) => {
     const report = await roster.importRows(ctx, req.params.bodyId, [req.body], actorOf(req));
     return reply.status(report.created ? 201 : 200).send(await roster.getDeputy(ctx, report.deputyIds[1]!));
   });
 
   /** Rows are checked one by one: the reply lists each bad row with its number; the good rows are imported. */
-  app.post('/api/bodies/:bodyId/roster', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('bodyId'), body: ImportRoster } }, async (req) =>
+  app.post('/api/bodies/:bodyId/roster', { config: { access: ['admin', 'clerk'], fieldNames: PERSON_FIELD_NAMES }, schema: { params: IdParams('bodyId'), body: ImportRoster } }, async (req) =>
     roster.importRows(ctx, req.params.bodyId, req.body.rows, actorOf(req)),
   );
 
@@ -48,7 +49,7 @@ export default async function bodyRoutes(fastify: FastifyInstance) {
     roster.getDeputy(ctx, req.params.deputyId),
   );
 
-  app.patch('/api/deputies/:deputyId', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('deputyId'), body: UpdateDeputy } }, async (req) =>
+  app.patch('/api/deputies/:deputyId', { config: { access: ['admin', 'clerk'], fieldNames: PERSON_FIELD_NAMES }, schema: { params: IdParams('deputyId'), body: UpdateDeputy } }, async (req) =>
     roster.updateDeputy(ctx, req.params.deputyId, req.body, actorOf(req)),
   );
 }

@@ -6,6 +6,7 @@ import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting } from '
 import * as meetings from '../../services/meeting-service';
 import { agenda } from '../../services/vote-service';
 import { actorOf } from '../actor';
+import { PERSON_FIELD_NAMES } from '../../plugins/validation-message';
 
 export default async function meetingRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -31,7 +32,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/api/meetings/:meetingId/participants',
-    { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('meetingId'), body: AddParticipant } },
+    { config: { access: ['admin', 'clerk'], fieldNames: PERSON_FIELD_NAMES }, schema: { params: IdParams('meetingId'), body: AddParticipant } },
     async (req, reply) => reply.status(201).send(await meetings.addParticipant(ctx, req.params.meetingId, req.body, actorOf(req))),
   );
 

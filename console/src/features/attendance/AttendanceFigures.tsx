@@ -14,9 +14,10 @@ export function AttendanceFigures({ summary: s }: { summary: AttendanceSummary }
         <Figure label={s.started ? t('absent') : t('notArrived')} value={s.absent} tone={s.started ? 'bad' : 'neutral'} />
       </div>
       <div className={`quorum ${s.quorum.met ? 'quorum-met' : 'quorum-short'}`} data-testid="quorum">
-        <div className="quorum-main">{s.quorum.met ? t('quorumMet') : t('quorumShort', { n: s.quorum.shortBy })}</div>
+        {/* With no deputy on the roster, "1 more needed" would send the clerk looking for someone: say what is missing. */}
+        <div className="quorum-main">{s.expected === 0 ? t('rosterEmpty') : s.quorum.met ? t('quorumMet') : t('quorumShort', { n: s.quorum.shortBy })}</div>
         <div className="quorum-sub">
-          {t('quorumRequired', { n: s.quorum.required })}
+          {s.expected === 0 ? t('rosterEmptyHint') : t('quorumRequired', { n: s.quorum.required })}
           {s.othersPresent > 0 && <> · {t('othersPresent', { n: s.othersPresent })}</>}
         </div>
       </div>

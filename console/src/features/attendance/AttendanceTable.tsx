@@ -5,7 +5,7 @@ import type { AttendanceEntry } from '../../../../shared/views';
 import { manualCheckIn, recordLeave, removeLeave } from '../../api/attendance';
 import { useI18n } from '../../i18n/I18n';
 import { ReasonDialog } from '../../ui/Modal';
-import { ErrorNote } from '../../ui/kit';
+import { Empty, ErrorNote } from '../../ui/kit';
 import { AttendanceRow } from './AttendanceRow';
 
 type Filter = 'all' | 'present' | 'leave' | 'absent' | 'others';
@@ -85,6 +85,8 @@ export function AttendanceTable({ sittingId, entries, started, onChanged }: { si
           ))}
         </tbody>
       </table>
+      {/* An empty table says why: no one on the list yet (import the roster), or no one matches the tab or search. */}
+      {shown.length === 0 && <Empty>{entries.length === 0 ? t('attendanceListEmpty') : t('attendanceNoMatch')}</Empty>}
       {action && (
         <ReasonDialog
           title={action.kind === 'checkin' ? t('manualCheckinTitle', { name: action.entry.participant.name }) : t('leaveTitle', { name: action.entry.participant.name })}

@@ -57,7 +57,7 @@ export function DeviceRow({ device: d, sittings, onChanged }: { device: DeviceVi
       <td>
         <SittingSelect value={d.sittingId} sittings={sittings} disabled={revoked} onChange={(sittingId) => void act(() => updateDevice(d.id, { sittingId }))} />
       </td>
-      <td>{d.seat ?? ''}</td>
+      <td className={d.seat ? undefined : 'muted small'}>{d.seat ?? (d.mode === 'seat' ? t('noSeat') : '')}</td>
       <td>
         {revoked ? (
           <Badge tone="bad">{t('deviceRevoked')}</Badge>
@@ -68,7 +68,7 @@ export function DeviceRow({ device: d, sittings, onChanged }: { device: DeviceVi
         )}
       </td>
       <td className="muted small" data-testid="last-seen">
-        {d.lastSeenAt ? formatDateTime(d.lastSeenAt) : '—'}
+        {d.lastSeenAt ? formatDateTime(d.lastSeenAt) : t('neverSeen')}
       </td>
       <td>
         {revoked && (

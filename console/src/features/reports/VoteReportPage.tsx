@@ -26,9 +26,10 @@ export function VoteReportPage({ voteId }: { voteId: number }) {
     [t('voteKind'), `${pick(KIND_LABELS[v.kind])}${t('parenOpen')}${v.secrecy === 'secret' ? t('secrecySecret') : t('secrecyOpen')}${t('parenClose')}`],
     [t('passRule'), v.kind === 'rating' ? t('ratingRuleNote') : pick(describePassRule(v.passRule))],
     [t('state'), pick(STATE_LABELS[v.state])],
-    [t('timeOpened'), formatDateTime(v.openedAt)],
-    [t('timeClosed'), formatDateTime(v.closedAt)],
-    [t('timeAnnounced'), formatDateTime(v.announcedAt)],
+    // A time not reached yet says so, not "—".
+    [t('timeOpened'), v.openedAt ? formatDateTime(v.openedAt) : t('notOpened')],
+    [t('timeClosed'), v.closedAt ? formatDateTime(v.closedAt) : t('notClosed')],
+    [t('timeAnnounced'), v.announcedAt ? formatDateTime(v.announcedAt) : t('notAnnounced')],
   ];
   if (v.quorumOverride) info.push([t('overrideReason'), v.quorumOverride]);
   return (

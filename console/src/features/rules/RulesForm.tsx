@@ -46,7 +46,7 @@ export function RulesForm({ body, onSaved }: { body: BodyView; onSaved(b: BodyVi
       setError(err as Error);
     }
   };
-  const legal = (rule: PassRule) => `${t('legalDefault')}${t('colon')}${pick(describePassRule(rule))}`;
+  const legal = (rule: PassRule) => `${t('legalDefault')}${t('colon')}${pick(describePassRule(rule))}${t('fullStop')}`;
   return (
     <Card title={t('rules')} className="rules-form">
       <form onSubmit={submit} aria-label={t('rules')}>
@@ -56,7 +56,7 @@ export function RulesForm({ body, onSaved }: { body: BodyView; onSaved(b: BodyVi
           <span>{t('quorumPresent')}</span>
         </RuleRow>
         {PASS_ROWS.map(([k, label, why]) => (
-          <RuleRow key={k} label={t(label)} why={`${t(why)} ${legal(DEFAULT_BODY_RULES[k])}`}>
+          <RuleRow key={k} label={t(label)} why={`${t(why)}${t('sentenceGap')}${legal(DEFAULT_BODY_RULES[k])}`}>
             <BaseSelect label={`${t(label)} ${t('passBase')}`} value={rules[k].base} onChange={(base) => setPass(k, { ...rules[k], base })} />
             <span>{t('of')}</span>
             <FractionSelect label={`${t(label)} ${t('passFraction')}`} value={rules[k].fraction} onChange={(fraction) => setPass(k, { ...rules[k], fraction })} />

@@ -75,7 +75,8 @@ export function ResultBars({ tally, table, showNotVoted }: { tally: VoteResult; 
       </div>
     );
   }
-  const dense = table.rows.length + table.verdict.length > 6;
+  // Four candidates and a verdict already pushed the pass rule under the footer at 1920×1080: tighten from there.
+  const dense = table.rows.length + table.verdict.length > 4;
   return (
     <div className={`bars ${dense ? 'bars-dense' : ''}`}>
       <Head middle={pick(MARK_LABELS.yes)} value="" tag={t('outcome')} />
@@ -85,7 +86,7 @@ export function ResultBars({ tally, table, showNotVoted }: { tally: VoteResult; 
           label={
             <>
               {r.label}
-              {r.note && <small>({pick(r.note)})</small>}
+              {r.note && <small>{t('parenOpen')}{pick(r.note)}{t('parenClose')}</small>}
             </>
           }
           fills={[{ pct: pct(Number(r.values[0]), tally.validBallots), tone: r.outcome?.tone === 'good' ? 'good' : r.outcome?.tone === 'warn' ? 'warn' : 'muted' }]}

@@ -24,13 +24,24 @@ function useImportJob(bodyId: number, onDone: () => void) {
   useEffect(() => {
     if (job?.state !== 'running') return;
     const timer = setTimeout(() => {
-      void getImportJob(job.id).then((next) => {
-        setJob(next);
-        if (next.state === 'done') done.current();
-      }, () => setJob({ ...job }));
+      void getImportJob(job.id).then(
+        (next) => {
+          setJob(next);
+          if (next.state === 'done') done.current();
+        },
+        // Gone (the server restarted: it says what became of the job) or unreachable (try again).
+        () =>
+          void latestImportJob(bodyId).then(
+            (latest) => {
+              setJob(latest ?? { ...job });
+              if (latest?.state === 'interrupted') done.current(); // the rows it imported are in the roster
+            },
+            () => setJob({ ...job }),
+          ),
+      );
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [job]);
+  }, [job, bodyId]);
   return [job, setJob] as const;
 }
 
@@ -80,8 +91,8 @@ export function RosterImport({ bodyId, onImported }: { bodyId: number; onImporte
           <p className="muted small">{t('importLeaveOk')}</p>
         </div>
       )}
-      {job?.state === 'failed' && <ErrorNote error={job.error} />}
-      {job?.state === 'running' && p && p.photoFailures.length + p.rowErrors.length > 0 && (
+      {(job?.state === 'failed' || job?.state === 'interrupted') && <ErrorNote error={job.error} />}
+      {(job?.state === 'running' || job?.state === 'interrupted') && p && p.photoFailures.length + p.rowErrors.length > 0 && (
         <ImportReport report={{ created: p.created, updated: p.updated, errors: p.rowErrors, photos: { enrolled: 0, failed: p.photoFailures } }} withPhotos={false} partial />
       )}
       {job?.state === 'done' && job.report && <ImportReport report={job.report} withPhotos={job.report.photos.photos > 0 || job.report.photos.failed.length > 0} />}

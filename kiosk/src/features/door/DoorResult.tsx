@@ -3,6 +3,7 @@ import type { FaceCheckinReply } from '../../api/kiosk-api';
 import { langTag, useI18n } from '../../i18n';
 import { speak } from '../../speech';
 import { venueHourMinute } from '../../venue-clock';
+import { ClauseText } from '../../ui/ClauseText';
 
 export type DoorOutcome = { kind: 'reply'; reply: FaceCheckinReply } | { kind: 'error'; message: string } | { kind: 'gave_up' };
 
@@ -56,7 +57,7 @@ export function DoorResult({ outcome }: { outcome: DoorOutcome }) {
               ✓
             </div>
           )}
-          <h1 className="result-headline">{headline}</h1>
+          <ClauseText className="result-headline" text={headline} />
           {line && <p className="result-line">{line}</p>}
           {known?.deputy.delegation && <p className="result-sub">{known.deputy.delegation}</p>}
         </div>
