@@ -29,7 +29,9 @@ const pool: Record<Side, Frames[]> = { left: [], right: [] };
 for (let i = 0; pool.left.length < SETS + 2 || pool.right.length < SETS + 2; i++) {
   for (const side of ['left', 'right'] as const) {
     if (pool[side].length >= SETS + 2) continue;
-    const f = await headTurnFrames('wu_yi/1.jpg', side, 100 + i).catch(() => null); // a take the test camera's face finder misses
+    // A take of its own per side: both sides of one take share the frontal and back frames, which the server refuses
+    // as replayed the second time. The catch: a take the test camera's face finder misses.
+    const f = await headTurnFrames('wu_yi/1.jpg', side, 100 + 2 * i + (side === 'right' ? 1 : 0)).catch(() => null);
     if (f) pool[side].push({ frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') });
   }
 }
@@ -57,7 +59,9 @@ const aloneCpu: number[] = [];
 for (let i = 0; i < 4; i++) {
   const c0 = process.cpuUsage();
   alone.push((await checkIn(tablets[0]!)).ms);
-  aloneCpu.push(cpuMs(process.cpuUsage(c0)));
+  const used = process.cpuUsage(c0);
+  aloneCpu.push(cpuMs(used));
+  console.log(`  check-in alone: ${alone.at(-1)!.toFixed(0)} ms, CPU user ${(used.user / 1000).toFixed(0)} ms + system ${(used.system / 1000).toFixed(0)} ms`);
 }
 console.log(`one at a time: request median ${median(alone).toFixed(0)} ms, server CPU per check-in median ${median(aloneCpu).toFixed(0)} ms`);
 
