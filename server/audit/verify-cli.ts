@@ -7,8 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config';
 import { describeProblem } from './problem';
-import { openReadOnly } from './read-only';
-import { verifyAudit } from './verify';
+import { verifyFile } from './verify';
 
 const HELP = `Usage: npm run audit:verify [-- --data <dir> | --db <file>] [--expect-head <hash>]
   --data <dir>          folder holding quorum.db (default: QUORUM_DATA or ./data)
@@ -32,24 +31,17 @@ async function main(): Promise<number> {
     console.error(`audit:verify: no database at ${path}\n${HELP}`);
     return 2;
   }
-  const db = await openReadOnly(path);
-  try {
-    await db.exec('BEGIN'); // one snapshot for the whole walk
-    const report = await verifyAudit(db, { expectHead: values['expect-head'] });
-    await db.exec('COMMIT');
-    if (!report.ok) {
-      console.log(`FAILED ${path}`);
-      console.log(`  first bad: ${describeProblem(report.problem!)}`);
-      console.log(`  ${report.entries} entries verified before it`);
-      return 1;
-    }
-    console.log(`audit chain: ${report.entries} entries, ${report.votesChecked} votes checked`);
-    console.log(`head ${report.head}`);
-    console.log('OK');
-    return 0;
-  } finally {
-    await db.close();
+  const report = await verifyFile(path, { expectHead: values['expect-head'] });
+  if (!report.ok) {
+    console.log(`FAILED ${path}`);
+    console.log(`  first bad: ${describeProblem(report.problem!)}`);
+    console.log(`  ${report.entries} entries verified before it`);
+    return 1;
   }
+  console.log(`audit chain: ${report.entries} entries, ${report.votesChecked} votes checked`);
+  console.log(`head ${report.head}`);
+  console.log('OK');
+  return 0;
 }
 
 main().then(

@@ -14,6 +14,7 @@ import { walkChain } from './chain';
 import type { AuditProblem } from './problem';
 import { checkVote } from './vote-checks';
 import { checkCoveredTables } from './row-checks';
+import { openReadOnly } from './read-only';
 
 export interface VerifyReport {
   ok: boolean;
@@ -53,4 +54,17 @@ export async function verifyAudit(db: Reader, options: VerifyOptions = {}): Prom
     if (problem) return report(problem, i);
   }
   return report(await checkCoveredTables(db, walk.rows), voteIds.length);
+}
+
+/** Verifies a database file, opened read-only, in one snapshot (what `npm run audit:verify` runs). */
+export async function verifyFile(path: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const db = await openReadOnly(path);
+  try {
+    await db.exec('BEGIN'); // one snapshot for the whole walk
+    const report = await verifyAudit(db, options);
+    await db.exec('COMMIT');
+    return report;
+  } finally {
+    await db.close();
+  }
 }

@@ -5,27 +5,15 @@
 //   npx tsx tests/bench/copy-bound.ts
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { getEngine, frameEngineName, DEFAULT_ENGINE } from '../../server/face/engines';
 import { extractEnrollment } from '../../server/face/enroll';
 import { alignedPatch, decodePatch, greyPixels, meanAbsDiff } from '../../server/face/frame-pixels';
 import { COPY_BOUND } from '../../server/services/thumbnail-copy';
-import { FACES_DIR, headTurnFrames } from '../helpers/fake-camera';
+import { FACES_DIR, headTurnFrames, heldUp } from '../helpers/fake-camera';
 
 const PEOPLE = ['wu_yi', 'zhu_rongji', 'yao_ming', 'jackie_chan', 'michelle_kwan', 'hu_jintao', 'zhang_ziyi'];
 const engine = getEngine(DEFAULT_ENGINE);
 const frames = getEngine(frameEngineName(DEFAULT_ENGINE));
-
-/** A picture held up in front of the camera: enlarged onto a camera-sized frame, or slid sideways. */
-async function heldUp(jpeg: Buffer, dx = 0): Promise<Buffer> {
-  const img = await loadImage(jpeg);
-  const canvas = createCanvas(480, 360);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#8a8f94';
-  ctx.fillRect(0, 0, 480, 360);
-  ctx.drawImage(img, 90 + dx, 20, 320, 320);
-  return canvas.encode('jpeg', 85);
-}
 
 const rows: Array<{ who: string; kind: 'copy' | 'genuine'; distance: number }> = [];
 for (const who of PEOPLE) {

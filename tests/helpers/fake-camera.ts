@@ -345,3 +345,14 @@ export async function headTurnFrames(photo: string | Buffer, side: 'left' | 'rig
   };
   return { frontal: await jpeg(still, 0), turned: await jpeg(turnWarp(still, amp, turn.anchor), 1), back: await jpeg(still, 2) };
 }
+
+/** A picture held up in front of the door camera: enlarged onto a 480×360 frame, slid `dx` px sideways. */
+export async function heldUp(jpeg: Buffer, dx = 0): Promise<Buffer> {
+  const img = await loadImage(jpeg);
+  const canvas = createCanvas(480, 360);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = BACKGROUND;
+  ctx.fillRect(0, 0, 480, 360);
+  ctx.drawImage(img, 90 + dx, 20, 320, 320);
+  return canvas.encode('jpeg', 85);
+}

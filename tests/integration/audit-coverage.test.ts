@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { buildApp } from '../../server/app';
 import { openReadOnly } from '../../server/audit/read-only';
-import { verifyAudit, type VerifyReport } from '../../server/audit/verify';
+import { verifyAudit, verifyFile } from '../../server/audit/verify';
 import type { VoteView } from '../../shared/views';
 import { call, signIn } from '../helpers/app';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
@@ -63,14 +63,6 @@ async function tampered(sql: string): Promise<string> {
   return copy;
 }
 
-async function verifyFile(path: string): Promise<VerifyReport> {
-  const db = await openReadOnly(path);
-  try {
-    return await verifyAudit(db);
-  } finally {
-    await db.close();
-  }
-}
 
 describe('audit:verify covers who may vote, who was present and who may act', () => {
   it('passes on the untouched file', async () => {

@@ -17,7 +17,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import { COVERED } from '../../server/audit/covered';
 import { openReadOnly } from '../../server/audit/read-only';
-import { verifyAudit, type VerifyReport } from '../../server/audit/verify';
+import { verifyFile } from '../../server/audit/verify';
 import type { VoteView } from '../../shared/views';
 import { call, signIn } from '../helpers/app';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
@@ -43,7 +43,7 @@ beforeAll(async () => {
   await checkIn(app, s, s.deputyIds.slice(0, 4));
   vote = await createVote(app, s, { kind: 'resolution', title: '关于批准财政预算的决议', secrecy: 'open' });
   await call(app, 'POST', `/api/votes/${vote.id}/open`, {}, 200);
-  expect(await verifyFile()).toMatchObject({ ok: true, problem: null });
+  expect(await verifyDb()).toMatchObject({ ok: true, problem: null });
 });
 afterAll(async () => {
   await app.close();
@@ -59,14 +59,7 @@ async function outside(sql: string): Promise<void> {
 let items = 0;
 const serverWrites = () => call(app, 'POST', `/api/sittings/${s.sittingId}/agenda`, { title: `议程${++items}` }, 201);
 
-async function verifyFile(): Promise<VerifyReport> {
-  const db = await openReadOnly(dbPath);
-  try {
-    return await verifyAudit(db);
-  } finally {
-    await db.close();
-  }
-}
+const verifyDb = () => verifyFile(dbPath);
 
 describe('the capture', () => {
   it("exists on the server's writer connection only, not in the file", async () => {
@@ -102,18 +95,18 @@ describe('an edit of the file by another process while the server runs', () => {
   it.each(cases)('is reported after the next server write: %s', async (_label, edit, undo) => {
     await outside(edit());
     await serverWrites();
-    const r = await verifyFile();
+    const r = await verifyDb();
     expect(r.ok).toBe(false);
     expect(r.problem?.message).toMatch(/edited outside the server|the log says/);
     await outside(undo());
     await serverWrites();
-    expect(await verifyFile()).toMatchObject({ ok: true, problem: null });
+    expect(await verifyDb()).toMatchObject({ ok: true, problem: null });
   });
 
   it('is reported when the server later changes the edited row (its logged "before" is a row the log never had)', async () => {
     await outside(`UPDATE deputies SET status = 'active' WHERE id = ${outsider}`);
     await call(app, 'PATCH', `/api/deputies/${outsider}`, { name: '代表六' }, 200);
-    const r = await verifyFile();
+    const r = await verifyDb();
     expect(r.ok).toBe(false);
     expect(r.problem).toMatchObject({ action: 'audit.rows' });
     expect(r.problem?.message).toMatch(/deputies row changed here was not what the log last recorded/);

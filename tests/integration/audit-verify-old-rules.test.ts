@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { buildApp } from '../../server/app';
 import { openReadOnly } from '../../server/audit/read-only';
-import { verifyAudit, type VerifyReport } from '../../server/audit/verify';
+import { verifyFile } from '../../server/audit/verify';
 import type { Headcount, Mark } from '../../shared/types';
 import type { VoteView } from '../../shared/views';
 import { call, signIn } from '../helpers/app';
@@ -80,14 +80,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function verifyFile(path: string): Promise<VerifyReport> {
-  const db = await openReadOnly(path);
-  try {
-    return await verifyAudit(db);
-  } finally {
-    await db.close();
-  }
-}
 
 async function storedResult(voteId: number): Promise<Record<string, unknown>> {
   const db = await openReadOnly(dbPath);

@@ -9,8 +9,7 @@ import { promisify } from 'node:util';
 import sqlite3 from 'sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
-import { openReadOnly } from '../../server/audit/read-only';
-import { verifyAudit, type VerifyReport } from '../../server/audit/verify';
+import { verifyAudit, verifyFile } from '../../server/audit/verify';
 import { GENESIS_HASH, hashEntry, type AuditRow } from '../../server/repositories/audit-repository';
 import type { VoteReport } from '../../shared/reports';
 import type { VoteView } from '../../shared/views';
@@ -69,14 +68,7 @@ async function tampered(sql: string): Promise<string> {
   return copy;
 }
 
-async function verifyFile(path: string, expectHead?: string): Promise<VerifyReport> {
-  const db = await openReadOnly(path);
-  try {
-    return await verifyAudit(db, { expectHead });
-  } finally {
-    await db.close();
-  }
-}
+const verifyAt = (path: string, expectHead?: string) => verifyFile(path, { expectHead });
 
 async function entryId(where: string): Promise<number> {
   const db = await connect(dbPath, sqlite3.OPEN_READONLY);
@@ -100,27 +92,27 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('audit:verify', () => {
   it('passes on the untouched file and reports the head the results sheet printed', async () => {
-    const r = await verifyFile(dbPath, headFromSheet);
+    const r = await verifyAt(dbPath, headFromSheet);
     expect(r).toMatchObject({ ok: true, problem: null, head: headFromSheet, votesChecked: 2 });
     expect(r.entries).toBeGreaterThan(20);
   });
 
   it('names an audit entry whose detail was edited', async () => {
     const id = await entryId(`action = 'ballot.record' AND detail LIKE '%"no"%'`);
-    const r = await verifyFile(await tampered(`UPDATE audit_events SET detail = replace(detail, '"no"', '"yes"') WHERE id = ${id}`));
+    const r = await verifyAt(await tampered(`UPDATE audit_events SET detail = replace(detail, '"no"', '"yes"') WHERE id = ${id}`));
     expect(r.ok).toBe(false);
     expect(r.problem).toMatchObject({ entryId: id, action: 'ballot.record', message: expect.stringMatching(/edited after it was written/) });
   });
 
   it('names the entry after one that was deleted', async () => {
     const id = await entryId(`action = 'vote.open' AND subject = 'vote:${secretVote.id}'`);
-    const r = await verifyFile(await tampered(`DELETE FROM audit_events WHERE id = ${id}`));
+    const r = await verifyAt(await tampered(`DELETE FROM audit_events WHERE id = ${id}`));
     expect(r.problem).toMatchObject({ entryId: id + 1, message: expect.stringMatching(/jumps from #\d+ to #\d+: 1 entry was removed/) });
   });
 
   it('names the edited entry itself when its detail changes', async () => {
     const id = await entryId(`action = 'vote.create' AND subject = 'vote:${openVote.id}'`);
-    const r = await verifyFile(await tampered(`UPDATE audit_events SET detail = replace(detail, '财政预算', '财政决算') WHERE id = ${id}`));
+    const r = await verifyAt(await tampered(`UPDATE audit_events SET detail = replace(detail, '财政预算', '财政决算') WHERE id = ${id}`));
     expect(r.problem).toMatchObject({ entryId: id, action: 'vote.create', message: expect.stringMatching(/edited after it was written/) });
   });
 
@@ -129,13 +121,13 @@ describe('audit:verify', () => {
     const [ballot] = await all<{ deputy_id: number; content: string }>(db, `SELECT deputy_id, content FROM ballots WHERE vote_id = ${openVote.id} AND content LIKE '%"no"%'`);
     await close(db);
     const id = await entryId(`action = 'ballot.record' AND detail LIKE '%"deputyId":${ballot!.deputy_id},%'`);
-    const r = await verifyFile(await tampered(`UPDATE ballots SET content = replace(content, '"no"', '"yes"') WHERE vote_id = ${openVote.id} AND deputy_id = ${ballot!.deputy_id}`));
+    const r = await verifyAt(await tampered(`UPDATE ballots SET content = replace(content, '"no"', '"yes"') WHERE vote_id = ${openVote.id} AND deputy_id = ${ballot!.deputy_id}`));
     expect(r.problem).toMatchObject({ entryId: id, action: 'ballot.record', voteId: openVote.id });
   });
 
   it("names the vote.close entry when a secret vote's ballot content is changed", async () => {
     const closeId = await entryId(`action = 'vote.close' AND subject = 'vote:${secretVote.id}'`);
-    const r = await verifyFile(
+    const r = await verifyAt(
       await tampered(`UPDATE ballots SET content = replace(content, '"no"', '"yes"') WHERE vote_id = ${secretVote.id} AND content LIKE '%"no"%'`),
     );
     // The close entry sealed the box's digest (secret votes log no entry per ballot): an edited ballot shows there.
@@ -144,14 +136,14 @@ describe('audit:verify', () => {
 
   it('names the vote.close entry when votes.result is changed', async () => {
     const closeId = await entryId(`action = 'vote.close' AND subject = 'vote:${openVote.id}'`);
-    const r = await verifyFile(await tampered(`UPDATE votes SET result = replace(result, '"no":1', '"no":0') WHERE id = ${openVote.id}`));
+    const r = await verifyAt(await tampered(`UPDATE votes SET result = replace(result, '"no":1', '"no":0') WHERE id = ${openVote.id}`));
     expect(r.problem).toMatchObject({ entryId: closeId, action: 'vote.close', voteId: openVote.id });
   });
 
   it('catches a whole ballot removed with its participation', async () => {
     // A secret vote's request ids are deleted when it ends; its close entry sealed the number of ballots.
     const closeId = await entryId(`action = 'vote.close' AND subject = 'vote:${secretVote.id}'`);
-    const r = await verifyFile(
+    const r = await verifyAt(
       await tampered(`DELETE FROM ballots WHERE vote_id = ${secretVote.id} AND content LIKE '%"no"%';
         DELETE FROM participation WHERE vote_id = ${secretVote.id} AND deputy_id = (SELECT MIN(deputy_id) FROM participation WHERE vote_id = ${secretVote.id});`),
     );
@@ -166,8 +158,8 @@ describe('audit:verify', () => {
     const last = { ...rows.at(-1)!, actor: 'staff:99' };
     const hash = hashEntry(last);
     const copy = await tampered(`UPDATE audit_events SET actor = '${last.actor}', hash = '${hash}' WHERE id = ${last.id}`);
-    expect((await verifyFile(copy)).ok).toBe(true);
-    const r = await verifyFile(copy, headFromSheet);
+    expect((await verifyAt(copy)).ok).toBe(true);
+    const r = await verifyAt(copy, headFromSheet);
     expect(r.problem!.message).toMatch(/no entry has the expected hash/);
     expect(GENESIS_HASH).not.toBe(headFromSheet);
   });

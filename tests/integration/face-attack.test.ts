@@ -10,7 +10,7 @@ import { call, makeApp, type TestApp } from '../helpers/app';
 import { LOOSE_CHALLENGES } from '../helpers/loose-challenges';
 import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
-import { headTurnFrames } from '../helpers/fake-camera';
+import { headTurnFrames, heldUp } from '../helpers/fake-camera';
 import type { RunningServer } from '../helpers/server';
 import { seedVenue, type Venue } from '../e2e/kiosk-setup';
 
@@ -53,15 +53,7 @@ async function send(device: PairedDevice, make: (side: Side) => Promise<Frames> 
 }
 
 /** The thumbnail enlarged onto a camera-sized frame, as the attacker would hold it up (or send it). */
-async function stillOf(jpeg: Buffer, dx = 0): Promise<Buffer> {
-  const img = await loadImage(jpeg);
-  const canvas = createCanvas(480, 360);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#8a8f94';
-  ctx.fillRect(0, 0, 480, 360);
-  ctx.drawImage(img, 90 + dx, 20, 320, 320);
-  return canvas.encode('jpeg', 85);
-}
+const stillOf = heldUp;
 
 const present = async () => (await call<{ summary: AttendanceSummary }>(t.app, 'GET', `/api/sittings/${venue.sittingId}/attendance`)).body.summary.present;
 
