@@ -93,15 +93,17 @@ export async function checkIn(
   return { status: created ? 'checked_in' : 'already_checked_in', participant: p, checkin };
 }
 
+/** 人工补签 by a clerk: the row records who (staffId) and why, as DESIGN.md asks of a manual check-in. */
 export async function manualCheckIn(
   ctx: ServiceContext,
   sittingId: number,
   input: { participantId: number; reason: string; clientId?: string },
+  staffId: number,
   actor: Actor,
 ): Promise<CheckinOutcome> {
   return checkIn(
     ctx,
-    { sittingId, participantId: input.participantId, method: 'manual', reason: input.reason.trim(), clientId: input.clientId },
+    { sittingId, participantId: input.participantId, method: 'manual', staffId, reason: input.reason.trim(), clientId: input.clientId },
     actor,
   );
 }

@@ -76,4 +76,12 @@ describe('attendance', () => {
       participantId: other.participantOf.get(other.deputyIds[0]!), reason: 'x' });
     expect(res.status).toBe(404);
   });
+
+  it('records which clerk made a manual check-in (人工补签), in the row itself', async () => {
+    const pid = s.participantOf.get(s.deputyIds[6]!);
+    await call(t.app, 'POST', `/api/sittings/${s.sittingId}/checkins/manual`, { participantId: pid, reason: '人脸未识别' }, 201);
+    const admin = await t.app.ctx.db.get<{ id: number }>("SELECT id FROM staff WHERE username = 'test-admin'");
+    const row = await t.app.ctx.db.get<{ staff_id: number | null; method: string }>('SELECT staff_id, method FROM checkins WHERE sitting_id = ? AND participant_id = ?', [s.sittingId, pid]);
+    expect(row).toEqual({ staff_id: admin!.id, method: 'manual' });
+  });
 });

@@ -33,7 +33,7 @@ export default async function attendanceRoutes(fastify: FastifyInstance) {
 
   /** 人工补签: answers 201 when it checked the person in, 200 "already checked in" otherwise. */
   app.post('/api/sittings/:sittingId/checkins/manual', { config: { access: ['admin', 'clerk'] }, schema: { params: sittingParams, body: ManualCheckin } }, async (req, reply) => {
-    const outcome = await attendance.manualCheckIn(ctx, req.params.sittingId, req.body, actorOf(req));
+    const outcome = await attendance.manualCheckIn(ctx, req.params.sittingId, req.body, req.staff!.id, actorOf(req));
     return reply.status(outcome.status === 'checked_in' ? 201 : 200).send(outcome);
   });
 }
