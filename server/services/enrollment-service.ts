@@ -11,6 +11,7 @@ import type { Actor, ServiceContext } from './context';
 import { importRows, type ImportReport } from './roster-service';
 import { readRoster } from './roster-file';
 import type { PhotoSource } from './photo-source';
+import { forgetCopyPatch } from './thumbnail-copy';
 
 export interface PhotoFailure {
   row: number;
@@ -59,6 +60,7 @@ export async function enrollPhotos(
       await appendAudit(tx, { actor, action: 'face.enroll', subject: `deputy:${deputyId}`, detail: { photos: good.length, model: engine.model } });
     });
     await ctx.face.refreshDeputy(deputy.bodyId, deputyId);
+    forgetCopyPatch(deputyId);
   }
   return { stored: good.length, failed };
 }
@@ -162,6 +164,7 @@ export async function eraseDeputyBiometrics(ctx: ServiceContext, deputyId: numbe
     return counts;
   });
   await ctx.face.refreshDeputy(deputy.bodyId, deputyId);
+  forgetCopyPatch(deputyId);
   // secure_delete zeroed the bytes in the file; the WAL still holds the pages as they were until it is truncated.
   // false when a reader held it past the bound: then the next secret vote's end or a restart truncates it.
   const walTruncated = await truncateWal(ctx.db);

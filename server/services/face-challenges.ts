@@ -39,6 +39,8 @@ interface Open {
   decided?: { fingerprint: string; answer: Promise<unknown> };
 }
 
+const TOO_MANY = () => new AppError('ERR_RATE_LIMITED', '人脸核验请求过于频繁，请稍候再试 / Too many face checks from this tablet; wait a moment');
+
 export const frameKey = (jpeg: Buffer): string => createHash('sha256').update(jpeg).digest('hex');
 
 export type Claim<T> = { kind: 'fresh'; side: 'left' | 'right'; settle(answer: Promise<T>): Promise<T> } | { kind: 'retry'; answer: Promise<T> } | { kind: 'refused' };
@@ -56,9 +58,10 @@ export class FaceChallenges {
   /** Takes one of the tablet's allowance; false when it has none left. */
   private allow(deviceId: number, t: number): boolean {
     const a = this.allowance.get(deviceId) ?? { tokens: this.rate.burst, at: t };
-    const tokens = Math.min(this.rate.burst, a.tokens + (t - a.at) / this.rate.everyMs);
+    const elapsed = Math.max(0, t - a.at); // a clock set back gives nothing, takes nothing
+    const tokens = Math.min(this.rate.burst, a.tokens + elapsed / this.rate.everyMs);
     if (tokens < 1) return false;
-    this.allowance.set(deviceId, { tokens: tokens - 1, at: t });
+    this.allowance.set(deviceId, { tokens: tokens - 1, at: Math.max(t, a.at) });
     return true;
   }
 
@@ -66,14 +69,30 @@ export class FaceChallenges {
     this.sweep();
     const t = this.clock();
     const undecided = [...this.open.values()].filter((c) => c.deviceId === deviceId && !c.decided && t <= c.expiresAt).length;
-    if (undecided >= this.rate.maxOpen || !this.allow(deviceId, t)) {
-      throw new AppError('ERR_RATE_LIMITED', '人脸核验请求过于频繁，请稍候再试 / Too many face checks from this tablet; wait a moment');
-    }
+    if (undecided >= this.rate.maxOpen || !this.allow(deviceId, t)) throw TOO_MANY();
     const nonce = randomBytes(18).toString('base64url');
     const side = randomInt(2) === 0 ? 'left' : 'right';
     const expiresAt = t + CHALLENGE_MS;
     this.open.set(nonce, { deviceId, side, expiresAt, staged: new Map() });
     return { nonce, side, expiresAt: new Date(expiresAt).toISOString() };
+  }
+
+  /**
+   * Before any work on frames sent for `nonce`: true when it is an open challenge of this tablet (its own rules then
+   * apply in stage and claim). Anything else is answered as refused, and costs the tablet one of its challenges'
+   * allowance (a 429 once spent), so frames sent with made-up nonces cannot spend the server's CPU without limit.
+   */
+  admits(nonce: string, deviceId: number): boolean {
+    const c = this.open.get(nonce);
+    const t = this.clock();
+    if (c && c.deviceId === deviceId && (c.decided || t <= c.expiresAt)) return true;
+    this.charge(deviceId);
+    return false;
+  }
+
+  /** A refused use of a challenge costs the tablet one of its allowance (429 once spent). */
+  charge(deviceId: number): void {
+    if (!this.allow(deviceId, this.clock())) throw TOO_MANY();
   }
 
   /**
@@ -86,7 +105,7 @@ export class FaceChallenges {
     if (c.staged.has(key)) return true;
     if (c.staged.size >= MAX_STAGED) return false;
     const examined = examine();
-    examined.catch(() => c.staged.delete(key)); // a failed examination is done again with the set
+    examined.catch(() => undefined); // a failed examination keeps its slot; the set examines that frame again
     c.staged.set(key, examined);
     return true;
   }
@@ -112,7 +131,10 @@ export class FaceChallenges {
     answer.catch(() => undefined);
     c.decided = { fingerprint, answer };
     c.expiresAt = this.clock() + ANSWER_KEPT_MS;
-    void answer.finally(() => c.staged.clear()); // the frames' faces are not kept past the decision
+    // The frames' faces are not kept past the decision. then(clear, clear), not finally(): finally's promise would
+    // reject with a failed decision, unhandled, and tfjs's WASM backend turns an unhandled rejection into a crash.
+    const clear = () => c.staged.clear();
+    answer.then(clear, clear);
     return {
       kind: 'fresh',
       side: c.side,

@@ -13,7 +13,7 @@ import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { rosterParticipant, seatStanding } from './seat-eligibility';
 import { checkIn } from './attendance-service';
-import { examineFrames, readFrames, stageFrame, type SeenFrame } from './frame-check';
+import { examineFrames, FRAME_LABELS, readFrames, stageFrame, type SeenFrame } from './frame-check';
 import { isThumbnailCopy } from './thumbnail-copy';
 import { antispoofScore } from '../face/antispoof';
 import { decodesFully } from '../face/image-decode';
@@ -92,13 +92,19 @@ async function decide<T>(
   finish: (r: Recognised) => Promise<T>,
 ): Promise<T | Refusal> {
   const sitting = await getSitting(ctx, sittingOf(device));
-  const read = await readFrames(input.frames);
-  const fingerprint = createHash('sha256').update(read.map((f) => f.jpeg.toString('base64')).join('.')).digest('hex');
+  // A made-up, stale or already-answered nonce is answered before any frame is decoded and leaves no refusal row (it
+  // is the tablet's matter, not a person at the door); each such try costs the tablet's challenge allowance.
+  if (!ctx.challenges.admits(input.nonce, device.id)) return { status: 'challenge_expired', reason: 'challenge' };
+  const fingerprint = createHash('sha256').update(FRAME_LABELS.map((l) => input.frames[l]).join('.')).digest('hex');
   const claim = ctx.challenges.claim<T | Refusal>(input.nonce, device.id, fingerprint);
   if (claim.kind === 'retry') return claim.answer;
-  if (claim.kind === 'refused') return refused(ctx, sitting.id, device, 'challenge', null);
+  if (claim.kind === 'refused') {
+    ctx.challenges.charge(device.id);
+    return { status: 'challenge_expired', reason: 'challenge' };
+  }
   return claim.settle(
     (async (): Promise<T | Refusal> => {
+      const read = await readFrames(input.frames); // a 4xx for what no camera sends; the challenge is spent
       const seen = await examineFrames(ctx, sitting.id, input.nonce, claim.side, read);
       if (!seen.ok) return refused(ctx, sitting.id, device, seen.reason, seen.frontal);
       const frontal = seen.frames[0]!.jpeg;

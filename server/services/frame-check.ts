@@ -90,11 +90,12 @@ export function facesOf(ctx: ServiceContext, frame: Pick<ReadFrame, 'jpeg' | 'im
  * that follows finds them ready. False when the challenge cannot take it (unknown, expired, decided, full).
  */
 export async function stageFrame(ctx: ServiceContext, deviceId: number, nonce: string, label: FrameLabel, base64: string): Promise<boolean> {
+  if (!ctx.challenges.admits(nonce, deviceId)) return false; // before decoding anything
   const jpeg = decodeFrame(label, base64);
   const frame = await readFrame(label, jpeg);
   const key = frameKey(jpeg);
   if (!ctx.challenges.stage(nonce, deviceId, key, () => facesOf(ctx, frame))) return false;
-  await ctx.challenges.staged(nonce, key)?.catch(() => undefined); // answered once examined: the tablet's requests pace the work
+  await ctx.challenges.staged(nonce, key)?.catch(() => undefined); // answered once examined
   return true;
 }
 

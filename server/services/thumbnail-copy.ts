@@ -33,7 +33,10 @@ async function enrolledPatches(ctx: ServiceContext, deputyId: number): Promise<F
 
 async function thumbnailPatch(ctx: ServiceContext, deputyId: number): Promise<Float32Array | null> {
   const bytes = await thumbnail(ctx.db, deputyId);
-  if (!bytes) return null;
+  if (!bytes) {
+    legacy.delete(deputyId); // erased: nothing of the face stays in memory either
+    return null;
+  }
   const key = createHash('sha256').update(bytes).digest('hex');
   const cached = legacy.get(deputyId);
   if (cached?.key === key) return cached.patch;
@@ -65,4 +68,9 @@ export async function copyDistance(ctx: ServiceContext, deputyId: number, frames
 
 export async function isThumbnailCopy(ctx: ServiceContext, deputyId: number, frames: readonly SeenFrame[]): Promise<boolean> {
   return (await copyDistance(ctx, deputyId, frames)) < COPY_BOUND;
+}
+
+/** Forgets a deputy's cached thumbnail patch (erasure, re-enrollment). */
+export function forgetCopyPatch(deputyId: number): void {
+  legacy.delete(deputyId);
 }

@@ -87,6 +87,45 @@ describe('frames sent ahead', () => {
   }, 60_000);
 });
 
+describe('failures and made-up nonces', () => {
+  it('an engine failure during a decision is one 500, not a crashed server', async () => {
+    // Before, the challenge's cleanup promise rejected unhandled, and tfjs's WASM backend throws on that: the process died.
+    const spy = vi.spyOn(t.app.ctx.face.frameEngine, 'detectDecoded').mockRejectedValueOnce(new Error('simulated engine failure'));
+    try {
+      const { body: ch } = await challenge(door);
+      const f = await headTurnFrames('wu_yi/1.jpg', ch.side, 25);
+      const res = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames: b64(f) } });
+      expect(res.statusCode).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await challenge(door)).status).toBe(200); // still serving
+  }, 60_000);
+
+  it('frames with made-up nonces are refused before any decoding, leave no refusal row and spend the tablet’s allowance', async () => {
+    const prober = await pairDevice(t.app, 'door', venue.sittingId, 'door-prober');
+    const f = await headTurnFrames('wu_yi/1.jpg', 'left', 26);
+    const refusals = async () => (await t.app.inject({ method: 'GET', url: `/api/sittings/${venue.sittingId}/refusals`, headers: { cookie: t.cookie } })).json<unknown[]>().length;
+    const before = await refusals();
+    const engine = vi.spyOn(t.app.ctx.face.frameEngine, 'detectDecoded');
+    const codes: number[] = [];
+    try {
+      for (let i = 0; i < 6; i++) codes.push((await ahead(prober, `madeUpNonce0000000${i}`, 'frontal', f.frontal)).statusCode);
+      for (let i = 0; i < 6; i++) {
+        const res = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: prober.headers, payload: { clientId: clientId(), nonce: `madeUpNonce1111111${i}`, frames: b64(f) } });
+        codes.push(res.statusCode === 200 ? (res.json<{ status: string }>().status === 'challenge_expired' ? 409 : 200) : res.statusCode);
+      }
+      expect(engine).not.toHaveBeenCalled();
+    } finally {
+      engine.mockRestore();
+    }
+    expect(codes.slice(0, 10)).toEqual(Array(10).fill(409)); // refused (the set's answer: challenge_expired)
+    expect(codes.slice(10)).toEqual([429, 429]); // the allowance (10) is spent
+    expect(await refusals()).toBe(before);
+  }, 60_000);
+});
+
 describe('face challenges per tablet', () => {
   it('a tablet holding three undecided challenges gets no fourth (429, in Chinese); another tablet is not held up', async () => {
     const greedy = await pairDevice(t.app, 'door', venue.sittingId, 'door-greedy');
