@@ -13,7 +13,7 @@ import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { rosterParticipant, seatStanding } from './seat-eligibility';
 import { checkIn } from './attendance-service';
-import { examineFrames, FRAME_LABELS, readFrames, stageFrame, type SeenFrame } from './frame-check';
+import { examineFrames, FRAME_LABELS, frameBytes, readFrames, stageFrame, type SeenFrame } from './frame-check';
 import { isThumbnailCopy } from './thumbnail-copy';
 import { antispoofScore } from '../face/antispoof';
 import { decodesFully } from '../face/image-decode';
@@ -92,6 +92,7 @@ async function decide<T>(
   finish: (r: Recognised) => Promise<T>,
 ): Promise<T | Refusal> {
   const sitting = await getSitting(ctx, sittingOf(device));
+  const bytes = frameBytes(input.frames);
   // A made-up, stale or already-answered nonce is answered before any frame is decoded and leaves no refusal row (it
   // is the tablet's matter, not a person at the door); each such try costs the tablet's challenge allowance.
   if (!ctx.challenges.admits(input.nonce, device.id)) return { status: 'challenge_expired', reason: 'challenge' };
@@ -104,7 +105,7 @@ async function decide<T>(
   }
   return claim.settle(
     (async (): Promise<T | Refusal> => {
-      const read = await readFrames(input.frames); // a 4xx for what no camera sends; the challenge is spent
+      const read = await readFrames(bytes); // a frame the decoder cannot read is a 4xx; the challenge is spent
       const seen = await examineFrames(ctx, sitting.id, input.nonce, claim.side, read);
       if (!seen.ok) return refused(ctx, sitting.id, device, seen.reason, seen.frontal);
       const frontal = seen.frames[0]!.jpeg;

@@ -126,10 +126,15 @@ function samePerson(ctx: ServiceContext, frontal: Float32Array, turned: Float32A
   return euclidean(frontal, back) <= bound && euclidean(frontal, turned) <= bound * SAME_PERSON_TURNED;
 }
 
-/** Decodes the frames (a 4xx for what no camera would send) before any challenge or face work. */
-export async function readFrames(frames: FaceFrames): Promise<ReadFrame[]> {
+/** The frames' bytes, checked without decoding them (a 4xx for what no camera would send): before any challenge work. */
+export function frameBytes(frames: FaceFrames): Array<{ label: FrameLabel; jpeg: Buffer }> {
+  return FRAME_LABELS.map((label) => ({ label, jpeg: decodeFrame(label, frames[label]) }));
+}
+
+/** Decodes checked frames (a 4xx for a frame the decoder cannot read). */
+export async function readFrames(frames: Array<{ label: FrameLabel; jpeg: Buffer }>): Promise<ReadFrame[]> {
   const out = [];
-  for (const label of FRAME_LABELS) out.push(await readFrame(label, decodeFrame(label, frames[label])));
+  for (const f of frames) out.push(await readFrame(f.label, f.jpeg));
   return out;
 }
 
