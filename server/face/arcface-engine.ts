@@ -17,7 +17,7 @@ export interface ArcFaceEngineOptions {
   /** Forces the channel order (the arcface-rgb engine); otherwise QUORUM_FACE_MODEL_CHANNELS, default bgr. */
   channels?: ChannelOrder;
   /**
-   * Enrollment's detector (detectEnrollment): 'cascade' (default) runs tinyFaceDetector at each of ENROLL_TINY_INPUTS
+   * Enrollment's detector (detectEnrollment): 'cascade' (default) runs tinyFaceDetector at ENROLL_TINY_INPUTS (320)
    * and SSD only when no tiny answer is decisive (photo-check.ts, tinyIsDecisive); 'ssd' always runs SSD (the old
    * path, for the enrollment-speed bench).
    */
@@ -64,7 +64,7 @@ export class ArcFaceEngine implements FaceEngine {
   private readonly inputSize: number;
   private readonly enrollDetector: 'cascade' | 'ssd';
   /** Enrollment photos settled by tinyFaceDetector at each input, and by SSD: the cascade's hit rates, for the bench. */
-  readonly enrollDecidedBy: Record<EnrollDecider, number> = { tiny160: 0, tiny320: 0, ssd: 0 };
+  readonly enrollDecidedBy: Record<EnrollDecider, number> = { tiny320: 0, ssd: 0 };
 
   constructor(options: ArcFaceEngineOptions = {}) {
     this.spec = modelSpecFromEnv(options.env ?? process.env, options.channels);
@@ -96,11 +96,11 @@ export class ArcFaceEngine implements FaceEngine {
   }
 
   /**
-   * Faces of an enrollment photo, already decoded by enroll.ts. SSD alone was ~90% of an enrollment's time;
-   * tinyFaceDetector at 160 is ten times cheaper and, on a clear portrait, finds the same one face; 320 settles most
-   * of the rest. Whenever tiny's answer could change the verdict (no face, several, a weak or small one) SSD decides,
-   * as before: the refusal rules are calibrated on SSD's scores, and SSD sees second faces tiny misses
-   * (BENCHMARKS.md "Enrollment speed").
+   * Faces of an enrollment photo, already decoded by enroll.ts. SSD alone is ~90% of an enrollment's time;
+   * tinyFaceDetector at 320 is several times cheaper and, on a clear portrait, finds the same one face. Whenever
+   * tiny's answer could change the verdict (no face, several, a weak or small one) SSD decides, as before: the
+   * refusal rules are calibrated on SSD's scores, and SSD sees second faces tiny misses (BENCHMARKS.md "Enrollment
+   * speed").
    */
   async detectEnrollment(_image: Buffer, img: Image): Promise<DetectedFace[]> {
     await this.init();

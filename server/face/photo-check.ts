@@ -89,18 +89,18 @@ function side(face: CheckedFace): number {
 /**
  * Enrollment's fast path (arcface-engine.ts, detectEnrollment): tinyFaceDetector runs first, at each of these inputs
  * in turn, and its answer stands only when it is decisive; otherwise SSD, on which the rules above are calibrated,
- * decides. 160 first: a quarter of 320's cost, and it settles 290 of the 315 photos of ../shared/faces; 320 next for
- * the faces 160 sees weakly or not at all (small faces in large photos; it also sees every face of the group photos,
- * where 224 misses one). SSD (≈ 525 ms CPU a photo here against 48 for tiny 160 with landmarks) then decides only
- * what neither settles: 12 of 315, the 8 photos it refuses among them (BENCHMARKS.md "Enrollment speed").
+ * decides. 320 is the smallest input that saw every face of the group photos of ../shared/faces (224 misses one in
+ * multi/3). 160 first was measured faster (10.3 identity photos/s against 5.7) with identical verdicts on
+ * ../shared/faces, but a review then composed two-person photos (a 900-px portrait with a 380-px one beside it) that
+ * 160 saw as one face and accepted where SSD refuses them: a fast path that enrolls a bystander is not worth the
+ * time saved (BENCHMARKS.md "Enrollment speed"; tests/integration/face-pipeline.test.ts).
  */
-export const ENROLL_TINY_INPUTS = [160, 320] as const;
+export const ENROLL_TINY_INPUTS = [320] as const;
 /**
  * Tiny's score above which its one face is trusted. Its scores run lower than SSD's on the same face (0.63 where SSD
- * gives 1.0). No photo SSD refuses gives tiny one face scoring over 0.33 at 160 or 320 (multi/2; the others give none
- * or several); the clear portraits give 0.7–0.99.
+ * gives 1.0); at 0.6 it settled 278 of the 315 photos of ../shared/faces with no verdict changed.
  */
-export const TINY_DECISIVE_SCORE = 0.5;
+export const TINY_DECISIVE_SCORE = 0.6;
 /**
  * Tiny's face side (px) below which SSD decides: tiny's boxes are ~15–30% larger than SSD's on the same face, so a
  * tiny box near MIN_FACE_PX could be an SSD box under it (face_too_small).

@@ -1,32 +1,41 @@
 // Copies of an enrollment photo: how far a check-in frame's face patch lies from the nearest enrolled photo's patch
-// (frame-pixels.alignedPatch, as services/thumbnail-copy.ts compares them) for frames made from the thumbnail or the
-// aligned crop (copies) and for frames of the same person's other photos (genuine). Sets COPY_BOUND.
+// (frame-pixels.alignedPatch pooled to 8×8, as services/thumbnail-copy.ts compares them) for frames made from the
+// thumbnail or the aligned crop (copies; also with pixel noise added, as an attacker would) and for frames of the same
+// person's other photos (genuine). Sets COPY_BOUND.
 // Each person is enrolled with photos 2 and 3 through extractEnrollment, as the roster import does.
 //   npx tsx tests/bench/copy-bound.ts
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getEngine, frameEngineName, DEFAULT_ENGINE } from '../../server/face/engines';
-import { extractEnrollment } from '../../server/face/enroll';
-import { alignedPatch, decodePatch, greyPixels, meanAbsDiff } from '../../server/face/frame-pixels';
+import { extractEnrollment, type EnrollmentResult } from '../../server/face/enroll';
+import { alignedPatch, decodePatch, greyPixels, meanAbsDiff, pooledPatch } from '../../server/face/frame-pixels';
 import { COPY_BOUND } from '../../server/services/thumbnail-copy';
-import { FACES_DIR, headTurnFrames, heldUp } from '../helpers/fake-camera';
+import { ARCFACE_MIN_COSINE, ARCFACE_MIN_COSINE_SEVERAL } from '../../server/face/match-defaults';
+import { FACES_DIR, headTurnFrames, heldUp, noised } from '../helpers/fake-camera';
 
 const PEOPLE = ['wu_yi', 'zhu_rongji', 'yao_ming', 'jackie_chan', 'michelle_kwan', 'hu_jintao', 'zhang_ziyi'];
 const engine = getEngine(DEFAULT_ENGINE);
 const frames = getEngine(frameEngineName(DEFAULT_ENGINE));
 
-const rows: Array<{ who: string; kind: 'copy' | 'genuine'; distance: number }> = [];
+type Kind = 'copy' | 'noise 10' | 'noise 20' | 'noise 30' | 'genuine';
+const rows: Array<{ who: string; kind: Kind; distance: number; recognised: boolean }> = [];
 for (const who of PEOPLE) {
-  const enrolled = [];
+  const enrolled: Array<Extract<EnrollmentResult, { ok: true }>> = [];
   for (const n of [2, 3]) {
     const r = await extractEnrollment(engine, readFileSync(join(FACES_DIR, who, `${n}.jpg`)), `${who}/${n}.jpg`);
     if (r.ok) enrolled.push(r);
   }
-  const patches = enrolled.map((e) => decodePatch(e.copyPatch));
-  const distance = async (jpeg: Buffer) => {
+  const patches = enrolled.map((e) => pooledPatch(decodePatch(e.copyPatch)));
+  // The deputy's template as the matcher sees it (mean of the enrolled descriptors, unit length) and its threshold.
+  const mean = enrolled[0]!.descriptor.map((_, i) => enrolled.reduce((sum, e) => sum + e.descriptor[i]!, 0));
+  const norm = Math.hypot(...mean);
+  const minCos = enrolled.length > 1 ? ARCFACE_MIN_COSINE_SEVERAL : ARCFACE_MIN_COSINE;
+  const look = async (jpeg: Buffer) => {
     const [face] = await frames.detect(jpeg);
     const pixels = await greyPixels(jpeg);
-    return face && pixels ? Math.min(...patches.map((p) => meanAbsDiff(p, alignedPatch(pixels, face.landmarks)))) : null;
+    if (!face || !pixels) return null;
+    const distance = Math.min(...patches.map((p) => meanAbsDiff(p, pooledPatch(alignedPatch(pixels, face.landmarks)))));
+    return { distance, recognised: face.descriptor.reduce((sum, v, i) => sum + v * mean[i]!, 0) / norm >= minCos };
   };
   // One attempt = the frames the check compares (face-checkin-service: frontal and back); its distance is their nearest.
   const copies: Buffer[][] = [];
@@ -42,19 +51,24 @@ for (const who of PEOPLE) {
     const turn = await headTurnFrames(`${who}/${other}`, 'right', 2).catch(() => null);
     if (turn) genuine.push([turn.frontal, turn.back]);
   }
-  for (const [kind, attempts] of [['copy', copies], ['genuine', genuine]] as const) {
+  const noisy: Array<[Kind, Buffer[][]]> = [];
+  for (const sigma of [10, 20, 30] as const) {
+    noisy.push([`noise ${sigma}`, await Promise.all(copies.map((attempt) => Promise.all(attempt.map((j, k) => noised(j, sigma, k + 1)))))]);
+  }
+  for (const [kind, attempts] of [['copy', copies], ...noisy, ['genuine', genuine]] as Array<[Kind, Buffer[][]]>) {
     for (const attempt of attempts) {
-      const ds = (await Promise.all(attempt.map(distance))).filter((d): d is number => d !== null);
-      if (ds.length > 0) rows.push({ who, kind, distance: Math.min(...ds) });
+      const seen = (await Promise.all(attempt.map(look))).filter((d) => d !== null);
+      if (seen.length > 0) rows.push({ who, kind, distance: Math.min(...seen.map((d) => d.distance)), recognised: seen[0]!.recognised });
     }
   }
 }
 
-const of = (kind: 'copy' | 'genuine') => rows.filter((r) => r.kind === kind).sort((a, b) => a.distance - b.distance);
-const copies = of('copy');
-const genuine = of('genuine');
+const of = (kind: Kind) => rows.filter((r) => r.kind === kind).sort((a, b) => a.distance - b.distance);
 const show = (r: (typeof rows)[number]) => `${r.distance.toFixed(2)} ${r.who}`;
-console.log(`${PEOPLE.length} people, each enrolled with photos 2 and 3; patch distance to the nearest enrolled photo`);
-console.log(`copies (${copies.length} attempts from thumbnails and aligned crops): lowest ${copies[0]!.distance.toFixed(2)}, highest ${copies.slice(-3).reverse().map(show).join(', ')}`);
-console.log(`genuine (${genuine.length} attempts from the same people's other photos): lowest ${genuine.slice(0, 6).map(show).join(', ')}`);
-console.log(`at COPY_BOUND ${COPY_BOUND}: copies let through ${copies.filter((r) => r.distance >= COPY_BOUND).length} / ${copies.length}, genuine attempts taken for copies ${genuine.filter((r) => r.distance < COPY_BOUND).length} / ${genuine.length}`);
+console.log(`${PEOPLE.length} people, each enrolled with photos 2 and 3; 8×8 patch distance to the nearest enrolled photo`);
+for (const kind of ['copy', 'noise 10', 'noise 20', 'noise 30'] as const) {
+  const list = of(kind);
+  console.log(`${kind === 'copy' ? 'copies' : `copies + ${kind}`} (${list.length} attempts): ${list[0]!.distance.toFixed(2)}–${list.at(-1)!.distance.toFixed(2)}; let through at COPY_BOUND ${COPY_BOUND}: ${list.filter((r) => r.distance >= COPY_BOUND).length}, of which recognised as the deputy: ${list.filter((r) => r.distance >= COPY_BOUND && r.recognised).length}`);
+}
+const genuine = of('genuine');
+console.log(`genuine (${genuine.length} attempts from the same people's other photos): lowest ${genuine.slice(0, 6).map(show).join(', ')}; taken for copies at COPY_BOUND: ${genuine.filter((r) => r.distance < COPY_BOUND).length}`);

@@ -68,7 +68,7 @@ for (const [i, rel] of photos.entries()) {
 const n = photos.length;
 const row = (name: PathName) => {
   const t = totals[name];
-  return `| ${name === 'old' ? 'SSD alone (before)' : 'tiny 160 → tiny 320 → SSD cascade'} | ${(t.cpuMs / n).toFixed(0)} | ${((1000 * n) / t.cpuMs).toFixed(1)} | ${(t.wallMs / n).toFixed(0)} | ${((1000 * n) / t.wallMs).toFixed(1)} |`;
+  return `| ${name === 'old' ? 'SSD alone (before)' : 'tiny 320 → SSD cascade'} | ${(t.cpuMs / n).toFixed(0)} | ${((1000 * n) / t.cpuMs).toFixed(1)} | ${(t.wallMs / n).toFixed(0)} | ${((1000 * n) / t.wallMs).toFixed(1)} |`;
 };
 console.log(`${n} photos of ${set.root}; load average at start ${load.toFixed(1)} (${loadavg()[0]!.toFixed(1)} at end)`);
 console.log('| enrollment path | CPU ms/photo | photos/s (CPU) | wall ms/photo | photos/s (wall) |');
@@ -77,7 +77,7 @@ console.log(row('old'));
 console.log(row('cascade'));
 console.log(`cascade on the ${portraitCascade.n} identity photos alone (a roster's kind of photo): ${(portraitCascade.cpuMs / portraitCascade.n).toFixed(0)} CPU ms/photo, ${((1000 * portraitCascade.n) / portraitCascade.cpuMs).toFixed(1)} photos/s`);
 const by = paths.cascade.enrollDecidedBy;
-console.log(`cascade: settled by tinyFaceDetector at 160: ${by.tiny160}, at 320: ${by.tiny320}; by SSD: ${by.ssd}`);
+console.log(`cascade: settled by tinyFaceDetector at 320: ${by.tiny320}; by SSD: ${by.ssd}`);
 cosines.sort((a, b) => a - b);
 const mean = cosines.reduce((a, b) => a + b, 0) / cosines.length;
 console.log(`descriptor cosine, cascade vs SSD, ${cosines.length} photos both accept: mean ${mean.toFixed(4)}, lowest ${cosines[0]?.toFixed(4)}, 5th percentile ${cosines[Math.floor(cosines.length / 20)]?.toFixed(4)}`);

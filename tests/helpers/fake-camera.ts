@@ -356,3 +356,22 @@ export async function heldUp(jpeg: Buffer, dx = 0): Promise<Buffer> {
   ctx.drawImage(img, 90 + dx, 20, 320, 320);
   return canvas.encode('jpeg', 85);
 }
+
+/** The frame with pixel noise of about `sigma` grey levels added (seeded): what an attacker adds to slip a copy check. */
+export async function noised(jpeg: Buffer, sigma: number, seed = 1): Promise<Buffer> {
+  const img = await loadImage(jpeg);
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const data = ctx.getImageData(0, 0, img.width, img.height);
+  let state = seed;
+  const uniform = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (let i = 0; i < data.data.length; i += 4) {
+    let sum = 0;
+    for (let k = 0; k < 6; k++) sum += uniform();
+    const n = ((sum - 3) / Math.SQRT1_2) * sigma; // near-Gaussian, unit spread × sigma
+    for (let c = 0; c < 3; c++) data.data[i + c] = data.data[i + c]! + n;
+  }
+  ctx.putImageData(data, 0, 0);
+  return canvas.encode('jpeg', 85);
+}
