@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { alignedPatch, decodePatch, greyPixels, meanAbsDiff, pooledPatch } from '../face/frame-pixels';
 import { copyPatchesOfDeputy, thumbnail } from '../repositories/faces-repository';
+import type { FaceEngine } from '../face/engine';
 import type { ServiceContext } from './context';
 import type { SeenFrame } from './frame-check';
 
@@ -43,13 +44,17 @@ async function thumbnailPatch(ctx: ServiceContext, deputyId: number): Promise<Fl
   const key = createHash('sha256').update(bytes).digest('hex');
   const cached = legacy.get(deputyId);
   if (cached?.key === key) return cached.patch;
-  // The thumbnail is a tight crop: detectors find its face once it sits, enlarged, on a frame like a camera's.
-  const staged = await stage(bytes);
-  const [face] = (await ctx.face.frameEngine.detect(staged)).sort((a, b) => b.score - a.score);
-  const pixels = await greyPixels(staged);
-  const patch = face && pixels ? alignedPatch(pixels, face.landmarks) : null;
+  const patch = await thumbnailCopyPatch(ctx.face.frameEngine, bytes);
   legacy.set(deputyId, { key, patch });
   return patch;
+}
+
+/** A thumbnail's patch: it is a tight crop, so it is staged, enlarged, on a frame like a camera's for the engine. */
+export async function thumbnailCopyPatch(engine: FaceEngine, thumb: Buffer): Promise<Float32Array | null> {
+  const staged = await stage(thumb);
+  const [face] = (await engine.detect(staged)).sort((a, b) => b.score - a.score);
+  const pixels = await greyPixels(staged);
+  return face && pixels ? alignedPatch(pixels, face.landmarks) : null;
 }
 
 async function stage(thumb: Buffer): Promise<Buffer> {

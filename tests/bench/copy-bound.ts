@@ -3,13 +3,14 @@
 // thumbnail or the aligned crop (copies; also with pixel noise added, as an attacker would) and for frames of the same
 // person's other photos (genuine). Sets COPY_BOUND.
 // Each person is enrolled with photos 2 and 3 through extractEnrollment, as the roster import does.
-//   npx tsx tests/bench/copy-bound.ts
+// --legacy compares with the thumbnail's patch instead, as the check does for enrollments made before migration 0008.
+//   npx tsx tests/bench/copy-bound.ts [-- --legacy]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getEngine, frameEngineName, DEFAULT_ENGINE } from '../../server/face/engines';
 import { extractEnrollment, type EnrollmentResult } from '../../server/face/enroll';
 import { alignedPatch, decodePatch, greyPixels, meanAbsDiff, pooledPatch } from '../../server/face/frame-pixels';
-import { COPY_BOUND } from '../../server/services/thumbnail-copy';
+import { COPY_BOUND, thumbnailCopyPatch } from '../../server/services/thumbnail-copy';
 import { ARCFACE_MIN_COSINE, ARCFACE_MIN_COSINE_SEVERAL } from '../../server/face/match-defaults';
 import { FACES_DIR, headTurnFrames, heldUp, noised } from '../helpers/fake-camera';
 
@@ -25,7 +26,8 @@ for (const who of PEOPLE) {
     const r = await extractEnrollment(engine, readFileSync(join(FACES_DIR, who, `${n}.jpg`)), `${who}/${n}.jpg`);
     if (r.ok) enrolled.push(r);
   }
-  const patches = enrolled.map((e) => pooledPatch(decodePatch(e.copyPatch)));
+  const legacy = process.argv.includes('--legacy') ? await thumbnailCopyPatch(frames, enrolled[0]!.thumbnail) : null;
+  const patches = (legacy ? [legacy] : enrolled.map((e) => decodePatch(e.copyPatch))).map((p) => pooledPatch(p));
   // The deputy's template as the matcher sees it (mean of the enrolled descriptors, unit length) and its threshold.
   const mean = enrolled[0]!.descriptor.map((_, i) => enrolled.reduce((sum, e) => sum + e.descriptor[i]!, 0));
   const norm = Math.hypot(...mean);
@@ -39,9 +41,10 @@ for (const who of PEOPLE) {
   };
   // One attempt = the frames the check compares (face-checkin-service: frontal and back); its distance is their nearest.
   const copies: Buffer[][] = [];
-  for (const e of enrolled) {
+  // Legacy rows had one thumbnail and no crops: the only pictures an attacker could have copied.
+  for (const e of legacy ? enrolled.slice(0, 1) : enrolled) {
     copies.push([await heldUp(e.thumbnail)], [await heldUp(e.thumbnail, 30)]);
-    for (const source of [e.thumbnail, e.aligned!]) {
+    for (const source of legacy ? [e.thumbnail] : [e.thumbnail, e.aligned!]) {
       const turn = await headTurnFrames(source, 'left', 1).catch(() => null);
       if (turn) copies.push([turn.frontal, turn.back]);
     }
@@ -65,7 +68,7 @@ for (const who of PEOPLE) {
 
 const of = (kind: Kind) => rows.filter((r) => r.kind === kind).sort((a, b) => a.distance - b.distance);
 const show = (r: (typeof rows)[number]) => `${r.distance.toFixed(2)} ${r.who}`;
-console.log(`${PEOPLE.length} people, each enrolled with photos 2 and 3; 8×8 patch distance to the nearest enrolled photo`);
+console.log(`${PEOPLE.length} people, each enrolled with photos 2 and 3; 8×8 patch distance to ${process.argv.includes('--legacy') ? "the thumbnail's patch (legacy rows)" : 'the nearest enrolled photo'}`);
 for (const kind of ['copy', 'noise 10', 'noise 20', 'noise 30'] as const) {
   const list = of(kind);
   console.log(`${kind === 'copy' ? 'copies' : `copies + ${kind}`} (${list.length} attempts): ${list[0]!.distance.toFixed(2)}–${list.at(-1)!.distance.toFixed(2)}; let through at COPY_BOUND ${COPY_BOUND}: ${list.filter((r) => r.distance >= COPY_BOUND).length}, of which recognised as the deputy: ${list.filter((r) => r.distance >= COPY_BOUND && r.recognised).length}`);
