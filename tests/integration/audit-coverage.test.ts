@@ -3,10 +3,9 @@
 // which alone captures changes: audit/covered.ts) and verification must fail. The same edits made beside the
 // running server: audit-outside-live.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { buildApp } from '../../server/app';
 import { openReadOnly } from '../../server/audit/read-only';
 import { verifyAudit, verifyFile } from '../../server/audit/verify';
@@ -14,6 +13,7 @@ import type { VoteView } from '../../shared/views';
 import { call, signIn } from '../helpers/app';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { seatVoters } from '../helpers/voting';
+import { tamperedCopy } from '../helpers/tampered-copy';
 
 let dir: string;
 let dbPath: string;
@@ -45,23 +45,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function connect(path: string): Promise<sqlite3.Database> {
-  return new Promise((res, rej) => {
-    const db = new sqlite3.Database(path, sqlite3.OPEN_READWRITE, (err) => (err ? rej(err) : res(db)));
-  });
-}
-const exec = (db: sqlite3.Database, sql: string) => new Promise<void>((res, rej) => db.exec(sql, (e) => (e ? rej(e) : res())));
-const close = (db: sqlite3.Database) => new Promise<void>((res) => db.close(() => res()));
 
-let copies = 0;
-async function tampered(sql: string): Promise<string> {
-  const copy = join(dir, `tampered-${++copies}.db`);
-  copyFileSync(dbPath, copy);
-  const db = await connect(copy);
-  await exec(db, sql);
-  await close(db);
-  return copy;
-}
 
 
 describe('audit:verify covers who may vote, who was present and who may act', () => {
@@ -97,19 +81,19 @@ describe('audit:verify covers who may vote, who was present and who may act', ()
     ['a seat tablet made a door kiosk', () => `UPDATE devices SET mode = 'door' WHERE mode = 'seat'`],
   ];
   it.each(edits)('detects %s', async (_label, sql) => {
-    const r = await verifyFile(await tampered(sql()));
+    const r = await verifyFile(await tamperedCopy(dbPath, sql()));
     expect(r.ok).toBe(false);
     expect(r.problem?.message).toBeTruthy();
   });
 
   it('names the edited row without its password hash', async () => {
-    const r = await verifyFile(await tampered(`UPDATE staff SET role = 'admin' WHERE username = 'some-clerk'`));
+    const r = await verifyFile(await tamperedCopy(dbPath, `UPDATE staff SET role = 'admin' WHERE username = 'some-clerk'`));
     expect(r.problem?.message).toMatch(/staff row .* edited outside the server/);
     expect(r.problem?.message).not.toMatch(/scrypt/);
   });
 
   it('a server started on an edited file logs nothing of the edit, and verification keeps failing after it writes', async () => {
-    const copy = await tampered(`UPDATE staff SET role = 'admin' WHERE username = 'some-clerk'`);
+    const copy = await tamperedCopy(dbPath, `UPDATE staff SET role = 'admin' WHERE username = 'some-clerk'`);
     const app = await buildApp({ dbPath: copy });
     await signIn(app, 'admin', 'second-admin', true);
     await call(app, 'POST', `/api/sittings/${s.sittingId}/agenda`, { title: '新议程' }, 201);
@@ -121,7 +105,7 @@ describe('audit:verify covers who may vote, who was present and who may act', ()
   // server's own. Here one makes the clerk an admin whenever an agenda item is added, and the server then adds one.
   it('reports a trigger the migrations do not make, even when what it changed was logged by the server', async () => {
     const planted = `CREATE TRIGGER touch_agenda AFTER INSERT ON agenda_items BEGIN UPDATE staff SET role = 'admin' WHERE username = 'some-clerk'; END`;
-    const copy = await tampered(planted);
+    const copy = await tamperedCopy(dbPath, planted);
     const app = await buildApp({ dbPath: copy });
     await signIn(app, 'admin', 'second-admin', true);
     await call(app, 'POST', `/api/sittings/${s.sittingId}/agenda`, { title: '新议程' }, 201);
@@ -131,7 +115,7 @@ describe('audit:verify covers who may vote, who was present and who may act', ()
     expect(role?.role).toBe('admin');
     await app.close();
     expect((await verifyFile(copy)).problem?.message).toMatch(/trigger touch_agenda is not as the migrations make it/);
-    const altered = await tampered(`DROP TRIGGER ballots_only_while_open`);
+    const altered = await tamperedCopy(dbPath, `DROP TRIGGER ballots_only_while_open`);
     expect((await verifyFile(altered)).problem?.message).toMatch(/trigger ballots_only_while_open, made by the migrations, is missing/);
   });
 });

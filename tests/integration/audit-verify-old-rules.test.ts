@@ -4,10 +4,9 @@
 // while the rules are swapped for copies of the old code (below, written out from those commits, not derived from
 // server/audit/result-rules.ts), so the file holds what an old server wrote, audit chain and row log included.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { buildApp } from '../../server/app';
 import { openReadOnly } from '../../server/audit/read-only';
 import { verifyFile } from '../../server/audit/verify';
@@ -16,6 +15,7 @@ import type { VoteView } from '../../shared/views';
 import { call, signIn } from '../helpers/app';
 import { checkIn, createVote, seedSitting } from '../helpers/fixtures';
 import { seatVoters } from '../helpers/voting';
+import { tamperedCopy } from '../helpers/tampered-copy';
 
 type Rules = 'today' | 'before-7949da2' | 'before-2279a4b';
 const rules = vi.hoisted(() => ({ version: 'today' as Rules }));
@@ -91,16 +91,6 @@ async function storedResult(voteId: number): Promise<Record<string, unknown>> {
   }
 }
 
-async function tampered(sql: string): Promise<string> {
-  const copy = join(dir, `tampered-${Math.random().toString(36).slice(2)}.db`);
-  copyFileSync(dbPath, copy);
-  const db = await new Promise<sqlite3.Database>((res, rej) => {
-    const d = new sqlite3.Database(copy, sqlite3.OPEN_READWRITE, (e) => (e ? rej(e) : res(d)));
-  });
-  await new Promise<void>((res, rej) => db.exec(sql, (e) => (e ? rej(e) : res())));
-  await new Promise<void>((res) => db.close(() => res()));
-  return copy;
-}
 
 describe('audit:verify across rules versions', () => {
   it('the file holds results in each version’s form', async () => {
@@ -119,14 +109,14 @@ describe('audit:verify across rules versions', () => {
 
   it("still catches an old result's 未按 edited to today's figure (a form no version of the rules wrote)", async () => {
     const id = closed.get('before-2279a4b')!.resolution.id;
-    const r = await verifyFile(await tampered(`UPDATE votes SET result = replace(result, '"notVoted":5', '"notVoted":2') WHERE id = ${id}`));
+    const r = await verifyFile(await tamperedCopy(dbPath, `UPDATE votes SET result = replace(result, '"notVoted":5', '"notVoted":2') WHERE id = ${id}`));
     expect(r.ok).toBe(false);
     expect(r.problem).toMatchObject({ voteId: id, action: 'vote.close', message: expect.stringMatching(/recomputed from the stored ballots/) });
   });
 
   it("still catches an old result's 赞成 count edited", async () => {
     const id = closed.get('before-2279a4b')!.resolution.id;
-    const r = await verifyFile(await tampered(`UPDATE votes SET result = replace(result, '"yes":8', '"yes":9') WHERE id = ${id}`));
+    const r = await verifyFile(await tamperedCopy(dbPath, `UPDATE votes SET result = replace(result, '"yes":8', '"yes":9') WHERE id = ${id}`));
     expect(r.problem).toMatchObject({ voteId: id, action: 'vote.close', message: expect.stringMatching(/recomputed from the stored ballots/) });
   });
 });

@@ -2,7 +2,7 @@
 // tampered with raw SQL, one way each, and verification names the entry where it shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +17,7 @@ import type { Mark } from '../../shared/types';
 import { call, signIn } from '../helpers/app';
 import { checkIn, createVote, seedSitting } from '../helpers/fixtures';
 import { seatVoters } from '../helpers/voting';
+import { tamperedCopy } from '../helpers/tampered-copy';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 let dir: string;
@@ -52,21 +53,10 @@ function connect(path: string, mode = sqlite3.OPEN_READWRITE): Promise<sqlite3.D
     const db = new sqlite3.Database(path, mode, (err) => (err ? rej(err) : res(db)));
   });
 }
-const exec = (db: sqlite3.Database, sql: string) => new Promise<void>((res, rej) => db.exec(sql, (e) => (e ? rej(e) : res())));
 const all = <T>(db: sqlite3.Database, sql: string) =>
   new Promise<T[]>((res, rej) => db.all(sql, [], (e: Error | null, rows: T[]) => (e ? rej(e) : res(rows))));
 const close = (db: sqlite3.Database) => new Promise<void>((res) => db.close(() => res()));
 
-let copies = 0;
-/** A copy of the verified file with `sql` applied to it. */
-async function tampered(sql: string): Promise<string> {
-  const copy = join(dir, `tampered-${++copies}.db`);
-  copyFileSync(dbPath, copy);
-  const db = await connect(copy);
-  await exec(db, sql);
-  await close(db);
-  return copy;
-}
 
 const verifyAt = (path: string, expectHead?: string) => verifyFile(path, { expectHead });
 
@@ -99,20 +89,20 @@ describe('audit:verify', () => {
 
   it('names an audit entry whose detail was edited', async () => {
     const id = await entryId(`action = 'ballot.record' AND detail LIKE '%"no"%'`);
-    const r = await verifyAt(await tampered(`UPDATE audit_events SET detail = replace(detail, '"no"', '"yes"') WHERE id = ${id}`));
+    const r = await verifyAt(await tamperedCopy(dbPath, `UPDATE audit_events SET detail = replace(detail, '"no"', '"yes"') WHERE id = ${id}`));
     expect(r.ok).toBe(false);
     expect(r.problem).toMatchObject({ entryId: id, action: 'ballot.record', message: expect.stringMatching(/edited after it was written/) });
   });
 
   it('names the entry after one that was deleted', async () => {
     const id = await entryId(`action = 'vote.open' AND subject = 'vote:${secretVote.id}'`);
-    const r = await verifyAt(await tampered(`DELETE FROM audit_events WHERE id = ${id}`));
+    const r = await verifyAt(await tamperedCopy(dbPath, `DELETE FROM audit_events WHERE id = ${id}`));
     expect(r.problem).toMatchObject({ entryId: id + 1, message: expect.stringMatching(/jumps from #\d+ to #\d+: 1 entry was removed/) });
   });
 
   it('names the edited entry itself when its detail changes', async () => {
     const id = await entryId(`action = 'vote.create' AND subject = 'vote:${openVote.id}'`);
-    const r = await verifyAt(await tampered(`UPDATE audit_events SET detail = replace(detail, '财政预算', '财政决算') WHERE id = ${id}`));
+    const r = await verifyAt(await tamperedCopy(dbPath, `UPDATE audit_events SET detail = replace(detail, '财政预算', '财政决算') WHERE id = ${id}`));
     expect(r.problem).toMatchObject({ entryId: id, action: 'vote.create', message: expect.stringMatching(/edited after it was written/) });
   });
 
@@ -121,14 +111,14 @@ describe('audit:verify', () => {
     const [ballot] = await all<{ deputy_id: number; content: string }>(db, `SELECT deputy_id, content FROM ballots WHERE vote_id = ${openVote.id} AND content LIKE '%"no"%'`);
     await close(db);
     const id = await entryId(`action = 'ballot.record' AND detail LIKE '%"deputyId":${ballot!.deputy_id},%'`);
-    const r = await verifyAt(await tampered(`UPDATE ballots SET content = replace(content, '"no"', '"yes"') WHERE vote_id = ${openVote.id} AND deputy_id = ${ballot!.deputy_id}`));
+    const r = await verifyAt(await tamperedCopy(dbPath, `UPDATE ballots SET content = replace(content, '"no"', '"yes"') WHERE vote_id = ${openVote.id} AND deputy_id = ${ballot!.deputy_id}`));
     expect(r.problem).toMatchObject({ entryId: id, action: 'ballot.record', voteId: openVote.id });
   });
 
   it("names the vote.close entry when a secret vote's ballot content is changed", async () => {
     const closeId = await entryId(`action = 'vote.close' AND subject = 'vote:${secretVote.id}'`);
     const r = await verifyAt(
-      await tampered(`UPDATE ballots SET content = replace(content, '"no"', '"yes"') WHERE vote_id = ${secretVote.id} AND content LIKE '%"no"%'`),
+      await tamperedCopy(dbPath, `UPDATE ballots SET content = replace(content, '"no"', '"yes"') WHERE vote_id = ${secretVote.id} AND content LIKE '%"no"%'`),
     );
     // The close entry sealed the box's digest (secret votes log no entry per ballot): an edited ballot shows there.
     expect(r.problem).toMatchObject({ entryId: closeId, action: 'vote.close', voteId: secretVote.id, message: expect.stringMatching(/ballot box differs/) });
@@ -136,7 +126,7 @@ describe('audit:verify', () => {
 
   it('names the vote.close entry when votes.result is changed', async () => {
     const closeId = await entryId(`action = 'vote.close' AND subject = 'vote:${openVote.id}'`);
-    const r = await verifyAt(await tampered(`UPDATE votes SET result = replace(result, '"no":1', '"no":0') WHERE id = ${openVote.id}`));
+    const r = await verifyAt(await tamperedCopy(dbPath, `UPDATE votes SET result = replace(result, '"no":1', '"no":0') WHERE id = ${openVote.id}`));
     expect(r.problem).toMatchObject({ entryId: closeId, action: 'vote.close', voteId: openVote.id });
   });
 
@@ -144,7 +134,7 @@ describe('audit:verify', () => {
     // A secret vote's request ids are deleted when it ends; its close entry sealed the number of ballots.
     const closeId = await entryId(`action = 'vote.close' AND subject = 'vote:${secretVote.id}'`);
     const r = await verifyAt(
-      await tampered(`DELETE FROM ballots WHERE vote_id = ${secretVote.id} AND content LIKE '%"no"%';
+      await tamperedCopy(dbPath, `DELETE FROM ballots WHERE vote_id = ${secretVote.id} AND content LIKE '%"no"%';
         DELETE FROM participation WHERE vote_id = ${secretVote.id} AND deputy_id = (SELECT MIN(deputy_id) FROM participation WHERE vote_id = ${secretVote.id});`),
     );
     expect(r.problem).toMatchObject({ entryId: closeId, action: 'vote.close', voteId: secretVote.id, message: expect.stringMatching(/6 ballots stored, this entry sealed 7/) });
@@ -157,7 +147,7 @@ describe('audit:verify', () => {
     // Rewrite who made the last entry and re-hash it: the chain is consistent again (its row hashes still match).
     const last = { ...rows.at(-1)!, actor: 'staff:99' };
     const hash = hashEntry(last);
-    const copy = await tampered(`UPDATE audit_events SET actor = '${last.actor}', hash = '${hash}' WHERE id = ${last.id}`);
+    const copy = await tamperedCopy(dbPath, `UPDATE audit_events SET actor = '${last.actor}', hash = '${hash}' WHERE id = ${last.id}`);
     expect((await verifyAt(copy)).ok).toBe(true);
     const r = await verifyAt(copy, headFromSheet);
     expect(r.problem!.message).toMatch(/no entry has the expected hash/);
@@ -166,7 +156,7 @@ describe('audit:verify', () => {
 
   it('the command exits 0 with OK and the head, and 1 naming the first bad entry', async () => {
     const id = await entryId(`action = 'vote.create' AND subject = 'vote:${secretVote.id}'`);
-    const bad = await tampered(`UPDATE audit_events SET actor = 'staff:99' WHERE id = ${id}`);
+    const bad = await tamperedCopy(dbPath, `UPDATE audit_events SET actor = 'staff:99' WHERE id = ${id}`);
     const run = promisify(execFile);
     const cli = (args: string[]) =>
       run('npx', ['tsx', 'server/audit/verify-cli.ts', ...args], { cwd: ROOT }).then(

@@ -1,0 +1,21 @@
+// A copy of a database file with SQL applied to it by a plain sqlite3 connection, as someone holding the file would
+// edit it (not through the server, so no audit capture sees it): what the audit tests verify against.
+import { copyFileSync } from 'node:fs';
+import sqlite3 from 'sqlite3';
+
+let copies = 0;
+
+/** Copies `dbPath` beside itself, runs `sql` on the copy, answers the copy's path. The source must be closed. */
+export async function tamperedCopy(dbPath: string, sql: string): Promise<string> {
+  const copy = dbPath.replace(/\.db$/, '') + `-tampered-${++copies}.db`;
+  copyFileSync(dbPath, copy);
+  const db = await new Promise<sqlite3.Database>((res, rej) => {
+    const d = new sqlite3.Database(copy, sqlite3.OPEN_READWRITE, (e) => (e ? rej(e) : res(d)));
+  });
+  try {
+    await new Promise<void>((res, rej) => db.exec(sql, (e) => (e ? rej(e) : res())));
+  } finally {
+    await new Promise<void>((res) => db.close(() => res()));
+  }
+  return copy;
+}
