@@ -5,7 +5,7 @@
 // examines them at once and keeps the result with the challenge, keyed by the frame's bytes, so when the set arrives
 // only the last frame is left to examine. Nothing staged decides anything: the set is checked whole, as sent.
 // Kept in memory: a restart forgets every open challenge, which only makes a kiosk ask again.
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { FaceChallenge } from '../../shared/schemas/face';
 
@@ -40,8 +40,6 @@ interface Open {
 }
 
 const TOO_MANY = () => new AppError('ERR_RATE_LIMITED', '人脸核验请求过于频繁，请稍候再试 / Too many face checks from this tablet; wait a moment');
-
-export const frameKey = (jpeg: Buffer): string => createHash('sha256').update(jpeg).digest('hex');
 
 export type Claim<T> = { kind: 'fresh'; side: 'left' | 'right'; settle(answer: Promise<T>): Promise<T> } | { kind: 'retry'; answer: Promise<T> } | { kind: 'refused' };
 
@@ -128,11 +126,10 @@ export class FaceChallenges {
     // Decided from this moment: a second request racing this one must not be checked as well.
     let settled!: (answer: Promise<T>) => void;
     const answer = new Promise<T>((resolve) => (settled = (a) => resolve(a)));
-    answer.catch(() => undefined);
     c.decided = { fingerprint, answer };
     c.expiresAt = this.clock() + ANSWER_KEPT_MS;
-    // The frames' faces are not kept past the decision. then(clear, clear), not finally(): finally's promise would
-    // reject with a failed decision, unhandled, and tfjs's WASM backend turns an unhandled rejection into a crash.
+    // The frames' faces are not kept past the decision. then(clear, clear), not finally(): it also handles a failed
+    // decision, where finally's promise would reject unhandled — which tfjs's WASM backend turns into a crash.
     const clear = () => c.staged.clear();
     answer.then(clear, clear);
     return {

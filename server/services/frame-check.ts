@@ -13,8 +13,7 @@ import { loadImage, type Image } from '@napi-rs/canvas';
 import { greyOf, type Pixels } from '../face/frame-pixels';
 import type { FrameLabel } from '../repositories/face-frames-repository';
 import type { ServiceContext } from './context';
-import { printOf } from './frame-prints';
-import { frameKey } from './face-challenges';
+import { frameSha256, printOf } from './frame-prints';
 
 /** Longest side a frame may have: recognition needs ~100 px of face; the kiosk sends 480 px. */
 export const MAX_FRAME_SIDE = 640;
@@ -93,7 +92,7 @@ export async function stageFrame(ctx: ServiceContext, deviceId: number, nonce: s
   if (!ctx.challenges.admits(nonce, deviceId)) return false; // before decoding anything
   const jpeg = decodeFrame(label, base64);
   const frame = await readFrame(label, jpeg);
-  const key = frameKey(jpeg);
+  const key = frameSha256(jpeg);
   if (!ctx.challenges.stage(nonce, deviceId, key, () => facesOf(ctx, frame))) return false;
   await ctx.challenges.staged(nonce, key)?.catch(() => undefined); // answered once examined
   return true;
@@ -141,11 +140,12 @@ export async function readFrames(frames: Array<{ label: FrameLabel; jpeg: Buffer
 export async function examineFrames(ctx: ServiceContext, sittingId: number, nonce: string, side: TurnSide, read: ReadFrame[]): Promise<FrameSetVerdict> {
   const frontal = read[0]!.jpeg;
   const refuse = (reason: FaceRefusalReason): FrameSetVerdict => ({ ok: false, reason, frontal });
-  if (await ctx.prints.seenBefore(sittingId, read.map((f) => printOf(f.jpeg, f.pixels)))) return refuse('replayed');
+  const prints = read.map((f) => printOf(f.jpeg, f.pixels));
+  if (await ctx.prints.seenBefore(sittingId, prints)) return refuse('replayed');
   const seen: SeenFrame[] = [];
-  for (const f of read) {
+  for (const [i, f] of read.entries()) {
     // Faces of a frame sent ahead with these very bytes; a failed examination is done again here.
-    const ahead = ctx.challenges.staged<DetectedFace[]>(nonce, frameKey(f.jpeg));
+    const ahead = ctx.challenges.staged<DetectedFace[]>(nonce, prints[i]!.sha256);
     const face = mainFace(await (ahead ? ahead.catch(() => facesOf(ctx, f)) : facesOf(ctx, f)));
     if (typeof face === 'string') return refuse(face);
     seen.push({ ...f, face });

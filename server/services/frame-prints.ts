@@ -14,8 +14,11 @@ import { lumaPrint, meanAbsDiff, type Pixels } from '../face/frame-pixels';
  */
 export const NEAR_IDENTICAL = 1.5;
 
+/** A frame's SHA-256 (hex): its byte-identical print, and the key of its faces when sent ahead (face-challenges). */
+export const frameSha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
 export function printOf(bytes: Buffer, pixels: Pixels): FramePrint {
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), luma: lumaPrint(pixels) };
+  return { sha256: frameSha256(bytes), luma: lumaPrint(pixels) };
 }
 
 export class FramePrints {
