@@ -7,7 +7,7 @@
 // the package's browser code feeds R, G, B), and the live class is index 0 (the package's own score_arr[0]).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
 import type { FaceBox } from './engine.js';
 
 const require = createRequire(import.meta.url);
@@ -41,11 +41,14 @@ export function livenessCrop(box: FaceBox, width: number, height: number): FaceB
   return { x, y, width: w, height: h };
 }
 
-/** Live-class probability (0..1) of the face in the box; `order` is for measuring only. Null when it cannot run. */
-export async function antispoofScore(image: Buffer, box: FaceBox, order: 'bgr' | 'rgb' = 'bgr', liveClass = LIVE_CLASS): Promise<number | null> {
+/**
+ * Live-class probability (0..1) of the face in the box, from the image's bytes or the image already decoded; `order`
+ * is for measuring only. Null when it cannot run.
+ */
+export async function antispoofScore(image: Buffer | Image, box: FaceBox, order: 'bgr' | 'rgb' = 'bgr', liveClass = LIVE_CLASS): Promise<number | null> {
   try {
     const { ort, s } = await load();
-    const img = await loadImage(image);
+    const img = Buffer.isBuffer(image) ? await loadImage(image) : image;
     const crop = livenessCrop(box, img.width, img.height);
     const canvas = createCanvas(SIDE, SIDE);
     const ctx = canvas.getContext('2d');

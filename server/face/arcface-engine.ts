@@ -9,6 +9,7 @@ import { modelSpecFromEnv, readVerifiedModel, type ArcFaceModelSpec } from './ar
 import type { DetectedFace, FaceEngine } from './engine.js';
 import { findFaces, type FoundFace } from './faceapi-engine.js';
 import { ENROLL_TINY_INPUTS, tinyIsDecisive } from './photo-check.js';
+import { rgbaOf } from './frame-pixels.js';
 
 export interface ArcFaceEngineOptions {
   /** face-api detector: 'ssd' for enrollment, 'tiny' (inputSize 224) to probe as the kiosk does. */
@@ -92,7 +93,7 @@ export class ArcFaceEngine implements FaceEngine {
 
   async detectDecoded(img: Image): Promise<DetectedFace[]> {
     await this.init();
-    return this.describeAll(img, await findFaces(pixelsOf(img), img.width, img.height, this.detector, this.inputSize));
+    return this.describeAll(img, await findFaces(rgbaOf(img), img.width, img.height, this.detector, this.inputSize));
   }
 
   /**
@@ -104,8 +105,8 @@ export class ArcFaceEngine implements FaceEngine {
    */
   async detectEnrollment(_image: Buffer, img: Image): Promise<DetectedFace[]> {
     await this.init();
-    if (this.detector !== 'ssd') return this.describeAll(img, await findFaces(pixelsOf(img), img.width, img.height, this.detector, this.inputSize));
-    const rgba = pixelsOf(img);
+    if (this.detector !== 'ssd') return this.describeAll(img, await findFaces(rgbaOf(img), img.width, img.height, this.detector, this.inputSize));
+    const rgba = rgbaOf(img);
     if (this.enrollDetector === 'cascade') {
       for (const input of ENROLL_TINY_INPUTS) {
         const tiny = await findFaces(rgba, img.width, img.height, 'tiny', input);
@@ -147,14 +148,6 @@ export class ArcFaceEngine implements FaceEngine {
     const norm = normaliseInPlace(descriptor);
     return { descriptor, norm };
   }
-}
-
-/** RGBA pixels of a decoded image, as findFaces takes them. */
-function pixelsOf(img: Image): Uint8ClampedArray {
-  const canvas = createCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  return ctx.getImageData(0, 0, img.width, img.height).data;
 }
 
 /** The face warped onto the ArcFace template: RGBA pixels of an ALIGNED_PX square. */

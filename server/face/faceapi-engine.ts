@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { DetectedFace, FaceEngine } from './engine.js';
+import { moveToOnnx, runNet, ssdAnchors, type FaceApiNets } from './faceapi-onnx.js';
+import { faceCrop, LANDMARK_SIDE, placeLandmarks, squareInput, ssdDetections, SSD_SIDE, tinyDetections, type Detection } from './faceapi-pipeline.js';
 
 const require = createRequire(import.meta.url);
 
@@ -134,8 +136,34 @@ export async function findFaces(
   height: number,
   detector: 'ssd' | 'tiny',
   inputSize: number,
+  runtime: 'onnx' | 'tfjs' = 'onnx',
 ): Promise<FoundFace[]> {
-  const faceapi = await faceApiWith([detector === 'ssd' ? 'ssdMobilenetv1' : 'tinyFaceDetector', 'faceLandmark68Net']);
+  const detectorNet = detector === 'ssd' ? 'ssdMobilenetv1' : 'tinyFaceDetector';
+  const faceapi = await faceApiWith([detectorNet, 'faceLandmark68Net']);
+  if (runtime === 'tfjs') return findFacesTfjs(faceapi, rgba, width, height, detector, inputSize);
+  const nets = faceapi.nets as unknown as FaceApiNets;
+  await moveToOnnx(nets, detectorNet);
+  await moveToOnnx(nets, 'faceLandmark68Net');
+  let detections: Detection[];
+  if (detector === 'tiny') {
+    const [grid] = await runNet('tinyFaceDetector', squareInput(rgba, width, height, inputSize, false), inputSize);
+    detections = tinyDetections(grid!, inputSize, width, height, FACEAPI_MIN_CONFIDENCE);
+  } else {
+    const [encodings, logits] = await runNet('ssdMobilenetv1', squareInput(rgba, width, height, SSD_SIDE, false), SSD_SIDE);
+    detections = ssdDetections(encodings!, logits!, ssdAnchors(nets), width, height, FACEAPI_MIN_CONFIDENCE, MAX_FACES);
+  }
+  const faces: FoundFace[] = [];
+  for (const { box, score } of detections) {
+    const crop = faceCrop(box, width, height);
+    if (crop.width <= 0 || crop.height <= 0) continue; // face-api drops a box wholly outside the image too
+    const [points] = await runNet('faceLandmark68Net', squareInput(rgba, width, height, LANDMARK_SIDE, true, crop), LANDMARK_SIDE);
+    faces.push({ box, score, landmarks: placeLandmarks(points!, crop, box) });
+  }
+  return faces.sort((a, b) => b.score - a.score);
+}
+
+/** findFaces as face-api does it all on tfjs (useRuntime('tfjs')): what the ONNX path is compared against. */
+async function findFacesTfjs(faceapi: FaceApi, rgba: Uint8ClampedArray, width: number, height: number, detector: 'ssd' | 'tiny', inputSize: number): Promise<FoundFace[]> {
   const input = rgbaTensor(faceapi, rgba, width, height);
   try {
     const results = await faceapi.detectAllFaces(input, detectorOptions(faceapi, detector, inputSize)).withFaceLandmarks();

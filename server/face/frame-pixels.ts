@@ -22,12 +22,27 @@ export async function greyPixels(bytes: Buffer): Promise<Pixels | null> {
   return img.width && img.height ? greyOf(img) : null;
 }
 
+const drawn = new WeakMap<Image, Uint8ClampedArray>();
+
+/**
+ * RGBA pixels of a decoded image, drawn once however many checks read them (a door frame is read for its grey
+ * levels, its faces and its anti-spoof crop): kept while the image is.
+ */
+export function rgbaOf(img: Image): Uint8ClampedArray {
+  let rgba = drawn.get(img);
+  if (!rgba) {
+    const canvas = createCanvas(img.width, img.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    rgba = ctx.getImageData(0, 0, img.width, img.height).data;
+    drawn.set(img, rgba);
+  }
+  return rgba;
+}
+
 /** Grey levels of a decoded image. */
 export function greyOf(img: Image): Pixels {
-  const canvas = createCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
+  const rgba = rgbaOf(img);
   const grey = new Float32Array(img.width * img.height);
   for (let i = 0, j = 0; j < grey.length; i += 4, j++) grey[j] = 0.299 * rgba[i]! + 0.587 * rgba[i + 1]! + 0.114 * rgba[i + 2]!;
   return { width: img.width, height: img.height, grey };

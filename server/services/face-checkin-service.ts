@@ -133,7 +133,7 @@ export async function faceCheckIn(ctx: ServiceContext, device: DeviceView, input
         margin: r.margin,
         liveness: { method: 'server-head-turn', turn: Math.round(r.turn * 1000) / 1000 },
         evidence: r.frames[0]!.jpeg,
-        antispoof: await antispoofScore(r.frames[0]!.jpeg, r.frames[0]!.face.box),
+        antispoof: await antispoofScore(r.frames[0]!.image, r.frames[0]!.face.box),
         frames: r.frames.map((f) => ({ label: f.label, jpeg: f.jpeg })),
         clientId: input.clientId,
       },

@@ -1,0 +1,59 @@
+// face-api's nets on ONNX Runtime (faceapi-onnx.ts, faceapi-pipeline.ts) against face-api itself on tfjs, on real
+// photos: the same faces, boxes, scores and 68 landmarks. Every threshold of enrollment and check-in was calibrated
+// on face-api's output, so "faster" may not mean "different".
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import * as ort from 'onnxruntime-node';
+import { describe, expect, it } from 'vitest';
+import { findFaces, type FoundFace } from '../../server/face/faceapi-engine.js';
+import { OnnxGraph } from '../../server/face/onnx-graph.js';
+
+const faces = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'faces');
+/** Portraits (East Asian and others, small and large), group photos, an animal, an empty scene, spoofs. */
+const PHOTOS = ['hu_jintao/1.jpg', 'wu_yi/2.jpg', 'ai_sugiyama/1.jpg', 'barack_obama/1.jpg', 'kit_harington/1.jpg', 'multi/1.jpg', 'multi/3.jpg', 'no-face/animal_cat.jpg', 'no-face/landscape_1.jpg', 'spoof/print_1.jpg'];
+
+async function rgbaOf(rel: string) {
+  const img = await loadImage(readFileSync(resolve(faces, rel)));
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  return { rgba: ctx.getImageData(0, 0, img.width, img.height).data, width: img.width, height: img.height };
+}
+
+function expectSameFaces(onnx: FoundFace[], tfjs: FoundFace[]) {
+  expect(onnx.length).toBe(tfjs.length);
+  onnx.forEach((f, i) => {
+    const t = tfjs[i]!;
+    expect(f.score).toBeCloseTo(t.score, 4);
+    for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(f.box[k] - t.box[k])).toBeLessThan(0.01);
+    f.landmarks.forEach((p, j) => expect(Math.hypot(p.x - t.landmarks[j]!.x, p.y - t.landmarks[j]!.y)).toBeLessThan(0.01));
+  });
+}
+
+describe('face-api on ONNX Runtime', () => {
+  for (const [detector, inputSize] of [['tiny', 320], ['tiny', 224], ['ssd', 0]] as const) {
+    it(`finds what face-api finds: ${detector}${inputSize || ''}`, async () => {
+      let found = 0;
+      for (const rel of PHOTOS) {
+        const { rgba, width, height } = await rgbaOf(rel);
+        const onnx = await findFaces(rgba, width, height, detector, inputSize, 'onnx');
+        const tfjs = await findFaces(rgba, width, height, detector, inputSize, 'tfjs');
+        expectSameFaces(onnx, tfjs);
+        found += onnx.length;
+      }
+      expect(found).toBeGreaterThanOrEqual(8); // not a vacuous comparison: most photos have a face, the groups several
+    }, 120_000);
+  }
+
+  it('writes ONNX models that ONNX Runtime runs (a graph of two nodes)', async () => {
+    const g = new OnnxGraph();
+    const x = g.input('image', ['batch', 3]);
+    const y = g.node('LeakyRelu', [g.node('Sub', [x, g.weight(Float32Array.of(1, 2, 3), [3])])], { alpha: { float: 0.5 } });
+    g.output(y, ['batch', 3]);
+    const session = await ort.InferenceSession.create(g.model('test'));
+    const out = await session.run({ image: new ort.Tensor('float32', Float32Array.of(2, 2, 2), [1, 3]) });
+    expect(Array.from(out[session.outputNames[0]!]!.data as Float32Array)).toEqual([1, 0, -0.5]);
+  });
+});
