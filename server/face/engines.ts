@@ -13,6 +13,8 @@ export const ENGINE_FACTORIES: Record<string, () => FaceEngine> = {
   'arcface-rgb': () => new ArcFaceEngine({ channels: 'rgb' }),
   // The kiosk's detector on the arcface model, for `face:eval --probe-engine`: not for enrollment.
   'arcface-tiny224': () => new ArcFaceEngine({ detector: 'tiny', inputSize: 224 }),
+  // A smaller detector input for door frames, measured and not adopted: it misses more faces than 224 (BENCHMARKS.md).
+  'arcface-tiny160': () => new ArcFaceEngine({ detector: 'tiny', inputSize: 160 }),
   // tinyFaceDetector alone at a larger input, tried for enrollment speed: 4× faster than SSD but it refuses 7
   // enrollment photos of ../shared/faces that SSD accepts, so enrollment runs tiny only as the first step of a cascade
   // that leaves every unclear case to SSD (arcface-engine.ts detectEnrollment; BENCHMARKS.md "Enrollment speed").
