@@ -196,8 +196,15 @@ function ssdIou(boxes: Float32Array, i: number, j: number): number {
 /** The 68-point net's input side (face-api FaceFeatureExtractor). */
 export const LANDMARK_SIDE = 112;
 
-/** extractFaceTensors: the detection box clipped to the image and floored (Box.clipAtImageBorders). */
-export function faceCrop(box: FaceBox, width: number, height: number): FaceBox {
+/**
+ * extractFaceTensors: the detection box clipped to the image and floored (Box.clipAtImageBorders). face-api first
+ * takes the box to the image's size again (det.forSize: times 1 / width, then times width), which is not always the
+ * identity in doubles: 249 × (1 / 249) × 249 = 248.99999999999997. An SSD box clipped to the whole height of a
+ * 249-px image so floors to a 248-row crop, and the landmarks move by pixels; the same round trip here keeps them equal.
+ */
+export function faceCrop(detected: FaceBox, width: number, height: number): FaceBox {
+  const [sx, sy] = [1 / width, 1 / height]; // Dimensions.reverse()
+  const box = { x: detected.x * sx * width, y: detected.y * sy * height, width: detected.width * sx * width, height: detected.height * sy * height };
   const x = Math.max(box.x, 0);
   const y = Math.max(box.y, 0);
   const w = Math.min(box.x + box.width - x, width - x);

@@ -14,12 +14,14 @@ const faces = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..',
 /** Portraits (East Asian and others, small and large), group photos, an animal, an empty scene, spoofs. */
 const PHOTOS = ['hu_jintao/1.jpg', 'wu_yi/2.jpg', 'ai_sugiyama/1.jpg', 'barack_obama/1.jpg', 'kit_harington/1.jpg', 'multi/1.jpg', 'multi/3.jpg', 'no-face/animal_cat.jpg', 'no-face/landscape_1.jpg', 'spoof/print_1.jpg'];
 
-async function rgbaOf(rel: string) {
+/** A photo's RGBA, or the part [sx, sy, sw, sh] of it drawn onto a width × height canvas. */
+async function rgbaOf(rel: string, part?: { sx: number; sy: number; sw: number; sh: number; width: number; height: number }) {
   const img = await loadImage(readFileSync(resolve(faces, rel)));
-  const canvas = createCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  return { rgba: ctx.getImageData(0, 0, img.width, img.height).data, width: img.width, height: img.height };
+  const [width, height] = part ? [part.width, part.height] : [img.width, img.height];
+  const ctx = createCanvas(width, height).getContext('2d');
+  if (part) ctx.drawImage(img, part.sx, part.sy, part.sw, part.sh, 0, 0, width, height);
+  else ctx.drawImage(img, 0, 0);
+  return { rgba: ctx.getImageData(0, 0, width, height).data, width, height };
 }
 
 function expectSameFaces(onnx: FoundFace[], tfjs: FoundFace[]) {
@@ -46,6 +48,16 @@ describe('face-api on ONNX Runtime', () => {
       expect(found).toBeGreaterThanOrEqual(8); // not a vacuous comparison: most photos have a face, the groups several
     }, 120_000);
   }
+
+  it('crops the landmark net\'s input as face-api does when the SSD box spans the whole image height', async () => {
+    // A close-up filling a 249-px square: SSD's box is clipped to rows 0–249. face-api takes the box through
+    // relative coordinates before cropping, and 249 × (1 / 249) × 249 floors to 248 rows; with a 249-row crop the
+    // landmarks moved by up to 5 px.
+    const { rgba, width, height } = await rgbaOf('deepface_p04/1.jpg', { sx: 93.33, sy: 155.9, sw: 300.79, sh: 180.47, width: 249, height: 249 });
+    const onnx = await findFaces(rgba, width, height, 'ssd', 0, 'onnx');
+    expect(onnx.map((f) => [f.box.y, f.box.y + f.box.height])).toEqual([[0, 249]]); // the case itself, not a near miss
+    expectSameFaces(onnx, await findFaces(rgba, width, height, 'ssd', 0, 'tfjs'));
+  }, 60_000);
 
   it('writes ONNX models that ONNX Runtime runs (a graph of two nodes)', async () => {
     const g = new OnnxGraph();
