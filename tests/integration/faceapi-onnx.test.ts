@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { findFaces, type FoundFace } from '../../server/face/faceapi-engine.js';
+import { faceApiWith, findFaces, rgbaTensor, type FoundFace } from '../../server/face/faceapi-engine.js';
+import { squareInput } from '../../server/face/faceapi-pipeline.js';
 import { OnnxGraph } from '../../server/face/onnx-graph.js';
 
 const faces = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'faces');
@@ -58,6 +59,24 @@ describe('face-api on ONNX Runtime', () => {
     expect(onnx.map((f) => [f.box.y, f.box.y + f.box.height])).toEqual([[0, 249]]); // the case itself, not a near miss
     expectSameFaces(onnx, await findFaces(rgba, width, height, 'ssd', 0, 'tfjs'));
   }, 60_000);
+
+  it('pads and resizes a net\'s input as face-api does (NetInput.toBatchTensor), to float32 rounding', async () => {
+    const faceapi = await faceApiWith([]);
+    const { NetInput } = faceapi as unknown as { NetInput: new (inputs: unknown[]) => { toBatchTensor(side: number, centred: boolean): { dataSync(): Float32Array; dispose(): void } } };
+    // A door frame to the tiny detector's 224 and SSD's 512, face crops (odd, upscaled) to the landmark net's 112.
+    for (const [width, height, side, centred] of [[640, 478, 224, false], [333, 251, 512, false], [249, 248, 112, true], [97, 131, 112, true]] as const) {
+      const rgba = Uint8ClampedArray.from({ length: width * height * 4 }, (_, i) => (i * 2654435761) >>> 24); // noise: sharp edges everywhere
+      const tensor = rgbaTensor(faceapi, rgba, width, height);
+      const batch = new NetInput([tensor]).toBatchTensor(side, centred);
+      const theirs = batch.dataSync();
+      const ours = squareInput(rgba, width, height, side, centred);
+      let worst = 0;
+      for (let i = 0; i < ours.length; i++) worst = Math.max(worst, Math.abs(ours[i]! - theirs[i]!));
+      batch.dispose();
+      tensor.dispose();
+      expect(worst, `${width}×${height} → ${side}`).toBeLessThan(1e-4); // float32's last bit at 255 is 1.5e-5
+    }
+  });
 
   it('writes ONNX models that ONNX Runtime runs (a graph of two nodes)', async () => {
     const g = new OnnxGraph();
