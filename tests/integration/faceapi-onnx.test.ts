@@ -60,6 +60,15 @@ describe('face-api on ONNX Runtime', () => {
     expectSameFaces(onnx, await findFaces(rgba, width, height, 'ssd', 0, 'tfjs'));
   }, 60_000);
 
+  it('takes the tiny detector\'s input size as face-api does: 0 is its default 416, 100 is refused', async () => {
+    const { rgba, width, height } = await rgbaOf('multi/1.jpg');
+    const onnx = await findFaces(rgba, width, height, 'tiny', 0, 'onnx');
+    expect(onnx.length).toBeGreaterThan(0);
+    expectSameFaces(onnx, await findFaces(rgba, width, height, 'tiny', 0, 'tfjs'));
+    await expect(findFaces(rgba, width, height, 'tiny', 100, 'tfjs')).rejects.toThrow(/divisible by 32/);
+    await expect(findFaces(rgba, width, height, 'tiny', 100, 'onnx')).rejects.toThrow(/divisible by 32/);
+  }, 60_000);
+
   it('pads and resizes a net\'s input as face-api does (NetInput.toBatchTensor), to float32 rounding', async () => {
     const faceapi = await faceApiWith([]);
     const { NetInput } = faceapi as unknown as { NetInput: new (inputs: unknown[]) => { toBatchTensor(side: number, centred: boolean): { dataSync(): Float32Array; dispose(): void } } };
