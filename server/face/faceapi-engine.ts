@@ -21,7 +21,7 @@ interface FaceApi {
   };
   nets: Record<NetName, { loadFromDisk(dir: string): Promise<void> }>;
   SsdMobilenetv1Options: new (opts: { minConfidence: number; maxResults: number }) => object;
-  TinyFaceDetectorOptions: new (opts: { inputSize: number; scoreThreshold: number }) => object;
+  TinyFaceDetectorOptions: new (opts: { inputSize: number; scoreThreshold: number }) => { inputSize: number };
   detectAllFaces(input: unknown, options: object): {
     withFaceLandmarks(): PromiseLike<FaceApiLandmarks[]> & { withFaceDescriptors(): Promise<FaceApiResult[]> };
   };
@@ -146,8 +146,10 @@ export async function findFaces(
   await moveToOnnx(nets, 'faceLandmark68Net');
   let detections: Detection[];
   if (detector === 'tiny') {
-    const [grid] = await runNet('tinyFaceDetector', squareInput(rgba, width, height, inputSize, false), inputSize);
-    detections = tinyDetections(grid!, inputSize, width, height, FACEAPI_MIN_CONFIDENCE);
+    // face-api's own options read the size: 0 means its default 416, one not divisible by 32 is refused.
+    const side = new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: FACEAPI_MIN_CONFIDENCE }).inputSize;
+    const [grid] = await runNet('tinyFaceDetector', squareInput(rgba, width, height, side, false), side);
+    detections = tinyDetections(grid!, side, width, height, FACEAPI_MIN_CONFIDENCE);
   } else {
     const [encodings, logits] = await runNet('ssdMobilenetv1', squareInput(rgba, width, height, SSD_SIDE, false), SSD_SIDE);
     detections = ssdDetections(encodings!, logits!, ssdAnchors(nets), width, height, FACEAPI_MIN_CONFIDENCE, MAX_FACES);

@@ -177,12 +177,24 @@ const builders: Record<NetName, (nets: FaceApiNets) => Uint8Array> = {
   faceLandmark68Net: (nets) => landmarkModel(nets.faceLandmark68Net.faceFeatureExtractor.params, nets.faceLandmark68Net.params),
 };
 const sessions = new Map<NetName, ort.InferenceSession>();
+/** Sessions being created: calls that arrive meanwhile wait for the same one instead of building their own. */
+const creating = new Map<NetName, Promise<void>>();
 
 /** Builds the ONNX model of a face-api net whose weights are loaded, and its session (once per process). */
-export async function moveToOnnx(nets: FaceApiNets, name: NetName): Promise<void> {
-  if (sessions.has(name)) return;
-  // One thread, as the embedder: the server's other work keeps the second core.
-  sessions.set(name, await ort.InferenceSession.create(builders[name](nets), { intraOpNumThreads: 1, interOpNumThreads: 1 }));
+export function moveToOnnx(nets: FaceApiNets, name: NetName): Promise<void> {
+  let done = creating.get(name);
+  if (!done) {
+    // One thread, as the embedder: the server's other work keeps the second core.
+    done = ort.InferenceSession.create(builders[name](nets), { intraOpNumThreads: 1, interOpNumThreads: 1 }).then(
+      (s) => void sessions.set(name, s),
+      (err: unknown) => {
+        creating.delete(name); // a later call may retry
+        throw err;
+      },
+    );
+    creating.set(name, done);
+  }
+  return done;
 }
 
 /** The SSD anchors [ymin, xmin, ymax, xmax] relative to the input (face-api's output_layer.extra_dim). */

@@ -20,7 +20,10 @@ export function squareInput(rgba: Uint8ClampedArray, width: number, height: numb
   const before = diff - after;
   const offX = w < h ? before : 0; // where the image starts inside the padded square
   const offY = h < w ? before : 0;
-  const scale = square / side;
+  // tfjs's kernel takes the scale as a float32 (old / new) and the source coordinate as scale × o in float32: with the
+  // scale in doubles, a 640×478 image's 224 input was up to 0.012 (of 255) off face-api's; now it is equal but for
+  // the last bit of the interpolation (done in doubles here, in float32 there).
+  const scale = Math.fround(square / side);
   // Per output column and row: byte offsets of the two source pixels (−1 in the padding) and the weight between them.
   const axis = (n: number, off: number, len: number, origin: number, stride: number) => {
     const o0 = new Int32Array(n);
@@ -196,8 +199,15 @@ function ssdIou(boxes: Float32Array, i: number, j: number): number {
 /** The 68-point net's input side (face-api FaceFeatureExtractor). */
 export const LANDMARK_SIDE = 112;
 
-/** extractFaceTensors: the detection box clipped to the image and floored (Box.clipAtImageBorders). */
-export function faceCrop(box: FaceBox, width: number, height: number): FaceBox {
+/**
+ * extractFaceTensors: the detection box clipped to the image and floored (Box.clipAtImageBorders). face-api first
+ * takes the box to the image's size again (det.forSize: times 1 / width, then times width), which is not always the
+ * identity in doubles: 249 × (1 / 249) × 249 = 248.99999999999997. An SSD box clipped to the whole height of a
+ * 249-px image so floors to a 248-row crop, and the landmarks move by pixels; the same round trip here keeps them equal.
+ */
+export function faceCrop(detected: FaceBox, width: number, height: number): FaceBox {
+  const [sx, sy] = [1 / width, 1 / height]; // Dimensions.reverse()
+  const box = { x: detected.x * sx * width, y: detected.y * sy * height, width: detected.width * sx * width, height: detected.height * sy * height };
   const x = Math.max(box.x, 0);
   const y = Math.max(box.y, 0);
   const w = Math.min(box.x + box.width - x, width - x);
