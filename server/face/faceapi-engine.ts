@@ -157,7 +157,7 @@ export async function findFaces(
   const faces: FoundFace[] = [];
   for (const { box, score } of detections) {
     const crop = faceCrop(box, width, height);
-    if (crop.width <= 0 || crop.height <= 0) continue; // face-api drops a box wholly outside the image too
+    if (crop.width <= 0 || crop.height <= 0) continue; // no pixels to read landmarks from: the face is dropped (face-api drops the crop but then pairs the remaining landmarks with the wrong boxes)
     const [points] = await runNet('faceLandmark68Net', squareInput(rgba, width, height, LANDMARK_SIDE, true, crop), LANDMARK_SIDE);
     faces.push({ box, score, landmarks: placeLandmarks(points!, crop, box) });
   }
