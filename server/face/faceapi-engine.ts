@@ -148,17 +148,17 @@ export async function findFaces(
   if (detector === 'tiny') {
     // face-api's own options read the size: 0 means its default 416, one not divisible by 32 is refused.
     const side = new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: FACEAPI_MIN_CONFIDENCE }).inputSize;
-    const [grid] = await runNet('tinyFaceDetector', squareInput(rgba, width, height, side, false), side);
+    const [grid] = await runNet('tinyFaceDetector', side, (input) => squareInput(rgba, width, height, side, false, undefined, input));
     detections = tinyDetections(grid!, side, width, height, FACEAPI_MIN_CONFIDENCE);
   } else {
-    const [encodings, logits] = await runNet('ssdMobilenetv1', squareInput(rgba, width, height, SSD_SIDE, false), SSD_SIDE);
+    const [encodings, logits] = await runNet('ssdMobilenetv1', SSD_SIDE, (input) => squareInput(rgba, width, height, SSD_SIDE, false, undefined, input));
     detections = ssdDetections(encodings!, logits!, ssdAnchors(nets), width, height, FACEAPI_MIN_CONFIDENCE, MAX_FACES);
   }
   const faces: FoundFace[] = [];
   for (const { box, score } of detections) {
     const crop = faceCrop(box, width, height);
     if (crop.width <= 0 || crop.height <= 0) continue; // no pixels to read landmarks from: the face is dropped (face-api drops the crop but then pairs the remaining landmarks with the wrong boxes)
-    const [points] = await runNet('faceLandmark68Net', squareInput(rgba, width, height, LANDMARK_SIDE, true, crop), LANDMARK_SIDE);
+    const [points] = await runNet('faceLandmark68Net', LANDMARK_SIDE, (input) => squareInput(rgba, width, height, LANDMARK_SIDE, true, crop, input));
     faces.push({ box, score, landmarks: placeLandmarks(points!, crop, box) });
   }
   return faces.sort((a, b) => b.score - a.score);

@@ -200,10 +200,25 @@ export function moveToOnnx(nets: FaceApiNets, name: NetName): Promise<void> {
 /** The SSD anchors [ymin, xmin, ymax, xmax] relative to the input (face-api's output_layer.extra_dim). */
 export const ssdAnchors = (nets: FaceApiNets): Float32Array => tensorOf(nets.ssdMobilenetv1.params, 'output_layer.extra_dim').dataSync();
 
-/** Runs a net (after moveToOnnx) on one NHWC float32 image of side × side: faceapi-pipeline.ts prepares and reads it. */
-export async function runNet(name: NetName, data: Float32Array, side: number): Promise<Float32Array[]> {
+/** Input buffers by size, reused: a door frame's inputs are 0.75 MB, and fresh ones each time make V8 collect often. */
+const spare = new Map<number, Float32Array[]>();
+const SPARE_PER_SIZE = 4;
+
+/**
+ * Runs a net (after moveToOnnx) on one NHWC float32 image of side × side, which `fill` writes (faceapi-pipeline.ts
+ * squareInput) into a buffer lent for the run.
+ */
+export async function runNet(name: NetName, side: number, fill: (input: Float32Array) => void): Promise<Float32Array[]> {
   const s = sessions.get(name);
   if (!s) throw new Error(`face-api ${name} is not on ONNX Runtime yet`);
-  const result = await s.run({ image: new ort.Tensor('float32', data, [1, side, side, 3]) });
-  return s.outputNames.map((n) => result[n]!.data as Float32Array);
+  const free = spare.get(side) ?? [];
+  spare.set(side, free);
+  const input = free.pop() ?? new Float32Array(side * side * 3);
+  try {
+    fill(input);
+    const result = await s.run({ image: new ort.Tensor('float32', input, [1, side, side, 3]) });
+    return s.outputNames.map((n) => result[n]!.data as Float32Array);
+  } finally {
+    if (free.length < SPARE_PER_SIZE) free.push(input); // the run has read it
+  }
 }

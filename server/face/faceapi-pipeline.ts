@@ -11,7 +11,15 @@ import type { FaceBox, Point } from './engine.js';
  * the larger half at the end when centred), then tf.image.resizeBilinear to side × side (align_corners and
  * half-pixel centres off).
  */
-export function squareInput(rgba: Uint8ClampedArray, width: number, height: number, side: number, centred: boolean, crop: FaceBox = { x: 0, y: 0, width, height }): Float32Array {
+export function squareInput(
+  rgba: Uint8ClampedArray,
+  width: number,
+  height: number,
+  side: number,
+  centred: boolean,
+  crop: FaceBox = { x: 0, y: 0, width, height },
+  data: Float32Array = new Float32Array(side * side * 3), // every value is written: a reused buffer needs no clearing
+): Float32Array {
   const w = crop.width;
   const h = crop.height;
   const square = Math.max(w, h);
@@ -41,7 +49,6 @@ export function squareInput(rgba: Uint8ClampedArray, width: number, height: numb
   };
   const xs = axis(side, offX, w, crop.x, 4);
   const ys = axis(side, offY, h, crop.y, width * 4);
-  const data = new Float32Array(side * side * 3);
   for (let oy = 0, o = 0; oy < side; oy++) {
     const r0 = ys.o0[oy]!;
     const r1 = ys.o1[oy]!;

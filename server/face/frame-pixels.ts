@@ -7,9 +7,12 @@ import type { Point } from './engine.js';
 export interface Pixels {
   width: number;
   height: number;
-  /** Grey level 0..255 per pixel, row by row. */
-  grey: Float32Array;
+  /** RGBA, row by row; grey levels are read from it (greyAt) rather than kept beside it, a frame's worth less garbage. */
+  rgba: Uint8ClampedArray;
 }
+
+/** Grey level 0..255 of pixel i (Rec. 601 luma). */
+const greyAt = (p: Pixels, i: number) => 0.299 * p.rgba[4 * i]! + 0.587 * p.rgba[4 * i + 1]! + 0.114 * p.rgba[4 * i + 2]!;
 
 /** Decodes a JPEG/PNG to grey levels; null when it is not a readable image. */
 export async function greyPixels(bytes: Buffer): Promise<Pixels | null> {
@@ -42,10 +45,7 @@ export function rgbaOf(img: Image): Uint8ClampedArray {
 
 /** Grey levels of a decoded image. */
 export function greyOf(img: Image): Pixels {
-  const rgba = rgbaOf(img);
-  const grey = new Float32Array(img.width * img.height);
-  for (let i = 0, j = 0; j < grey.length; i += 4, j++) grey[j] = 0.299 * rgba[i]! + 0.587 * rgba[i + 1]! + 0.114 * rgba[i + 2]!;
-  return { width: img.width, height: img.height, grey };
+  return { width: img.width, height: img.height, rgba: rgbaOf(img) };
 }
 
 /** Box-averaged grey thumbnail of the whole frame, w×h bytes: equal for a frame and its re-encoded or rescaled copy. */
@@ -58,7 +58,7 @@ export function lumaPrint(p: Pixels, w = 32, h = 24): Uint8Array {
       const x0 = Math.floor((x * p.width) / w);
       const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * p.width) / w));
       let sum = 0;
-      for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) sum += p.grey[yy * p.width + xx]!;
+      for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) sum += greyAt(p, yy * p.width + xx);
       out[y * w + x] = Math.round(sum / ((y1 - y0) * (x1 - x0)));
     }
   }
@@ -129,7 +129,7 @@ function sample(p: Pixels, x: number, y: number): number {
   const y1 = Math.min(y0 + 1, p.height - 1);
   const fx = cx - x0;
   const fy = cy - y0;
-  const g = (xx: number, yy: number) => p.grey[yy * p.width + xx]!;
+  const g = (xx: number, yy: number) => greyAt(p, yy * p.width + xx);
   return (g(x0, y0) * (1 - fx) + g(x1, y0) * fx) * (1 - fy) + (g(x0, y1) * (1 - fx) + g(x1, y1) * fx) * fy;
 }
 
