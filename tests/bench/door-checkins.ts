@@ -1,9 +1,12 @@
 // Door check-ins the server sustains when it decides from camera frames: 10 door tablets at once, each asking for a
 // challenge and sending a genuine frame set (frontal, turned, back; 480×360 JPEG, from tests/helpers/fake-camera) of
-// the side asked. Prints server CPU per check-in (process CPU time over the requests, alone and under load), the
-// check-ins per second, and each request's time. In-process (app.inject): no network, the server's work only.
-//   npm run bench:door [-- --sets 30 --tablets 10]
+// the side asked. Every check-in is a different deputy's first, as at a real door: the people of ../shared/faces are
+// enrolled from two photos each, their frames made from a third. Prints server CPU per check-in (process CPU time
+// over the requests, alone and under load), the check-ins per second, each request's time and the answers. In-process
+// (app.inject): no network, the server's work only.
+//   npm run bench:door [-- --tablets 10]
 import { cpus } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunningServer } from '../helpers/server';
 import { makeApp } from '../helpers/app';
@@ -11,41 +14,41 @@ import { LOOSE_CHALLENGES } from '../helpers/loose-challenges';
 import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { headTurnFrames } from '../helpers/fake-camera';
-import { seedVenue } from '../e2e/kiosk-setup';
+import { seedVenue, type Person } from '../e2e/kiosk-setup';
+import { readEvalSet } from '../../server/face/eval/dataset';
 
-const { values } = parseArgs({ options: { sets: { type: 'string', default: '30' }, tablets: { type: 'string', default: '10' } } });
-const SETS = Number(values.sets);
+const { values } = parseArgs({ options: { tablets: { type: 'string', default: '10' } } });
 const TABLETS = Number(values.tablets);
 const ALONE = 8; // check-ins one at a time, for the median CPU per check-in
 type Side = 'left' | 'right';
 type Frames = { frontal: string; turned: string; back: string };
 
+// Everyone with three photos or more: two enrolled, the third turned into both sides' frame sets.
+const faces = readEvalSet(resolve(import.meta.dirname, '..', '..', '..', 'shared', 'faces'));
+const people: Array<Person & { frames: Record<Side, Frames> }> = [];
+for (const [i, who] of faces.identities.filter((p) => p.candidates.length >= 3).entries()) {
+  const take = async (side: Side) => {
+    const f = await headTurnFrames(who.candidates[2]!, side, 100 + i).catch(() => null); // null: the camera's face finder missed it
+    return f && { frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') };
+  };
+  const [left, right] = [await take('left'), await take('right')];
+  if (left && right) people.push({ name: `代表${i + 1}`, cardNo: `D${100 + i}`, delegation: '第一代表团', photos: who.candidates.slice(0, 2), frames: { left, right } });
+}
 const t = await makeApp({ challengeRate: LOOSE_CHALLENGES });
-const venue = await seedVenue({ app: t.app, cookie: t.cookie } as RunningServer);
+const venue = await seedVenue({ app: t.app, cookie: t.cookie } as RunningServer, people);
 const tablets: PairedDevice[] = [];
 for (let i = 0; i < TABLETS; i++) tablets.push(await pairDevice(t.app, 'door', venue.sittingId, `door-${i + 1}`));
+const bytes = people.flatMap((p) => [p.frames.left.frontal, p.frames.left.turned, p.frames.left.back]).map((b) => (b.length * 3) / 4);
+console.log(`${people.length} deputies enrolled (2 photos each), frames ready; JPEG per frame median ${Math.round(bytes.sort((a, b) => a - b)[bytes.length >> 1]! / 1024)} KB`);
 
-// Genuine frame sets, a new take each (the server refuses frames it has seen), for both sides.
-const pool: Record<Side, Frames[]> = { left: [], right: [] };
-for (let i = 0; pool.left.length < SETS + 2 || pool.right.length < SETS + 2; i++) {
-  for (const side of ['left', 'right'] as const) {
-    if (pool[side].length >= SETS + 2) continue;
-    // A take of its own per side: both sides of one take share the frontal and back frames, which the server refuses
-    // as replayed the second time. The catch: a take the test camera's face finder misses.
-    const f = await headTurnFrames('wu_yi/1.jpg', side, 100 + 2 * i + (side === 'right' ? 1 : 0)).catch(() => null);
-    if (f) pool[side].push({ frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') });
-  }
-}
-const bytes = pool.left.flatMap((f) => [f.frontal, f.turned, f.back]).map((b) => (b.length * 3) / 4);
-console.log(`frame sets ready: ${SETS + 2} per side, JPEG per frame median ${Math.round(bytes.sort((a, b) => a - b)[bytes.length >> 1]! / 1024)} KB`);
-
+const queue = [...people];
 async function checkIn(tablet: PairedDevice): Promise<{ ms: number; status: string }> {
   const start = performance.now();
   const ch = JSON.parse((await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: tablet.headers, payload: {} })).body) as { nonce: string; side: Side };
-  const frames = pool[ch.side].pop()!;
+  const frames = queue.pop()!.frames[ch.side];
   const res = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: tablet.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames } });
   const body = JSON.parse(res.body) as { status: string; reason?: string };
-  return { ms: performance.now() - start, status: body.reason ? `${body.status}:${body.reason}:${ch.side}` : body.status };
+  return { ms: performance.now() - start, status: body.reason ? `${body.status}:${body.reason}` : body.status };
 }
 
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
@@ -55,20 +58,25 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 // Warm-up (models load), then one at a time: CPU per check-in alone.
 await checkIn(tablets[0]!);
 await checkIn(tablets[0]!);
+const aloneStatuses: Record<string, number> = {};
 const alone: number[] = [];
 const aloneCpu: number[] = [];
-for (let i = 0; i < ALONE; i++) {
+// Until ALONE deputies are in: a set the server refuses (the test camera's synthetic turn of some photos is not
+// accepted) stops before the match, the copy check, the anti-spoof pass and the write, so it is not counted.
+while (alone.length < ALONE && queue.length > 0) {
   const c0 = process.cpuUsage();
-  alone.push((await checkIn(tablets[0]!)).ms);
+  const r = await checkIn(tablets[0]!);
   const used = process.cpuUsage(c0);
+  aloneStatuses[r.status] = (aloneStatuses[r.status] ?? 0) + 1;
+  if (r.status !== 'checked_in') continue;
+  alone.push(r.ms);
   aloneCpu.push(cpuMs(used));
-  console.log(`  check-in alone: ${alone.at(-1)!.toFixed(0)} ms, CPU user ${(used.user / 1000).toFixed(0)} ms + system ${(used.system / 1000).toFixed(0)} ms`);
+  console.log(`  check-in alone: ${r.ms.toFixed(0)} ms, CPU user ${(used.user / 1000).toFixed(0)} ms + system ${(used.system / 1000).toFixed(0)} ms`);
 }
-console.log(`one at a time: request median ${median(alone).toFixed(0)} ms, server CPU per check-in median ${median(aloneCpu).toFixed(0)} ms`);
+console.log(`one at a time: request median ${median(alone).toFixed(0)} ms, server CPU per check-in median ${median(aloneCpu).toFixed(0)} ms (${alone.length} check-ins; answers ${JSON.stringify(aloneStatuses)})`);
 
-// 10 tablets at once, each sending check-ins back to back until the sets run out.
-const remaining = Math.min(pool.left.length, pool.right.length) - 1;
-let left = remaining;
+// 10 tablets at once, each sending check-ins back to back until every deputy has come through.
+let left = queue.length;
 const times: number[] = [];
 const statuses: Record<string, number> = {};
 const c0 = process.cpuUsage();
@@ -84,5 +92,5 @@ await Promise.all(
 );
 const wall = performance.now() - w0;
 const cpu = cpuMs(process.cpuUsage(c0));
-console.log(`${TABLETS} tablets at once: ${times.length} check-ins in ${(wall / 1000).toFixed(1)} s = ${((times.length / wall) * 1000).toFixed(2)} check-ins/s; server CPU per check-in ${(cpu / times.length).toFixed(0)} ms; request median ${median(times).toFixed(0)} ms, p95 ${p95(times).toFixed(0)} ms; answers ${JSON.stringify(statuses)}; ${cpus().length} cores`);
+console.log(`${TABLETS} tablets at once (refusals included: they cost less): ${times.length} check-ins in ${(wall / 1000).toFixed(1)} s = ${((times.length / wall) * 1000).toFixed(2)} check-ins/s; server CPU per check-in ${(cpu / times.length).toFixed(0)} ms; request median ${median(times).toFixed(0)} ms, p95 ${p95(times).toFixed(0)} ms; answers ${JSON.stringify(statuses)}; ${cpus().length} cores`);
 await t.close();
