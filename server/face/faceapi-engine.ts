@@ -1,10 +1,13 @@
 // FaceEngine on @vladmandic/face-api in Node with tfjs's WASM backend: SSD MobileNet v1 finds the faces, the 68-point
-// landmark net aligns each one, faceRecognitionNet makes the 128-d descriptor. Model files and .wasm binaries are
+// landmark net aligns each one, faceRecognitionNet makes the 128-d descriptor. Also findFaces, the detection half that
+// the arcface engine uses: face-api's detector and landmark nets on ONNX Runtime (faceapi-onnx.ts,
+// faceapi-pipeline.ts), or on tfjs as face-api runs them, the reference it is tested against. Model files and .wasm binaries are
 // read from node_modules (the venue LAN has no internet); images are decoded with @napi-rs/canvas because
 // tfjs-node, which would decode them natively, cannot install here (see DESIGN.md, "What was measured").
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { loadImage } from '@napi-rs/canvas';
+import { rgbaOf } from './frame-pixels.js';
 import type { DetectedFace, FaceEngine } from './engine.js';
 import { moveToOnnx, runNet, ssdAnchors, type FaceApiNets } from './faceapi-onnx.js';
 import { faceCrop, LANDMARK_SIDE, placeLandmarks, squareInput, ssdDetections, SSD_SIDE, tinyDetections, type Detection } from './faceapi-pipeline.js';
@@ -164,7 +167,7 @@ export async function findFaces(
   return faces.sort((a, b) => b.score - a.score);
 }
 
-/** findFaces as face-api does it all on tfjs (useRuntime('tfjs')): what the ONNX path is compared against. */
+/** findFaces as face-api does it all on tfjs (runtime 'tfjs'): what the ONNX path is compared against. */
 async function findFacesTfjs(faceapi: FaceApi, rgba: Uint8ClampedArray, width: number, height: number, detector: 'ssd' | 'tiny', inputSize: number): Promise<FoundFace[]> {
   const input = rgbaTensor(faceapi, rgba, width, height);
   try {
@@ -193,10 +196,7 @@ function foundFace(r: FaceApiLandmarks): FoundFace {
 /** JPEG/PNG bytes → int32 RGB tensor [height, width, 3]; face-api crops faces for landmarks and descriptors from it. */
 async function decodeToTensor(faceapi: FaceApi, bytes: Buffer) {
   const img = await loadImage(bytes);
-  const canvas = createCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  return rgbaTensor(faceapi, ctx.getImageData(0, 0, img.width, img.height).data, img.width, img.height);
+  return rgbaTensor(faceapi, rgbaOf(img), img.width, img.height);
 }
 
 /** RGBA pixels → the int32 RGB tensor face-api takes. */

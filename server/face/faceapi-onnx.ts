@@ -7,6 +7,7 @@
 // (BENCHMARKS.md "Detection on ONNX Runtime"). The preparation and reading of each net's tensors: faceapi-pipeline.ts.
 import * as ort from 'onnxruntime-node';
 import { OnnxGraph, type Dim } from './onnx-graph.js';
+import { LANDMARK_SIDE, SSD_SIDE } from './faceapi-pipeline.js';
 
 /** The tfjs tensor methods used here. */
 interface Tensor {
@@ -23,7 +24,6 @@ export interface FaceApiNets {
 
 const TINY_MEAN_RGB = [117.001, 114.697, 97.404]; // face-api tinyFaceDetector/const.ts
 const LANDMARK_MEAN_RGB = [122.782, 117.001, 104.298]; // face-api faceFeatureExtractor/FaceFeatureExtractor.ts
-const LANDMARK_INPUT = 112;
 
 const tensorOf = (params: Params, path: string): Tensor => {
   const t = path.split('.').reduce<Tensor | Params>((o, k) => (o as Params)[k]!, params);
@@ -69,12 +69,16 @@ class NetGraph extends OnnxGraph {
     return this.node('Conv', [x, this.weight(f.values, f.dims), this.param(`${path}.${biasKey}`)], { kernel_shape: f.dims.slice(2), ...attrs });
   }
 
+  /** A depthwise 3×3 convolution (one filter per channel, no bias) of the weight at `filterPath`. */
+  depthwise(x: string, filterPath: string, attrs: Record<string, number | number[] | string>): string {
+    const dw = onnxFilter(tensorOf(this.params, filterPath), true);
+    return this.node('Conv', [x, this.weight(dw.values, dw.dims)], { kernel_shape: [3, 3], group: dw.dims[0]!, ...attrs });
+  }
+
   /** tf.separableConv2d + bias: depthwise 3×3 (no bias), then pointwise 1×1 with the bias. */
   separable(x: string, path: string, attrs: Record<string, number | number[] | string>): string {
-    const dw = onnxFilter(tensorOf(this.params, `${path}.depthwise_filter`), true);
-    const depthwise = this.node('Conv', [x, this.weight(dw.values, dw.dims)], { kernel_shape: [3, 3], group: dw.dims[0]!, ...attrs });
     const pw = onnxFilter(tensorOf(this.params, `${path}.pointwise_filter`));
-    return this.node('Conv', [depthwise, this.weight(pw.values, pw.dims), this.param(`${path}.bias`)], { kernel_shape: [1, 1] });
+    return this.node('Conv', [this.depthwise(x, `${path}.depthwise_filter`, attrs), this.weight(pw.values, pw.dims), this.param(`${path}.bias`)], { kernel_shape: [1, 1] });
   }
 
   /** A 1-D weight as it is (biases, batch-norm terms). */
@@ -83,6 +87,9 @@ class NetGraph extends OnnxGraph {
     return this.weight(t.dataSync(), t.shape);
   }
 }
+
+/** tf's 'same' padding: the odd pixel of padding goes at the end. */
+const same = (stride: number) => ({ strides: [stride, stride], auto_pad: 'SAME_UPPER' });
 
 /** face-api TinyYolov2Base.runMobilenet with the tiny face detector's config (conv0 plain, no conv6/conv7). */
 export function tinyDetectorModel(params: Params): Uint8Array {
@@ -102,10 +109,9 @@ export function tinyDetectorModel(params: Params): Uint8Array {
 /** face-api FaceLandmark68Net: FaceFeatureExtractor's four dense blocks, 7×7 average pool, fully connected 136. */
 export function landmarkModel(extractor: Params, fc: Params): Uint8Array {
   const g = new NetGraph(extractor);
-  const same = (stride: number) => ({ strides: [stride, stride], auto_pad: 'SAME_UPPER' }); // tf 'same' pads the end
   const add = (a: string, b: string) => g.node('Add', [a, b]);
   const relu = (a: string) => g.node('Relu', [a]);
-  let x = g.normalisedInput(['batch', LANDMARK_INPUT, LANDMARK_INPUT, 3], LANDMARK_MEAN_RGB);
+  let x = g.normalisedInput(['batch', LANDMARK_SIDE, LANDMARK_SIDE, 3], LANDMARK_MEAN_RGB);
   for (let d = 0; d < 4; d++) {
     const p = `dense${d}`;
     const out1 = relu(d === 0 ? g.conv(x, `${p}.conv0`, same(2)) : g.separable(x, `${p}.conv0`, same(2)));
@@ -130,19 +136,17 @@ export function landmarkModel(extractor: Params, fc: Params): Uint8Array {
  */
 export function ssdModel(params: Params): Uint8Array {
   const g = new NetGraph(params);
-  const same = (stride: number) => ({ strides: [stride, stride], auto_pad: 'SAME_UPPER' });
   const zero = g.weight(Float32Array.of(0), []);
   const six = g.weight(Float32Array.of(6), []);
   const relu6 = (x: string) => g.node('Clip', [x, zero, six]);
   // pointwiseConvLayer: conv 'same' + batch_norm_offset, ReLU6 (the offset is the conv's bias).
   const pointwise = (x: string, path: string, stride: number) => relu6(g.convWithBias(x, path, 'filters', 'batch_norm_offset', same(stride)));
   const depthwise = (x: string, path: string, stride: number) => {
-    const f = onnxFilter(tensorOf(params, `${path}.filters`), true);
-    const conv = g.node('Conv', [x, g.weight(f.values, f.dims)], { kernel_shape: [3, 3], group: f.dims[0]!, ...same(stride) });
+    const conv = g.depthwise(x, `${path}.filters`, same(stride));
     const bn = ['batch_norm_scale', 'batch_norm_offset', 'batch_norm_mean', 'batch_norm_variance'].map((k) => g.param(`${path}.${k}`));
     return relu6(g.node('BatchNormalization', [conv, ...bn], { epsilon: { float: 0.0010000000474974513 } }));
   };
-  const x = g.node('Sub', [g.node('Div', [g.input('image', ['batch', 512, 512, 3]), g.weight(Float32Array.of(127.5), [1])]), g.weight(Float32Array.of(1), [1])]);
+  const x = g.node('Sub', [g.node('Div', [g.input('image', ['batch', SSD_SIDE, SSD_SIDE, 3]), g.weight(Float32Array.of(127.5), [1])]), g.weight(Float32Array.of(1), [1])]);
   let out = pointwise(g.node('Transpose', [x], { perm: [0, 3, 1, 2] }), 'mobilenetv1.conv_0', 2);
   let conv11 = '';
   for (let i = 1; i <= 13; i++) {
@@ -176,25 +180,19 @@ const builders: Record<NetName, (nets: FaceApiNets) => Uint8Array> = {
   ssdMobilenetv1: (nets) => ssdModel(nets.ssdMobilenetv1.params),
   faceLandmark68Net: (nets) => landmarkModel(nets.faceLandmark68Net.faceFeatureExtractor.params, nets.faceLandmark68Net.params),
 };
-const sessions = new Map<NetName, ort.InferenceSession>();
-/** Sessions being created: calls that arrive meanwhile wait for the same one instead of building their own. */
-const creating = new Map<NetName, Promise<void>>();
+/** Each net's session, created once per process; calls that arrive while it is created wait for the same one. */
+const sessions = new Map<NetName, Promise<ort.InferenceSession>>();
 
 /** Builds the ONNX model of a face-api net whose weights are loaded, and its session (once per process). */
-export function moveToOnnx(nets: FaceApiNets, name: NetName): Promise<void> {
-  let done = creating.get(name);
-  if (!done) {
+export async function moveToOnnx(nets: FaceApiNets, name: NetName): Promise<void> {
+  let session = sessions.get(name);
+  if (!session) {
     // One thread, as the embedder: the server's other work keeps the second core.
-    done = ort.InferenceSession.create(builders[name](nets), { intraOpNumThreads: 1, interOpNumThreads: 1 }).then(
-      (s) => void sessions.set(name, s),
-      (err: unknown) => {
-        creating.delete(name); // a later call may retry
-        throw err;
-      },
-    );
-    creating.set(name, done);
+    session = ort.InferenceSession.create(builders[name](nets), { intraOpNumThreads: 1, interOpNumThreads: 1 });
+    session.catch(() => sessions.delete(name)); // a later call may retry
+    sessions.set(name, session);
   }
-  return done;
+  await session;
 }
 
 /** The SSD anchors [ymin, xmin, ymax, xmax] relative to the input (face-api's output_layer.extra_dim). */
@@ -209,8 +207,9 @@ const SPARE_PER_SIZE = 4;
  * squareInput) into a buffer lent for the run.
  */
 export async function runNet(name: NetName, side: number, fill: (input: Float32Array) => void): Promise<Float32Array[]> {
-  const s = sessions.get(name);
-  if (!s) throw new Error(`face-api ${name} is not on ONNX Runtime yet`);
+  const pending = sessions.get(name);
+  if (!pending) throw new Error(`face-api ${name} is not on ONNX Runtime yet`);
+  const s = await pending;
   const free = spare.get(side) ?? [];
   spare.set(side, free);
   const input = free.pop() ?? new Float32Array(side * side * 3);

@@ -102,6 +102,9 @@ export interface Detection {
   score: number;
 }
 
+/** A box by its edges, as face-api's Box compares them. */
+type Rect = { left: number; top: number; right: number; bottom: number };
+
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 
 /**
@@ -114,7 +117,7 @@ export function tinyDetections(out: Float32Array, side: number, width: number, h
   // face-api's correctionFactorX/Y: the input's side over the unpadded image's, rounded (computeReshapedDimensions).
   const correctX = side / Math.round(width * scale);
   const correctY = side / Math.round(height * scale);
-  const found: Array<Detection & { rel: { left: number; top: number; right: number; bottom: number } }> = [];
+  const found: Array<Detection & { rel: Rect }> = [];
   for (let row = 0; row < cells; row++) {
     for (let col = 0; col < cells; col++) {
       for (let a = 0; a < TINY_ANCHORS.length; a++) {
@@ -135,7 +138,7 @@ export function tinyDetections(out: Float32Array, side: number, width: number, h
 }
 
 /** ops/nonMaxSuppression.ts (IoU), on relative boxes: highest score first, drop those overlapping a kept one. */
-function nonMaxSuppression<T extends { score: number; rel: { left: number; top: number; right: number; bottom: number } }>(items: T[], iouThreshold: number): T[] {
+function nonMaxSuppression<T extends { score: number; rel: Rect }>(items: T[], iouThreshold: number): T[] {
   let order = items.map((_, i) => i).sort((a, b) => items[a]!.score - items[b]!.score);
   const kept: T[] = [];
   while (order.length > 0) {
@@ -146,11 +149,12 @@ function nonMaxSuppression<T extends { score: number; rel: { left: number; top: 
   return kept;
 }
 
-function iou(a: { left: number; top: number; right: number; bottom: number }, b: typeof a): number {
-  const w = Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left));
-  const h = Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
-  const inter = w * h;
-  return inter / ((a.right - a.left) * (a.bottom - a.top) + (b.right - b.left) * (b.bottom - b.top) - inter);
+const area = (r: Rect) => (r.right - r.left) * (r.bottom - r.top);
+
+/** ops/iou.ts: intersection over union. */
+function iou(a: Rect, b: Rect): number {
+  const inter = Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+  return inter / (area(a) + area(b) - inter);
 }
 
 /** SSD's input side (face-api SsdMobilenetv1.forwardInput) and its non-maximum suppression bound (locateFaces). */
@@ -205,14 +209,14 @@ export function ssdDetections(
   });
 }
 
+/** ssdMobilenetv1/nonMaxSuppression.ts IOU: rows i and j of [ymin, xmin, ymax, xmax], corners put in order; 0 for an empty box. */
 function ssdIou(boxes: Float32Array, i: number, j: number): number {
-  const [yi0, xi0, yi1, xi1] = [Math.min(boxes[4 * i]!, boxes[4 * i + 2]!), Math.min(boxes[4 * i + 1]!, boxes[4 * i + 3]!), Math.max(boxes[4 * i]!, boxes[4 * i + 2]!), Math.max(boxes[4 * i + 1]!, boxes[4 * i + 3]!)];
-  const [yj0, xj0, yj1, xj1] = [Math.min(boxes[4 * j]!, boxes[4 * j + 2]!), Math.min(boxes[4 * j + 1]!, boxes[4 * j + 3]!), Math.max(boxes[4 * j]!, boxes[4 * j + 2]!), Math.max(boxes[4 * j + 1]!, boxes[4 * j + 3]!)];
-  const areaI = (yi1 - yi0) * (xi1 - xi0);
-  const areaJ = (yj1 - yj0) * (xj1 - xj0);
-  if (areaI <= 0 || areaJ <= 0) return 0;
-  const inter = Math.max(Math.min(yi1, yj1) - Math.max(yi0, yj0), 0) * Math.max(Math.min(xi1, xj1) - Math.max(xi0, xj0), 0);
-  return inter / (areaI + areaJ - inter);
+  const rect = (k: number): Rect => {
+    const [y0, x0, y1, x1] = boxes.subarray(4 * k, 4 * k + 4);
+    return { left: Math.min(x0!, x1!), top: Math.min(y0!, y1!), right: Math.max(x0!, x1!), bottom: Math.max(y0!, y1!) };
+  };
+  const [a, b] = [rect(i), rect(j)];
+  return area(a) <= 0 || area(b) <= 0 ? 0 : iou(a, b);
 }
 
 /** The 68-point net's input side (face-api FaceFeatureExtractor). */

@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { loadImage } from '@napi-rs/canvas';
 import { findFaces, type FoundFace } from '../../server/face/faceapi-engine';
 import { readEvalSet } from '../../server/face/eval/dataset';
+import { rgbaOf } from '../../server/face/frame-pixels';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { every: { type: 'string', default: '1' } } });
 const set = readEvalSet(positionals[0] ?? resolve(import.meta.dirname, '..', '..', '..', 'shared', 'faces'));
@@ -22,9 +23,7 @@ const cpuMs = () => {
 const images: Array<{ rel: string; rgba: Uint8ClampedArray; width: number; height: number }> = [];
 for (const rel of rels) {
   const img = await loadImage(readFileSync(join(set.root, rel)));
-  const ctx = createCanvas(img.width, img.height).getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  images.push({ rel, rgba: ctx.getImageData(0, 0, img.width, img.height).data, width: img.width, height: img.height });
+  images.push({ rel, rgba: rgbaOf(img), width: img.width, height: img.height });
 }
 
 async function pass(detector: 'tiny' | 'ssd', size: number, runtime: 'onnx' | 'tfjs') {
