@@ -80,8 +80,8 @@ export async function enrollDemoFaces(ctx: ServiceContext, log: FastifyBaseLogge
   let enrolled = 0;
   for (const d of pending) {
     const folder = rows.get(d.cardNo)!;
-    const files = DEMO_ENROLL_PHOTOS.map((f) => ({ name: join(folder, f), bytes: photos.get(join(folder, f)) }))
-      .filter((f): f is { name: string; bytes: Buffer } => f.bytes !== null);
+    const refs = DEMO_ENROLL_PHOTOS.map((f) => photos.find(join(folder, f))).filter((r) => r !== null);
+    const files = await Promise.all(refs.map(async (r) => ({ name: r.name, bytes: await r.read() })));
     const { stored } = await enrollPhotos(ctx, d.id, files, 'system:demo');
     if (stored > 0) enrolled += 1;
   }

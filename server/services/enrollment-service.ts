@@ -10,7 +10,7 @@ import { truncateWal } from '../db/truncate-wal';
 import type { Actor, ServiceContext } from './context';
 import { importRows, type ImportReport } from './roster-service';
 import { readRoster } from './roster-file';
-import type { PhotoSource } from './photo-source';
+import type { PhotoRef, PhotoSource } from './photo-source';
 import { forgetCopyPatch } from './thumbnail-copy';
 
 export interface PhotoFailure {
@@ -32,11 +32,14 @@ export interface FileImportReport extends ImportReport {
   photos: EnrollReport;
 }
 
+/** A deputy's photos as they come (an upload streamed, a zip read entry by entry): one is held at a time. */
+export type PhotoStream = AsyncIterable<{ name: string; bytes: Buffer }> | Iterable<{ name: string; bytes: Buffer }>;
+
 /** Enrolls a deputy's photos, replacing earlier ones when at least one photo is good. */
 export async function enrollPhotos(
   ctx: ServiceContext,
   deputyId: number,
-  photos: Array<{ name: string; bytes: Buffer }>,
+  photos: PhotoStream,
   actor: Actor,
   row = 0,
 ): Promise<{ stored: number; failed: PhotoFailure[] }> {
@@ -45,7 +48,7 @@ export async function enrollPhotos(
   const engine = ctx.face.engine;
   const failed: PhotoFailure[] = [];
   const good: Array<Extract<EnrollmentResult, { ok: true }>> = [];
-  for (const photo of photos) {
+  for await (const photo of photos) {
     const result = await extractEnrollment(engine, photo.bytes, photo.name);
     if (result.ok) good.push(result);
     else failed.push({ row, file: photo.name, reason: result.reason, message: `${deputy.name}：${result.message}` });
@@ -71,20 +74,29 @@ const splitNames = (v: unknown): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** Finds a row's photos: the names in its photo column, else <card number>.jpg or a <card number>/ folder. */
+/** Reads a row's photos one at a time, as they are described: never the whole zip, never a row's photos at once. */
+async function* readEach(found: Array<{ name: string; ref: PhotoRef }>) {
+  for (const { name, ref } of found) yield { name, bytes: await ref.read() };
+}
+
+/**
+ * Finds a row's photos (not reading them): the names in its photo column, else <card number>.jpg or a
+ * <card number>/ folder. A photo the row names twice is read once.
+ */
 function photosForRow(
   source: PhotoSource,
   values: Record<string, unknown>,
-): { found: Array<{ name: string; bytes: Buffer }>; missing: string[]; ambiguous: string[] } {
+): { found: Array<{ name: string; ref: PhotoRef }>; missing: string[]; ambiguous: string[] } {
   const names = splitNames(values.photo);
   if (names.length > 0) {
-    const found: Array<{ name: string; bytes: Buffer }> = [];
+    const found: Array<{ name: string; ref: PhotoRef }> = [];
     const missing: string[] = [];
     const ambiguous: string[] = [];
     for (const name of names) {
-      const bytes = source.get(name);
-      if (bytes) found.push({ name, bytes });
-      else if (source.isAmbiguous(name)) ambiguous.push(name);
+      const ref = source.find(name);
+      if (ref) {
+        if (!found.some((f) => f.ref === ref)) found.push({ name, ref });
+      } else if (source.isAmbiguous(name)) ambiguous.push(name);
       else missing.push(name);
     }
     return { found, missing, ambiguous };
@@ -92,10 +104,10 @@ function photosForRow(
   const card = String(values.cardNo ?? '').trim();
   if (!card) return { found: [], missing: [], ambiguous: [] };
   for (const ext of ['jpg', 'jpeg', 'png']) {
-    const bytes = source.get(`${card}.${ext}`);
-    if (bytes) return { found: [{ name: `${card}.${ext}`, bytes }], missing: [], ambiguous: [] };
+    const ref = source.find(`${card}.${ext}`);
+    if (ref) return { found: [{ name: `${card}.${ext}`, ref }], missing: [], ambiguous: [] };
   }
-  return { found: source.folder(card), missing: [], ambiguous: [] };
+  return { found: source.folder(card).map((ref) => ({ name: ref.name, ref })), missing: [], ambiguous: [] };
 }
 
 /** How far an import is: photos described so far of all found, and the report so far (import jobs show it). */
@@ -143,7 +155,7 @@ export async function importRosterFile(
         enroll.failed.push({ row: r.line, file: '', reason: 'no_photo', message: '未提供照片 / No photo given for this row' });
       }
       if (found.length === 0) continue;
-      const { stored, failed } = await enrollPhotos(ctx, deputyId, found, actor, r.line);
+      const { stored, failed } = await enrollPhotos(ctx, deputyId, readEach(found), actor, r.line);
       enroll.failed.push(...failed);
       enroll.photos += stored;
       if (stored > 0) enroll.enrolled += 1;

@@ -55,8 +55,13 @@ export async function startImportJob(
   photos: PhotoSource | null,
   actor: Actor,
 ): Promise<ImportJobView> {
-  await getBody(ctx, bodyId);
-  if (busy(ctx).has(bodyId)) throw new AppError('ERR_CONFLICT', '该代表大会正在导入名册，请等待完成 / An import for this congress is still running');
+  try {
+    await getBody(ctx, bodyId);
+    if (busy(ctx).has(bodyId)) throw new AppError('ERR_CONFLICT', '该代表大会正在导入名册，请等待完成 / An import for this congress is still running');
+  } catch (e) {
+    await photos?.close();
+    throw e;
+  }
   busy(ctx).add(bodyId);
   const job: ImportJobView = {
     id: 0,
@@ -79,6 +84,7 @@ export async function startImportJob(
     }, { covered: false });
   } catch (e) {
     busy(ctx).delete(bodyId);
+    await photos?.close();
     throw e;
   }
   jobs(ctx).set(job.id, job);
@@ -104,7 +110,10 @@ export async function startImportJob(
     .then(() => saving)
     .then(() => save(ctx, job))
     .catch(() => undefined) // the database closed under it (shutting down): the job reads as interrupted next time
-    .finally(() => busy(ctx).delete(bodyId));
+    .finally(() => {
+      busy(ctx).delete(bodyId);
+      void photos?.close(); // the upload's temporary file goes with it
+    });
   return job;
 }
 

@@ -1,41 +1,50 @@
 // Where enrollment photos come from: a .zip the clerk uploads, or a folder on the server (the demo, scripts).
 // Names are matched without folder and case, so "照片/王某某.JPG" is found as "王某某.jpg".
-import AdmZip from 'adm-zip';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { readDirectory, readEntry, type ZipBytes, type ZipEntry } from './zip-reader';
+
+/** A photo found by name, read only when it is described (an import holds one row's photos at a time). */
+export interface PhotoRef {
+  name: string;
+  read(): Promise<Buffer>;
+}
 
 export interface PhotoSource {
   /**
    * The photo of that relative path, or of that bare file name wherever it sits; null when there is none.
    * A bare name that several folders hold is ambiguous and also null (see isAmbiguous): never guess a person.
    */
-  get(name: string): Buffer | null;
+  find(name: string): PhotoRef | null;
   isAmbiguous(name: string): boolean;
   /** Every photo under a folder of that name (e.g. a folder per card number), in name order. */
-  folder(name: string): Array<{ name: string; bytes: Buffer }>;
+  folder(name: string): PhotoRef[];
+  /** Lets go of the upload (its temporary file). */
+  close(): Promise<void>;
 }
 
 const IMAGE = /\.(jpe?g|png|webp|bmp)$/i;
 const key = (name: string) => basename(name.replace(/\\/g, '/')).normalize('NFC').toLowerCase();
 
-function fromEntries(entries: Array<{ path: string; read: () => Buffer }>): PhotoSource {
-  const byName = new Map<string, Array<() => Buffer>>();
-  const byPath = new Map<string, () => Buffer>();
+function fromEntries(entries: PhotoRef[], close: () => Promise<void> = async () => undefined): PhotoSource {
+  const byName = new Map<string, PhotoRef[]>();
+  const byPath = new Map<string, PhotoRef>();
   for (const e of entries) {
-    const path = e.path.replace(/\\/g, '/').normalize('NFC');
-    byPath.set(path.toLowerCase(), e.read);
-    byName.set(key(path), [...(byName.get(key(path)) ?? []), e.read]);
+    const path = e.name.replace(/\\/g, '/').normalize('NFC');
+    const ref = { name: path, read: e.read };
+    byPath.set(path.toLowerCase(), ref);
+    byName.set(key(path), [...(byName.get(key(path)) ?? []), ref]);
   }
   const clean = (name: string) => name.replace(/\\/g, '/').normalize('NFC').toLowerCase();
   const bare = (name: string) => !clean(name).includes('/');
   return {
-    get(name) {
+    find(name) {
       const exact = byPath.get(clean(name));
-      if (exact) return exact();
+      if (exact) return exact;
       const candidates = bare(name) ? (byName.get(key(name)) ?? []) : [];
-      return candidates.length === 1 ? candidates[0]!() : null;
+      return candidates.length === 1 ? candidates[0]! : null;
     },
     isAmbiguous(name) {
       return !byPath.has(clean(name)) && bare(name) && (byName.get(key(name))?.length ?? 0) > 1;
@@ -45,8 +54,9 @@ function fromEntries(entries: Array<{ path: string; read: () => Buffer }>): Phot
       return [...byPath.entries()]
         .filter(([p]) => p.startsWith(prefix) || p.includes(`/${prefix}`))
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([p, read]) => ({ name: p, bytes: read() }));
+        .map(([, ref]) => ref);
     },
+    close,
   };
 }
 
@@ -54,56 +64,57 @@ function fromEntries(entries: Array<{ path: string; read: () => Buffer }>): Phot
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 /** Every photo unpacked together: the upload limit, which a set of JPEGs (they do not compress) already fits. */
 export const MAX_PHOTOS_TOTAL_BYTES = 512 * 1024 * 1024;
+/**
+ * Entries in a photo zip, folders and stray files included: three photos each for 3,000 deputies (a national
+ * congress) and their folders. 600,000 empty entries ran the server out of heap before this bound.
+ */
+export const MAX_ZIP_ENTRIES = 12_000;
+/** Bytes of an entry's name (a path of folders and a Chinese file name fits in far less). */
+export const MAX_NAME_BYTES = 512;
+/**
+ * Unpacked / packed size of a photo past RATIO_FROM bytes. JPEG, PNG and WebP barely compress (≈ 1:1); a BMP of
+ * a photo deflates 2–4:1. 25 "photos" of 20 MB of zeros came in a 0.5 MB zip (≈ 1000:1) and stalled the server.
+ */
+export const MAX_PHOTO_RATIO = 20;
+const RATIO_FROM = 256 * 1024;
 
 const tooLarge = (what: string) =>
   new AppError('ERR_PAYLOAD_TOO_LARGE', `照片压缩包${what}解压后过大 / The photo .zip unpacks too large: ${what}`);
 
-/**
- * Photos of an uploaded zip. Sizes are checked from the zip's own directory before anything is unpacked (each
- * photo ≤ MAX_PHOTO_BYTES, all ≤ MAX_PHOTOS_TOTAL_BYTES), and each entry is inflated with its declared size as
- * a hard cap, so a directory that lies cannot unpack more. An entry is unpacked at most once however many rows
- * name it (a review's photo named 5 times was unpacked 5 times).
- */
-export function zipPhotos(bytes: Buffer): PhotoSource {
-  let zip: AdmZip;
-  try {
-    zip = new AdmZip(bytes);
-  } catch {
-    throw new AppError('ERR_VALIDATION', '照片压缩包无法读取 / The photo .zip cannot be read');
-  }
-  const photos = zip
-    .getEntries()
-    .map((e) => ({ e, path: entryPath(e.rawEntryName, e.header.flags_efs) }))
-    .filter(({ e, path }) => !e.isDirectory && IMAGE.test(path) && !path.startsWith('__MACOSX'));
+/** Checks an image entry's declared sizes before anything is unpacked. */
+function checkSizes(photos: Array<{ e: ZipEntry; path: string }>): void {
   let total = 0;
   for (const { e, path } of photos) {
-    if (e.header.size > MAX_PHOTO_BYTES) throw tooLarge(`中的 ${path} `);
-    total += e.header.size;
+    if (e.size > MAX_PHOTO_BYTES) throw tooLarge(`中的 ${path} `);
+    if (e.size > RATIO_FROM && e.size > MAX_PHOTO_RATIO * e.compressedSize) {
+      throw new AppError('ERR_PAYLOAD_TOO_LARGE', `照片压缩包中的 ${path} 压缩比异常，不像照片 / ${path} in the .zip compresses like no photo does`);
+    }
+    total += e.size;
   }
   if (total > MAX_PHOTOS_TOTAL_BYTES) throw tooLarge('');
-  return fromEntries(photos.map(({ e, path }) => ({ path, read: once(() => unpack(e)) })));
 }
 
-/** The entry's bytes, never more than its declared size; an empty buffer (unreadable photo) when it lies or is broken. */
-function unpack(e: AdmZip.IZipEntry): Buffer {
+/**
+ * Photos of an uploaded zip, read from the zip's central directory with bounds (entries, name bytes, each photo's
+ * size and ratio, all photos' size) before anything is unpacked; each entry is inflated, when a row needs it, with
+ * its declared size as a hard cap, so a directory that lies cannot unpack more. Takes `zip` over: close() closes it.
+ */
+export async function zipPhotos(zip: ZipBytes): Promise<PhotoSource> {
   try {
-    const packed = e.getCompressedData();
-    if (e.header.method === 0) return packed.length === e.header.size ? packed : Buffer.alloc(0);
-    if (e.header.method !== 8) return Buffer.alloc(0);
-    const out = inflateRawSync(packed, { maxOutputLength: Math.max(1, e.header.size) });
-    return out.length === e.header.size ? out : Buffer.alloc(0);
-  } catch {
-    return Buffer.alloc(0); // larger than declared, or not deflate: the row reports an unreadable photo
+    const entries = await readDirectory(zip, { entries: MAX_ZIP_ENTRIES, nameBytes: MAX_NAME_BYTES, label: { zh: '照片压缩包', en: 'photo .zip' } });
+    const photos = entries
+      .map((e) => ({ e, path: entryPath(e.rawName, e.utf8) }))
+      .filter(({ path }) => !path.endsWith('/') && IMAGE.test(path) && !path.startsWith('__MACOSX'));
+    checkSizes(photos);
+    return fromEntries(
+      photos.map(({ e, path }) => ({ name: path, read: () => readEntry(zip, e) })),
+      () => zip.close(),
+    );
+  } catch (e) {
+    await zip.close();
+    if (e instanceof AppError) throw e;
+    throw new AppError('ERR_VALIDATION', '照片压缩包无法读取 / The photo .zip cannot be read');
   }
-}
-
-function once<T>(fn: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) [value, done] = [fn(), true];
-    return value;
-  };
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -124,12 +135,12 @@ export function entryPath(raw: Buffer, utf8Flag: boolean): string {
 }
 
 export function folderPhotos(root: string): PhotoSource {
-  const entries: Array<{ path: string; read: () => Buffer }> = [];
+  const entries: PhotoRef[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (IMAGE.test(name)) entries.push({ path: relative(root, full), read: () => readFileSync(full) });
+      else if (IMAGE.test(name)) entries.push({ name: relative(root, full), read: () => readFile(full) });
     }
   };
   walk(root);

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../shared/errors';
+import { bufferBytes, readDirectory } from './zip-reader';
 
 export interface RosterRow {
   /** Row number as the spreadsheet shows it (the header is row 1). */
@@ -51,6 +52,17 @@ function cellValue(v: ExcelJS.CellValue): unknown {
   return v;
 }
 
+/** An .xlsx is a zip that exceljs unpacks whole: a roster's has a dozen parts of a few MB at most. */
+const XLSX_LIMITS = { entries: 1000, nameBytes: 512, unpacked: 256 * 1024 * 1024, label: { zh: 'Excel 文件', en: '.xlsx file' } };
+
+/** Bounds an .xlsx's zip from its directory before exceljs reads it (an .xlsx of 600,000 parts is no roster). */
+async function checkXlsxZip(bytes: Buffer): Promise<void> {
+  const entries = await readDirectory(bufferBytes(bytes), XLSX_LIMITS);
+  if (entries.reduce((n, e) => n + e.size, 0) > XLSX_LIMITS.unpacked) {
+    throw new AppError('ERR_PAYLOAD_TOO_LARGE', 'Excel 文件解压后过大 / The .xlsx file unpacks too large');
+  }
+}
+
 export async function readRoster(fileName: string, bytes: Buffer): Promise<RosterRow[]> {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.csv')) {
@@ -63,6 +75,7 @@ export async function readRoster(fileName: string, bytes: Buffer): Promise<Roste
     return toRows(table);
   }
   if (lower.endsWith('.xlsx')) {
+    await checkXlsxZip(bytes);
     const book = new ExcelJS.Workbook();
     try {
       await book.xlsx.load(bytes as unknown as ArrayBuffer);

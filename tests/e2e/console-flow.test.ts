@@ -4,7 +4,6 @@
 // results sheet and its .xlsx carry the right numbers. Screenshots of every screen go to tests/artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import AdmZip from 'adm-zip';
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import type { AgendaItemView, AttendanceEntry, DeputyView } from '../../shared/views';
@@ -13,6 +12,7 @@ import { signedIn, screenshot } from '../helpers/browser';
 import type { RunningServer } from '../helpers/server';
 import { closeConsole, openConsole } from './console-setup';
 import { seatVoters } from '../helpers/voting';
+import { zipOf } from '../helpers/faces';
 
 const NAMES = ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨帆', '赵敏', '黄磊', '周婷', '吴刚', '徐丽', '孙浩'];
 
@@ -73,10 +73,9 @@ describe('console, clerk to announced result', () => {
     await page.fill('input[name=bodyName]', '示范镇第八届人民代表大会');
     await page.getByRole('button', { name: '新建', exact: true }).click();
     await page.waitForURL(/#\/bodies\/\d+$/);
-    const zip = new AdmZip();
-    zip.addFile('说明.txt', Buffer.from('照片'));
+    const zip = zipOf({ '说明.txt': Buffer.from('照片') });
     await page.setInputFiles('input[name=roster]', { name: '代表名册.csv', mimeType: 'text/csv', buffer: rosterCsv() });
-    await page.setInputFiles('input[name=photos]', { name: '照片.zip', mimeType: 'application/zip', buffer: zip.toBuffer() });
+    await page.setInputFiles('input[name=photos]', { name: '照片.zip', mimeType: 'application/zip', buffer: zip });
     await page.getByRole('button', { name: '导入', exact: true }).click();
     const report = page.getByTestId('import-report');
     await report.waitFor();

@@ -1,7 +1,7 @@
 // The real face photos of ../shared/faces/ for tests, and descriptors computed the way a kiosk would.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import AdmZip from 'adm-zip';
+import { writeZip } from './zip-writer';
 import type { FaceEngine } from '../../server/face/engine';
 
 export const FACES = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'faces');
@@ -10,9 +10,7 @@ export const photo = (relative: string): Buffer => readFileSync(resolve(FACES, r
 
 /** A .zip of photos, as a clerk would upload, entries named as given. */
 export function zipOf(entries: Record<string, Buffer>): Buffer {
-  const zip = new AdmZip();
-  for (const [name, bytes] of Object.entries(entries)) zip.addFile(name, bytes);
-  return zip.toBuffer();
+  return writeZip(Object.entries(entries).map(([name, data]) => ({ name, data, deflate: true })));
 }
 
 /** The descriptor of the single face in a photo, as number[] the way the kiosk sends it. */

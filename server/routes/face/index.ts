@@ -8,7 +8,9 @@ import { Id, IdParams } from '../../../shared/schemas/common';
 import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, FaceFrameAhead, RetentionSettings, SeatIdentify } from '../../../shared/schemas/face';
 import { faceCheckIn, issueChallenge, recentRefusals, recordGaveUp, seatIdentify, sendFrameAhead } from '../../services/face-checkin-service';
 import { enrollPhotos, eraseDeputyBiometrics, importRosterFile } from '../../services/enrollment-service';
-import { zipPhotos } from '../../services/photo-source';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS_TOTAL_BYTES, zipPhotos } from '../../services/photo-source';
+import type { ZipBytes } from '../../services/zip-reader';
+import { drain, fileParts, MAX_DEPUTY_PHOTOS, MAX_ROSTER_BYTES, readLimited, spoolToFile } from './upload';
 import { getRetentionDays, setRetentionDays } from '../../services/retention-service';
 import { getImportJob, latestImportJob, startImportJob } from '../../services/import-jobs';
 import { evidence, thumbnail } from '../../repositories/faces-repository';
@@ -22,35 +24,34 @@ function sendJpeg(reply: FastifyReply, bytes: Buffer | null, what: string) {
   return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, no-store').send(bytes);
 }
 
-/**
- * The uploaded files, read whole. A cut or malformed multipart body makes busboy throw a plain Error, which
- * would leave as a 500: it is the client's mistake, so it is answered 400. Limit errors keep their 413.
- */
-async function uploadedFiles(req: FastifyRequest): Promise<Array<{ field: string; name: string; bytes: Buffer }>> {
-  if (!req.isMultipart()) throw new AppError('ERR_UNSUPPORTED_MEDIA', '请以 multipart/form-data 上传 / Send multipart/form-data');
-  const files: Array<{ field: string; name: string; bytes: Buffer }> = [];
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'file') files.push({ field: part.fieldname, name: part.filename, bytes: await part.toBuffer() });
-    }
-  } catch (error) {
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) throw error;
-    throw new AppError('ERR_VALIDATION', '上传内容不完整或格式错误 / Malformed or incomplete multipart upload');
-  }
-  return files;
-}
-
-/** The roster file and the optional photo zip of an import upload. */
+/** The roster file and the optional photo zip of an import upload (the zip spooled to a file, not held). */
 async function rosterUpload(req: FastifyRequest) {
   let roster: { fileName: string; bytes: Buffer } | null = null;
-  let photos: Buffer | null = null;
-  for (const f of await uploadedFiles(req)) {
-    if (f.field === 'roster') roster = { fileName: f.name, bytes: f.bytes };
-    else if (f.field === 'photos') photos = f.bytes;
+  let zip: ZipBytes | null = null;
+  try {
+    for await (const part of fileParts(req)) {
+      if (part.fieldname === 'roster' && !roster) roster = { fileName: part.filename, bytes: await readLimited(part, MAX_ROSTER_BYTES) };
+      else if (part.fieldname === 'photos' && !zip) zip = await spoolToFile(part, MAX_PHOTOS_TOTAL_BYTES);
+      else await drain(part);
+    }
+    if (!roster) throw new AppError('ERR_VALIDATION', '请选择名册文件 / The roster file (field "roster") is missing');
+    return { roster, photos: zip ? await zipPhotos(zip) : null };
+  } catch (e) {
+    await zip?.close();
+    throw e;
   }
-  if (!roster) throw new AppError('ERR_VALIDATION', '请选择名册文件 / The roster file (field "roster") is missing');
-  return { roster, photos: photos ? zipPhotos(photos) : null };
+}
+
+/** A deputy's uploaded photos one at a time, each read only when the previous one is described. */
+async function* deputyPhotos(req: FastifyRequest) {
+  let count = 0;
+  for await (const part of fileParts(req)) {
+    if (++count > MAX_DEPUTY_PHOTOS) {
+      throw new AppError('ERR_VALIDATION', `一次最多上传 ${MAX_DEPUTY_PHOTOS} 张照片 / At most ${MAX_DEPUTY_PHOTOS} photos per upload`);
+    }
+    yield { name: part.filename, bytes: await readLimited(part, MAX_PHOTO_BYTES) };
+  }
+  if (count === 0) throw new AppError('ERR_VALIDATION', '请选择照片 / No photo uploaded');
 }
 
 export default async function faceRoutes(fastify: FastifyInstance) {
@@ -131,7 +132,11 @@ export default async function faceRoutes(fastify: FastifyInstance) {
   /** Multipart: `roster` (.xlsx/.csv) and optionally `photos` (.zip). Reports bad rows and bad photos by row. */
   app.post('/api/bodies/:bodyId/roster/import', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('bodyId') } }, async (req) => {
     const { roster, photos } = await rosterUpload(req);
-    return importRosterFile(ctx, req.params.bodyId, roster, photos, actorOf(req));
+    try {
+      return await importRosterFile(ctx, req.params.bodyId, roster, photos, actorOf(req));
+    } finally {
+      await photos?.close();
+    }
   });
 
   /** The same upload as a job: answers at once; GET the job for photos done / total and problems so far. */
@@ -150,9 +155,7 @@ export default async function faceRoutes(fastify: FastifyInstance) {
 
   /** Multipart: one or more `photo` files for one deputy; replaces that deputy's enrolled faces when one is good. */
   app.post('/api/deputies/:deputyId/photos', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('deputyId') } }, async (req) => {
-    const files = (await uploadedFiles(req)).map((f) => ({ name: f.name, bytes: f.bytes }));
-    if (files.length === 0) throw new AppError('ERR_VALIDATION', '请选择照片 / No photo uploaded');
-    return enrollPhotos(ctx, req.params.deputyId, files, actorOf(req));
+    return enrollPhotos(ctx, req.params.deputyId, deputyPhotos(req), actorOf(req));
   });
 
   app.get('/api/settings/retention', { config: { access: 'staff' } }, async () => ({ evidenceRetentionDays: await getRetentionDays(ctx) }));
