@@ -10,6 +10,8 @@ import { readConfig, type Config } from './config';
 import { prepareDataDir } from './data-dir';
 import { enrollDemoFaces, seedDemo } from './demo/seed-demo';
 import { redescribeEnrolled } from './services/face-redescribe-service';
+import { ArcFaceEngine } from './face/arcface-engine';
+import { warmFaceNets } from './face/faceapi-engine';
 import { ensureFirstAdmin } from './services/staff-service';
 import { given, lanNames, loadOrCreate } from './tls/certificates';
 import { CA_PATH, listenTls, type TlsListening } from './tls/serve';
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
   for (const warning of looser) console.error(`警告：数据文件权限过宽 / warning: data permissions too loose: ${warning}`);
   // The face model is checked (SHA-256) before anything is served: a wrong file stops the start with its reason.
   await app.ctx.face.engine.init();
+  if (app.ctx.face.engine instanceof ArcFaceEngine) await warmFaceNets(); // not in the first import's way
   if (config.demo) await seedDemo(app.ctx, app.log);
   // No default password: on the first start the admin account gets a one-time password. It never goes to stdout
   // (`npm start > server.log` keeps stdout): it is written to a file only this account can read, and the file's

@@ -126,6 +126,25 @@ export class FaceApiEngine implements FaceEngine {
   }
 }
 
+/**
+ * Loads the detector and landmark nets and their ONNX sessions now. Done lazily, the first import or check-in after
+ * a start stalled the event loop for 3–5 s (weights read, models built); the server does it before it listens.
+ */
+export async function warmFaceNets(): Promise<void> {
+  const faceapi = await faceApiWith(['tinyFaceDetector', 'ssdMobilenetv1', 'faceLandmark68Net']);
+  const nets = faceapi.nets as unknown as FaceApiNets;
+  for (const name of ['tinyFaceDetector', 'ssdMobilenetv1', 'faceLandmark68Net'] as const) await moveToOnnx(nets, name);
+  // A few runs each on a blank photo: a session's first run sets itself up, and the input code is compiled, not
+  // interpreted, by the time a real photo comes (hundreds of ms each the first time).
+  const [width, height] = [640, 480];
+  const blank = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < 3; i++) {
+    for (const [name, side] of [['tinyFaceDetector', 320], ['ssdMobilenetv1', SSD_SIDE], ['faceLandmark68Net', LANDMARK_SIDE]] as const) {
+      await runNet(name, side, (input) => squareInput(blank, width, height, side, name === 'faceLandmark68Net', undefined, input));
+    }
+  }
+}
+
 /** A face as face-api's detector and landmark net see it, before any descriptor. */
 export type FoundFace = Omit<DetectedFace, 'descriptor'>;
 

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BodyView } from '../../shared/views';
 import type { ImportJobView } from '../../shared/import-job';
 import { call, makeApp, type TestApp } from '../helpers/app';
-import { multipart, photo } from '../helpers/faces';
-import { gbkZip } from '../helpers/gbk-zip';
+import { multipart } from '../helpers/faces';
+import { windowsRoll } from '../helpers/gbk-zip';
 
 let t: TestApp;
 let body: BodyView;
@@ -16,20 +16,6 @@ beforeAll(async () => {
   body = (await call<BodyView>(t.app, 'POST', '/api/bodies', { name: '某县第八届人民代表大会' }, 201)).body;
 });
 afterAll(() => t.close());
-
-const PEOPLE = ['hu_jintao', 'wen_jiabao', 'jiang_zemin', 'jackie_chan', 'roh_moo_hyun', 'junichiro_koizumi', 'li_zhaoxing', 'yoriko_kawaguchi', 'michael_chang', 'tang_jiaxuan'];
-const NAMES = ['吴丽华', '王建国', '李秀英', '张志强', '刘海燕', '陈国栋', '杨春梅', '赵德明', '黄晓东', '周玉兰'];
-
-/** Ten deputies with two photos each and one more for the first: 21 names of one length (GBK: 11 bytes each). */
-function windowsRoll() {
-  const photos: Record<string, Buffer> = {};
-  const rows = NAMES.map((name, i) => {
-    const files = [1, 2, ...(i === 0 ? [3] : [])].map((n) => `${name}${n}.jpg`);
-    files.forEach((f, j) => (photos[f] = photo(`${PEOPLE[i]}/${j + 1}.jpg`)));
-    return `${name},W${i + 1},${files.join(';')}`;
-  });
-  return { csv: Buffer.from(`\uFEFF姓名,代表证号,照片\n${rows.join('\n')}\n`), zip: gbkZip(photos) };
-}
 
 const post = (url: string, files: Parameters<typeof multipart>[0]) => {
   const upload = multipart(files);
