@@ -1,5 +1,6 @@
 // Attendance of a sitting: 应到/实到/请假/缺席 with quorum, leave, and check-in (face or manual).
 import { insertCheckinFrames, type FrameLabel } from '../repositories/face-frames-repository';
+import { pixelsOnly } from './pixels-only';
 import { AppError } from '../../shared/errors';
 import { quorumStatus } from '../../shared/rules';
 import type { AttendanceEntry, AttendanceSummary, CheckinView, ParticipantView } from '../../shared/views';
@@ -68,6 +69,13 @@ export interface CheckinOutcome {
   checkin: CheckinView;
 }
 
+/** The check-in's evidence and frames as pixels only (pixels-only.ts): no byte a tablet sent is stored as sent. */
+async function keptPixels<C extends { evidence?: Buffer | null; frames?: Array<{ label: FrameLabel; jpeg: Buffer }> }>(c: C): Promise<C> {
+  const evidence = c.evidence ? await pixelsOnly(c.evidence) : c.evidence;
+  const frames = c.frames && (await Promise.all(c.frames.map(async (f) => ({ label: f.label, jpeg: await pixelsOnly(f.jpeg) }))));
+  return { ...c, evidence, frames: frames?.filter((f): f is { label: FrameLabel; jpeg: Buffer } => f.jpeg !== null) };
+}
+
 /** One check-in per participant per sitting: a second one answers "already checked in at HH:MM". */
 export async function checkIn(
   ctx: ServiceContext,
@@ -75,10 +83,11 @@ export async function checkIn(
   actor: Actor,
 ): Promise<CheckinOutcome> {
   const p = await participantOf(ctx, c.sittingId, c.participantId);
+  const kept = await keptPixels(c);
   const created = await ctx.db.write(async (tx) => {
-    const isNew = await attendance.insertCheckin(tx, c);
+    const isNew = await attendance.insertCheckin(tx, kept);
     if (isNew) {
-      if (c.frames) await insertCheckinFrames(tx, c.sittingId, c.participantId, c.frames);
+      if (kept.frames) await insertCheckinFrames(tx, c.sittingId, c.participantId, kept.frames);
       await appendAudit(tx, {
         actor,
         action: c.method === 'face' ? 'checkin.face' : 'checkin.manual',

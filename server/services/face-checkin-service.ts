@@ -9,6 +9,7 @@ import type { DeviceView, FaceCheckinReply, FaceRefusalReason, SeatIdentifyReply
 import { findDeputy } from '../repositories/deputies-repository';
 import { checkinClientId, thumbnail } from '../repositories/faces-repository';
 import { insertRefusal, refusalsOfSitting } from '../repositories/face-frames-repository';
+import { pixelsOnly } from './pixels-only';
 import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { rosterParticipant, seatStanding } from './seat-eligibility';
@@ -56,7 +57,8 @@ const STATUS_OF: Record<FaceRefusalReason, Refusal['status']> = {
 
 /** Records a refusal for the clerks' list (with the frontal frame as evidence) and answers it. */
 async function refused(ctx: ServiceContext, sittingId: number, device: DeviceView, reason: FaceRefusalReason, frame: Buffer | null): Promise<Refusal> {
-  await ctx.db.write((tx) => insertRefusal(tx, { sittingId, deviceId: device.id, reason, frame }));
+  const kept = frame && (await pixelsOnly(frame)); // pixels only: nothing after the image's end is kept
+  await ctx.db.write((tx) => insertRefusal(tx, { sittingId, deviceId: device.id, reason, frame: kept }));
   return { status: STATUS_OF[reason], reason };
 }
 

@@ -9,6 +9,7 @@ import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { multipart, photo, zipOf } from '../helpers/faces';
 import { headTurnFrames } from '../helpers/fake-camera';
+import { imageSize } from '../../server/face/image-size';
 
 let t: TestApp;
 let body: BodyView;
@@ -97,7 +98,12 @@ describe('enrollment by roster import', () => {
 describe('check-in by face at the door', () => {
   it('recognises an enrolled deputy from camera frames of another photo, checks them in with the frames as evidence', async () => {
     const id = clientId();
-    const sent = { clientId: id, ...(await answer(door, 'hu_jintao/8.jpg')) };
+    const genuine = await answer(door, 'hu_jintao/8.jpg');
+    // Each frame a polyglot (issue 22 point 9): an HTML page after the JPEG's end marker, stored verbatim before.
+    const html = Buffer.from('<html><script>alert(document.cookie)</script></html>');
+    const polyglot = (b64: string) => Buffer.concat([Buffer.from(b64, 'base64'), html]).toString('base64');
+    const frames = { frontal: polyglot(genuine.frames.frontal), turned: polyglot(genuine.frames.turned), back: polyglot(genuine.frames.back) };
+    const sent = { clientId: id, nonce: genuine.nonce, frames };
     const res = await checkinWith(sent);
     expect(res.statusCode, res.body).toBe(200);
     const reply = JSON.parse(res.body);
@@ -113,8 +119,15 @@ describe('check-in by face at the door', () => {
     expect(entry.checkin!.antispoof).toBeLessThanOrEqual(1);
     for (const label of ['frontal', 'turned', 'back'] as const) {
       const ev = await t.app.inject({ method: 'GET', url: `/api/sittings/${sittingId}/checkins/${entry.participant.id}/frames/${label}`, headers: { cookie: t.cookie } });
-      expect(ev.rawPayload.equals(Buffer.from(sent.frames[label], 'base64'))).toBe(true);
+      expect(ev.headers['content-type']).toBe('image/jpeg');
+      expect(ev.rawPayload.includes('<script')).toBe(false); // the frame's pixels, encoded anew, and nothing else
+      expect(imageSize(ev.rawPayload)).toEqual(imageSize(Buffer.from(genuine.frames[label], 'base64')));
     }
+    const evidence = await t.app.inject({ method: 'GET', url: `/api/sittings/${sittingId}/checkins/${entry.participant.id}/evidence`, headers: { cookie: t.cookie } });
+    expect(evidence.rawPayload.includes('<script')).toBe(false);
+    const stored = await t.app.ctx.db.all<{ bytes: Buffer }>('SELECT evidence AS bytes FROM checkins WHERE evidence IS NOT NULL UNION ALL SELECT jpeg FROM checkin_frames');
+    expect(stored.length).toBeGreaterThanOrEqual(4);
+    expect(stored.filter((r) => r.bytes.includes('<script'))).toEqual([]);
     // The kiosk retries after a lost answer: the very same request gets the same reply. Later: "already checked in at".
     expect(JSON.parse((await checkinWith(sent)).body).status).toBe('checked_in');
     const again = JSON.parse((await checkin('hu_jintao/6.jpg')).body);

@@ -11,6 +11,7 @@ import { LOOSE_CHALLENGES } from '../helpers/loose-challenges';
 import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { clientId, seedSitting, type Sitting } from '../helpers/fixtures';
 import { digest } from '../helpers/hostile';
+import { imageSize } from '../../server/face/image-size';
 
 let t: TestApp;
 let s: Sitting;
@@ -119,6 +120,21 @@ describe('evidence photos', () => {
     const refusals = (await call<Array<{ id: number; reason: string }>>(t.app, 'GET', `/api/sittings/${s.sittingId}/refusals`, undefined, 200)).body;
     const kept = refusals.find((r) => r.reason === 'gave_up')!;
     const frame = await t.app.inject({ method: 'GET', url: `/api/sittings/${s.sittingId}/refusals/${kept.id}/frame`, headers: { cookie: t.cookie } });
-    expect(Buffer.compare(frame.rawPayload, whole)).toBe(0);
+    expect(imageSize(frame.rawPayload)).toEqual({ width: 480, height: 360 }); // the frame's pixels, encoded anew
+  });
+
+  // Issue 22 point 9: a whole JPEG with an HTML page after its end marker was stored and served back verbatim.
+  it('keeps and serves a polyglot frame (HTML after the JPEG) as its pixels only', async () => {
+    const polyglot = Buffer.concat([whole, Buffer.from('<html><script>alert(document.cookie)</script></html>')]);
+    expect((await gaveUp(polyglot)).statusCode).toBe(204);
+    const refusals = (await call<Array<{ id: number; reason: string }>>(t.app, 'GET', `/api/sittings/${s.sittingId}/refusals`, undefined, 200)).body;
+    const kept = Math.max(...refusals.filter((r) => r.reason === 'gave_up').map((r) => r.id));
+    const stored = (await t.app.ctx.db.get<{ frame: Buffer }>('SELECT frame FROM face_refusals WHERE id = ?', [kept]))!.frame;
+    const served = (await t.app.inject({ method: 'GET', url: `/api/sittings/${s.sittingId}/refusals/${kept}/frame`, headers: { cookie: t.cookie } })).rawPayload;
+    for (const bytes of [stored, served]) {
+      expect(bytes.includes('<script')).toBe(false);
+      expect(imageSize(bytes)).toEqual({ width: 480, height: 360 });
+      expect(bytes.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9])); // nothing after the image's end
+    }
   });
 });

@@ -8,6 +8,7 @@ import { Id, IdParams } from '../../../shared/schemas/common';
 import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, FaceFrameAhead, RetentionSettings, SeatIdentify } from '../../../shared/schemas/face';
 import { faceCheckIn, issueChallenge, recentRefusals, recordGaveUp, seatIdentify, sendFrameAhead } from '../../services/face-checkin-service';
 import { enrollPhotos, eraseDeputyBiometrics, importRosterFile } from '../../services/enrollment-service';
+import { pixelsOnly } from '../../services/pixels-only';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_TOTAL_BYTES, zipPhotos } from '../../services/photo-source';
 import type { ZipBytes } from '../../services/zip-reader';
 import { drain, fileParts, MAX_DEPUTY_PHOTOS, MAX_ROSTER_BYTES, readLimited, spoolToFile } from './upload';
@@ -22,6 +23,11 @@ import { actorOf } from '../actor';
 function sendJpeg(reply: FastifyReply, bytes: Buffer | null, what: string) {
   if (!bytes) throw new AppError('ERR_NOT_FOUND', `没有${what} / No ${what === '照片' ? 'photo' : 'evidence'} stored`);
   return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, no-store').send(bytes);
+}
+
+/** A frame a tablet sent, served as pixels only: also those stored before frames were re-encoded when kept. */
+async function sendFrame(reply: FastifyReply, bytes: Buffer | null) {
+  return sendJpeg(reply, bytes && (await pixelsOnly(bytes)), '现场照片');
 }
 
 /** The roster file and the optional photo zip of an import upload (the zip spooled to a file, not held). */
@@ -98,7 +104,7 @@ export default async function faceRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/sittings/:sittingId/refusals/:refusalId/frame',
     { config: { access: 'staff' }, schema: { params: Type.Object({ sittingId: Id, refusalId: Id }, { additionalProperties: false }) } },
-    async (req, reply) => sendJpeg(reply, await refusalFrame(ctx.db, req.params.sittingId, req.params.refusalId), '现场照片'),
+    async (req, reply) => sendFrame(reply, await refusalFrame(ctx.db, req.params.sittingId, req.params.refusalId)),
   );
 
   app.post('/api/seat/identify', { config: { access: 'device' }, schema: { body: SeatIdentify }, preHandler: app.requireDevice('seat') }, async (req) =>
@@ -113,7 +119,7 @@ export default async function faceRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/sittings/:sittingId/checkins/:participantId/evidence',
     { config: { access: 'staff' }, schema: { params: Type.Object({ sittingId: Id, participantId: Id }, { additionalProperties: false }) } },
-    async (req, reply) => sendJpeg(reply, await evidence(ctx.db, req.params.sittingId, req.params.participantId), '现场照片'),
+    async (req, reply) => sendFrame(reply, await evidence(ctx.db, req.params.sittingId, req.params.participantId)),
   );
 
   app.get(
@@ -122,7 +128,7 @@ export default async function faceRoutes(fastify: FastifyInstance) {
       config: { access: 'staff' },
       schema: { params: Type.Object({ sittingId: Id, participantId: Id, label: Type.Union([Type.Literal('frontal'), Type.Literal('turned'), Type.Literal('back')]) }, { additionalProperties: false }) },
     },
-    async (req, reply) => sendJpeg(reply, await checkinFrame(ctx.db, req.params.sittingId, req.params.participantId, req.params.label), '现场照片'),
+    async (req, reply) => sendFrame(reply, await checkinFrame(ctx.db, req.params.sittingId, req.params.participantId, req.params.label)),
   );
 
   app.delete('/api/deputies/:deputyId/biometrics', { config: { access: ['admin'] }, schema: { params: IdParams('deputyId') } }, async (req) =>
