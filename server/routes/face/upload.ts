@@ -20,15 +20,29 @@ const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 export const partTooLarge = (name: string, max: number) =>
   new AppError('ERR_PAYLOAD_TOO_LARGE', `文件 ${name} 超过 ${MB(max)} / ${name} is larger than ${MB(max)}`);
 
-/** The file parts of a multipart request in order; a cut or malformed body is the client's mistake (400), not a 500. */
+/** A cut or malformed multipart body makes busboy throw a plain Error: the client's mistake (400), not a 500. */
+function asClientFault(error: unknown): unknown {
+  const status = (error as { statusCode?: number }).statusCode;
+  if (error instanceof AppError || (status && status >= 400 && status < 500)) return error;
+  return new AppError('ERR_VALIDATION', '上传内容不完整或格式错误 / Malformed or incomplete multipart upload');
+}
+
+/** A part's chunks, with a broken body answered as the client's fault. */
+async function* chunksOf(part: MultipartFile): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of part.file as Readable) yield chunk as Buffer;
+  } catch (error) {
+    throw asClientFault(error);
+  }
+}
+
+/** The file parts of a multipart request in order. */
 export async function* fileParts(req: FastifyRequest): AsyncGenerator<MultipartFile> {
   if (!req.isMultipart()) throw new AppError('ERR_UNSUPPORTED_MEDIA', '请以 multipart/form-data 上传 / Send multipart/form-data');
   try {
     for await (const part of req.parts()) if (part.type === 'file') yield part;
   } catch (error) {
-    const status = (error as { statusCode?: number }).statusCode;
-    if (error instanceof AppError || (status && status >= 400 && status < 500)) throw error;
-    throw new AppError('ERR_VALIDATION', '上传内容不完整或格式错误 / Malformed or incomplete multipart upload');
+    throw asClientFault(error);
   }
 }
 
@@ -36,10 +50,10 @@ export async function* fileParts(req: FastifyRequest): AsyncGenerator<MultipartF
 export async function readLimited(part: MultipartFile, max: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of part.file as Readable) {
-    size += (chunk as Buffer).length;
+  for await (const chunk of chunksOf(part)) {
+    size += chunk.length;
     if (size > max) throw partTooLarge(part.filename, max);
-    chunks.push(chunk as Buffer);
+    chunks.push(chunk);
   }
   if (part.file.truncated) throw partTooLarge(part.filename, max);
   return Buffer.concat(chunks);
@@ -47,7 +61,7 @@ export async function readLimited(part: MultipartFile, max: number): Promise<Buf
 
 /** Reads a part we do not use to its end, keeping nothing (the next part comes only after it). */
 export async function drain(part: MultipartFile): Promise<void> {
-  for await (const chunk of part.file as Readable) void chunk;
+  for await (const chunk of chunksOf(part)) void chunk;
 }
 
 /**
@@ -60,10 +74,10 @@ export async function spoolToFile(part: MultipartFile, max: number): Promise<Zip
   await unlink(path);
   try {
     let size = 0;
-    for await (const chunk of part.file as Readable) {
-      size += (chunk as Buffer).length;
+    for await (const chunk of chunksOf(part)) {
+      size += chunk.length;
       if (size > max) throw partTooLarge(part.filename, max);
-      await fh.write(chunk as Buffer);
+      await fh.write(chunk);
     }
     if (part.file.truncated) throw partTooLarge(part.filename, max);
     return fileBytes(fh, size);
