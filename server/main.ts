@@ -65,7 +65,6 @@ async function main(): Promise<void> {
   for (const warning of looser) console.error(`警告：数据文件权限过宽 / warning: data permissions too loose: ${warning}`);
   // The face model is checked (SHA-256) before anything is served: a wrong file stops the start with its reason.
   await app.ctx.face.engine.init();
-  if (app.ctx.face.engine instanceof ArcFaceEngine) await warmFaceNets(); // not in the first import's way
   if (config.demo) await seedDemo(app.ctx, app.log);
   // No default password: on the first start the admin account gets a one-time password. It never goes to stdout
   // (`npm start > server.log` keeps stdout): it is written to a file only this account can read, and the file's
@@ -87,6 +86,8 @@ async function main(): Promise<void> {
     if (config.portFile) writePortFile(config.portFile, { port });
   }
   if (config.demo) void enrollDemoFaces(app.ctx, app.log).catch((e: unknown) => app.log.error({ err: e }, 'demo enrollment failed'));
+  // The face nets are loaded once listening (the tablets reconnect meanwhile), not in the first import's way.
+  if (app.ctx.face.engine instanceof ArcFaceEngine) void warmFaceNets().catch((e: unknown) => app.log.error({ err: e }, 'face nets warm-up failed'));
   void redescribeEnrolled(app.ctx, app.log).catch((e: unknown) => app.log.error({ err: e }, 'face re-description failed'));
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -128,12 +128,17 @@ export class FaceApiEngine implements FaceEngine {
 
 /**
  * Loads the detector and landmark nets and their ONNX sessions now. Done lazily, the first import or check-in after
- * a start stalled the event loop for 3–5 s (weights read, models built); the server does it before it listens.
+ * a start stalled the event loop for 3–5 s (weights read, models built); the server does it right after it listens,
+ * a step at a time, so the stall is once at start, before any clerk has an import running.
  */
 export async function warmFaceNets(): Promise<void> {
   const faceapi = await faceApiWith(['tinyFaceDetector', 'ssdMobilenetv1', 'faceLandmark68Net']);
   const nets = faceapi.nets as unknown as FaceApiNets;
-  for (const name of ['tinyFaceDetector', 'ssdMobilenetv1', 'faceLandmark68Net'] as const) await moveToOnnx(nets, name);
+  const breathe = () => new Promise((r) => setImmediate(r)); // lets waiting requests in between the steps
+  for (const name of ['tinyFaceDetector', 'ssdMobilenetv1', 'faceLandmark68Net'] as const) {
+    await breathe();
+    await moveToOnnx(nets, name);
+  }
   // A few runs each on a blank photo: a session's first run sets itself up, and the input code is compiled, not
   // interpreted, by the time a real photo comes (hundreds of ms each the first time).
   const [width, height] = [640, 480];
