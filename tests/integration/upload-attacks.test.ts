@@ -12,8 +12,9 @@ import { JsonClient, signInClient } from '../bench/lib/http';
 import { prepare, type Prepared } from '../bench/lib/prepare';
 import { startServer, type ServerProcess } from '../bench/lib/server-process';
 import { windowsRoll } from '../helpers/gbk-zip';
+import { photo } from '../helpers/faces';
 import { postStreamed, probe, zeros, type StreamPart } from '../helpers/upload-probe';
-import { emptyEntries, writeZip } from '../helpers/zip-writer';
+import { emptyEntriesZip, writeZip } from '../helpers/zip-writer';
 
 let dir: string;
 let prep: Prepared;
@@ -24,7 +25,11 @@ beforeAll(async () => {
   prep = await prepare(dir, 2);
   server = await startServer(dir);
   cookie = await signInClient(new JsonClient('127.0.0.1', server.port), prep.clerk);
-}, 120_000);
+  // One real photo first: it waits for the face nets the server loads once after listening (a stall at start, not
+  // the attacks' doing), so what is measured below is the server at work.
+  const warm = await postStreamed(server.port, `/api/deputies/${prep.deputyIds[1]}/photos`, cookie, [{ field: 'photo', name: 'a.jpg', chunks: [photo('hu_jintao/1.jpg')] }]);
+  expect(warm.status, warm.body).toBe(200);
+}, 180_000);
 afterAll(async () => {
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -46,7 +51,7 @@ const jobUrl = () => `/api/bodies/${prep.bodyId}/roster/import-jobs`;
 
 describe('upload attacks on the real server', () => {
   it.each([600_000, 200_000])('refuses a zip of %i empty entries from its directory', async (count) => {
-    const zip = writeZip(emptyEntries(count));
+    const zip = emptyEntriesZip(count);
     const { res, healthMaxMs, rssGrowthMb } = await attack(`${count} entries (${(zip.length / 1e6).toFixed(1)} MB)`, jobUrl(), [
       { field: 'roster', name: 'r.csv', chunks: [csv] },
       { field: 'photos', name: 'p.zip', chunks: [zip] },
