@@ -9,6 +9,7 @@ import { triggersFrom } from '../db/migrate';
 import * as rows from '../repositories/audit-rows-repository';
 import type { AuditRow } from '../repositories/audit-repository';
 import type { Reader } from '../repositories/rows';
+import { ANCHOR_PROBLEM } from './anchor';
 import { COVERED } from './covered';
 import type { AuditProblem } from './problem';
 import { sha, voterHash, type LoggedChange } from './row-log';
@@ -32,9 +33,11 @@ export class RowTrail {
   collect(row: AuditRow, detail: Record<string, unknown>): AuditProblem | null {
     const at = { entryId: row.id, action: row.action };
     if (row.action === 'audit.outside') return { ...at, message: 'rows of covered tables were changed outside the server (found at start)' };
+    if (row.action === ANCHOR_PROBLEM) return { ...at, message: `at start the server found: ${String(detail.message)}` };
     if (row.action === 'audit.baseline') {
       this.baselineAt = row.id;
       for (const [table, hashes] of Object.entries((detail.tables ?? {}) as Record<string, string[]>)) {
+        this.tables.delete(table); // a later baseline (the table's coverage changed) starts the table over
         for (const h of hashes) this.bag(table).set(h, (this.bag(table).get(h) ?? 0) + 1);
       }
       for (const [id, hash] of Object.entries((detail.voters ?? {}) as Record<string, string>)) this.voters.set(Number(id), { hash, entryId: row.id });
