@@ -47,6 +47,8 @@ export const COVERED: Readonly<Record<string, Coverage>> = Object.freeze({
   },
   options: { columns: ['id', 'vote_id', 'position', 'label', 'description'] },
   vote_electorate: { columns: ['vote_id', 'deputy_id'] },
+  // Which tablets' ballot-tracker reports count for a closed secret vote.
+  vote_tablets: { columns: ['vote_id', 'device_id'] },
   // Identity: who a face is (descriptor), what a copy of the enrolled photo looks like (copy_patch), what a model
   // change re-describes (aligned).
   face_descriptors: { columns: ['id', 'deputy_id', 'model'], blobs: ['descriptor', 'copy_patch', 'aligned'] },
