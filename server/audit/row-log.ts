@@ -46,14 +46,16 @@ const BEFORE_SIGNATURES: Record<string, Coverage> = {
   sittings: { columns: ['id', 'meeting_id', 'name'] },
 };
 
+/** Whether a baseline's record of a table (its signature; null: a first baseline, which recorded none) is this build's. */
+export function baselinedAsNow(table: string, logged: string | null | undefined): boolean {
+  if (logged === undefined) return false;
+  return (logged ?? coverageSignature(BEFORE_SIGNATURES[table] ?? COVERED[table]!)) === coverageSignature(COVERED[table]!);
+}
+
 /** Tables whose rows the log has never recorded under their coverage of this build. */
 async function unbaselined(tx: Tx): Promise<string[]> {
   const logged = await rows.baselinedSignatures(tx);
-  return Object.keys(COVERED).filter((table) => {
-    if (!logged.has(table)) return true;
-    const sig = logged.get(table) ?? coverageSignature(BEFORE_SIGNATURES[table] ?? COVERED[table]!);
-    return sig !== coverageSignature(COVERED[table]!);
-  });
+  return Object.keys(COVERED).filter((table) => !baselinedAsNow(table, logged.get(table)));
 }
 
 /**
