@@ -9,6 +9,7 @@ import { validatorCompiler } from './plugins/strict-params';
 import { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { startRowLog } from './audit/row-log';
+import { startAnchor } from './audit/anchor';
 import { LiveHub } from './services/live-hub';
 import { liveSource } from './services/live-source';
 import { FaceService, faceSettingsFromEnv, type FaceSettings } from './services/face-service';
@@ -75,13 +76,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const db = await Database.open(options.dbPath, { groupCommit: options.groupCommit });
   await migrate(db);
   await startRowLog(db);
+  const anchorProblem = await startAnchor(db, options.dbPath);
   const hub = new LiveHub(options.coalesceMs);
   const face = new FaceService(db, faceSettingsFromEnv(process.env, options.face));
   const ctx: ServiceContext = {
     db,
     hub,
     face,
-    voterTokens: await VoterTokens.load(db),
+    voterTokens: VoterTokens.load(options.dbPath),
     timeZone: options.timeZone ?? venueTimeZone(),
     challenges: new FaceChallenges(undefined, options.challengeRate),
     prints: new FramePrints(db),
@@ -99,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.decorate('ctx', ctx);
+  if (anchorProblem) app.log.error(`审计日志与锚点不符 / the audit log does not reach its anchor: ${anchorProblem.message}`);
   app.addHook('onClose', async () => {
     clearInterval(purgeTimer);
     hub.close();

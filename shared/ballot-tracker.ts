@@ -8,6 +8,8 @@ import type { BallotContent } from './types';
 export interface BallotBox {
   voteId: number;
   ballots: Array<{ key: string; content: BallotContent }>;
+  /** What the vote's close entry in the audit log sealed: the ballot count and the box's digest (null: none). */
+  announced?: { ballots: number; digest: string } | null;
 }
 
 /** JSON with object keys sorted: a ballot equals another whatever order its keys were written in. */
@@ -25,6 +27,28 @@ export function trackBallot(box: BallotBox, key: string, cast: BallotContent): '
   return found && canonicalJson(found.content) === canonicalJson(cast) ? 'counted' : 'mismatch';
 }
 
+const hex = (digest: ArrayBuffer) => [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * The box's digest as the server's seal computes it (services/secret-seal.ts boxDigest): SHA-256 of the JSON array of
+ * [key, content as stored] in key order. Stored content is JSON.stringify of the cast content, which parsing and
+ * stringifying again gives back (its keys are option ids, which JavaScript keeps in ascending order either way).
+ */
+export async function boxDigestOf(box: BallotBox): Promise<string> {
+  const text = JSON.stringify(box.ballots.map((b) => [b.key, JSON.stringify(b.content)]));
+  return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+}
+
+/**
+ * Whether the box is the one the close announced: as many ballots, the same digest. A box edited after the close, or
+ * a different box shown to this tablet than the one sealed in the log, fails here even if this tablet's own ballots
+ * are in it as cast.
+ */
+export async function boxAsAnnounced(box: BallotBox): Promise<boolean> {
+  if (!box.announced) return false;
+  return box.ballots.length === box.announced.ballots && (await boxDigestOf(box)) === box.announced.digest;
+}
+
 /** What the console shows: tablets that checked, and how many of them found a mismatch (an alarm). */
 export interface TrackerTally {
   verified: number;
@@ -33,6 +57,5 @@ export interface TrackerTally {
 
 /** A secret ballot's key as the server stores it: hex SHA-256 of `<voteId>:<secret>` (WebCrypto: browser and Node). */
 export async function ballotKeyOf(voteId: number, secret: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${voteId}:${secret}`));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${voteId}:${secret}`)));
 }

@@ -9,40 +9,81 @@
 // by any other connection — the sqlite3 tool beside the running server — is captured by nothing, logged by no one,
 // and the tables then differ from what the log replays (row-checks.ts). Until migration 0007 the triggers and the
 // table were stored in the file: another process fired them too, and the server's next batch logged its edit as
-// its own. Columns left out change often and decide nothing (last_seen_at, evidence photos, thumbnails, created_at).
+// its own. Columns left out change often and decide nothing (last_seen_at, evidence photos, created_at).
+// A change the triggers copy while an edit happens offline is none: that is what the baseline and the count catch;
+// a cut of the log's tail is caught by the anchor outside the file (anchor.ts).
 
-export const COVERED: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  staff: ['id', 'username', 'display_name', 'role', 'disabled', 'must_change_password', 'password_hash'],
-  sessions: ['token_hash', 'staff_id', 'expires_at'],
-  bodies: ['id', 'name', 'rules'],
-  deputies: ['id', 'body_id', 'name', 'card_no', 'status'],
-  meetings: ['id', 'body_id', 'name'],
-  sittings: ['id', 'meeting_id', 'name'],
-  participants: ['id', 'meeting_id', 'role', 'deputy_id', 'name'],
-  leaves: ['id', 'sitting_id', 'participant_id', 'reason', 'staff_id'],
-  checkins: ['id', 'sitting_id', 'participant_id', 'method', 'device_id', 'staff_id', 'reason', 'distance', 'margin'],
-  devices: ['id', 'mode', 'status', 'token_hash', 'sitting_id', 'seat'],
-  agenda_items: ['id', 'sitting_id', 'title'],
-  votes: [
-    'id', 'agenda_item_id', 'sitting_id', 'kind', 'title', 'secrecy', 'change_policy', 'max_yes', 'allow_write_in', 'pass_rule',
-    'rating_verdict', 'state', 'in_office', 'present', 'quorum_override', 'result',
-  ],
-  options: ['id', 'vote_id', 'position', 'label', 'description'],
-  vote_electorate: ['vote_id', 'deputy_id'],
+/**
+ * How one table is covered. `columns` as they are; `blobs` as hex (a face descriptor, an aligned crop: verification
+ * hashes the row, so a swap or an edit of one byte shows); `where`: only the rows it holds, a condition written with
+ * `$` for the row (`$key`), for tables that also keep rows that decide nothing.
+ */
+export interface Coverage {
+  columns: readonly string[];
+  blobs?: readonly string[];
+  where?: string;
+}
+
+// To cover a new table, add one line here: `my_table: { columns: ['id', ...] },` (blobs and where if needed). The
+// capture triggers are made from it at start, the next start logs a baseline of its rows (row-log.ts), and
+// audit:verify checks it from then on (row-checks.ts). Changing a table's line re-baselines that table once.
+export const COVERED: Readonly<Record<string, Coverage>> = Object.freeze({
+  staff: { columns: ['id', 'username', 'display_name', 'role', 'disabled', 'must_change_password', 'password_hash'] },
+  sessions: { columns: ['token_hash', 'staff_id', 'expires_at'] },
+  bodies: { columns: ['id', 'name', 'rules'] },
+  deputies: { columns: ['id', 'body_id', 'name', 'card_no', 'status'], blobs: ['thumbnail'] },
+  meetings: { columns: ['id', 'body_id', 'name'] },
+  sittings: { columns: ['id', 'meeting_id', 'name', 'starts_at'] },
+  participants: { columns: ['id', 'meeting_id', 'role', 'deputy_id', 'name'] },
+  leaves: { columns: ['id', 'sitting_id', 'participant_id', 'reason', 'staff_id'] },
+  checkins: { columns: ['id', 'sitting_id', 'participant_id', 'method', 'device_id', 'staff_id', 'reason', 'distance', 'margin'] },
+  devices: { columns: ['id', 'mode', 'status', 'token_hash', 'sitting_id', 'seat'] },
+  agenda_items: { columns: ['id', 'sitting_id', 'title'] },
+  votes: {
+    columns: [
+      'id', 'agenda_item_id', 'sitting_id', 'kind', 'title', 'secrecy', 'change_policy', 'max_yes', 'allow_write_in', 'pass_rule',
+      'rating_verdict', 'state', 'in_office', 'present', 'quorum_override', 'result',
+    ],
+  },
+  options: { columns: ['id', 'vote_id', 'position', 'label', 'description'] },
+  vote_electorate: { columns: ['vote_id', 'deputy_id'] },
+  // Which tablets' ballot-tracker reports count for a closed secret vote.
+  vote_tablets: { columns: ['vote_id', 'device_id'] },
+  // Identity: who a face is (descriptor), what a copy of the enrolled photo looks like (copy_patch), what a model
+  // change re-describes (aligned).
+  face_descriptors: { columns: ['id', 'deputy_id', 'model'], blobs: ['descriptor', 'copy_patch', 'aligned'] },
+  // Replay: the frames already seen in a sitting.
+  frame_prints: { columns: ['id', 'sitting_id', 'sha256'], blobs: ['luma'] },
+  // Retention, removed devices, archived bodies...: every setting but an import's progress (it decides nothing).
+  settings: { columns: ['key', 'value'], where: "$key NOT LIKE 'import-jobs.%'" },
 });
 
+/** What a table's coverage is, as text: a baseline records it, and a changed one is baselined again. */
+export const coverageSignature = (c: Coverage): string => JSON.stringify([c.columns, c.blobs ?? [], c.where ?? '']);
+
 /** A row's covered columns as JSON text, the same expression in the triggers and in verification. */
-export const rowJson = (table: string, prefix = ''): string =>
-  `json_object(${COVERED[table]!.map((c) => `'${c}', ${prefix}${c}`).join(', ')})`;
+export function rowJson(table: string, prefix = ''): string {
+  const { columns, blobs = [] } = COVERED[table]!;
+  const parts = [...columns.map((c) => `'${c}', ${prefix}${c}`), ...blobs.map((c) => `'${c}', hex(${prefix}${c})`)];
+  return `json_object(${parts.join(', ')})`;
+}
+
+/** The table's `where` for a row (NEW., OLD. or none), or null when it covers every row. */
+export const rowFilter = (table: string, prefix = ''): string | null => COVERED[table]!.where?.replaceAll('$', prefix) ?? null;
 
 /** The capture triggers of one table (TEMP: see the file comment). */
 export function triggerSql(table: string): Record<string, string> {
-  const cols = COVERED[table]!.join(', ');
+  const { columns, blobs = [] } = COVERED[table]!;
+  const cols = [...columns, ...blobs].join(', ');
   const into = 'INSERT INTO audit_changes (tbl, before, after) VALUES';
+  const [onNew, onOld] = [rowFilter(table, 'NEW.'), rowFilter(table, 'OLD.')];
+  const when = (cond: string | null) => (cond ? ` WHEN ${cond}` : '');
+  const kept = (cond: string | null, json: string) => (cond ? `CASE WHEN ${cond} THEN ${json} END` : json);
+  const [oldRow, newRow] = [rowJson(table, 'OLD.'), rowJson(table, 'NEW.')];
   return {
-    [`audit_${table}_insert`]: `CREATE TEMP TRIGGER audit_${table}_insert AFTER INSERT ON ${table} BEGIN ${into} ('${table}', NULL, ${rowJson(table, 'NEW.')}); END`,
-    [`audit_${table}_update`]: `CREATE TEMP TRIGGER audit_${table}_update AFTER UPDATE OF ${cols} ON ${table} BEGIN ${into} ('${table}', ${rowJson(table, 'OLD.')}, ${rowJson(table, 'NEW.')}); END`,
-    [`audit_${table}_delete`]: `CREATE TEMP TRIGGER audit_${table}_delete AFTER DELETE ON ${table} BEGIN ${into} ('${table}', ${rowJson(table, 'OLD.')}, NULL); END`,
+    [`audit_${table}_insert`]: `CREATE TEMP TRIGGER audit_${table}_insert AFTER INSERT ON ${table}${when(onNew)} BEGIN ${into} ('${table}', NULL, ${newRow}); END`,
+    [`audit_${table}_update`]: `CREATE TEMP TRIGGER audit_${table}_update AFTER UPDATE OF ${cols} ON ${table}${when(onNew && `(${onOld}) OR (${onNew})`)} BEGIN ${into} ('${table}', ${kept(onOld, oldRow)}, ${kept(onNew, newRow)}); END`,
+    [`audit_${table}_delete`]: `CREATE TEMP TRIGGER audit_${table}_delete AFTER DELETE ON ${table}${when(onOld)} BEGIN ${into} ('${table}', ${oldRow}, NULL); END`,
   };
 }
 

@@ -9,9 +9,10 @@ import { triggersFrom } from '../db/migrate';
 import * as rows from '../repositories/audit-rows-repository';
 import type { AuditRow } from '../repositories/audit-repository';
 import type { Reader } from '../repositories/rows';
+import { ANCHOR_PROBLEM } from './anchor';
 import { COVERED } from './covered';
 import type { AuditProblem } from './problem';
-import { sha, voterHash, type LoggedChange } from './row-log';
+import { baselinedAsNow, sha, voterHash, type LoggedChange } from './row-log';
 
 /** What the log says the covered tables hold. */
 export class RowTrail {
@@ -20,6 +21,8 @@ export class RowTrail {
   /** vote id → voter record hash and where it was logged */
   readonly voters = new Map<number, { hash: string; entryId: number }>();
   baselineAt: number | null = null;
+  /** table → the coverage signature its latest baseline recorded (null: a first baseline, which recorded none) */
+  readonly signatures = new Map<string, string | null>();
   lastEntry: number | null = null;
 
   private bag(table: string): Map<string, number> {
@@ -32,9 +35,12 @@ export class RowTrail {
   collect(row: AuditRow, detail: Record<string, unknown>): AuditProblem | null {
     const at = { entryId: row.id, action: row.action };
     if (row.action === 'audit.outside') return { ...at, message: 'rows of covered tables were changed outside the server (found at start)' };
+    if (row.action === ANCHOR_PROBLEM) return { ...at, message: `at start the server found: ${String(detail.message)}` };
     if (row.action === 'audit.baseline') {
       this.baselineAt = row.id;
       for (const [table, hashes] of Object.entries((detail.tables ?? {}) as Record<string, string[]>)) {
+        this.tables.delete(table); // a later baseline (the table's coverage changed) starts the table over
+        this.signatures.set(table, ((detail.columns ?? {}) as Record<string, string>)[table] ?? null);
         for (const h of hashes) this.bag(table).set(h, (this.bag(table).get(h) ?? 0) + 1);
       }
       for (const [id, hash] of Object.entries((detail.voters ?? {}) as Record<string, string>)) this.voters.set(Number(id), { hash, entryId: row.id });
@@ -68,6 +74,9 @@ function excerpt(json: string): string {
 }
 
 async function checkTable(db: Reader, trail: RowTrail, table: string): Promise<AuditProblem | null> {
+  if (!baselinedAsNow(table, trail.signatures.get(table))) {
+    return { entryId: null, action: null, message: `the log has no baseline of ${table} as this build covers it: start the server of this build once (it logs one), or verify with the build that wrote the file` };
+  }
   const expected = new Map(trail.tables.get(table) ?? []);
   const actual = await rows.rowsOf(db, table);
   const at = { entryId: trail.lastEntry ?? trail.baselineAt, action: trail.lastEntry ? 'audit.rows' : 'audit.baseline' };

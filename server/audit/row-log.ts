@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Database, Tx } from '../db/database';
 import { appendAudit } from '../repositories/audit-repository';
 import * as rows from '../repositories/audit-rows-repository';
-import { captureSql, COVERED } from './covered';
+import { captureSql, COVERED, coverageSignature, type Coverage } from './covered';
 import { canonical } from './problem';
 
 export const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -40,13 +40,42 @@ export async function logRowChanges(tx: Tx): Promise<void> {
   await rows.clearChanges(tx);
 }
 
+/** The coverage of the tables whose line changed since the first baseline (which recorded no signature). */
+const BEFORE_SIGNATURES: Record<string, Coverage> = {
+  deputies: { columns: ['id', 'body_id', 'name', 'card_no', 'status'] },
+  sittings: { columns: ['id', 'meeting_id', 'name'] },
+};
+
+/** Whether a baseline's record of a table (its signature; null: a first baseline, which recorded none) is this build's. */
+export function baselinedAsNow(table: string, logged: string | null | undefined): boolean {
+  if (logged === undefined) return false;
+  return (logged ?? coverageSignature(BEFORE_SIGNATURES[table] ?? COVERED[table]!)) === coverageSignature(COVERED[table]!);
+}
+
+/** Tables whose rows the log has never recorded under their coverage of this build. */
+async function unbaselined(tx: Tx): Promise<string[]> {
+  const logged = await rows.baselinedSignatures(tx);
+  return Object.keys(COVERED).filter((table) => !baselinedAsNow(table, logged.get(table)));
+}
+
+/**
+ * A baseline of every covered row, once per table and coverage: the first start, or a start of a build that covers
+ * a new table or column. (Rows changed in the file before such a start are taken as they stand: verify the file with
+ * the build that wrote it before upgrading.) Who voted in each closed vote, with the first baseline only.
+ */
 async function logBaseline(tx: Tx): Promise<void> {
-  if (await rows.hasEntry(tx, 'audit.baseline')) return;
+  const first = !(await rows.hasEntry(tx, 'audit.baseline'));
+  const due = await unbaselined(tx);
+  if (due.length === 0) return;
   const tables: Record<string, string[]> = {};
-  for (const table of Object.keys(COVERED)) tables[table] = (await rows.rowsOf(tx, table)).map(sha);
+  const columns: Record<string, string> = {};
+  for (const table of due) {
+    tables[table] = (await rows.rowsOf(tx, table)).map(sha);
+    columns[table] = coverageSignature(COVERED[table]!);
+  }
   const voters: Record<string, string> = {};
-  for (const id of await rows.closedVoteIds(tx)) voters[id] = voterHash(await rows.voterRecord(tx, id));
-  await appendAudit(tx, { actor: 'system', action: 'audit.baseline', detail: { tables, voters } });
+  if (first) for (const id of await rows.closedVoteIds(tx)) voters[id] = voterHash(await rows.voterRecord(tx, id));
+  await appendAudit(tx, { actor: 'system', action: 'audit.baseline', detail: { tables, columns, voters } });
 }
 
 /** Once at start, after the migrations, before the app serves a write (see the file comment). */

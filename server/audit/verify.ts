@@ -7,6 +7,9 @@
 // that holds on its own: only a head printed earlier (results sheets carry it) shows that — pass it as
 // expectHead and verification checks the chain still contains it.
 //
+// A cut of the log's tail (whole entries removed from the end) leaves a chain that holds: the anchor beside the file
+// (anchor.ts), written by the server after each commit, says how far the log went.
+//
 // Then the covered tables (who may vote, who was present, who may act: audit/covered.ts) must hold exactly the
 // rows the log's row hashes say, and each closed vote the voters the log recorded at close.
 import type { Reader } from '../repositories/rows';
@@ -15,6 +18,7 @@ import type { AuditProblem } from './problem';
 import { checkVote } from './vote-checks';
 import { checkCoveredTables } from './row-checks';
 import { openReadOnly } from './read-only';
+import { anchorProblem, readAnchor } from './anchor';
 
 export interface VerifyReport {
   ok: boolean;
@@ -29,6 +33,8 @@ export interface VerifyReport {
 export interface VerifyOptions {
   /** A chain head printed earlier (e.g. on a results sheet): the chain must still contain it. */
   expectHead?: string;
+  /** The database's path and its anchor file as read before the snapshot (anchor.ts): the log must reach it. */
+  anchor?: { dbPath: string; read: ReturnType<typeof readAnchor> };
 }
 
 export async function verifyAudit(db: Reader, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -48,6 +54,8 @@ export async function verifyAudit(db: Reader, options: VerifyOptions = {}): Prom
       message: `no entry has the expected hash ${options.expectHead}: the log was rewritten or cut after it`,
     });
   }
+  const cut = options.anchor ? await anchorProblem(db, options.anchor.dbPath, options.anchor.read) : null;
+  if (cut) return report(cut);
   const voteIds = (await db.all<{ id: number }>('SELECT id FROM votes ORDER BY id')).map((r) => r.id);
   for (const [i, id] of voteIds.entries()) {
     const problem = await checkVote(db, id, walk.trails.get(id));
@@ -58,10 +66,11 @@ export async function verifyAudit(db: Reader, options: VerifyOptions = {}): Prom
 
 /** Verifies a database file, opened read-only, in one snapshot (what `npm run audit:verify` runs). */
 export async function verifyFile(path: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const anchor = { dbPath: path, read: readAnchor(path) }; // before the snapshot: the server writes it after each commit
   const db = await openReadOnly(path);
   try {
     await db.exec('BEGIN'); // one snapshot for the whole walk
-    const report = await verifyAudit(db, options);
+    const report = await verifyAudit(db, { anchor, ...options });
     await db.exec('COMMIT');
     return report;
   } finally {

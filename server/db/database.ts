@@ -127,6 +127,8 @@ export class Database {
    * batch rolls back, so no change commits without it.
    */
   beforeCommit: ((tx: Tx) => Promise<void>) | null = null;
+  /** Runs after each batch committed, with the writer's memo (the audit anchor reads the chain's head from it). */
+  afterCommit: ((memo: ReadonlyMap<string, unknown>) => void) | null = null;
   /** Batches committed, jobs run, and batches begun by the previous COMMIT, for benchmarks and tests. */
   readonly stats = { batches: 0, jobs: 0, chained: 0 };
 
@@ -255,6 +257,11 @@ export class Database {
       }
       this.stats.batches += 1;
       this.stats.jobs += batch.length;
+      try {
+        this.afterCommit?.(this.memo);
+      } catch {
+        // the anchor lags until the next commit writes it: a false alarm at worst, never a silent pass
+      }
       batch.forEach((job, i) => {
         const outcome = outcomes[i]!;
         if (outcome.ok) job.resolve(outcome.value);
@@ -262,6 +269,10 @@ export class Database {
       });
     }
     this.flushing = false;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   async close(): Promise<void> {

@@ -10,11 +10,13 @@ const BETWEEN_TRIES_MS = 100;
 /** How long readers are waited out, in all, before the caller is told the WAL could not be truncated. */
 export const TRUNCATE_BOUND_MS = 5000;
 
-export async function truncateWal(db: Database, boundMs = TRUNCATE_BOUND_MS): Promise<boolean> {
+/** `tryWaitMs`: how long one try holds the writer waiting for readers (a background retry holds it less). */
+export async function truncateWal(db: Database, boundMs = TRUNCATE_BOUND_MS, tryWaitMs = TRY_WAIT_MS): Promise<boolean> {
   const until = Date.now() + boundMs;
   for (;;) {
+    if (db.isClosed) return false;
     const row = await db.betweenBatches(async (ops) => {
-      await ops.exec(`PRAGMA busy_timeout = ${TRY_WAIT_MS}`);
+      await ops.exec(`PRAGMA busy_timeout = ${tryWaitMs}`);
       try {
         return await ops.get<{ busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)');
       } catch {

@@ -37,6 +37,10 @@ export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
 /** The chain's last entry, remembered by the writer between jobs (a read less per ballot batch). */
 const HEAD_MEMO = 'audit.head';
 
+/** The head the writer's memo holds after a batch that appended, or null. */
+export const memoHead = (memo: ReadonlyMap<string, unknown>): { id: number; hash: string } | null =>
+  (memo.get(HEAD_MEMO) as { id: number; hash: string } | undefined) ?? null;
+
 /** Appends entries in order, chaining each to the one before; one INSERT, the rows as one JSON array. */
 export async function appendAuditMany(tx: Tx, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;

@@ -1,7 +1,7 @@
 // SQL for the covered-table part of the audit (server/audit/covered.ts): pending row changes (the writer's TEMP
 // audit_changes), current rows, a closed vote's voter record, and the triggers and migrations a file holds.
 import type { Tx } from '../db/database';
-import { COVERED, rowJson } from '../audit/covered';
+import { COVERED, rowFilter, rowJson } from '../audit/covered';
 import type { Reader } from './rows';
 
 export interface RowChange {
@@ -19,7 +19,8 @@ export async function clearChanges(tx: Tx): Promise<void> {
 /** Every row of a covered table as the triggers write it. */
 export async function rowsOf(db: Reader, table: string): Promise<string[]> {
   if (!COVERED[table]) throw new Error(`not a covered table: ${table}`);
-  return (await db.all<{ j: string }>(`SELECT ${rowJson(table)} AS j FROM ${table}`)).map((r) => r.j);
+  const where = rowFilter(table);
+  return (await db.all<{ j: string }>(`SELECT ${rowJson(table)} AS j FROM ${table}${where ? ` WHERE ${where}` : ''}`)).map((r) => r.j);
 }
 
 /**
@@ -45,6 +46,16 @@ export const triggersInFile = (db: Reader): Promise<Array<{ name: string; sql: s
 
 export const migrationNames = async (db: Reader): Promise<string[]> =>
   (await db.all<{ name: string }>('SELECT name FROM schema_migrations ORDER BY version')).map((r) => r.name);
+
+/** Each table's coverage signature as the baselines recorded it, the latest winning; a baseline from before they
+ * recorded one (no `columns`) answers null for its tables. */
+export async function baselinedSignatures(db: Reader): Promise<Map<string, string | null>> {
+  const rowsOf = await db.all<{ tbl: string; sig: string | null }>(
+    `SELECT t.key AS tbl, detail->'columns'->>t.key AS sig FROM audit_events, json_each(detail, '$.tables') AS t
+     WHERE action = 'audit.baseline' ORDER BY audit_events.id`,
+  );
+  return new Map(rowsOf.map((r) => [r.tbl, r.sig]));
+}
 
 export const hasEntry = async (db: Reader, action: string): Promise<boolean> =>
   !!(await db.get('SELECT 1 AS x FROM audit_events WHERE action = ? LIMIT 1', [action]));

@@ -110,7 +110,7 @@ export async function insertCasts(tx: Tx, casts: readonly CastRow[]): Promise<vo
   const rows = JSON.stringify(
     casts.map((c) => {
       const secret = c.ballotDeputyId === null;
-      return [c.voteId, c.ballotKey, c.ballotDeputyId, JSON.stringify(c.content), c.deputyId, secret ? null : c.deviceId, c.clientId, c.outcome, secret ? '' : at];
+      return [c.voteId, c.ballotKey, c.ballotDeputyId, JSON.stringify(c.content), c.deputyId, secret ? null : c.deviceId, c.clientId, c.outcome, secret ? '' : at, secret ? c.deviceId : null];
     }),
   );
   // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT's join (SQLite's UPSERT notes).
@@ -129,6 +129,8 @@ export async function insertCasts(tx: Tx, casts: readonly CastRow[]): Promise<vo
       [rows],
     ),
     tx.run(`INSERT INTO cast_requests (vote_id, client_id, deputy_id, outcome) SELECT value->>0, value->>6, value->>4, value->>7 ${each}`, [rows]),
+    // A secret vote's tablets that cast, as a set keyed by device (tracker-service: only they report); no deputy.
+    tx.run(`INSERT OR IGNORE INTO vote_tablets (vote_id, device_id) SELECT value->>0, value->>9 FROM json_each(?1) WHERE value->>9 IS NOT NULL`, [rows]),
   ]);
 }
 
@@ -150,6 +152,10 @@ export async function rewriteSecretVote(tx: Tx, voteId: number): Promise<{ box: 
     [voteId],
   );
   const requests = (await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM cast_requests WHERE vote_id = ?', [voteId]))?.n ?? 0;
+  // The tablets that cast, written again in device order like the ballots: no trace of the order they first cast in.
+  const tablets = await tx.all<{ device_id: number }>('SELECT device_id FROM vote_tablets WHERE vote_id = ? ORDER BY device_id', [voteId]);
+  await tx.run('DELETE FROM vote_tablets WHERE vote_id = ?', [voteId]);
+  await tx.run('INSERT INTO vote_tablets (vote_id, device_id) SELECT ?1, value FROM json_each(?2) ORDER BY key', [voteId, JSON.stringify(tablets.map((t) => t.device_id))]);
   await tx.run('DELETE FROM ballots WHERE vote_id = ?', [voteId]);
   await tx.run('DELETE FROM participation WHERE vote_id = ?', [voteId]);
   await tx.run('DELETE FROM cast_requests WHERE vote_id = ?', [voteId]);

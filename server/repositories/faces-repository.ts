@@ -1,7 +1,7 @@
 // Face descriptors, thumbnails and check-in evidence photos: the biometric data, kept erasable.
 import type { Tx } from '../db/database';
 import { now, type Reader } from './rows';
-import { eraseCheckinFramesOfDeputy, purgeFramesBefore } from './face-frames-repository';
+import { eraseCheckinFramesOfDeputy, eraseFramesOfDeputy, purgeFramesBefore } from './face-frames-repository';
 
 export async function insertDescriptor(
   tx: Tx,
@@ -111,7 +111,7 @@ export class StaleRowsGone extends Error {
 }
 
 /** Erases a deputy's descriptors (with their aligned crops), thumbnail and every check-in evidence photo of theirs. */
-export async function eraseBiometrics(tx: Tx, deputyId: number): Promise<{ descriptors: number; evidence: number }> {
+export async function eraseEnrolledFace(tx: Tx, deputyId: number): Promise<{ descriptors: number; evidence: number }> {
   const { changes: descriptors } = await tx.run('DELETE FROM face_descriptors WHERE deputy_id = ?', [deputyId]);
   await tx.run('UPDATE deputies SET thumbnail = NULL WHERE id = ?', [deputyId]);
   const { changes: evidence } = await tx.run(
@@ -121,6 +121,17 @@ export async function eraseBiometrics(tx: Tx, deputyId: number): Promise<{ descr
   );
   await eraseCheckinFramesOfDeputy(tx, deputyId);
   return { descriptors, evidence };
+}
+
+/**
+ * 删除生物特征: every picture and print of the deputy, wherever kept — one line per place. A new place that keeps
+ * them (a table of per-deputy frame embeddings…) adds its line here. `copies`: refused frames and frame prints not
+ * tied to the deputy but found to be copies of their frames (services/biometric-erasure.ts).
+ */
+export async function eraseBiometrics(tx: Tx, deputyId: number, copies: { refusals: readonly number[]; prints: readonly number[] } = { refusals: [], prints: [] }) {
+  const enrolled = await eraseEnrolledFace(tx, deputyId);
+  const frames = await eraseFramesOfDeputy(tx, deputyId, copies);
+  return { ...enrolled, ...frames };
 }
 
 export async function thumbnail(db: Reader, deputyId: number): Promise<Buffer | null> {

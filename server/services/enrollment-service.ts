@@ -3,7 +3,7 @@
 // still enroll. Raw photos are never stored, only descriptors and the thumbnail.
 import { AppError } from '../../shared/errors';
 import { extractEnrollment, type EnrollmentResult } from '../face/enroll';
-import { eraseBiometrics, insertDescriptor, setThumbnail } from '../repositories/faces-repository';
+import { eraseBiometrics, eraseEnrolledFace, insertDescriptor, setThumbnail } from '../repositories/faces-repository';
 import { findDeputy } from '../repositories/deputies-repository';
 import { appendAudit } from '../repositories/audit-repository';
 import { truncateWal } from '../db/truncate-wal';
@@ -12,6 +12,7 @@ import { importRows, type ImportReport } from './roster-service';
 import { readRoster } from './roster-file';
 import type { PhotoRef, PhotoSource } from './photo-source';
 import { forgetCopyPatch } from './thumbnail-copy';
+import { copiesOfDeputyFrames } from './biometric-erasure';
 
 export interface PhotoFailure {
   row: number;
@@ -55,7 +56,7 @@ export async function enrollPhotos(
   }
   if (good.length > 0) {
     await ctx.db.write(async (tx) => {
-      await eraseBiometrics(tx, deputyId);
+      await eraseEnrolledFace(tx, deputyId); // re-enrollment: the frame prints stay (the old frames stay refused)
       for (const g of good) {
         await insertDescriptor(tx, { deputyId, model: engine.model, descriptor: g.descriptor, source: g.fileName, score: g.score, aligned: g.aligned, copyPatch: g.copyPatch });
       }
@@ -166,17 +167,23 @@ export async function importRosterFile(
   return { ...report, photos: enroll };
 }
 
-/** 删除生物特征: erases a deputy's descriptors, thumbnail and check-in evidence photos, on request. */
+/**
+ * 删除生物特征: erases every picture and print of the deputy, wherever kept (faces-repository eraseBiometrics), on
+ * request: the enrolled face, check-in evidence and frames, refused frames and frame prints recognised as them or
+ * found to be copies of their frames (biometric-erasure.ts).
+ */
 export async function eraseDeputyBiometrics(ctx: ServiceContext, deputyId: number, actor: Actor) {
   const deputy = await findDeputy(ctx.db, deputyId);
   if (!deputy) throw new AppError('ERR_NOT_FOUND', `找不到该代表 / Deputy ${deputyId} not found`);
+  const copies = await copiesOfDeputyFrames(ctx, deputyId);
   const erased = await ctx.db.write(async (tx) => {
-    const counts = await eraseBiometrics(tx, deputyId);
+    const counts = await eraseBiometrics(tx, deputyId, copies);
     await appendAudit(tx, { actor, action: 'face.erase', subject: `deputy:${deputyId}`, detail: counts });
     return counts;
   });
   await ctx.face.refreshDeputy(deputy.bodyId, deputyId);
   forgetCopyPatch(deputyId);
+  ctx.prints.forget(); // the erased prints leave the memory too (reloaded from the file when next needed)
   // secure_delete zeroed the bytes in the file; the WAL still holds the pages as they were until it is truncated.
   // false when a reader held it past the bound: then the next secret vote's end or a restart truncates it.
   const walTruncated = await truncateWal(ctx.db);

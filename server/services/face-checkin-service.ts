@@ -8,7 +8,8 @@ import type { FaceChallenge, FaceCheckin, FaceFrameAhead, SeatIdentify } from '.
 import type { DeviceView, FaceCheckinReply, FaceRefusalReason, SeatIdentifyReply } from '../../shared/views';
 import { findDeputy } from '../repositories/deputies-repository';
 import { checkinClientId, thumbnail } from '../repositories/faces-repository';
-import { insertRefusal, refusalsOfSitting } from '../repositories/face-frames-repository';
+import { insertRefusal, linkFramePrints, refusalsOfSitting } from '../repositories/face-frames-repository';
+import { frameSha256 } from './frame-prints';
 import { pixelsOnly } from './pixels-only';
 import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
@@ -55,10 +56,13 @@ const STATUS_OF: Record<FaceRefusalReason, Refusal['status']> = {
   gave_up: 'not_recognised',
 };
 
-/** Records a refusal for the clerks' list (with the frontal frame as evidence) and answers it. */
-async function refused(ctx: ServiceContext, sittingId: number, device: DeviceView, reason: FaceRefusalReason, frame: Buffer | null): Promise<Refusal> {
+/**
+ * Records a refusal for the clerks' list (with the frontal frame as evidence) and answers it. `deputyId`: whom the
+ * frame was recognised as, when it was (erasing that deputy's biometric data erases the frame: biometric-erasure.ts).
+ */
+async function refused(ctx: ServiceContext, sittingId: number, device: DeviceView, reason: FaceRefusalReason, frame: Buffer | null, deputyId: number | null = null): Promise<Refusal> {
   const kept = frame && (await pixelsOnly(frame)); // pixels only: nothing after the image's end is kept
-  await ctx.db.write((tx) => insertRefusal(tx, { sittingId, deviceId: device.id, reason, frame: kept }));
+  await ctx.db.write((tx) => insertRefusal(tx, { sittingId, deviceId: device.id, reason, frame: kept, deputyId }));
   return { status: STATUS_OF[reason], reason };
 }
 
@@ -70,6 +74,11 @@ export async function recordGaveUp(ctx: ServiceContext, device: DeviceView, fram
     throw new AppError('ERR_VALIDATION', '画面须为完整的 JPEG 图像 / The frame must be a whole JPEG image');
   }
   await refused(ctx, sittingId, device, 'gave_up', jpeg);
+}
+
+/** The prints of frames recognised as a deputy are theirs: erased with their biometric data (biometric-erasure.ts). */
+async function linkPrintsTo(ctx: ServiceContext, sittingId: number, deputyId: number, frames: ReadonlyArray<{ jpeg: Buffer }>): Promise<void> {
+  await ctx.db.write((tx) => linkFramePrints(tx, sittingId, deputyId, frames.map((f) => frameSha256(f.jpeg))));
 }
 
 interface Recognised {
@@ -114,9 +123,10 @@ async function decide<T>(
       const match = await ctx.face.match(sitting.bodyId, seen.probe);
       const deputy = match.status === 'matched' ? await findDeputy(ctx.db, match.identityId) : undefined;
       if (match.status !== 'matched' || !deputy) return refused(ctx, sitting.id, device, 'not_recognised', frontal);
-      if (await isThumbnailCopy(ctx, deputy.id, [seen.frames[0]!, seen.frames[2]!])) return refused(ctx, sitting.id, device, 'thumbnail_copy', frontal);
+      await linkPrintsTo(ctx, sitting.id, deputy.id, bytes);
+      if (await isThumbnailCopy(ctx, deputy.id, [seen.frames[0]!, seen.frames[2]!])) return refused(ctx, sitting.id, device, 'thumbnail_copy', frontal, deputy.id);
       const participantId = await rosterParticipant(ctx.db, sitting.meetingId, deputy);
-      if (participantId === null) return refused(ctx, sitting.id, device, 'not_on_roster', frontal);
+      if (participantId === null) return refused(ctx, sitting.id, device, 'not_on_roster', frontal, deputy.id);
       return finish({ sittingId: sitting.id, meetingId: sitting.meetingId, deputy, participantId, distance: match.distance, margin: match.margin, frames: seen.frames, turn: seen.turn });
     })(),
   );
@@ -158,7 +168,7 @@ export async function faceCheckIn(ctx: ServiceContext, device: DeviceView, input
 export async function seatIdentify(ctx: ServiceContext, device: DeviceView, input: SeatIdentify): Promise<SeatIdentifyReply> {
   return decide(ctx, device, input, async (r): Promise<SeatIdentifyReply> => {
     const standing = await seatStanding(ctx.db, { id: r.sittingId, meetingId: r.meetingId }, r.deputy);
-    if (!standing.ok) return refused(ctx, r.sittingId, device, standing.reason, r.frames[0]!.jpeg);
+    if (!standing.ok) return refused(ctx, r.sittingId, device, standing.reason, r.frames[0]!.jpeg, r.deputy.id);
     const { token, expiresAt } = ctx.voterTokens.issue(r.deputy.id, device.id);
     const d = r.deputy;
     return { status: 'identified', deputy: { id: d.id, name: d.name, delegation: d.delegation }, thumbnail: dataUrl(await thumbnail(ctx.db, d.id)), voterToken: token, expiresAt };

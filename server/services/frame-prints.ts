@@ -36,6 +36,11 @@ export class FramePrints {
     return p;
   }
 
+  /** Drops what is in memory (after an erasure deleted prints): each sitting is loaded again when next needed. */
+  forget(): void {
+    this.sittings.clear();
+  }
+
   /** Whether any of these frames was sent before in the sitting; records them all either way. */
   async seenBefore(sittingId: number, prints: readonly FramePrint[]): Promise<boolean> {
     const known = await this.of(sittingId);

@@ -36,16 +36,47 @@ function pendingOf(ctx: ServiceContext): Set<number> {
   return p;
 }
 
+/** A background try while a vote is pending: every second, holding the writer at most this long for readers. */
+const RETRY_EVERY_MS = 1000;
+const RETRY_WAIT_MS = 20;
+const retrying = new WeakSet<ServiceContext>();
+
+/** Votes whose WAL a background try cleared: the console's view of them changes (walPending). */
+export type WalCleared = (voteIds: number[]) => void;
+
+/**
+ * Tries again in the background until the WAL is truncated: a cancelled vote is never announced, and a closed one
+ * may not be for a long time, so nothing else would. Stops when the database closes (a restart checkpoints the WAL
+ * when the database opens).
+ */
+function retryInBackground(ctx: ServiceContext, cleared: WalCleared): void {
+  if (retrying.has(ctx)) return;
+  retrying.add(ctx);
+  const tick = async () => {
+    const ok = await truncateWal(ctx.db, 0, RETRY_WAIT_MS).catch(() => false);
+    if (!ok && !ctx.db.isClosed && pendingOf(ctx).size > 0) return void setTimeout(() => void tick(), RETRY_EVERY_MS).unref();
+    retrying.delete(ctx);
+    if (!ok) return;
+    const done = [...pendingOf(ctx)];
+    pendingOf(ctx).clear();
+    cleared(done);
+  };
+  setTimeout(() => void tick(), RETRY_EVERY_MS).unref();
+}
+
 /**
  * Truncates the WAL after a secret vote ended; answers whether it could. A vote whose WAL could not be truncated
- * stays pending (the console says so, announcing is refused) until a later try succeeds. In memory: a restart
- * checkpoints the WAL when the database opens.
+ * stays pending (the console says so, announcing is refused) until a later try succeeds: announcing tries, and so
+ * does a background retry every second (a cancel or a close with a reader held is cleared once the reader leaves).
  */
-export async function clearWal(ctx: ServiceContext, voteId: number): Promise<boolean> {
+export async function clearWal(ctx: ServiceContext, voteId: number, cleared: WalCleared): Promise<boolean> {
   const ok = await truncateWal(ctx.db);
   // One truncation clears what every ended secret vote left in the WAL.
   if (ok) pendingOf(ctx).clear();
-  else pendingOf(ctx).add(voteId);
+  else {
+    pendingOf(ctx).add(voteId);
+    retryInBackground(ctx, cleared);
+  }
   return ok;
 }
 

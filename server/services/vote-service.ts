@@ -218,10 +218,20 @@ export async function closeVote(ctx: ServiceContext, id: number, actor: Actor) {
   });
   forget(ctx, id);
   if (!closed) throw stateError(await getVote(ctx, id), '结束表决');
-  if (v.secrecy === 'secret') await clearWal(ctx, id);
+  if (v.secrecy === 'secret') await clearWal(ctx, id, walCleared(ctx));
   ctx.hub.voteChanged(sitting.meetingId, id, 'state');
   return getVoteView(ctx, id);
 }
+
+/** Tells the console that votes' WAL was cleared in the background (their walPending turns false). */
+const walCleared = (ctx: ServiceContext) => (voteIds: number[]) => {
+  for (const voteId of voteIds) {
+    void getVote(ctx, voteId)
+      .then((v) => getSitting(ctx, v.sittingId))
+      .then((sitting) => ctx.hub.voteChanged(sitting.meetingId, voteId, 'state'))
+      .catch(() => undefined);
+  }
+};
 
 const walNotCleared = () =>
   new AppError(
@@ -233,7 +243,7 @@ const walNotCleared = () =>
 async function transition(ctx: ServiceContext, id: number, from: votes.VoteRecord['state'][], to: 'announced' | 'cancelled', actor: Actor, detail: Record<string, unknown>) {
   const v = await getVote(ctx, id);
   if (to === 'cancelled') await stopAccepting(ctx, id);
-  if (to === 'announced' && walPending(ctx, id) && !(await clearWal(ctx, id))) throw walNotCleared();
+  if (to === 'announced' && walPending(ctx, id) && !(await clearWal(ctx, id, walCleared(ctx)))) throw walNotCleared();
   const ok = await ctx.db.write(async (tx) => {
     const row = await tx.get<{ state: string }>('SELECT state FROM votes WHERE id = ?', [id]);
     const sealed = to === 'cancelled' && v.secrecy === 'secret' && row?.state === 'open' ? await sealSecretVote(tx, id) : undefined;
@@ -244,7 +254,7 @@ async function transition(ctx: ServiceContext, id: number, from: votes.VoteRecor
   });
   forget(ctx, id);
   if (!ok) throw stateError(v, to === 'announced' ? '宣布结果' : '取消');
-  if (to === 'cancelled' && v.secrecy === 'secret') await clearWal(ctx, id);
+  if (to === 'cancelled' && v.secrecy === 'secret') await clearWal(ctx, id, walCleared(ctx));
   const sitting = await getSitting(ctx, v.sittingId);
   ctx.hub.voteChanged(sitting.meetingId, id, 'state');
   return getVoteView(ctx, id);

@@ -1,8 +1,9 @@
 // A seat tablet proves "this deputy was just recognised here" with a short-lived token the server signed.
-// The signing key lives in the settings table, so tokens survive a server restart mid-vote.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Database } from '../db/database';
-import { getSetting, setSetting } from '../repositories/settings-repository';
+// The signing key is derived from the server's secret file beside the database (data-secret.ts), never stored in
+// the database: a key written into the file (it once lived in settings.voter_token_key) signs nothing, and one read
+// from it forges nothing. Tokens survive a server restart mid-vote, since the secret file does.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { dataSecret, deriveKey } from '../data-secret';
 
 /** Long enough to read a ballot and confirm, short enough that the next person at the seat must show a face. */
 export const VOTER_TOKEN_TTL_MS = 5 * 60 * 1000;
@@ -19,14 +20,8 @@ export interface VoterClaim {
 export class VoterTokens {
   private constructor(private readonly key: Buffer) {}
 
-  static async load(db: Database): Promise<VoterTokens> {
-    let hex = await getSetting<string>(db, 'voter_token_key');
-    if (!hex) {
-      const fresh = randomBytes(32).toString('hex');
-      await db.write((tx) => setSetting(tx, 'voter_token_key', fresh));
-      hex = (await getSetting<string>(db, 'voter_token_key'))!;
-    }
-    return new VoterTokens(Buffer.from(hex, 'hex'));
+  static load(dbPath: string): VoterTokens {
+    return new VoterTokens(deriveKey(dataSecret(dbPath), 'voter-token'));
   }
 
   private sign(payload: string): string {

@@ -140,7 +140,7 @@ describe('audit:verify', () => {
     expect(r.problem).toMatchObject({ entryId: closeId, action: 'vote.close', voteId: secretVote.id, message: expect.stringMatching(/6 ballots stored, this entry sealed 7/) });
   });
 
-  it('a log rewritten and re-hashed from some entry on holds alone, but no longer contains the head a sheet printed', async () => {
+  it('a log rewritten and re-hashed from some entry on holds alone, but no longer reaches the anchor nor contains the head a sheet printed', async () => {
     const db = await connect(dbPath, sqlite3.OPEN_READONLY);
     const rows = await all<AuditRow>(db, 'SELECT * FROM audit_events ORDER BY id');
     await close(db);
@@ -148,7 +148,9 @@ describe('audit:verify', () => {
     const last = { ...rows.at(-1)!, actor: 'staff:99' };
     const hash = hashEntry(last);
     const copy = await tamperedCopy(dbPath, `UPDATE audit_events SET actor = '${last.actor}', hash = '${hash}' WHERE id = ${last.id}`);
-    expect((await verifyAt(copy)).ok).toBe(true);
+    expect((await verifyAt(copy)).problem!.message).toMatch(/is not the one the server wrote: the log was rewritten/);
+    rmSync(`${copy}-anchor`); // the anchor removed too: only the sheet shows it... and the anchor's absence
+    expect((await verifyAt(copy)).problem!.message).toMatch(/anchor file .* is missing/);
     const r = await verifyAt(copy, headFromSheet);
     expect(r.problem!.message).toMatch(/no entry has the expected hash/);
     expect(GENESIS_HASH).not.toBe(headFromSheet);

@@ -204,8 +204,9 @@ describe('biometric data', () => {
   it('erases a deputy’s descriptors, thumbnail and evidence photos; the face is then not recognised', async () => {
     const { body: deputies } = await call<DeputyView[]>(t.app, 'GET', `/api/bodies/${body.id}/deputies`);
     const hu = deputies.find((d) => d.cardNo === 'C001')!;
-    const { body: erased } = await call<{ descriptors: number; evidence: number; walTruncated: boolean }>(t.app, 'DELETE', `/api/deputies/${hu.id}/biometrics`, undefined, 200);
-    expect(erased).toEqual({ descriptors: 2, evidence: 1, walTruncated: true });
+    const { body: erased } = await call<{ descriptors: number; evidence: number; walTruncated: boolean; prints: number }>(t.app, 'DELETE', `/api/deputies/${hu.id}/biometrics`, undefined, 200);
+    expect(erased).toMatchObject({ descriptors: 2, evidence: 1, walTruncated: true });
+    expect(erased.prints).toBeGreaterThan(0); // the prints of its check-in frames went too (issue 22)
     expect((await t.app.inject({ method: 'GET', url: `/api/deputies/${hu.id}/thumbnail`, headers: { cookie: t.cookie } })).statusCode).toBe(404);
     const { body: after } = await call<DeputyView>(t.app, 'GET', `/api/deputies/${hu.id}`);
     expect(after).toMatchObject({ faces: 0, hasThumbnail: false });

@@ -78,4 +78,26 @@ describe('the WAL after a secret vote ends, with a reader holding a snapshot', (
     expect(body).toMatchObject({ state: 'cancelled', walPending: false });
     expect(walBytes()).toBe(0);
   });
+
+  // Issue 22, point 3: a reader held over a cancel (or a close) left the WAL full of the vote's batches, in casting
+  // order, for good: only announcing retried, and a cancelled vote is never announced. Now a background retry clears
+  // it once the reader leaves, with no announce, while other writes go on.
+  it.each(['cancel', 'close'] as const)('a %s with a reader held is cleared once the reader leaves, with no announce', async (end) => {
+    const vote = await secretVoteWithBallots();
+    const keys = (await t.app.ctx.db.all<{ ballot_key: string }>('SELECT ballot_key FROM ballots WHERE vote_id = ?', [vote.id])).map((r) => r.ballot_key);
+    expect(keys.length).toBe(s.deputyIds.length);
+    const reader = await holdSnapshot(t.dbPath);
+    const ended = end === 'cancel'
+      ? await call<VoteView>(t.app, 'POST', `/api/votes/${vote.id}/cancel`, { reason: '测试取消' }, 200)
+      : await call<VoteView>(t.app, 'POST', `/api/votes/${vote.id}/close`, undefined, 200);
+    expect(ended.body.walPending).toBe(true);
+    const linkable = () => readWal(`${t.dbPath}-wal`).frames.filter((f) => keys.some((k) => f.image.includes(k))).length;
+    expect(linkable()).toBeGreaterThan(0);
+    await reader.release();
+    for (let i = 0; i < 20; i++) await call(t.app, 'POST', `/api/sittings/${s.sittingId}/agenda`, { title: `其后写入 ${i}` }, 201);
+    const until = Date.now() + 10_000;
+    while ((await call<VoteView>(t.app, 'GET', `/api/votes/${vote.id}`)).body.walPending && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect((await call<VoteView>(t.app, 'GET', `/api/votes/${vote.id}`)).body.walPending).toBe(false);
+    expect(linkable()).toBe(0);
+  }, 40_000);
 });

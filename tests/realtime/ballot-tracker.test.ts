@@ -4,12 +4,17 @@
 // tablets that cast a ballot now changed find it in the published box as not cast; the console, live, shows
 // "3 台终端已核验，2 台不一致".
 import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ballotKeyOf, trackBallot, type BallotBox } from '../../shared/ballot-tracker';
+import { ballotKeyOf, boxAsAnnounced, trackBallot, type BallotBox } from '../../shared/ballot-tracker';
 import type { BallotContent, Mark } from '../../shared/types';
 import type { VoteView } from '../../shared/views';
-import { verifyAudit } from '../../server/audit/verify';
+import { verifyAudit, verifyFile } from '../../server/audit/verify';
+import { buildApp } from '../../server/app';
+import { openReadOnly } from '../../server/audit/read-only';
+import { pairDevice } from '../helpers/devices';
+import { tamperedCopy } from '../helpers/tampered-copy';
 import { call, makeApp, type TestApp } from '../helpers/app';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { listen, tablet, watch } from '../helpers/live';
@@ -102,4 +107,71 @@ describe('ballot tracker', () => {
     expect(bad.statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: `/api/votes/${vote.id}/ballot-box` })).statusCode).toBe(401);
   });
+});
+
+// Issue 22, point 4: the tracker could be emptied or faked. A report from a tablet of another sitting that never cast
+// ({1000, 1000}) counted; a stolen token re-reported a mismatching tablet as fine (the last report counted: 2 alarms
+// became 1); deleting the trailing tracker entries offline left the console at 0 / 0 and audit:verify OK.
+describe('ballot tracker reports that cannot be faked or emptied', () => {
+  const report = (app: TestApp['app'], headers: Record<string, string>, voteId: number, body: { checked: number; mismatched: number }) =>
+    app.inject({ method: 'POST', url: `/api/votes/${voteId}/tracker`, headers, payload: body });
+
+  async function castAndClose(app: TestApp['app'], sitting: Sitting, tablets: Voters[]): Promise<VoteView> {
+    const vote = await createVote(app, sitting, { kind: 'resolution', title: '核验伪造', secrecy: 'secret' });
+    await call(app, 'POST', `/api/votes/${vote.id}/open`, {}, 200);
+    const motion = String(vote.options[0]!.id);
+    // tablet 0: deputies 0 and 1; tablet 1: deputies 2 and 3; tablet 2 casts nothing in this vote.
+    for (const [i, deputyId] of sitting.deputyIds.slice(0, 4).entries()) {
+      expect((await tablets[i < 2 ? 0 : 1]!.cast(vote.id, deputyId, { marks: { [motion]: 'yes' } })).status).toBe(201);
+    }
+    await call(app, 'POST', `/api/votes/${vote.id}/close`, undefined, 200);
+    return vote;
+  }
+
+  it('counts a report once per tablet that cast in the vote, and a mismatch is never overwritten', async () => {
+    const vote = await castAndClose(t.app, s, seats);
+    const other = await seedSitting(t.app, 2);
+    const stranger = await pairDevice(t.app, 'seat', other.sittingId);
+    const refused = await report(t.app, stranger.headers, vote.id, { checked: 1000, mismatched: 1000 });
+    expect(refused.statusCode).toBe(403);
+    expect((JSON.parse(refused.body) as { error: { message: string } }).error.message).toMatch(/^本终端未在该表决中投票/);
+    expect((await report(t.app, seats[2]!.seat.headers, vote.id, { checked: 1, mismatched: 1 })).statusCode).toBe(403); // same sitting, did not cast
+    expect((await report(t.app, seats[0]!.seat.headers, vote.id, { checked: 2, mismatched: 0 })).statusCode).toBe(200);
+    expect((await report(t.app, seats[0]!.seat.headers, vote.id, { checked: 2, mismatched: 0 })).statusCode).toBe(200);
+    expect((await report(t.app, seats[1]!.seat.headers, vote.id, { checked: 2, mismatched: 1 })).statusCode).toBe(200);
+    expect((await report(t.app, seats[1]!.seat.headers, vote.id, { checked: 2, mismatched: 0 })).statusCode).toBe(200); // the stolen token's "all fine"
+    expect((await call<VoteView>(t.app, 'GET', `/api/votes/${vote.id}`)).body.tracker).toEqual({ verified: 2, mismatched: 1 });
+  });
+
+  it('the tablet checks the box against the count and digest the close sealed in the log', async () => {
+    const vote = await castAndClose(t.app, s, seats);
+    const boxNow = async () => JSON.parse((await t.app.inject({ method: 'GET', url: `/api/votes/${vote.id}/ballot-box`, headers: seats[0]!.seat.headers })).body) as BallotBox;
+    expect(await boxAsAnnounced(await boxNow())).toBe(true);
+    await rewriteFromOutside(`DELETE FROM ballots WHERE vote_id = ${vote.id} AND ballot_key = (SELECT MAX(ballot_key) FROM ballots WHERE vote_id = ${vote.id})`);
+    expect(await boxAsAnnounced(await boxNow())).toBe(false);
+  });
+
+  it('trailing tracker reports cut from the file while the server was stopped are found at the next start and by audit:verify', async () => {
+    const u = await makeApp();
+    try {
+      const us = await seedSitting(u.app, 4);
+      await checkIn(u.app, us, us.deputyIds);
+      const tablets = [await seatVoters(u.app, us), await seatVoters(u.app, us)];
+      const vote = await castAndClose(u.app, us, tablets);
+      expect((await report(u.app, tablets[0]!.seat.headers, vote.id, { checked: 2, mismatched: 0 })).statusCode).toBe(200);
+      expect((await report(u.app, tablets[1]!.seat.headers, vote.id, { checked: 2, mismatched: 2 })).statusCode).toBe(200);
+      await u.app.close();
+      const copy = await tamperedCopy(u.dbPath, `DELETE FROM audit_events WHERE action = 'ballot.tracker'`);
+      expect((await verifyFile(copy)).problem?.message).toMatch(/its tail was cut/);
+      const restarted = await buildApp({ dbPath: copy });
+      await restarted.close();
+      const db = await openReadOnly(copy);
+      const found = await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'audit.anchor'");
+      await db.close();
+      expect(found?.n).toBe(1);
+      expect((await verifyFile(copy)).ok).toBe(false);
+    } finally {
+      rmSync(u.dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
 // a meeting with one sitting and an agenda item. Written through the app's own services and repositories.
 import { join } from 'node:path';
 import { buildApp } from '../../../server/app';
-import { getSetting } from '../../../server/repositories/settings-repository';
+import { dataSecret, deriveKey } from '../../../server/data-secret';
 import { insertDescriptor } from '../../../server/repositories/faces-repository';
 import { getEngine } from '../../../server/face/engines';
 import { signIn } from '../../helpers/app';
@@ -69,7 +69,7 @@ export async function prepare(dataDir: string, deputies: number): Promise<Prepar
   });
   const sittingId = meeting.sittings[0]!.id;
   const item = await json<{ id: number }>('POST', `/api/sittings/${sittingId}/agenda`, { title: '压力测试议程' });
-  const voterTokenKey = (await getSetting<string>(app.ctx.db, 'voter_token_key'))!;
+  const voterTokenKey = deriveKey(dataSecret(join(dataDir, 'quorum.db')), 'voter-token').toString('hex'); // the server's own key, from its secret file
   await app.close();
   return {
     voterTokenKey,

@@ -1,8 +1,8 @@
 // Ballot tracker (计票核验) on the seat tablet: when a secret vote this tablet cast in closes, fetch the published box,
-// check each of its ballots is there as cast (shared/ballot-tracker.ts), report to the server, then forget the
+// check it is the box the close announced (count, digest) and each of its ballots is there as cast (shared/ballot-tracker.ts), report to the server, then forget the
 // secrets. A vote cancelled, or no longer in this tablet's meeting, is forgotten without a check.
 import { useEffect, useRef, useState } from 'react';
-import { ballotKeyOf, trackBallot } from '../../../../shared/ballot-tracker';
+import { ballotKeyOf, boxAsAnnounced, trackBallot } from '../../../../shared/ballot-tracker';
 import type { VoteView } from '../../../../shared/views';
 import { fetchBallotBox, sendTrackerReport } from '../../api/kiosk-api';
 import { castBallots, forgetVote, votesWithSecrets } from './ballot-secret';
@@ -14,7 +14,8 @@ async function check(voteId: number): Promise<TrackerOutcome | null> {
   if (mine.length === 0) return null;
   const { body: box } = await fetchBallotBox(voteId);
   const outcomes = await Promise.all(mine.map(async (b) => trackBallot(box, await ballotKeyOf(voteId, b.secret), b.content)));
-  const mismatched = outcomes.filter((o) => o === 'mismatch').length;
+  // A box that is not the one the close announced (count, digest) fails every ballot checked against it.
+  const mismatched = (await boxAsAnnounced(box)) ? outcomes.filter((o) => o === 'mismatch').length : outcomes.length;
   await sendTrackerReport(voteId, { checked: outcomes.length, mismatched });
   return mismatched > 0 ? 'mismatch' : 'counted';
 }
