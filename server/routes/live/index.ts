@@ -123,10 +123,12 @@ export default async function liveRoutes(app: FastifyInstance) {
         void markSeen(ctx, device.id, true).catch(() => undefined);
       } else {
         if (!(await staffStillValid())) return;
+        const endsAt = await sessionEndOf(app, request);
+        if (closed) return;
         detach?.();
         detach = ctx.hub.attachStaff(() => void staffStillValid());
         unwatch?.();
-        unwatch = watchSessionEnd(await sessionEndOf(app, request), staffStillValid);
+        unwatch = watchSessionEnd(endsAt, staffStillValid);
       }
       if (closed) return;
       ctx.hub.unsubscribe(sub);
