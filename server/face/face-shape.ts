@@ -2,7 +2,7 @@
 // boxed — a ram, a pig, a coin — and on a non-human face they fall where no human face's points fall. The distance is
 // the Mahalanobis distance in a point-distribution model (face-shape-model.ts) after removing position, size and
 // rotation: along each main mode of human variation in units of its spread, plus what the modes cannot explain in
-// units of its usual size. Humans of ../shared/faces measure ≤ 7.9 (held-out people ≤ 6.0); BENCHMARKS.md "Not a face".
+// units of its usual size. Humans of ../shared/faces measure ≤ 7.9 (held-out people ≤ 5.9); BENCHMARKS.md "Not a face".
 import type { Point } from './engine.js';
 import { MEAN_SHAPE, MODE_SD, RESIDUAL_SD, SHAPE_MODES } from './face-shape-model.js';
 

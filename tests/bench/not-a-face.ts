@@ -5,9 +5,9 @@
 // model on the even-indexed people of ../shared/faces (the others, strangers and spoof photos are held out) and
 // rewrites server/face/face-shape-model.ts.
 // Non-human images (none in the repository): Debian's tuxpaint-stamps-default (animal photos; cartoons, toys, drawn
-// smileys, Halloween and Easter drawings; every other stamp as "objects") and opencv-doc's sample data, and cartoon
-// faces drawn here (lib/drawn-faces.ts):
-//   cd /tmp/nf && apt-get download tuxpaint-stamps-default opencv-doc && for f in *.deb; do dpkg-deb -x $f x; done
+// smileys, Halloween and Easter drawings; every other stamp as "objects"), opencv-doc's sample data, emoji faces of
+// fonts-noto-color-emoji (animals; smileys and drawn people), and cartoon faces drawn here (lib/drawn-faces.ts):
+//   cd /tmp/nf && apt-get download tuxpaint-stamps-default opencv-doc fonts-noto-color-emoji && for f in *.deb; do dpkg-deb -x $f x; done
 //   npx tsx tests/bench/not-a-face.ts [--fit] [/tmp/nf/x]
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -17,7 +17,7 @@ import type { DetectedFace, Point } from '../../server/face/engine';
 import { faceShapeDistance } from '../../server/face/face-shape';
 import { alignedJawWidth, checkPhoto, MAX_ALIGNED_JAW_PX, MAX_FACE_SHAPE_DISTANCE, MIN_FACE_SCORE } from '../../server/face/photo-check';
 import { readEvalSet } from '../../server/face/eval/dataset';
-import { drawnFaces } from './lib/drawn-faces';
+import { ANIMAL_EMOJI, drawnFaces, emojiFaces, HUMAN_EMOJI } from './lib/drawn-faces';
 import { fitShapeModel, shapeModelSource } from './lib/shape-fit';
 
 const args = process.argv.slice(2);
@@ -77,6 +77,9 @@ for (const path of walk(join(extra, 'usr/share/tuxpaint/stamps'))) {
 }
 for (const path of walk(join(extra, 'usr/share/doc/opencv-doc/examples/data'))) await add('opencv-doc samples', relative(extra, path), readFileSync(path));
 for (const [i, bytes] of (await drawnFaces(40)).entries()) await add('cartoon faces drawn here', `drawn-${i}`, bytes);
+const emojiFont = join(extra, 'usr/share/fonts/truetype/noto/NotoColorEmoji.ttf');
+for (const [i, bytes] of (await emojiFaces(emojiFont, ANIMAL_EMOJI)).entries()) await add('emoji animal faces (Noto)', ANIMAL_EMOJI[i]!, bytes);
+for (const [i, bytes] of (await emojiFaces(emojiFont, HUMAN_EMOJI)).entries()) await add('emoji human faces and smileys (Noto)', HUMAN_EMOJI[i]!, bytes);
 
 const range = (xs: number[]) => (xs.length ? `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}` : '—');
 console.log(`rules: jaw > ${MAX_ALIGNED_JAW_PX} px, shape distance > ${MAX_FACE_SHAPE_DISTANCE}\n`);

@@ -1,6 +1,6 @@
 // Cartoon faces drawn on a canvas (a head, two eyes, brows, a nose, a mouth, sometimes hair and ears), with seeded
 // variety in shape, colour and placement: drawings nobody tuned a rule on, for the not-a-face bench.
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 
 /** A small seeded generator (mulberry32), so the drawings are the same on every run. */
 function random(seed: number): () => number {
@@ -82,3 +82,26 @@ export async function drawnFaces(n: number): Promise<Buffer[]> {
   }
   return out;
 }
+
+/** Emoji drawn with a colour emoji font (Debian's fonts-noto-color-emoji), 300 px on a 480-px grey square. */
+export async function emojiFaces(fontPath: string, emoji: readonly string[]): Promise<Buffer[]> {
+  GlobalFonts.registerFromPath(fontPath, 'BenchEmoji');
+  const out: Buffer[] = [];
+  for (const e of emoji) {
+    const c = createCanvas(480, 480);
+    const g = c.getContext('2d');
+    g.fillStyle = '#dddddd';
+    g.fillRect(0, 0, 480, 480);
+    g.font = '300px BenchEmoji';
+    g.textAlign = 'center';
+    g.textBaseline = 'middle';
+    g.fillText(e, 240, 250);
+    out.push(await c.encode('jpeg', 90));
+  }
+  return out;
+}
+
+/** Animal faces of the emoji set (a dog first). */
+export const ANIMAL_EMOJI = [...'🐶🐱🐭🐹🐰🦊🐻🐼🐨🐯🦁🐮🐷🐸🐵🐺🐗🐴🦄🐲🐔🐧🙈'];
+/** Drawn human faces and smileys of the emoji set. */
+export const HUMAN_EMOJI = [...'😀😃😄😁😆😅😂🙂😉😊😇🥰😍🤩😘😋😛😜🤪😝🤑🤗🤭🤫🤔🤐🤨😐😑😶😏😒🙄😬😌😔😪🤤😴😷🤒🤕🤢🤮🤧🥵🥶🥴😵🤯🤠🥳😎🤓🧐😕😟🙁😮😯😲😳🥺😦😧😨😰😥😢😭😱😖😣😞😓😩😫🥱😤😡😠🤬😈👿💀🤡👹👺👻👽🤖👶🧒👦👧🧑👱👨🧔👩🧓👴👵'];
