@@ -10,7 +10,7 @@ import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { AppError } from '../../shared/errors';
 import type { StaffRole, StaffView } from '../../shared/views';
-import { sessionStaff } from '../services/staff-service';
+import { sessionEndsAt, sessionStaff } from '../services/staff-service';
 import { authenticateDevice } from './device-auth';
 
 export type Access = 'public' | 'device' | 'staff' | 'device-or-staff' | StaffRole[];
@@ -32,6 +32,12 @@ const PASSWORD_CHANGE_ROUTES = new Set(['/api/auth/me', '/api/auth/password', '/
 export async function staffOf(app: FastifyInstance, request: FastifyRequest): Promise<StaffView | null> {
   const token = request.cookies[SESSION_COOKIE];
   return token && /^[0-9a-f]{64}$/.test(token) ? sessionStaff(app.ctx, token) : null;
+}
+
+/** When the request's session ends (ms since the epoch), or null without one. */
+export async function sessionEndOf(app: FastifyInstance, request: FastifyRequest): Promise<number | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  return token && /^[0-9a-f]{64}$/.test(token) ? sessionEndsAt(app.ctx, token) : null;
 }
 
 export default fp(

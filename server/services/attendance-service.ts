@@ -2,7 +2,8 @@
 import { insertCheckinFrames, type FrameLabel } from '../repositories/face-frames-repository';
 import { pixelsOnly } from './pixels-only';
 import { AppError } from '../../shared/errors';
-import { quorumStatus } from '../../shared/rules';
+import { isInOffice, quorumStatus } from '../../shared/rules';
+import { findDeputy } from '../repositories/deputies-repository';
 import type { AttendanceEntry, AttendanceSummary, CheckinView, ParticipantView } from '../../shared/views';
 import * as attendance from '../repositories/attendance-repository';
 import { findParticipant } from '../repositories/meetings-repository';
@@ -102,6 +103,17 @@ export async function checkIn(
   return { status: created ? 'checked_in' : 'already_checked_in', participant: p, checkin };
 }
 
+const OUT_OF_OFFICE: Record<string, string> = {
+  suspended: '该代表已暂停执行代表职务，不能补签报到 / This deputy is suspended and cannot be checked in',
+  terminated: '该代表已终止代表资格，不能补签报到 / This deputy\'s mandate has ended; they cannot be checked in',
+};
+
+/** A clerk cannot do by hand what the door refuses by face (seat-eligibility): only deputies in office check in. */
+async function refuseOutOfOffice(ctx: ServiceContext, p: ParticipantView): Promise<void> {
+  const deputy = p.deputyId === null ? undefined : await findDeputy(ctx.db, p.deputyId);
+  if (deputy && !isInOffice(deputy.status)) throw new AppError('ERR_NOT_ELIGIBLE', OUT_OF_OFFICE[deputy.status]!);
+}
+
 /** 人工补签 by a clerk: the row records who (staffId) and why, as DESIGN.md asks of a manual check-in. */
 export async function manualCheckIn(
   ctx: ServiceContext,
@@ -110,6 +122,7 @@ export async function manualCheckIn(
   staffId: number,
   actor: Actor,
 ): Promise<CheckinOutcome> {
+  await refuseOutOfOffice(ctx, await participantOf(ctx, sittingId, input.participantId));
   return checkIn(
     ctx,
     { sittingId, participantId: input.participantId, method: 'manual', staffId, reason: input.reason.trim(), clientId: input.clientId },

@@ -91,6 +91,8 @@ export async function updateDevice(ctx: ServiceContext, id: number, patch: Updat
     await appendAudit(tx, { actor, action: 'device.update', subject: `device:${id}`, detail: { ...patch } });
   });
   deviceCache(ctx).clear();
+  // An open socket must not keep the sitting or the view it had (issue 22 point 7).
+  if (patch.mode !== undefined || patch.sittingId !== undefined) ctx.hub.deviceChanged(id);
   return getDevice(ctx, id);
 }
 

@@ -21,6 +21,12 @@ export interface LiveSource {
   vote(voteId: number): Promise<VoteView>;
 }
 
+/** A tablet's open socket, as the hub reaches it when the tablet is revoked or changed. */
+export interface DeviceSocket {
+  disconnect(): void;
+  recheck(): void;
+}
+
 /** Whether a vote change is a new count (console only) or a change of its state (every view). */
 export type VoteChange = 'tally' | 'state';
 
@@ -58,7 +64,7 @@ export class LiveHub {
   private readonly channels = new Map<string, MeetingChannel>();
   private source: LiveSource | null = null;
   /** Open sockets of paired tablets, so a revocation closes them at once. */
-  private readonly deviceSockets = new Map<number, Set<() => void>>();
+  private readonly deviceSockets = new Map<number, Set<DeviceSocket>>();
   /** Open staff sockets: each re-checks its session when an account changes (sign-out, disabling, password). */
   private readonly staffSockets = new Set<() => void>();
   /** Messages sent, for tests and benchmarks of the coalescing. */
@@ -108,12 +114,15 @@ export class LiveHub {
     for (const ch of this.channels.values()) ch.subscribers.delete(sub);
   }
 
-  /** Registers a tablet's socket; returns the function that forgets it (on close). */
-  attachDevice(deviceId: number, disconnect: () => void): () => void {
+  /**
+   * Registers a tablet's socket: `disconnect` closes it (revocation), `recheck` makes it read its device again
+   * (a change of sitting or mode). Returns the function that forgets it (on close).
+   */
+  attachDevice(deviceId: number, socket: DeviceSocket): () => void {
     const set = this.deviceSockets.get(deviceId) ?? new Set();
-    set.add(disconnect);
+    set.add(socket);
     this.deviceSockets.set(deviceId, set);
-    return () => set.delete(disconnect);
+    return () => set.delete(socket);
   }
 
   /** Whether the tablet has a live socket open now. */
@@ -123,8 +132,13 @@ export class LiveHub {
 
   /** Closes every open socket of a revoked tablet. */
   disconnectDevice(deviceId: number): void {
-    for (const disconnect of this.deviceSockets.get(deviceId) ?? []) disconnect();
+    for (const socket of this.deviceSockets.get(deviceId) ?? []) socket.disconnect();
     this.deviceSockets.delete(deviceId);
+  }
+
+  /** A tablet's sitting or mode changed: each of its sockets checks what it may still see. */
+  deviceChanged(deviceId: number): void {
+    for (const socket of [...(this.deviceSockets.get(deviceId) ?? [])]) socket.recheck();
   }
 
   /** Registers a staff socket's session check; returns the function that forgets it (on close). */

@@ -11,6 +11,7 @@ import * as deputies from '../repositories/deputies-repository';
 import { addDeputyToMeetings, syncParticipantName } from '../repositories/meetings-repository';
 import { appendAudit } from '../repositories/audit-repository';
 import type { Actor, ServiceContext } from './context';
+import { NameTwins, twinMessage } from './name-twins';
 import { describeProblem, fromTypeBoxError } from '../plugins/validation-message';
 
 export interface RowError {
@@ -101,6 +102,7 @@ export async function importRows(
   await getBody(ctx, bodyId);
   const report: ImportReport = { created: 0, updated: 0, errors: [], deputyIds: {} };
   const seen = new Map<string, number>();
+  const twins = new NameTwins(await deputies.listDeputies(ctx.db, bodyId));
   const good: Array<{ row: number; input: DeputyInput }> = [];
   rows.forEach((raw, i) => {
     const row = lines?.[i] ?? i + 1;
@@ -112,7 +114,10 @@ export async function importRows(
     if (dup !== undefined) {
       return report.errors.push({ row, message: `代表证号 ${input.cardNo} 与第 ${dup} 行重复 / Card number repeats row ${dup}` });
     }
+    const twin = twins.twinOf(input);
+    if (twin) return report.errors.push({ row, message: twinMessage(twin) });
     seen.set(input.cardNo, row);
+    twins.add(input);
     good.push({ row, input });
   });
   await ctx.db.write(async (tx) => {
@@ -132,6 +137,13 @@ export async function importRows(
     });
   });
   return report;
+}
+
+/** One deputy typed on the console: a row of the import, its refusal (a lookalike name) an error of its own. */
+export async function addDeputy(ctx: ServiceContext, bodyId: number, input: DeputyInput, actor: Actor): Promise<{ deputy: DeputyView; created: boolean }> {
+  const report = await importRows(ctx, bodyId, [input], actor);
+  if (report.errors[0]) throw new AppError('ERR_CONFLICT', report.errors[0].message);
+  return { deputy: await getDeputy(ctx, report.deputyIds[1]!), created: report.created > 0 };
 }
 
 function trimStrings(raw: unknown): unknown {
@@ -158,6 +170,8 @@ export async function getDeputy(ctx: ServiceContext, id: number): Promise<Deputy
 /** A status change (暂停执行代表职务, 终止代表资格) changes every count from the next vote opened on. */
 export async function updateDeputy(ctx: ServiceContext, id: number, patch: UpdateDeputy, actor: Actor): Promise<DeputyView> {
   const before = await getDeputy(ctx, id);
+  const twin = patch.name ? new NameTwins(await deputies.listDeputies(ctx.db, before.bodyId)).twinOf({ name: patch.name, cardNo: before.cardNo }) : undefined;
+  if (twin) throw new AppError('ERR_CONFLICT', twinMessage(twin));
   await ctx.db.write(async (tx) => {
     await deputies.updateDeputy(tx, id, patch);
     if (patch.name) await syncParticipantName(tx, id, patch.name);

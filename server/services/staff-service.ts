@@ -116,6 +116,14 @@ export async function sessionStaff(ctx: ServiceContext, token: string): Promise<
   return view;
 }
 
+/** When a session ends (ms since the epoch), or null when there is none: an open console socket closes then. */
+export async function sessionEndsAt(ctx: ServiceContext, token: string): Promise<number | null> {
+  const hit = cache(ctx).entries.get(hash(token));
+  if (hit) return hit.expiresAt;
+  const row = await staff.findSession(ctx.db, hash(token));
+  return row ? Date.parse(row.expires_at) : null;
+}
+
 export async function logout(ctx: ServiceContext, token: string): Promise<void> {
   forget(ctx); // before too: requests from here on read the database until the delete has committed
   await ctx.db.write((tx) => staff.deleteSession(tx, hash(token)));

@@ -36,8 +36,8 @@ export default async function bodyRoutes(fastify: FastifyInstance) {
   );
 
   app.post('/api/bodies/:bodyId/deputies', { config: { access: ['admin', 'clerk'], fieldNames: PERSON_FIELD_NAMES }, schema: { params: IdParams('bodyId'), body: DeputyInput } }, async (req, reply) => {
-    const report = await roster.importRows(ctx, req.params.bodyId, [req.body], actorOf(req));
-    return reply.status(report.created ? 201 : 200).send(await roster.getDeputy(ctx, report.deputyIds[1]!));
+    const { deputy, created } = await roster.addDeputy(ctx, req.params.bodyId, req.body, actorOf(req));
+    return reply.status(created ? 201 : 200).send(deputy);
   });
 
   /** Rows are checked one by one: the reply lists each bad row with its number; the good rows are imported. */

@@ -1,18 +1,19 @@
 // The live-state WebSocket: hello → snapshot, then versioned changes; resync on request; a seat tablet's ballots.
 //
-// A console is let in by its staff session, checked again on every message and whenever an account changes
-// (services/staff-service tells the hub); a session that must still change its one-time password is refused.
-// A tablet is let in by its device token, only for its own meeting and the view its mode needs, and sees only
-// its own sitting's votes and attendance.
+// A console is let in by its staff session, checked again on every message, whenever an account changes
+// (services/staff-service tells the hub) and when the session ends; a session that must still change its one-time
+// password is refused. A tablet is let in by its device token, only for its own meeting and the view its mode
+// needs, and sees only its own sitting's votes and attendance: checked again when the device is changed
+// (services/device-service tells the hub) and on every resync (./scope).
 import type { FastifyInstance } from 'fastify';
 import { LIVE_PATH, PROTOCOL_VERSION, type ClientMessage, type LiveView, type ServerMessage } from '../../../shared/protocol';
 import { AppError } from '../../../shared/errors';
-import type { DeviceView } from '../../../shared/views';
 import { getMeeting } from '../../services/meeting-service';
 import { deviceByTokenHash, hashToken } from '../../services/device-service';
 import { markSeen } from '../../services/device-presence';
-import { staffOf } from '../../plugins/access';
+import { sessionEndOf, staffOf } from '../../plugins/access';
 import { seatCast } from './seat-cast';
+import { deviceRefusal, watchSessionEnd } from './scope';
 import { MAX_BUFFERED_BYTES, MAX_REFUSED, messageBucket, snapshotBucket } from './socket-limits';
 
 function parse(raw: string): ClientMessage | null {
@@ -22,13 +23,6 @@ function parse(raw: string): ClientMessage | null {
   } catch {
     /* answered below as an error message */
   }
-  return null;
-}
-
-/** Why a tablet may not have the live view it asked for, or null when it may. */
-function deviceRefusal(device: DeviceView, meetingId: number, view: LiveView): string | null {
-  if (device.meetingId !== meetingId) return '本终端未分配到该会议 / This tablet is not assigned to that meeting';
-  if (device.mode === 'seat' && view !== 'kiosk') return '座位终端只能订阅表决状态 / A seat tablet gets the kiosk view only';
   return null;
 }
 
@@ -49,6 +43,7 @@ export default async function liveRoutes(app: FastifyInstance) {
       closed = true;
       ctx.hub.unsubscribe(sub);
       detach?.();
+      unwatch?.();
     };
     const close = (code: number, reason: string) => {
       if (closed) return;
@@ -67,6 +62,7 @@ export default async function liveRoutes(app: FastifyInstance) {
     const sub = { send: (message: ServerMessage) => write(JSON.stringify(message)), sendRaw: (data: Buffer) => write(data) };
     const fail = (code: string, message: string) => sub.send({ type: 'error', code, message });
     let detach: (() => void) | null = null;
+    let unwatch: (() => void) | null = null;
     const refuse = (message: string) => {
       fail('ERR_UNAUTHORIZED', message);
       close(4401, 'unauthorized');
@@ -78,6 +74,28 @@ export default async function liveRoutes(app: FastifyInstance) {
       if (staff && !staff.mustChangePassword) return true;
       refuse(staff ? '请先修改初始密码 / Change your one-time password first' : '登录已失效，请重新登录 / Session ended: sign in again');
       return false;
+    };
+    /** The tablet's device read again: null (and the socket refused) when it may no longer have this meeting and view. */
+    const deviceScope = async (): Promise<{ sittingId: number | null } | null> => {
+      const device = deviceHash === null ? undefined : await deviceByTokenHash(ctx, deviceHash);
+      if (!device || device.status !== 'active') return refuseDevice(), null;
+      const refusal = deviceRefusal(device, meetingId!, view);
+      if (refusal) return refuse(refusal), null;
+      return { sittingId: device.sittingId };
+    };
+    /** Moves the socket to its sitting's channel as it is now, with a fresh snapshot. */
+    const rescope = async (sittingId: number | null) => {
+      ctx.hub.unsubscribe(sub);
+      scope = sittingId;
+      if (!closed) await ctx.hub.subscribe(meetingId!, sub, view, scope);
+    };
+    /** The device changed: no push reaches this socket until it is known what it may still see. */
+    const recheckDevice = () => {
+      ctx.hub.unsubscribe(sub);
+      if (meetingId === null) return;
+      void deviceScope()
+        .then((now) => now && rescope(now.sittingId))
+        .catch(() => close(1011, 'recheck failed'));
     };
     const messages = messageBucket();
     const snapshots = snapshotBucket();
@@ -98,15 +116,19 @@ export default async function liveRoutes(app: FastifyInstance) {
         const refusal = deviceRefusal(device, id, requested);
         if (refusal) return refuse(refusal);
         detach?.();
-        detach = ctx.hub.attachDevice(device.id, refuseDevice);
+        detach = ctx.hub.attachDevice(device.id, { disconnect: refuseDevice, recheck: recheckDevice });
         deviceHash = hash;
         deviceId = device.id;
         scope = device.sittingId;
         void markSeen(ctx, device.id, true).catch(() => undefined);
       } else {
         if (!(await staffStillValid())) return;
+        const endsAt = await sessionEndOf(app, request);
+        if (closed) return;
         detach?.();
         detach = ctx.hub.attachStaff(() => void staffStillValid());
+        unwatch?.();
+        unwatch = watchSessionEnd(endsAt, staffStillValid);
       }
       if (closed) return;
       ctx.hub.unsubscribe(sub);
@@ -143,7 +165,13 @@ export default async function liveRoutes(app: FastifyInstance) {
         if (limited(snapshots)) return;
         const current = meetingId;
         void (async () => {
-          if (deviceHash === null && !(await staffStillValid())) return;
+          if (deviceHash === null) {
+            if (!(await staffStillValid())) return;
+          } else {
+            const now = await deviceScope();
+            if (!now) return;
+            if (now.sittingId !== scope) return rescope(now.sittingId);
+          }
           await ctx.hub.sendSnapshot(current, sub, view, scope);
         })().catch(() => fail('ERR_INTERNAL', '快照失败 / Snapshot failed'));
         return;
