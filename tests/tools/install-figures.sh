@@ -17,4 +17,4 @@ echo "packages installed: $(count)"
 echo "packages without dev (npm ls --omit=dev): $(count --omit=dev)"
 echo "node_modules: $(du -s --block-size=1M node_modules | cut -f1) MB"
 echo "largest:"
-du -s --block-size=1M node_modules/* node_modules/@*/* 2>/dev/null | sort -rn | grep -v '^[0-9]*\s*node_modules/@[^/]*$' | head -8
+du -s --block-size=1M node_modules/[!@]* node_modules/@*/* 2>/dev/null | sort -rn | head -8
