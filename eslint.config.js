@@ -12,4 +12,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
+  {
+    // The browser apps run on tablets and staff PCs: they share shared/ with the server, never server/ itself.
+    files: ['kiosk/**', 'console/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/server'], message: 'kiosk/ and console/ import shared/, never server/' }] }],
+    },
+  },
 );

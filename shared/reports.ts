@@ -1,37 +1,9 @@
-// Report read models (表决结果, 签到统计表, 履职档案) and the zh/en words both the console and the server's
-// .xlsx exports print. The numbers and outcomes in them come from the server (shared/rules); nothing here counts.
+// Report read models (表决结果, 签到统计表, 履职档案); the zh/en words they print are in labels.ts. The numbers and
+// outcomes in them come from the server (shared/rules); nothing here counts.
 import type { Mark, RatingMark, VoteKind, VoteState } from './types';
 import type { AttendanceEntry, AttendanceSummary, DeputyView, VoteView } from './views';
+import type { Bilingual } from './labels';
 import type { RollCallEntry } from './roll-call';
-
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
-export const KIND_LABELS: Readonly<Record<VoteKind, Bilingual>> = {
-  resolution: { zh: '议案表决', en: 'Resolution' },
-  project: { zh: '民生实事项目票决', en: 'Project vote' },
-  election: { zh: '选举', en: 'Election' },
-  rating: { zh: '满意度测评', en: 'Rating' },
-};
-
-export const STATE_LABELS: Readonly<Record<VoteState, Bilingual>> = {
-  draft: { zh: '未开始', en: 'Draft' },
-  open: { zh: '表决中', en: 'Open' },
-  closed: { zh: '已结束', en: 'Closed' },
-  announced: { zh: '已宣布', en: 'Announced' },
-  cancelled: { zh: '已取消', en: 'Cancelled' },
-};
-
-export const MARK_LABELS: Readonly<Record<Mark | RatingMark, Bilingual>> = {
-  yes: { zh: '赞成', en: 'Yes' },
-  no: { zh: '反对', en: 'No' },
-  abstain: { zh: '弃权', en: 'Abstain' },
-  satisfied: { zh: '满意', en: 'Satisfied' },
-  basic: { zh: '基本满意', en: 'Basically satisfied' },
-  unsatisfied: { zh: '不满意', en: 'Unsatisfied' },
-};
 
 /** Where a report belongs: body, meeting and sitting names. */
 export interface ReportPlace {

@@ -2,7 +2,7 @@
 // export. It only arranges what computeResult decided (counts, passed, adopted, elected, run-off, verdict);
 // it never counts or compares anything itself.
 import type { ElectionResult, ProjectResult, RatingResult, ResolutionResult, VoteResult } from './rules/result-types';
-import { MARK_LABELS, type Bilingual } from './reports';
+import { MARK_LABELS, type Bilingual } from './labels';
 
 export type Tone = 'good' | 'bad' | 'warn' | 'neutral';
 

@@ -1,7 +1,7 @@
 // 记名表决明细: what a 记名 (open) vote is for — each deputy's choice, and who did not press (未按), was on leave
 // (请假) or absent (缺席), grouped by delegation. Both the printed sheet and the .xlsx lay it out from here.
 import type { Mark, RatingMark, VoteKind } from './types';
-import { MARK_LABELS, type Bilingual } from './reports';
+import { MARK_LABELS, type Bilingual } from './labels';
 
 export type RollStatus = 'voted' | 'not_voted' | 'leave' | 'absent';
 

@@ -1,7 +1,8 @@
 // A read-only connection to a Quorum file, as a repository Reader: for audit:verify and for tests and
 // benchmarks that inspect a file the server wrote (beside a running server too: WAL lets readers in).
 import sqlite3 from 'sqlite3';
-import type { Database, Params } from '../db/database';
+import type { Database } from '../db/database';
+import type { Params } from '../db/statement-types';
 
 export type ReadOnlyDb = Pick<Database, 'get' | 'all'> & {
   exec(sql: string): Promise<void>;

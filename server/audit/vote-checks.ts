@@ -8,7 +8,7 @@ import { ballotBox, ballotContents } from '../repositories/ballots-repository';
 import { electorateIds, findVote, type VoteRecord } from '../repositories/votes-repository';
 import type { Reader } from '../repositories/rows';
 import { boxDigest } from '../services/secret-seal';
-import { specOf } from '../services/vote-service';
+import { specOf } from '../services/vote-spec';
 import type { VoteTrail } from './chain';
 import { canonical, type AuditProblem } from './problem';
 import { resultInEachRulesVersion } from './result-rules';

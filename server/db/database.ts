@@ -7,14 +7,8 @@
 // A job's promise resolves only after COMMIT returns, so a 2xx is only sent for durable data.
 import sqlite3 from 'sqlite3';
 import { PreparedWrites } from './prepared-writes';
+import type { Params, RunResult } from './statement-types';
 import { createPrivateFile } from '../data-dir';
-
-export interface RunResult {
-  lastID: number;
-  changes: number;
-}
-
-export type Params = ReadonlyArray<unknown> | Record<string, unknown>;
 
 /**
  * Runs a job's independent statements at once (e.g. rows into unrelated tables): SQLite still executes them one

@@ -2,7 +2,7 @@
 // its thread pool (prepare, then run) and each trip waits for a turn of the event loop, which a ballot burst keeps
 // busy; a statement kept prepared runs in one trip. Our SQL is fixed text, so a few dozen cover every write.
 import type sqlite3 from 'sqlite3';
-import type { Params, RunResult } from './database';
+import type { Params, RunResult } from './statement-types';
 
 const KEPT = 64;
 

@@ -1,7 +1,7 @@
 // ArcFace-style alignment: five points taken from face-api's 68 landmarks, a similarity transform (rotation, uniform
 // scale, translation; least squares, Umeyama's method in 2-D) onto the 112×112 template every insightface-format
-// model was trained on, then the warp and the input tensor. Pure (no Node or DOM imports) so the server and the
-// kiosk's browser engine run the very same code, and so unit tests can check it without models.
+// model was trained on, then the warp and the input tensor. Pure (no Node or DOM imports), so unit tests can check it
+// without models.
 import type { Point } from './engine.js';
 
 /** Side of the aligned crop the embedder reads. */
@@ -77,7 +77,7 @@ export function alignmentFor(landmarks68: readonly Point[]): Similarity {
   return similarityTransform(fivePoints(landmarks68), ARCFACE_TEMPLATE);
 }
 
-/** The part of a 2-D canvas context the warp needs: @napi-rs/canvas on the server, the DOM's in the kiosk. */
+/** The part of a 2-D canvas context the warp needs (@napi-rs/canvas's on the server). */
 export interface WarpContext<I> {
   imageSmoothingEnabled: boolean;
   fillStyle: unknown;

@@ -1,4 +1,4 @@
-// Passive anti-spoof score of a face (fr_liveness.onnx from faceplugin-face-recognition-js, a MiniVision-style
+// Passive anti-spoof score of a face (fr_liveness.onnx from faceplugin-face-recognition-js, bundled-models.ts; a MiniVision-style
 // silent liveness net) on onnxruntime-node. Information for the reviewer, stored with each check-in: it decides
 // nothing until it has been measured on real attacks (BENCHMARKS.md "Anti-spoof score"; README says so).
 // Its input, read from the model and the package's own code: [1, 3, 128, 128] float32, raw 0–255 pixel values, the
@@ -6,8 +6,9 @@
 // it separates the package's few screen/print attacks only with channels in B, G, R order (as OpenCV reads images;
 // the package's browser code feeds R, G, B), and the live class is index 0 (the package's own score_arr[0]).
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
+import { readVerifiedModel } from './arcface-model.js';
+import { BUNDLED_LIVENESS_MODEL } from './bundled-models.js';
 import type { FaceBox } from './engine.js';
 
 const require = createRequire(import.meta.url);
@@ -22,7 +23,7 @@ let session: Promise<{ ort: Ort; s: Session }> | null = null;
 function load(): Promise<{ ort: Ort; s: Session }> {
   session ??= (async () => {
     const ort = require('onnxruntime-node') as Ort;
-    const model = join(dirname(require.resolve('faceplugin-face-recognition-js/package.json')), 'model', 'fr_liveness.onnx');
+    const model = readVerifiedModel(BUNDLED_LIVENESS_MODEL);
     return { ort, s: await ort.InferenceSession.create(model, { intraOpNumThreads: 1 }) };
   })().catch((err: unknown) => {
     session = null;

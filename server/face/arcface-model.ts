@@ -1,21 +1,13 @@
 // Which ArcFace-format embedding model the arcface engine runs, and the check that it is the file we measured.
-// The bundled model is `model/fr_feature.onnx` of faceplugin-face-recognition-js@0.0.1 (MobileFaceNet, 512-d, MIT):
-// only that file is used, never the package's JS. A venue that licenses another insightface-format model
+// The bundled model is server/face/models/fr_feature.onnx (MobileFaceNet, 512-d, MIT; from
+// faceplugin-face-recognition-js@0.0.1, see bundled-models.ts). A venue that licenses another insightface-format model
 // (112×112 input, 5-point aligned) points QUORUM_FACE_MODEL at it; see README "Face recognition model".
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { ChannelOrder, InputNormalisation } from './align.js';
+import { BUNDLED_MODEL } from './bundled-models.js';
 
-const require = createRequire(import.meta.url);
-
-export const BUNDLED_MODEL = {
-  package: 'faceplugin-face-recognition-js',
-  version: '0.0.1',
-  file: 'model/fr_feature.onnx',
-  sha256: '87aacdfe57510db2af90c0251df680e8eec88f122ee94712121d09bcaaaf3581',
-} as const;
+export { BUNDLED_MODEL };
 
 export interface ArcFaceModelSpec extends InputNormalisation {
   /** Absolute path of the .onnx file. */
@@ -24,10 +16,6 @@ export interface ArcFaceModelSpec extends InputNormalisation {
   sha256: string;
   /** Descriptor model id stored beside every descriptor: the file's hash and the input options, so any change re-describes. */
   id: string;
-}
-
-export function bundledModelPath(): string {
-  return join(dirname(require.resolve(`${BUNDLED_MODEL.package}/package.json`)), BUNDLED_MODEL.file);
 }
 
 /**
@@ -55,7 +43,7 @@ export function modelSpecFromEnv(env: NodeJS.ProcessEnv = process.env, channels?
     return n;
   };
   const spec = {
-    path: custom ?? bundledModelPath(),
+    path: custom ?? BUNDLED_MODEL.path,
     sha256: (custom ? env.QUORUM_FACE_MODEL_SHA256! : BUNDLED_MODEL.sha256).toLowerCase(),
     channels: channels ?? envChannels ?? 'bgr',
     mean: num('QUORUM_FACE_MODEL_MEAN', 127),

@@ -1,7 +1,5 @@
 // Face matching for check-in and seat identification: one in-memory gallery per body, loaded from SQLite on
-// first use and kept current on enrollment and erasure. The kiosk sends a descriptor; the server decides.
-import { AppError } from '../../shared/errors';
-import { ArcFaceEngine } from '../face/arcface-engine';
+// first use and kept current on enrollment and erasure. The kiosk sends camera frames; the server describes and decides.
 import type { FaceEngine } from '../face/engine';
 import { frameEngineName, getEngine, DEFAULT_ENGINE } from '../face/engines';
 import { matchDefaultsFor } from '../face/match-defaults';
@@ -25,12 +23,7 @@ export interface FaceConfig {
   dimensions: number;
   threshold: number;
   margin: number;
-  /** ArcFace-format engines: where the kiosk loads the (verified) model file and how it feeds it (align.ts). */
-  arcface?: { modelUrl: string; channels: 'bgr' | 'rgb'; mean: number; std: number };
 }
-
-/** The URL the server serves the arcface engine's verified model file at (face routes). */
-export const arcfaceModelUrl = (model: string) => `/models/arcface/${model}.onnx`;
 
 /**
  * Settings from the environment, then `overrides` (tests, benches). Threshold, margin and strategy default to the
@@ -69,26 +62,8 @@ export class FaceService {
   }
 
   config(): FaceConfig {
-    const engine = this.engine;
-    const { model, dimensions } = engine;
-    const config: FaceConfig = { model, dimensions, threshold: this.settings.threshold, margin: this.settings.margin };
-    if (engine instanceof ArcFaceEngine) {
-      const { channels, mean, std } = engine.spec;
-      config.arcface = { modelUrl: arcfaceModelUrl(model), channels, mean, std };
-    }
-    return config;
-  }
-
-  /** Checks a descriptor from a kiosk: the server's model, exactly its length, every value finite. */
-  parseDescriptor(model: string, values: readonly number[]): Float32Array {
-    const { model: expected, dimensions } = this.config();
-    if (model !== expected) {
-      throw new AppError('ERR_BAD_DESCRIPTOR', `人脸特征模型不匹配：需要 ${expected} / Descriptor model must be ${expected}, got ${model}`);
-    }
-    if (values.length !== dimensions || !values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-      throw new AppError('ERR_BAD_DESCRIPTOR', `人脸特征须为 ${dimensions} 个有限数值 / Descriptor must be ${dimensions} finite numbers`);
-    }
-    return Float32Array.from(values);
+    const { model, dimensions } = this.engine;
+    return { model, dimensions, threshold: this.settings.threshold, margin: this.settings.margin };
   }
 
   private gallery(bodyId: number): Promise<Gallery> {

@@ -7,7 +7,7 @@ import type { VoteSpec } from '../../shared/types';
 import type { VoteRecord } from '../repositories/votes-repository';
 import { findVote } from '../repositories/votes-repository';
 import type { ServiceContext } from './context';
-import { specOf } from './vote-service';
+import { specOf } from './vote-spec';
 
 export interface OpenVote {
   vote: VoteRecord;

@@ -1,7 +1,8 @@
 // The .xlsx exports of the results sheet and the attendance sheet (exceljs). Same rows as the printed sheets:
 // the result table comes from shared/result-table.ts, the attendance list from the attendance service.
 import ExcelJS from 'exceljs';
-import { KIND_LABELS, STATE_LABELS, type AttendanceReport, type VoteReport } from '../../shared/reports';
+import type { AttendanceReport, VoteReport } from '../../shared/reports';
+import { KIND_LABELS, STATE_LABELS } from '../../shared/labels';
 import { groupByDelegation, NO_DELEGATION, ROLL_STATUS_LABELS, rollMarkLabel, type RollCallEntry } from '../../shared/roll-call';
 import { resultTable } from '../../shared/result-table';
 import { formatVenueTime } from '../../shared/venue-time';

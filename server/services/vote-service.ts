@@ -3,7 +3,7 @@
 import { AppError } from '../../shared/errors';
 import { computeResult, describePassRule, passRuleAllowed, validateSpec } from '../../shared/rules';
 import type { CreateVote } from '../../shared/schemas/votes';
-import type { BodyRules, PassRule, VoteSpec } from '../../shared/types';
+import type { BodyRules, PassRule } from '../../shared/types';
 import type { AgendaItemView, VoteView } from '../../shared/views';
 import type { VoteResult } from '../../shared/rules/result-types';
 import * as votes from '../repositories/votes-repository';
@@ -19,17 +19,7 @@ import { getBody } from './roster-service';
 import { summary } from './attendance-service';
 import { forget, openVote as castingState, stopAccepting } from './open-votes';
 import { clearWal, sealSecretVote, walPending } from './secret-seal';
-
-export function specOf(v: votes.VoteRecord): VoteSpec {
-  return {
-    kind: v.kind,
-    options: v.options,
-    maxYes: v.maxYes ?? undefined,
-    allowWriteIn: v.allowWriteIn,
-    passRule: v.passRule,
-    ratingVerdict: v.ratingVerdict ?? undefined,
-  };
-}
+import { specOf } from './vote-spec';
 
 function defaultPassRule(rules: BodyRules, kind: CreateVote['kind']): PassRule {
   if (kind === 'election') return rules.electionPass;

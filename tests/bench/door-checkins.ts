@@ -15,7 +15,7 @@ import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { headTurnFrames } from '../helpers/fake-camera';
 import { seedVenue, type Person } from '../e2e/kiosk-setup';
-import { readEvalSet } from '../../server/face/eval/dataset';
+import { readEvalSet } from '../tools/face-eval/dataset';
 
 const { values } = parseArgs({ options: { tablets: { type: 'string', default: '10' } } });
 const TABLETS = Number(values.tablets);

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { ArcFaceEngine } from '../../server/face/arcface-engine';
 import { extractEnrollment, type EnrollmentResult } from '../../server/face/enroll';
-import { readEvalSet } from '../../server/face/eval/dataset';
+import { readEvalSet } from '../tools/face-eval/dataset';
 
 const folder = process.argv[2] ?? resolve(import.meta.dirname, '..', '..', '..', 'shared', 'faces');
 const set = readEvalSet(folder);

@@ -7,10 +7,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_ENGINE, getEngine } from '../../server/face/engines';
-import { CachingEngine, cacheFileFor } from '../../server/face/eval/detect-cache';
+import { CachingEngine, cacheFileFor } from '../tools/face-eval/detect-cache';
 import { checkPhoto } from '../../server/face/photo-check';
 import { readFileSync } from 'node:fs';
-import { loadGroups } from '../../server/face/eval/dataset';
+import { loadGroups } from '../tools/face-eval/dataset';
 import { matchDefaultsFor } from '../../server/face/match-defaults';
 
 const { values } = parseArgs({ options: { 'max-photos': { type: 'string', default: '3' }, engine: { type: 'string', default: DEFAULT_ENGINE } } });

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadImage } from '@napi-rs/canvas';
 import { findFaces, type FoundFace } from '../../server/face/faceapi-engine';
-import { readEvalSet } from '../../server/face/eval/dataset';
+import { readEvalSet } from '../tools/face-eval/dataset';
 import { rgbaOf } from '../../server/face/frame-pixels';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { every: { type: 'string', default: '1' } } });

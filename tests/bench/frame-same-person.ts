@@ -5,7 +5,7 @@
 //   npx tsx tests/bench/frame-same-person.ts [-- --engine arcface-tiny224]
 import { parseArgs } from 'node:util';
 import { getEngine } from '../../server/face/engines';
-import { readEvalSet } from '../../server/face/eval/dataset';
+import { readEvalSet } from '../tools/face-eval/dataset';
 import { SAME_PERSON_COSINE } from '../../server/services/frame-check';
 import { FACES_DIR, headTurnFrames } from '../helpers/fake-camera';
 

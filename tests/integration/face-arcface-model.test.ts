@@ -6,13 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArcFaceEngine } from '../../server/face/arcface-engine.js';
-import { BUNDLED_MODEL, bundledModelPath, modelSpecFromEnv } from '../../server/face/arcface-model.js';
-import { makeApp } from '../helpers/app.js';
+import { BUNDLED_MODEL, modelSpecFromEnv } from '../../server/face/arcface-model.js';
+import { BUNDLED_LIVENESS_MODEL } from '../../server/face/bundled-models.js';
 
 describe('arcface model file', () => {
-  it('loads the bundled model at its pinned version and hash: unit-length 512-d descriptors', async () => {
-    const pkg = JSON.parse(readFileSync(join(bundledModelPath(), '..', '..', 'package.json'), 'utf8')) as { version: string };
-    expect(pkg.version).toBe(BUNDLED_MODEL.version);
+  it('bundles both model files in the repository (no npm package), with the pinned bytes', () => {
+    for (const m of [BUNDLED_MODEL, BUNDLED_LIVENESS_MODEL]) {
+      expect(m.path).not.toContain('node_modules');
+      expect(createHash('sha256').update(readFileSync(m.path)).digest('hex')).toBe(m.sha256);
+    }
+  });
+
+  it('loads the bundled model at its pinned hash: unit-length 512-d descriptors', async () => {
     const engine = new ArcFaceEngine({ env: {} });
     await engine.init();
     expect(engine.dimensions).toBe(512);
@@ -25,7 +30,7 @@ describe('arcface model file', () => {
   it('refuses a model file whose SHA-256 is not the pinned one, naming both hashes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'quorum-model-'));
     const bad = join(dir, 'fr_feature.onnx');
-    copyFileSync(bundledModelPath(), bad);
+    copyFileSync(BUNDLED_MODEL.path, bad);
     const bytes = readFileSync(bad);
     bytes[bytes.length - 1] ^= 0xff; // one flipped byte: a damaged or swapped file
     writeFileSync(bad, bytes);
@@ -47,21 +52,5 @@ describe('arcface model file', () => {
     ];
     expect(new Set(ids).size).toBe(4);
     expect(ids[3]).toBe('arcface-abababababab-bgr');
-  });
-});
-
-describe('GET /models/arcface/:file', () => {
-  it('serves the kiosks the very bytes verified at start, and nothing under another name', async () => {
-    const t = await makeApp();
-    try {
-      const model = t.app.ctx.face.engine.model;
-      const res = await t.app.inject({ method: 'GET', url: `/models/arcface/${model}.onnx` });
-      expect(res.statusCode).toBe(200);
-      expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(BUNDLED_MODEL.sha256);
-      expect((await t.app.inject({ method: 'GET', url: '/models/arcface/other.onnx' })).statusCode).toBe(404);
-      expect(t.app.ctx.face.config().arcface).toEqual({ modelUrl: `/models/arcface/${model}.onnx`, channels: 'bgr', mean: 127, std: 128 });
-    } finally {
-      await t.close();
-    }
   });
 });

@@ -124,8 +124,6 @@ function routes(): Route[] {
     r('POST', '/api/votes/:voteId/tracker', () => `/api/votes/${v.closed.id}/tracker`, { schema: TrackerReport, auth: () => seat.headers, example: () => ({ checked: 1, mismatched: 0 }) }),
     r('GET', '/api/live', () => LIVE_PATH),
     r('GET', '/api/face/config', () => '/api/face/config'),
-    // Public like /models/face-api/: the kiosk loads it before pairing; any other name is a 404.
-    r('GET', '/models/arcface/:file', () => `/models/arcface/${ENGINE.model}.onnx`),
     r('POST', '/api/face/challenge', () => '/api/face/challenge', { schema: FaceChallengeRequest, auth: () => door.headers, example: () => ({}) }),
     r('POST', '/api/face/frames', () => '/api/face/frames', { schema: FaceFrameAhead, auth: () => door.headers, example: () => ({ nonce: NONCE, label: 'frontal', frame: JPEG }) }),
     r('POST', '/api/checkins/face', () => '/api/checkins/face', {

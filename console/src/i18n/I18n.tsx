@@ -1,7 +1,7 @@
 // Language: zh-CN first, English second. One typed dictionary (dict.ts), a context, and t(key, params).
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { dict, type DictKey } from './dict';
-import type { Bilingual } from '../../../shared/reports';
+import type { Bilingual } from '../../../shared/labels';
 
 export type Lang = 'zh' | 'en';
 

@@ -1,5 +1,5 @@
 // Console labels of the admin screens: accounts, retention, and a body's vote rules with why each default.
-import type { Entry } from './dict';
+import type { Entry } from './entry';
 
 export const admin = {
   inOfficeLabel: { zh: '全体代表', en: 'In office' },

@@ -1,11 +1,7 @@
 // Every console label in Chinese and English. {name} placeholders are filled by t(key, params).
 // Kind, state and mark labels, and rule text, come from the shared code (shared/reports.ts, shared/rules).
 import { admin } from './dict-admin';
-
-export interface Entry {
-  zh: string;
-  en: string;
-}
+import type { Entry } from './entry';
 
 const app = {
   appTitle: { zh: '会议控制台 · 会议报到与表决系统', en: 'Console · Quorum' },

@@ -11,8 +11,6 @@ export interface FaceConfig {
   dimensions: number;
   threshold: number;
   margin: number;
-  /** ArcFace-format models: the model file's URL on our server and how to feed it (server/face/align.ts). */
-  arcface?: { modelUrl: string; channels: 'bgr' | 'rgb'; mean: number; std: number };
 }
 
 export type { FaceCheckinReply, SeatIdentifyReply };

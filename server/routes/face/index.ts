@@ -15,8 +15,6 @@ import { drain, fileParts, MAX_DEPUTY_PHOTOS, MAX_ROSTER_BYTES, readLimited, spo
 import { getRetentionDays, setRetentionDays } from '../../services/retention-service';
 import { getImportJob, latestImportJob, startImportJob } from '../../services/import-jobs';
 import { evidence, thumbnail } from '../../repositories/faces-repository';
-import { ArcFaceEngine } from '../../face/arcface-engine';
-import { readVerifiedModel } from '../../face/arcface-model';
 import { checkinFrame, refusalFrame } from '../../repositories/face-frames-repository';
 import { actorOf } from '../actor';
 
@@ -65,15 +63,6 @@ export default async function faceRoutes(fastify: FastifyInstance) {
   const ctx = app.ctx;
 
   app.get('/api/face/config', { config: { access: 'device-or-staff' } }, async () => ctx.face.config());
-  // The arcface engine's model for the kiosks, the very bytes checked at start (public like /models/face-api/).
-  app.get('/models/arcface/:file', { config: { access: 'public' }, schema: { params: Type.Object({ file: Type.String({ maxLength: 100 }) }) } }, async (req, reply) => {
-    const engine = ctx.face.engine;
-    if (!(engine instanceof ArcFaceEngine) || (req.params as { file: string }).file !== `${engine.model}.onnx`) {
-      throw new AppError('ERR_NOT_FOUND', '没有该人脸模型文件 / No such face model file');
-    }
-    return reply.type('application/octet-stream').header('cache-control', 'public, max-age=86400').send(readVerifiedModel(engine.spec));
-  });
-
   /** A door or seat tablet starts a face check: a nonce and the side to turn to, valid 30 s, decided once. */
   app.post('/api/face/challenge', { config: { access: 'device' }, schema: { body: FaceChallengeRequest }, preHandler: app.requireDevice('door', 'seat') }, async (req) =>
     issueChallenge(ctx, req.device!),

@@ -1,36 +1,11 @@
 // One paired tablet: change its mode or sitting in place, or revoke it.
 import { useState } from 'react';
-import type { DeviceMode, DeviceView } from '../../../../shared/views';
+import type { DeviceView } from '../../../../shared/views';
 import { removeDevice, revokeDevice, updateDevice } from '../../api/devices';
 import { useI18n } from '../../i18n/I18n';
 import { Badge, ErrorNote } from '../../ui/kit';
 import { formatDateTime } from '../../ui/format';
-import type { SittingChoice } from './DevicesPage';
-
-export function ModeSelect({ value, onChange, disabled }: { value: DeviceMode; onChange(mode: DeviceMode): void; disabled?: boolean }) {
-  const { t } = useI18n();
-  return (
-    <select name="mode" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as DeviceMode)} aria-label={t('deviceMode')}>
-      <option value="door">{t('modeDoor')}</option>
-      <option value="seat">{t('modeSeat')}</option>
-      <option value="screen">{t('modeScreen')}</option>
-    </select>
-  );
-}
-
-export function SittingSelect({ value, sittings, onChange, disabled }: { value: number | null; sittings: SittingChoice[]; onChange(id: number | null): void; disabled?: boolean }) {
-  const { t } = useI18n();
-  return (
-    <select name="sitting" value={value ?? ''} disabled={disabled} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)} aria-label={t('sitting')}>
-      <option value="">{t('noSitting')}</option>
-      {sittings.map((s) => (
-        <option key={s.id} value={s.id}>
-          {s.label}
-        </option>
-      ))}
-    </select>
-  );
-}
+import { ModeSelect, SittingSelect, type SittingChoice } from './DevicePickers';
 
 export function DeviceRow({ device: d, sittings, onChanged }: { device: DeviceView; sittings: SittingChoice[]; onChanged(): void }) {
   const { t } = useI18n();

@@ -8,13 +8,9 @@ import { Card, Empty, ErrorNote, Loading } from '../../ui/kit';
 import { useAsync } from '../../ui/use-async';
 import { PairForm } from './PairForm';
 import { DeviceRow } from './DeviceRow';
+import type { SittingChoice } from './DevicePickers';
 
 const REFRESH_MS = 5000;
-
-export interface SittingChoice {
-  id: number;
-  label: string;
-}
 
 /** `initialCode`: from a tablet's QR code (#/devices?code=123456), filled into the pairing form. */
 export function DevicesPage({ initialCode }: { initialCode?: string | null }) {

@@ -4,8 +4,7 @@ import type { DeviceMode } from '../../../../shared/views';
 import { acceptPairing } from '../../api/devices';
 import { useI18n } from '../../i18n/I18n';
 import { Card, ErrorNote, Field } from '../../ui/kit';
-import type { SittingChoice } from './DevicesPage';
-import { ModeSelect, SittingSelect } from './DeviceRow';
+import { ModeSelect, SittingSelect, type SittingChoice } from './DevicePickers';
 
 export function PairForm({ sittings, onPaired, initialCode }: { sittings: SittingChoice[]; onPaired(): void; initialCode?: string | null }) {
   const { t } = useI18n();

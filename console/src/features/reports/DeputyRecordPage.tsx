@@ -1,6 +1,6 @@
 // 履职档案: a deputy's sittings (present, leave, absent) and votes across meetings. For 无记名 votes only
 // participation is shown; the server never sends a choice for them.
-import { KIND_LABELS, MARK_LABELS, STATE_LABELS } from '../../../../shared/reports';
+import { KIND_LABELS, MARK_LABELS, STATE_LABELS } from '../../../../shared/labels';
 import { getDeputyRecord } from '../../api/reports';
 import { useI18n } from '../../i18n/I18n';
 import { href } from '../../router';

@@ -1,5 +1,5 @@
 // Reports of a meeting: the attendance sheet of each sitting and the results sheet of each vote.
-import { KIND_LABELS, STATE_LABELS } from '../../../../shared/reports';
+import { KIND_LABELS, STATE_LABELS } from '../../../../shared/labels';
 import { getMeeting, listAgenda } from '../../api/meetings';
 import { useI18n } from '../../i18n/I18n';
 import { href } from '../../router';

@@ -1,6 +1,6 @@
 // 表决结果: the printable results sheet of one vote, from the server's report (stored result, rule in words).
 import { describePassRule } from '../../../../shared/rules';
-import { KIND_LABELS, STATE_LABELS } from '../../../../shared/reports';
+import { KIND_LABELS, STATE_LABELS } from '../../../../shared/labels';
 import { getVoteReport, voteXlsxUrl } from '../../api/reports';
 import { useI18n } from '../../i18n/I18n';
 import { href } from '../../router';

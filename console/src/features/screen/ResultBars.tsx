@@ -1,7 +1,7 @@
 // Horizontal bars for a result: 赞成/反对/弃权/未按 for a resolution, 赞成 per project or candidate with its
 // outcome, and 满意/基本满意/不满意 per rating subject with its satisfaction rate and verdict.
 import type { ReactNode } from 'react';
-import { MARK_LABELS } from '../../../../shared/reports';
+import { MARK_LABELS } from '../../../../shared/labels';
 import type { VoteResult } from '../../../../shared/rules/result-types';
 import { formatRate, type ResultTable } from '../../../../shared/result-table';
 import { useI18n } from '../../i18n/I18n';

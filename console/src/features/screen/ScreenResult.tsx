@@ -1,7 +1,7 @@
 // A closed vote's result on the big screen: the verdict, then one bar per count. All from VoteView.tally.
 import { describePassRule } from '../../../../shared/rules';
 import type { VoteResult } from '../../../../shared/rules/result-types';
-import { KIND_LABELS } from '../../../../shared/reports';
+import { KIND_LABELS } from '../../../../shared/labels';
 import { resultTable } from '../../../../shared/result-table';
 import type { VoteView } from '../../../../shared/views';
 import { useI18n } from '../../i18n/I18n';

@@ -1,5 +1,5 @@
 // A vote in progress on the big screen: its title and 已投 N / 应投 M. Never per-option counts while open.
-import { KIND_LABELS } from '../../../../shared/reports';
+import { KIND_LABELS } from '../../../../shared/labels';
 import type { VoteView } from '../../../../shared/views';
 import { useI18n } from '../../i18n/I18n';
 

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { defaultSecrecy, describePassRule } from '../../../../shared/rules';
 import type { BodyRules, ChangePolicy, PassRule, Secrecy, VoteKind } from '../../../../shared/types';
 import type { AgendaItemView } from '../../../../shared/views';
-import { KIND_LABELS } from '../../../../shared/reports';
+import { KIND_LABELS } from '../../../../shared/labels';
 import { addAgendaItem } from '../../api/meetings';
 import { createVote } from '../../api/votes';
 import { useI18n } from '../../i18n/I18n';

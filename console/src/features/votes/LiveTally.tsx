@@ -1,7 +1,7 @@
 // While a vote is open: 已投 N / 应投 M, and for 记名 votes the running counts per option (the server sends
 // none for 无记名 votes while open). No outcome is shown before close: a running count decides nothing.
 import type { VoteView } from '../../../../shared/views';
-import { MARK_LABELS } from '../../../../shared/reports';
+import { MARK_LABELS } from '../../../../shared/labels';
 import { resultTable } from '../../../../shared/result-table';
 import { useI18n } from '../../i18n/I18n';
 

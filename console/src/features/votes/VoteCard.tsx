@@ -1,6 +1,6 @@
 // One vote: what it is (kind, secrecy, rule in words), where it is in its life, and its live tally or result.
 import { describePassRule } from '../../../../shared/rules';
-import { KIND_LABELS, STATE_LABELS } from '../../../../shared/reports';
+import { KIND_LABELS, STATE_LABELS } from '../../../../shared/labels';
 import type { VoteView } from '../../../../shared/views';
 import { useI18n } from '../../i18n/I18n';
 import { href } from '../../router';

@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Image } from '@napi-rs/canvas';
-import type { DetectedFace, FaceEngine } from '../engine.js';
-import { ENROLL_TINY_INPUTS, TINY_DECISIVE_PX, TINY_DECISIVE_SCORE } from '../photo-check.js';
+import type { DetectedFace, FaceEngine } from '../../../server/face/engine.js';
+import { ENROLL_TINY_INPUTS, TINY_DECISIVE_PX, TINY_DECISIVE_SCORE } from '../../../server/face/photo-check.js';
 
 const CACHE_VERSION = 1;
 

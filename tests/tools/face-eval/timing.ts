@@ -1,7 +1,7 @@
 // How long Gallery.match takes at venue scale. A township roll is ~50–100 deputies, a county's ~200–400; 3,000
 // bounds the largest body plus observers. The real enrolled people are padded with synthetic identities made by
 // perturbing real descriptors (so the vectors have realistic magnitudes), each with as many descriptors as a real one.
-import { Gallery, type MatchStrategy } from '../matcher.js';
+import { Gallery, type MatchStrategy } from '../../../server/face/matcher.js';
 
 export interface MatchTiming {
   identities: number;

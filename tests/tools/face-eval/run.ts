@@ -1,11 +1,11 @@
 // The evaluation itself: enroll through extractEnrollment (as the roster import does), match through Gallery.match
-// (as check-in does), then derive the figures. eval-cli.ts parses arguments and prints; this returns data.
+// (as check-in does), then derive the figures. cli.ts parses arguments and prints; this returns data.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DetectedFace } from '../engine.js';
-import { extractEnrollment } from '../enroll.js';
-import { Gallery, type MatchOptions, type MatchStrategy } from '../matcher.js';
-import { MIN_FACE_SCORE } from '../photo-check.js';
+import type { DetectedFace } from '../../../server/face/engine.js';
+import { extractEnrollment } from '../../../server/face/enroll.js';
+import { Gallery, type MatchOptions, type MatchStrategy } from '../../../server/face/matcher.js';
+import { MIN_FACE_SCORE } from '../../../server/face/photo-check.js';
 import type { CachingEngine } from './detect-cache.js';
 import type { EvalSet, Groups } from './dataset.js';
 import { accepted, evaluate, pairPercentiles, rank1, reportThresholds, zeroFalseAcceptPoint } from './stats.js';

@@ -4,15 +4,15 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
-import { DEFAULT_ENGINE, engineNames, getEngine } from './engines.js';
-import { DEFAULT_MATCH_OPTIONS, matchDefaultsFor } from './match-defaults.js';
-import type { MatchStrategy } from './matcher.js';
-import { defaultGroupsFile, loadGroups, readEvalSet } from './eval/dataset.js';
-import { CachingEngine, cacheFileFor } from './eval/detect-cache.js';
-import { runEval } from './eval/run.js';
-import { printSummary, toJson } from './eval/report.js';
+import { DEFAULT_ENGINE, engineNames, getEngine } from '../../../server/face/engines.js';
+import { DEFAULT_MATCH_OPTIONS, matchDefaultsFor } from '../../../server/face/match-defaults.js';
+import type { MatchStrategy } from '../../../server/face/matcher.js';
+import { defaultGroupsFile, loadGroups, readEvalSet } from './dataset.js';
+import { CachingEngine, cacheFileFor } from './detect-cache.js';
+import { runEval } from './run.js';
+import { printSummary, toJson } from './report.js';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 const HELP = `Usage: npm run face:eval -- <folder> [options]
 
