@@ -8,7 +8,7 @@ import { isCleanLine } from '../../shared/text';
 import type { DeputyView } from '../../shared/views';
 import { call, makeApp, type TestApp } from '../helpers/app';
 import { LOOSE_CHALLENGES } from '../helpers/loose-challenges';
-import { pairDevice, type PairedDevice } from '../helpers/devices';
+import { pairDevice, type PairedDevice, inject } from '../helpers/devices';
 import { clientId, seedSitting, type Sitting } from '../helpers/fixtures';
 import { digest } from '../helpers/hostile';
 
@@ -79,15 +79,15 @@ describe('evidence photos', () => {
 
   /** A check-in answering a fresh challenge with these frames. */
   const checkIn = async (frames: { frontal: Buffer; turned: Buffer; back: Buffer }) => {
-    const { nonce } = (await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: door.headers, payload: {} })).json<{ nonce: string }>();
-    return t.app.inject({
+    const { nonce } = (await inject(t.app, { method: 'POST', url: '/api/face/challenge', headers: door.headers, payload: {} })).json<{ nonce: string }>();
+    return inject(t.app, {
       method: 'POST',
       url: '/api/checkins/face',
       headers: door.headers,
       payload: { clientId: clientId(), nonce, frames: { frontal: b64(frames.frontal), turned: b64(frames.turned), back: b64(frames.back) } },
     });
   };
-  const gaveUp = (frame: Buffer) => t.app.inject({ method: 'POST', url: '/api/checkins/face/gave-up', headers: door.headers, payload: { tries: 3, frame: b64(frame) } });
+  const gaveUp = (frame: Buffer) => inject(t.app, { method: 'POST', url: '/api/checkins/face/gave-up', headers: door.headers, payload: { tries: 3, frame: b64(frame) } });
   /** Status, code and message of an answer (a 204 has no body). */
   const answer = (res: { statusCode: number; body: string }) => {
     const error = res.body ? (JSON.parse(res.body) as { error?: { code: string; message: string } }).error : undefined;
@@ -118,7 +118,7 @@ describe('evidence photos', () => {
     expect((await gaveUp(whole)).statusCode).toBe(204);
     const refusals = (await call<Array<{ id: number; reason: string }>>(t.app, 'GET', `/api/sittings/${s.sittingId}/refusals`, undefined, 200)).body;
     const kept = refusals.find((r) => r.reason === 'gave_up')!;
-    const frame = await t.app.inject({ method: 'GET', url: `/api/sittings/${s.sittingId}/refusals/${kept.id}/frame`, headers: { cookie: t.cookie } });
+    const frame = await inject(t.app, { method: 'GET', url: `/api/sittings/${s.sittingId}/refusals/${kept.id}/frame`, headers: { cookie: t.cookie } });
     expect(Buffer.compare(frame.rawPayload, whole)).toBe(0);
   });
 });

@@ -325,6 +325,8 @@ const devices = {
   pairedOk: { zh: '已配对：{name}', en: 'Paired: {name}' },
   pairedDevices: { zh: '已配对终端', en: 'Paired tablets' },
   noDevices: { zh: '还没有配对的平板', en: 'No tablets paired yet' },
+  pendingCodes: { zh: '已输入、等待终端确认的配对码：{n} 个', en: 'Codes typed, waiting for their tablet: {n}' },
+  clearPending: { zh: '清除', en: 'Clear' },
   lastSeen: { zh: '最近在线', en: 'Last seen' },
   neverSeen: { zh: '从未连接', en: 'Never connected' },
   noSeat: { zh: '未指定', en: 'Not set' },

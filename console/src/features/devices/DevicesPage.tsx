@@ -8,6 +8,7 @@ import { Card, Empty, ErrorNote, Loading } from '../../ui/kit';
 import { useAsync } from '../../ui/use-async';
 import { PairForm } from './PairForm';
 import { DeviceRow } from './DeviceRow';
+import { PendingCodes } from './PendingCodes';
 
 const REFRESH_MS = 5000;
 
@@ -32,6 +33,7 @@ export function DevicesPage({ initialCode }: { initialCode?: string | null }) {
     <div className="stack">
       <h1 className="page-title">{t('devicesTitle')}</h1>
       <PairForm sittings={sittings} onPaired={devices.reload} initialCode={initialCode} />
+      <PendingCodes refreshKey={devices.data} />
       <Card title={t('pairedDevices')} actions={<button type="button" className="button button-small" onClick={devices.reload}>{t('refresh')}</button>}>
         <ErrorNote error={devices.error} />
         {!devices.data && <Loading />}
