@@ -9,7 +9,7 @@ import fp from 'fastify-plugin';
 import { AppError } from '../../shared/errors';
 import { PROOF_HEADER, parseProof, requestProofText } from '../../shared/device-proof';
 import type { DeviceMode, DeviceView } from '../../shared/views';
-import { activeDevice, assertProof, hashToken } from '../services/device-service';
+import { activeDevice, assertMode, assertProof, hashToken } from '../services/device-service';
 import type { ServiceContext } from '../services/context';
 
 declare module 'fastify' {
@@ -47,8 +47,9 @@ export async function assertRequestProof(ctx: ServiceContext, request: FastifyRe
 export async function authenticateDevice(ctx: ServiceContext, request: FastifyRequest, modes: DeviceMode[]): Promise<DeviceView> {
   const token = bearerToken(request);
   if (!token) throw new AppError('ERR_UNAUTHORIZED', '终端未配对 / Device not paired: missing token');
-  const device = await activeDevice(ctx, hashToken(token), modes);
-  await assertRequestProof(ctx, request, device);
+  const device = await activeDevice(ctx, hashToken(token), []);
+  await assertRequestProof(ctx, request, device); // before the mode: a copied token learns nothing about its tablet
+  if (modes.length > 0) assertMode(device, modes);
   request.device = device;
   return device;
 }

@@ -322,7 +322,7 @@ const devices = {
   noSitting: { zh: '（未指定）', en: '(none)' },
   seat: { zh: '座位', en: 'Seat' },
   pair: { zh: '确认配对', en: 'Pair' },
-  pairedOk: { zh: '已配对：{name}', en: 'Paired: {name}' },
+  pairedOk: { zh: '已配对：{name}（终端数秒内上线，出现在下方列表）', en: 'Paired: {name} (the tablet comes online within seconds, in the list below)' },
   pairedDevices: { zh: '已配对终端', en: 'Paired tablets' },
   noDevices: { zh: '还没有配对的平板', en: 'No tablets paired yet' },
   pendingCodes: { zh: '已输入、等待终端确认的配对码：{n} 个', en: 'Codes typed, waiting for their tablet: {n}' },
