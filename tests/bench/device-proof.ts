@@ -28,8 +28,6 @@ const verifyUs = cpuUs((i) => {
 const guard = new ReplayGuard();
 const checkUs = cpuUs((i) => checkProof(guard, 1, key, texts[i]!, proofs[i]!));
 const t0 = performance.now();
-
-t0 = performance.now();
 for (let i = 0; i < 1000; i++) await makeProof(keys.privateKey, (p) => requestProofText('GET', '/api/device/me', p, sha));
 const signUs = ((performance.now() - t0) * 1000) / 1000;
 
