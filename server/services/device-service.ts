@@ -9,6 +9,7 @@ import { appendAudit } from '../repositories/audit-repository';
 import type { Actor, ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { checkProof, parsePublicKey, ReplayGuard } from './device-proof-check';
+import { PairingAsks } from './pairing-asks';
 
 /** A code a clerk accepted and no tablet claimed this long is forgotten; the clerk types it again. */
 export const PAIRING_TTL_MS = 10 * 60 * 1000;
@@ -23,6 +24,7 @@ interface Caches {
   /** Each device's public key, parsed once (null: none stored, paired before device keys). */
   keys: Map<number, KeyObject | null>;
   replay: ReplayGuard;
+  asks: PairingAsks;
 }
 
 /** Cleared on every device change (pairing, settings, revocation) before the change returns; the replay guard stays. */
@@ -30,7 +32,7 @@ const caches = new WeakMap<ServiceContext, Caches>();
 
 function cacheOf(ctx: ServiceContext): Caches {
   let c = caches.get(ctx);
-  if (!c) caches.set(ctx, (c = { byHash: new Map(), keys: new Map(), replay: new ReplayGuard() }));
+  if (!c) caches.set(ctx, (c = { byHash: new Map(), keys: new Map(), replay: new ReplayGuard(), asks: new PairingAsks() }));
   return c;
 }
 
@@ -42,7 +44,8 @@ function forgetCached(ctx: ServiceContext): void {
 
 /**
  * A tablet claims the code a clerk accepted: its code is read from its public key (shared/device-proof), so a
- * tablet that only waits stores nothing here and a flood of them fills nothing. `proof` must be signed by that key.
+ * tablet that only waits stores no row and a flood of them fills no list. `proof` must be signed by that key.
+ * Two keys asking for one code is a clash (pairing-asks.ts): refused, the tablet makes a new key.
  */
 export async function claimPairing(
   ctx: ServiceContext,
@@ -57,6 +60,9 @@ export async function claimPairing(
     throw new AppError('ERR_CONFLICT', '该终端令牌已登记 / This device token is already registered');
   }
   const code = await pairingCodeOf(input.publicKey);
+  if (cacheOf(ctx).asks.note(code, hashToken(input.publicKey)) > 1) {
+    throw new AppError('ERR_CONFLICT', '配对码与另一终端相同，请刷新终端以换一个配对码 / Another key asked for this code: the tablet makes a new one', { clash: true });
+  }
   const pending = await devices.findPendingByCode(ctx.db, code);
   if (!pending || pending.createdAt < pendingCutoff()) return { code };
   const ok = await ctx.db.write((tx) => devices.claim(tx, pending.id, tokenHash, input.publicKey));

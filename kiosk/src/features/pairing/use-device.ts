@@ -32,11 +32,12 @@ export function useDevice(): DeviceState {
       const { status, body } = await claimPairing(creds.token, creds.publicKey);
       if (status === 201) setState({ kind: 'active', device: body as DeviceView });
     } catch (err) {
-      // 409: this token is already a device's, and that device refused us (revoked): start again with new credentials.
+      // 409: this token is already a device's and that device refused us (revoked), or another key asked for this
+      // code (a clash): start again with new credentials, so a new code.
       if (!(err instanceof ApiError) || err.status !== 409) throw err;
       await clearCredentials();
       forgetAllBallots(); // unpaired or revoked: no ballot secret stays on the tablet
-      setState({ kind: 'pairing', code: null, revoked: true });
+      setState({ kind: 'pairing', code: null, revoked });
     }
   }, []);
 
