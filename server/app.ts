@@ -19,6 +19,7 @@ import { VoterTokens } from './services/voter-token';
 import { purgeExpiredEvidence } from './services/retention-service';
 import type { ServiceContext } from './services/context';
 import errors from './plugins/errors';
+import securityHeaders from './plugins/security-headers';
 import deviceAuth from './plugins/device-auth';
 import deviceRoutes from './routes/devices';
 import access from './plugins/access';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await db.close();
   });
 
+  await app.register(securityHeaders);
   await app.register(errors);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 500 } });

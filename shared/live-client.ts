@@ -3,6 +3,7 @@
 // reconnects with backoff after a drop, resyncing from a fresh snapshot. A seat tablet casts through it too
 // (cast): sent once live, sent again after a reconnect until answered.
 import { PendingCasts } from './live-casts';
+import { helloProofText, type DeviceSigner } from './device-proof';
 import {
   LIVE_PATH,
   PROTOCOL_VERSION,
@@ -36,8 +37,8 @@ export interface LiveClientOptions {
   meetingId: number;
   /** Default 'console'; tablets use 'kiosk' (vote state changes only). */
   view?: LiveView;
-  /** A paired tablet's token, checked by the server on hello. */
-  deviceToken?: string;
+  /** A paired tablet: its token and key, checked by the server on a signed hello. */
+  device?: DeviceSigner;
   connect: SocketFactory;
   onState?: (state: MeetingState) => void;
   onStatus?: (status: ConnectionStatus) => void;
@@ -79,7 +80,7 @@ export class LiveClient {
 
   constructor(private readonly options: LiveClientOptions) {
     this.open();
-    if (options.deviceToken) this.heartbeat = setInterval(() => this.send({ type: 'ping' }), 30_000);
+    if (options.device) this.heartbeat = setInterval(() => this.send({ type: 'ping' }), 30_000);
   }
 
   private setStatus(status: ConnectionStatus): void {
@@ -95,14 +96,7 @@ export class LiveClient {
     this.setStatus('connecting');
     const socket = this.options.connect(`${this.options.origin}${LIVE_PATH}`);
     this.socket = socket;
-    socket.onopen = () =>
-      this.send({
-        type: 'hello',
-        protocol: PROTOCOL_VERSION,
-        meetingId: this.options.meetingId,
-        view: this.options.view ?? 'console',
-        ...(this.options.deviceToken ? { deviceToken: this.options.deviceToken } : {}),
-      });
+    socket.onopen = () => void this.sayHello(socket);
     socket.onmessage = (ev) => this.receive(JSON.parse(String(ev.data)) as ServerMessage);
     socket.onerror = () => undefined; // onclose follows and schedules the retry
     socket.onclose = () => {
@@ -114,6 +108,15 @@ export class LiveClient {
       this.timer = setTimeout(() => this.open(), this.backoff);
       this.backoff = Math.min(this.backoff * 2, this.options.maxBackoffMs ?? 5000);
     };
+  }
+
+  /** hello, signed when this is a tablet (the signature is made fresh for each connection). */
+  private async sayHello(socket: SocketLike): Promise<void> {
+    const { meetingId, device } = this.options;
+    const view = this.options.view ?? 'console';
+    const proof = device ? await device.prove((p) => helloProofText(meetingId, view, p)) : undefined;
+    if (this.socket !== socket) return;
+    this.send({ type: 'hello', protocol: PROTOCOL_VERSION, meetingId, view, ...(device ? { deviceToken: device.token, proof } : {}) });
   }
 
   private receive(m: ServerMessage): void {

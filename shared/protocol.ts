@@ -31,7 +31,8 @@ export interface MeetingState {
 
 export type ClientMessage =
   /** Tablets send their device token: a revoked tablet is refused, and its open socket closed at once. */
-  | { type: 'hello'; protocol: number; meetingId: number; view?: LiveView; deviceToken?: string }
+  /** A tablet's hello carries its token and a proof (shared/device-proof: helloProofText) signed by its key. */
+  | { type: 'hello'; protocol: number; meetingId: number; view?: LiveView; deviceToken?: string; proof?: string }
   | { type: 'resync' }
   | { type: 'ping' }
   /**

@@ -1,4 +1,4 @@
-// Paired tablets. Tokens are stored only as SHA-256 hashes.
+// Paired tablets. Tokens are stored only as SHA-256 hashes, with each tablet's public key (SPKI, base64).
 import type { DeviceMode, DeviceView } from '../../shared/views';
 import type { Tx } from '../db/database';
 import { now, type Reader } from './rows';
@@ -33,25 +33,22 @@ const toView = (r: DeviceRow): DeviceView => ({
   createdAt: r.created_at,
 });
 
-export async function insertPending(tx: Tx, code: string, tokenHash: string): Promise<number> {
+/** A code a clerk accepted, with the settings the tablet will have; no token or key until the tablet claims it. */
+export async function insertAccepted(tx: Tx, code: string, d: { name: string; mode: DeviceMode; sittingId: number | null; seat: string | null }): Promise<number> {
   const { lastID } = await tx.run(
-    "INSERT INTO devices (name, pairing_code, token_hash, status, created_at) VALUES ('', ?, ?, 'pending', ?)",
-    [code, tokenHash, now()],
+    "INSERT INTO devices (name, mode, sitting_id, seat, pairing_code, status, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)",
+    [d.name, d.mode, d.sittingId, d.seat, code, now()],
   );
   return lastID;
 }
 
-/** Pairing requests never accepted in time: they never were devices, nothing refers to them. */
+/** Accepted codes never claimed in time: they never were devices, nothing refers to them. */
 export async function deletePendingBefore(tx: Tx, cutoff: string): Promise<void> {
   await tx.run("DELETE FROM devices WHERE status = 'pending' AND created_at < ?", [cutoff]);
 }
 
-export async function countPending(db: Reader): Promise<number> {
-  return (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM devices WHERE status = 'pending'"))?.n ?? 0;
-}
-
-export async function pendingCodeTaken(db: Reader, code: string): Promise<boolean> {
-  return !!(await db.get("SELECT 1 AS x FROM devices WHERE status = 'pending' AND pairing_code = ?", [code]));
+export async function deleteAllPending(tx: Tx): Promise<number> {
+  return (await tx.run("DELETE FROM devices WHERE status = 'pending'")).changes;
 }
 
 export async function findPendingByCode(db: Reader, code: string): Promise<{ id: number; createdAt: string } | undefined> {
@@ -62,16 +59,17 @@ export async function findPendingByCode(db: Reader, code: string): Promise<{ id:
   return row && { id: row.id, createdAt: row.created_at };
 }
 
-export async function activate(
-  tx: Tx,
-  id: number,
-  d: { name: string; mode: DeviceMode; sittingId: number | null; seat: string | null },
-): Promise<boolean> {
+/** The tablet holding the accepted code's key takes the device: its token hash and public key, active from now. */
+export async function claim(tx: Tx, id: number, tokenHash: string, publicKey: string): Promise<boolean> {
   const { changes } = await tx.run(
-    "UPDATE devices SET status = 'active', pairing_code = NULL, name = ?, mode = ?, sitting_id = ?, seat = ? WHERE id = ? AND status = 'pending'",
-    [d.name, d.mode, d.sittingId, d.seat, id],
+    "UPDATE devices SET status = 'active', pairing_code = NULL, token_hash = ?, public_key = ? WHERE id = ? AND status = 'pending'",
+    [tokenHash, publicKey, id],
   );
   return changes === 1;
+}
+
+export async function publicKeyOf(db: Reader, id: number): Promise<string | null> {
+  return (await db.get<{ public_key: string | null }>('SELECT public_key FROM devices WHERE id = ?', [id]))?.public_key ?? null;
 }
 
 export async function update(
@@ -102,14 +100,15 @@ export async function findByTokenHash(db: Reader, hash: string): Promise<DeviceV
   return row && toView(row);
 }
 
-/** Devices to show a clerk: pending requests younger than `pendingSince`, and every device ever paired. */
-export async function listDevices(db: Reader, pendingSince: string): Promise<DeviceView[]> {
-  const rows = await db.all<DeviceRow>(
-    `${SELECT} WHERE (d.status = 'pending' AND d.created_at >= ?) OR (d.status <> 'pending' AND (d.status <> 'revoked' OR d.name <> ''))
-     ORDER BY d.status, d.id`,
-    [pendingSince],
-  );
+/** Devices to show a clerk: every device ever paired (accepted codes still waiting for their tablet are listPending). */
+export async function listDevices(db: Reader): Promise<DeviceView[]> {
+  const rows = await db.all<DeviceRow>(`${SELECT} WHERE d.status <> 'pending' AND (d.status <> 'revoked' OR d.name <> '') ORDER BY d.status, d.id`);
   return rows.map(toView);
+}
+
+/** Accepted codes younger than `since` whose tablet has not claimed them yet. */
+export async function listPending(db: Reader, since: string): Promise<DeviceView[]> {
+  return (await db.all<DeviceRow>(`${SELECT} WHERE d.status = 'pending' AND d.created_at >= ? ORDER BY d.id`, [since])).map(toView);
 }
 
 export async function touchLastSeen(tx: Tx, id: number, at: string): Promise<void> {

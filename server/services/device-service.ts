@@ -1,56 +1,74 @@
 // Pairing, settings and revocation of tablets, and recognising a tablet by its token.
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
+import { pairingCodeOf, type Proof } from '../../shared/device-proof';
 import { AppError } from '../../shared/errors';
-import type { AcceptPairing, UpdateDevice } from '../../shared/schemas/devices';
+import type { AcceptPairing, RequestPairing, UpdateDevice } from '../../shared/schemas/devices';
 import type { DeviceMode, DeviceView } from '../../shared/views';
 import * as devices from '../repositories/devices-repository';
 import { appendAudit } from '../repositories/audit-repository';
 import type { Actor, ServiceContext } from './context';
 import { getSitting } from './meeting-service';
+import { checkProof, parsePublicKey, ReplayGuard } from './device-proof-check';
+import { PairingAsks } from './pairing-asks';
 
-/** A code left unaccepted this long is refused and forgotten; the tablet asks for a new one. */
+/** A code a clerk accepted and no tablet claimed this long is forgotten; the clerk types it again. */
 export const PAIRING_TTL_MS = 10 * 60 * 1000;
-/**
- * Pairing requests waiting at once. Asking needs no sign-in (a new tablet has none), so this bounds what a flood
- * can leave in the console's list and keeps the 10⁶ six-digit codes almost all free (a random one is free at once).
- */
-export const MAX_PENDING = 500;
-/** Random codes tried before giving up: with at most MAX_PENDING taken, 20 misses in a row never happen. */
-const CODE_TRIES = 20;
 
 const pendingCutoff = () => new Date(Date.now() - PAIRING_TTL_MS).toISOString();
-const TOO_MANY = () => new AppError('ERR_RATE_LIMITED', '等待配对的终端过多，请稍后再试 / Too many tablets waiting to pair; try again later');
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/**
- * Devices by token hash, so the thousands of kiosk requests in a vote do not each read the devices table.
- * Cleared on every device change (pairing, settings, revocation) before the change returns.
- */
-const byToken = new WeakMap<ServiceContext, Map<string, DeviceView>>();
+interface Caches {
+  /** Devices by token hash, so the thousands of kiosk requests in a vote do not each read the devices table. */
+  byHash: Map<string, DeviceView>;
+  /** Each device's public key, parsed once (null: none stored, paired before device keys). */
+  keys: Map<number, KeyObject | null>;
+  replay: ReplayGuard;
+  asks: PairingAsks;
+}
 
-function deviceCache(ctx: ServiceContext): Map<string, DeviceView> {
-  let c = byToken.get(ctx);
-  if (!c) byToken.set(ctx, (c = new Map()));
+/** Cleared on every device change (pairing, settings, revocation) before the change returns; the replay guard stays. */
+const caches = new WeakMap<ServiceContext, Caches>();
+
+function cacheOf(ctx: ServiceContext): Caches {
+  let c = caches.get(ctx);
+  if (!c) caches.set(ctx, (c = { byHash: new Map(), keys: new Map(), replay: new ReplayGuard(), asks: new PairingAsks() }));
   return c;
 }
 
-export async function requestPairing(ctx: ServiceContext, token: string): Promise<{ deviceId: number; code: string }> {
-  const tokenHash = hashToken(token);
+function forgetCached(ctx: ServiceContext): void {
+  const c = cacheOf(ctx);
+  c.byHash.clear();
+  c.keys.clear();
+}
+
+/**
+ * A tablet claims the code a clerk accepted: its code is read from its public key (shared/device-proof), so a
+ * tablet that only waits stores no row and a flood of them fills no list. `proof` must be signed by that key.
+ * Two keys asking for one code is a clash (pairing-asks.ts): refused, the tablet makes a new key.
+ */
+export async function claimPairing(
+  ctx: ServiceContext,
+  input: RequestPairing,
+  proofOk: (key: KeyObject) => void,
+): Promise<{ device: DeviceView } | { code: string }> {
+  const key = parsePublicKey(input.publicKey);
+  if (!key) throw new AppError('ERR_VALIDATION', '设备公钥格式错误 / publicKey must be a P-256 SPKI key');
+  proofOk(key);
+  const tokenHash = hashToken(input.token);
   if (await devices.findByTokenHash(ctx.db, tokenHash)) {
     throw new AppError('ERR_CONFLICT', '该终端令牌已登记 / This device token is already registered');
   }
-  return ctx.db.write(async (tx) => {
-    await devices.deletePendingBefore(tx, pendingCutoff());
-    if ((await devices.countPending(tx)) >= MAX_PENDING) throw TOO_MANY();
-    for (let i = 0; i < CODE_TRIES; i++) {
-      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      if (await devices.pendingCodeTaken(tx, code)) continue;
-      const deviceId = await devices.insertPending(tx, code, tokenHash);
-      return { deviceId, code };
-    }
-    throw TOO_MANY(); // the one database writer never loops on a full code space
-  });
+  const code = await pairingCodeOf(input.publicKey);
+  if (cacheOf(ctx).asks.note(code, hashToken(input.publicKey)) > 1) {
+    throw new AppError('ERR_CONFLICT', '配对码与另一终端相同，请刷新终端以换一个配对码 / Another key asked for this code: the tablet makes a new one', { clash: true });
+  }
+  const pending = await devices.findPendingByCode(ctx.db, code);
+  if (!pending || pending.createdAt < pendingCutoff()) return { code };
+  const ok = await ctx.db.write((tx) => devices.claim(tx, pending.id, tokenHash, input.publicKey));
+  forgetCached(ctx);
+  if (!ok) return { code };
+  return { device: await getDevice(ctx, pending.id) };
 }
 
 export async function getDevice(ctx: ServiceContext, id: number): Promise<DeviceView> {
@@ -59,27 +77,39 @@ export async function getDevice(ctx: ServiceContext, id: number): Promise<Device
   return d;
 }
 
-export const listDevices = (ctx: ServiceContext): Promise<DeviceView[]> => devices.listDevices(ctx.db, pendingCutoff());
+export const listDevices = (ctx: ServiceContext): Promise<DeviceView[]> => devices.listDevices(ctx.db);
 
+/** A clerk types the code a tablet shows: the device exists from now on, waiting for that tablet to claim it. */
 export async function acceptPairing(ctx: ServiceContext, input: AcceptPairing, actor: Actor): Promise<DeviceView> {
-  const pending = await devices.findPendingByCode(ctx.db, input.code);
-  if (!pending || Date.now() - Date.parse(pending.createdAt) > PAIRING_TTL_MS) {
-    throw new AppError('ERR_NOT_FOUND', '配对码无效或已过期，请在终端上刷新 / Pairing code unknown or expired');
-  }
   if (input.sittingId) await getSitting(ctx, input.sittingId);
-  const ok = await ctx.db.write(async (tx) => {
-    const done = await devices.activate(tx, pending.id, {
+  const id = await ctx.db.write(async (tx) => {
+    await devices.deletePendingBefore(tx, pendingCutoff());
+    if (await devices.findPendingByCode(tx, input.code)) return null;
+    const made = await devices.insertAccepted(tx, input.code, {
       name: input.name.trim(),
       mode: input.mode,
       sittingId: input.sittingId ?? null,
       seat: input.seat?.trim() || null,
     });
-    if (done) await appendAudit(tx, { actor, action: 'device.pair', subject: `device:${pending.id}`, detail: { ...input } });
-    return done;
+    await appendAudit(tx, { actor, action: 'device.pair', subject: `device:${made}`, detail: { ...input } });
+    return made;
   });
-  deviceCache(ctx).clear();
-  if (!ok) throw new AppError('ERR_CONFLICT', '该终端已配对 / Device already paired');
-  return getDevice(ctx, pending.id);
+  forgetCached(ctx);
+  if (id === null) throw new AppError('ERR_CONFLICT', '该配对码已在等待终端确认 / This code is already accepted and waiting for its tablet');
+  return getDevice(ctx, id);
+}
+
+/** Accepted codes no tablet has claimed yet, and forgetting them all (the clerk's 清除 button). */
+export const listPending = (ctx: ServiceContext): Promise<DeviceView[]> => devices.listPending(ctx.db, pendingCutoff());
+
+export async function clearPending(ctx: ServiceContext, actor: Actor): Promise<{ cleared: number }> {
+  const cleared = await ctx.db.write(async (tx) => {
+    const n = await devices.deleteAllPending(tx);
+    if (n > 0) await appendAudit(tx, { actor, action: 'device.clear-pending', subject: 'devices', detail: { cleared: n } });
+    return n;
+  });
+  forgetCached(ctx);
+  return { cleared };
 }
 
 export async function updateDevice(ctx: ServiceContext, id: number, patch: UpdateDevice, actor: Actor): Promise<DeviceView> {
@@ -90,7 +120,7 @@ export async function updateDevice(ctx: ServiceContext, id: number, patch: Updat
     await devices.update(tx, id, patch);
     await appendAudit(tx, { actor, action: 'device.update', subject: `device:${id}`, detail: { ...patch } });
   });
-  deviceCache(ctx).clear();
+  forgetCached(ctx);
   // An open socket must not keep the sitting or the view it had (issue 22 point 7).
   if (patch.mode !== undefined || patch.sittingId !== undefined) ctx.hub.deviceChanged(id);
   return getDevice(ctx, id);
@@ -101,7 +131,7 @@ export async function revokeDevice(ctx: ServiceContext, id: number, actor: Actor
   await ctx.db.write(async (tx) => {
     if (await devices.revoke(tx, id)) await appendAudit(tx, { actor, action: 'device.revoke', subject: `device:${id}` });
   });
-  deviceCache(ctx).clear();
+  forgetCached(ctx);
   ctx.hub.disconnectDevice(id);
   return getDevice(ctx, id);
 }
@@ -113,7 +143,7 @@ export function deviceByToken(ctx: ServiceContext, token: string): Promise<Devic
 
 /** The same, from the token's hash (a live socket keeps the hash from its hello, not the token). */
 export async function deviceByTokenHash(ctx: ServiceContext, hash: string): Promise<DeviceView | undefined> {
-  const cache = deviceCache(ctx);
+  const cache = cacheOf(ctx).byHash;
   const cached = cache.get(hash);
   if (cached) return cached;
   const device = await devices.findByTokenHash(ctx.db, hash);
@@ -141,3 +171,19 @@ export function assertMode(device: DeviceView, modes: DeviceMode[]): void {
     throw new AppError('ERR_FORBIDDEN', `本终端为「${device.mode}」模式，不能执行此操作 / Device mode ${device.mode} cannot do this`);
   }
 }
+
+/** Throws 401 unless `proof` was made by this device's key over `text` (see device-proof-check). */
+export async function assertProof(ctx: ServiceContext, device: DeviceView, text: string, proof: Proof | null): Promise<void> {
+  const c = cacheOf(ctx);
+  let key = c.keys.get(device.id);
+  if (key === undefined) {
+    const stored = await devices.publicKeyOf(ctx.db, device.id);
+    key = stored ? parsePublicKey(stored) : null;
+    c.keys.set(device.id, key);
+  }
+  checkProof(c.replay, device.id, key, text, proof);
+}
+
+/** The same check for a key not yet stored (a tablet claiming its pairing). */
+export const assertProofBy = (ctx: ServiceContext, key: KeyObject, text: string, proof: Proof | null): void =>
+  checkProof(cacheOf(ctx).replay, 0, key, text, proof);

@@ -1,5 +1,6 @@
-// Tablet pairing and device settings. A tablet makes its own random token, sends it once when it asks to
-// pair, and shows the 6-digit code; a clerk accepts the code. The server keeps only the token's hash.
+// Tablet pairing and device settings. A tablet makes its own random token and a non-extractable key pair, and
+// shows the 6-digit code read from its public key (shared/device-proof); a clerk types the code; the tablet then
+// claims it with its token and public key, signed by that key. The server keeps the token's hash and the public key.
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, OptionalText, Text } from './common';
 
@@ -7,7 +8,10 @@ export const DeviceMode = Type.Union([Type.Literal('door'), Type.Literal('seat')
 
 export const DeviceToken = Type.String({ minLength: 64, maxLength: 64, pattern: '^[0-9a-f]{64}$' });
 
-export const RequestPairing = Type.Object({ token: DeviceToken }, { additionalProperties: false });
+/** base64 SPKI of an ECDSA P-256 public key (91 bytes → 124 characters). */
+export const DevicePublicKey = Type.String({ minLength: 100, maxLength: 200, pattern: '^[A-Za-z0-9+/]+={0,2}$' });
+
+export const RequestPairing = Type.Object({ token: DeviceToken, publicKey: DevicePublicKey }, { additionalProperties: false });
 export type RequestPairing = Static<typeof RequestPairing>;
 
 export const AcceptPairing = Type.Object(

@@ -20,6 +20,7 @@ import { verifyAudit } from '../../server/audit/verify';
 import { JsonClient, signInClient } from './lib/http';
 import { checkInAll, identifyAll, pairKiosks, type Kiosk } from './lib/kiosks';
 import { prepare, type Prepared } from './lib/prepare';
+import { signHeaders } from '../helpers/devices';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 type Mark = 'yes' | 'no' | 'abstain';
@@ -84,11 +85,12 @@ class Client {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   constructor(readonly port: number) {}
   /** Rejects when no answer arrives (connection refused or reset): the answer is lost. */
-  request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const signed = await signHeaders(method, path, payload, headers); // as the tablet its headers name
     return new Promise((res, rej) => {
       const req = http.request(
-        { host: '127.0.0.1', port: this.port, method, path, agent: this.agent, headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } },
+        { host: '127.0.0.1', port: this.port, method, path, agent: this.agent, headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...signed } },
         (r) => {
           const chunks: Buffer[] = [];
           r.on('data', (c: Buffer) => chunks.push(c));

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import type { RunningServer } from '../helpers/server';
 import { makeApp } from '../helpers/app';
 import { LOOSE_CHALLENGES } from '../helpers/loose-challenges';
-import { pairDevice, type PairedDevice } from '../helpers/devices';
+import { pairDevice, type PairedDevice, inject } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { headTurnFrames } from '../helpers/fake-camera';
 import { seedVenue, type Person } from '../e2e/kiosk-setup';
@@ -44,9 +44,9 @@ console.log(`${people.length} deputies enrolled (2 photos each), frames ready; J
 const queue = [...people];
 async function checkIn(tablet: PairedDevice): Promise<{ ms: number; status: string }> {
   const start = performance.now();
-  const ch = JSON.parse((await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: tablet.headers, payload: {} })).body) as { nonce: string; side: Side };
+  const ch = JSON.parse((await inject(t.app, { method: 'POST', url: '/api/face/challenge', headers: tablet.headers, payload: {} })).body) as { nonce: string; side: Side };
   const frames = queue.pop()!.frames[ch.side];
-  const res = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: tablet.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames } });
+  const res = await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: tablet.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames } });
   const body = JSON.parse(res.body) as { status: string; reason?: string };
   return { ms: performance.now() - start, status: body.reason ? `${body.status}:${body.reason}` : body.status };
 }

@@ -9,7 +9,7 @@ import { call } from '../helpers/app';
 import { screenshot } from '../helpers/browser';
 import type { RunningServer } from '../helpers/server';
 import { closeConsole, openConsole } from './console-setup';
-import { pairDevice } from '../helpers/devices';
+import { pairDevice, inject } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { photo } from '../helpers/faces';
 import { gbkZip } from '../helpers/gbk-zip';
@@ -103,10 +103,10 @@ describe('console, faces', () => {
     const sittingId = meeting.sittings[0]!.id;
     const door = await pairDevice(srv.app, 'door', sittingId, '东门报到 1 号');
     // A door tablet sends the frames of a head turn answering the server's challenge (tests/helpers/fake-camera).
-    const ch = JSON.parse((await srv.app.inject({ method: 'POST', url: '/api/face/challenge', headers: door.headers, payload: {} })).body) as { nonce: string; side: 'left' | 'right' };
+    const ch = JSON.parse((await inject(srv.app, { method: 'POST', url: '/api/face/challenge', headers: door.headers, payload: {} })).body) as { nonce: string; side: 'left' | 'right' };
     const f = await headTurnFrames('hu_jintao/8.jpg', ch.side, 1);
     const frames = { frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') };
-    const res = await srv.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames } });
+    const res = await inject(srv.app, { method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames } });
     expect(JSON.parse(res.body).status, res.body).toBe('checked_in');
     const deputies = (await call<DeputyView[]>(srv.app, 'GET', `/api/bodies/${body.id}/deputies`)).body;
     expect(deputies.filter((d) => d.hasThumbnail).map((d) => d.name).sort()).toEqual(['合影', '朱某某', '温某某', '胡某某'].sort());

@@ -4,7 +4,6 @@
 // results sheet and its .xlsx carry the right numbers. Screenshots of every screen go to tests/artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import type { AgendaItemView, AttendanceEntry, DeputyView } from '../../shared/views';
 import { call } from '../helpers/app';
@@ -13,6 +12,7 @@ import type { RunningServer } from '../helpers/server';
 import { closeConsole, openConsole } from './console-setup';
 import { seatVoters } from '../helpers/voting';
 import { zipOf } from '../helpers/faces';
+import { inject, newTablet } from '../helpers/devices';
 
 const NAMES = ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨帆', '赵敏', '黄磊', '周婷', '吴刚', '徐丽', '孙浩'];
 
@@ -229,13 +229,17 @@ describe('console, clerk to announced result', () => {
   });
 
   it('pairs a tablet by its code, changes its mode and revokes it', async () => {
-    const { code } = await api<{ code: string }>('POST', '/api/devices/pairing', { token: randomBytes(32).toString('hex') }, 201);
+    const tab = await newTablet(); // the code a tablet shows is read from its own key
+    const code = tab.code;
     // The tablet's QR code opens this page with its code filled in.
     await page.goto(`${srv.url}/console/#/devices?code=${code}`);
     expect(await page.inputValue('input[name=code]')).toBe(code);
     await page.fill('input[name=deviceName]', '东门报到 1 号');
     await page.locator('.pair-form select[name=sitting]').selectOption({ index: 1 });
     await page.getByRole('button', { name: '确认配对' }).click();
+    // The tablet, asking every 2 s, claims the code the clerk typed.
+    const claim = () => inject(srv.app, { method: 'POST', url: '/api/devices/pairing', payload: { token: tab.token, publicKey: tab.publicKey } }, tab.signer);
+    await expect.poll(async () => (await claim()).statusCode).toBe(201);
     const row = page.getByTestId('device-table').locator('tr', { hasText: '东门报到 1 号' });
     await row.waitFor();
     await row.locator('select[name=mode]').selectOption('seat');

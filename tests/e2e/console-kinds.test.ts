@@ -12,7 +12,7 @@ import type { RunningServer } from '../helpers/server';
 import { consolePage, closeConsole, openConsole } from './console-setup';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { seatVoters, type Voters } from '../helpers/voting';
-import { pairDevice } from '../helpers/devices';
+import { pairDevice, inject } from '../helpers/devices';
 
 let srv: RunningServer;
 let browser: Browser;
@@ -157,7 +157,7 @@ describe('console, every kind of vote', () => {
   it('shows the ballot tracker (计票核验) on a closed secret vote, and a mismatch as an alarm', async () => {
     const election = (await votesOf()).find((v) => v.title === '补选镇人民代表大会副主席')!;
     const report = (headers: Record<string, string>, checked: number, mismatched: number) =>
-      srv.app.inject({ method: 'POST', url: `/api/votes/${election.id}/tracker`, headers, payload: { checked, mismatched } });
+      inject(srv.app, { method: 'POST', url: `/api/votes/${election.id}/tracker`, headers, payload: { checked, mismatched } });
     expect((await report(voters.seat.headers, 8, 0)).statusCode).toBe(200);
     const note = card('补选镇人民代表大会副主席').locator('.tracker-note');
     await card('补选镇人民代表大会副主席').locator('.tracker-note', { hasText: '计票核验：1 台终端已核验，0 台不一致' }).waitFor();

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { ERRORS } from '../../shared/errors';
 import type { Database } from '../../server/db/database';
 import { sessionCookie } from './app';
+import { inject } from './devices';
 
 /** table → SHA-256 of its rows (sorted), for every table in the file. */
 export async function digest(db: Pick<Database, 'all'>): Promise<Record<string, string>> {
@@ -60,7 +61,7 @@ export async function send(
 ): Promise<Sent> {
   const raw = typeof payload === 'string' || Buffer.isBuffer(payload);
   const cookie = sessionCookie(app);
-  const res = await app.inject({
+  const res = await inject(app, {
     method: method as 'GET',
     url,
     payload: payload as string,

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import type { FastifyInstance } from 'fastify';
 import { LiveClient, type ConnectionStatus, type SocketLike } from '../../shared/live-client';
 import type { MeetingState, ServerMessage } from '../../shared/protocol';
+import { lazySigner } from './devices';
 
 export async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -56,14 +57,14 @@ export interface Tablet {
   until(status: ConnectionStatus): Promise<ConnectionStatus>;
 }
 
-/** A tablet's live client (kiosk view) with its device token, as the kiosk app makes it. */
+/** A tablet's live client (kiosk view) with its device token and key (helpers/devices), as the kiosk app makes it. */
 export function tablet(host: string, meetingId: number, deviceToken: string): Tablet {
   const statuses: ConnectionStatus[] = [];
   const client = new LiveClient({
     origin: `ws://${host}`,
     meetingId,
     view: 'kiosk',
-    deviceToken,
+    device: lazySigner(deviceToken),
     connect: (url) => new WebSocket(url) as unknown as SocketLike,
     onStatus: (st) => statuses.push(st),
   });

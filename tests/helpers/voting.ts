@@ -9,7 +9,7 @@ import { getVote } from '../../server/services/vote-service';
 import { getSitting } from '../../server/services/meeting-service';
 import { findDeputy } from '../../server/repositories/deputies-repository';
 import { seatStanding } from '../../server/services/seat-eligibility';
-import { pairDevice, type PairedDevice } from './devices';
+import { inject, pairDevice, type PairedDevice } from './devices';
 import type { Sitting } from './fixtures';
 
 export interface Voters {
@@ -52,7 +52,7 @@ export async function seatVoters(app: FastifyInstance, s: Pick<Sitting, 'sitting
         if (!secrets.has(secretKey)) secrets.set(secretKey, randomBytes(16).toString('hex'));
         ballotSecret = secrets.get(secretKey);
       }
-      const res = await app.inject({
+      const res = await inject(app, {
         method: 'POST',
         url: `/api/votes/${voteId}/ballots`,
         headers: seat.headers,

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceView } from '../../shared/views';
 import { call, makeApp, type TestApp } from '../helpers/app';
-import { pairDevice } from '../helpers/devices';
+import { inject, newTablet, pairDevice } from '../helpers/devices';
+import type { DeviceSigner } from '../../shared/device-proof';
 import { seedSitting, type Sitting } from '../helpers/fixtures';
 
 let t: TestApp;
@@ -13,29 +13,39 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const me = (token: string) => t.app.inject({ method: 'GET', url: '/api/device/me', headers: { authorization: `Bearer ${token}` } });
+const me = (token: string) => inject(t.app, { method: 'GET', url: '/api/device/me', headers: { authorization: `Bearer ${token}` } });
+const claim = (tab: { token: string; publicKey: string; signer: DeviceSigner }) =>
+  inject(t.app, { method: 'POST', url: '/api/devices/pairing', payload: { token: tab.token, publicKey: tab.publicKey } }, tab.signer);
 
 describe('tablet pairing', () => {
-  it('shows a 6-digit code, waits for the clerk, then knows its mode and sitting', async () => {
-    const token = randomBytes(32).toString('hex');
-    const { body: pairing } = await call<{ deviceId: number; code: string }>(t.app, 'POST', '/api/devices/pairing', { token }, 201);
-    expect(pairing.code).toMatch(/^\d{6}$/);
-    const waiting = await me(token);
-    expect(waiting.statusCode).toBe(403);
-    expect(JSON.parse(waiting.body).error.message).toMatch(/等待工作人员确认/);
-    const { body: listed } = await call<DeviceView[]>(t.app, 'GET', '/api/devices');
-    expect(listed.find((d) => d.id === pairing.deviceId)).toMatchObject({ status: 'pending', pairingCode: pairing.code });
-    await call(t.app, 'POST', '/api/devices/accept', { code: pairing.code, name: '东门1号', mode: 'door', sittingId: s.sittingId }, 201);
-    const paired = await me(token);
+  it('shows the 6-digit code of its key, waits for the clerk, then knows its mode and sitting', async () => {
+    const tab = await newTablet();
+    expect(tab.code).toMatch(/^\d{6}$/);
+    const waiting = await claim(tab);
+    expect([waiting.statusCode, waiting.json()]).toEqual([202, { code: tab.code }]);
+    expect((await me(tab.token)).statusCode).toBe(401);
+    const { body: accepted } = await call<DeviceView>(t.app, 'POST', '/api/devices/accept', { code: tab.code, name: '东门1号', mode: 'door', sittingId: s.sittingId }, 201);
+    expect(accepted).toMatchObject({ status: 'pending', pairingCode: tab.code });
+    const { body: pending } = await call<DeviceView[]>(t.app, 'GET', '/api/devices/pending');
+    expect(pending.map((d) => d.pairingCode)).toContain(tab.code);
+    const claimed = await claim(tab);
+    expect(claimed.statusCode).toBe(201);
+    const paired = await me(tab.token);
     expect(paired.statusCode).toBe(200);
-    expect(JSON.parse(paired.body)).toMatchObject({ name: '东门1号', mode: 'door', status: 'active', sittingId: s.sittingId, meetingId: s.meeting.id, pairingCode: null });
+    expect(JSON.parse(paired.body)).toMatchObject({ id: accepted.id, name: '东门1号', mode: 'door', status: 'active', sittingId: s.sittingId, meetingId: s.meeting.id, pairingCode: null });
   });
 
-  it('refuses a wrong code, a reused token and a malformed token', async () => {
-    expect((await call(t.app, 'POST', '/api/devices/accept', { code: '000000', name: 'x', mode: 'seat' })).status).toBe(404);
+  it('refuses a code typed twice, a reused token, a malformed token and a claim not signed by its key', async () => {
+    const tab = await newTablet();
+    await call(t.app, 'POST', '/api/devices/accept', { code: tab.code, name: 'x', mode: 'seat' }, 201);
+    expect((await call(t.app, 'POST', '/api/devices/accept', { code: tab.code, name: 'y', mode: 'seat' })).status).toBe(409);
+    const stranger = await newTablet();
+    const unsigned = await inject(t.app, { method: 'POST', url: '/api/devices/pairing', payload: { token: tab.token, publicKey: tab.publicKey } }, stranger.signer);
+    expect(unsigned.statusCode).toBe(401);
+    expect((await claim(tab)).statusCode).toBe(201);
     const p = await pairDevice(t.app, 'seat', s.sittingId);
-    expect((await call(t.app, 'POST', '/api/devices/pairing', { token: p.token })).status).toBe(409);
-    expect((await call(t.app, 'POST', '/api/devices/pairing', { token: 'short' })).status).toBe(400);
+    expect((await claim({ ...(await newTablet()), token: p.token })).statusCode).toBe(409);
+    expect((await call(t.app, 'POST', '/api/devices/pairing', { token: 'short', publicKey: tab.publicKey })).status).toBe(400);
   });
 
   it('sends a revoked tablet back to pairing', async () => {

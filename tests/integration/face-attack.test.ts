@@ -8,7 +8,7 @@ import type { AttendanceSummary } from '../../shared/views';
 import { descriptorsOfBody, thumbnail } from '../../server/repositories/faces-repository';
 import { call, makeApp, type TestApp } from '../helpers/app';
 import { LOOSE_CHALLENGES } from '../helpers/loose-challenges';
-import { pairDevice, type PairedDevice } from '../helpers/devices';
+import { pairDevice, type PairedDevice, inject } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { headTurnFrames, heldUp, noised } from '../helpers/fake-camera';
 import type { RunningServer } from '../helpers/server';
@@ -37,7 +37,7 @@ afterAll(() => t.close());
 const b64 = (f: { frontal: Buffer; turned: Buffer; back: Buffer }): Frames => ({ frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') });
 
 async function challenge(device: PairedDevice): Promise<{ nonce: string; side: Side }> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: device.headers, payload: {} });
+  const res = await inject(t.app, { method: 'POST', url: '/api/face/challenge', headers: device.headers, payload: {} });
   expect(res.statusCode, res.body).toBe(200);
   return JSON.parse(res.body);
 }
@@ -47,8 +47,8 @@ async function send(device: PairedDevice, make: (side: Side) => Promise<Frames> 
   const ch = await challenge(device);
   const payload = { nonce: nonce ?? ch.nonce, frames: await make(ch.side) };
   const res = device === door
-    ? await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), ...payload } })
-    : await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload });
+    ? await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), ...payload } })
+    : await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload });
   return { status: res.statusCode, body: JSON.parse(res.body) as { status?: string; reason?: string; voterToken?: string } };
 }
 
@@ -64,9 +64,9 @@ describe('a stolen tablet token with every thumbnail and descriptor', () => {
       const [faceFromThumb] = await t.app.ctx.face.engine.detect(await stillOf(s.thumbnail));
       for (const descriptor of [Array.from(faceFromThumb!.descriptor), s.descriptors[0]!]) {
         const liveness = { passed: true, method: 'head-turn-yaw', score: 0.2 };
-        const atDoor = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), model, descriptor, liveness, evidence: s.thumbnail.toString('base64') } });
+        const atDoor = await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), model, descriptor, liveness, evidence: s.thumbnail.toString('base64') } });
         expect(atDoor.statusCode, atDoor.body).toBe(400);
-        const atSeat = await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { model, descriptor, liveness } });
+        const atSeat = await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { model, descriptor, liveness } });
         expect(atSeat.statusCode, atSeat.body).toBe(400);
         expect(JSON.parse(atSeat.body).voterToken).toBeUndefined();
       }
@@ -78,7 +78,7 @@ describe('a stolen tablet token with every thumbnail and descriptor', () => {
     const s = stolen.values().next().value!;
     const ch = await challenge(door);
     const frames = b64(await headTurnFrames(s.thumbnail, ch.side));
-    const res = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames, liveness: { passed: true, method: 'x' } } });
+    const res = await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames, liveness: { passed: true, method: 'x' } } });
     expect(res.statusCode).toBe(400);
   }, 60_000);
 
@@ -160,8 +160,8 @@ describe('a stolen tablet token with every thumbnail and descriptor', () => {
         for (let i = 0; i < 30 && ch.side !== 'left'; i++) ch = await challenge(device);
         const payload = { nonce: ch.nonce, frames };
         const res = device === door
-          ? await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), ...payload } })
-          : await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload });
+          ? await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), ...payload } })
+          : await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload });
         expect(JSON.parse(res.body), res.body).toMatchObject({ status: 'liveness_failed', reason: 'replayed' });
       }
     }
@@ -175,20 +175,20 @@ describe('a stolen tablet token with every thumbnail and descriptor', () => {
     const later = Date.now() + 31_000;
     const spy = vi.spyOn(Date, 'now').mockImplementation(() => later);
     try {
-      const expired = await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { nonce: ch.nonce, frames: b64(await headTurnFrames('wu_yi/1.jpg', ch.side, 3)) } });
+      const expired = await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { nonce: ch.nonce, frames: b64(await headTurnFrames('wu_yi/1.jpg', ch.side, 3)) } });
       expect(JSON.parse(expired.body)).toMatchObject({ status: 'challenge_expired' });
     } finally {
       spy.mockRestore();
     }
 
     const used = await challenge(seat);
-    const first = await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { nonce: used.nonce, frames: b64(await headTurnFrames('wu_yi/1.jpg', used.side, 4)) } });
+    const first = await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { nonce: used.nonce, frames: b64(await headTurnFrames('wu_yi/1.jpg', used.side, 4)) } });
     expect(JSON.parse(first.body).status).toBe('identified'); // the deputy really is there and checked in
-    const again = await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { nonce: used.nonce, frames: b64(await headTurnFrames('wu_yi/1.jpg', used.side, 5)) } });
+    const again = await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { nonce: used.nonce, frames: b64(await headTurnFrames('wu_yi/1.jpg', used.side, 5)) } });
     expect(JSON.parse(again.body)).toMatchObject({ status: 'challenge_expired' });
 
     const doorsNonce = await challenge(door);
-    const otherTablet = await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { nonce: doorsNonce.nonce, frames: b64(await headTurnFrames('wu_yi/1.jpg', doorsNonce.side, 6)) } });
+    const otherTablet = await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { nonce: doorsNonce.nonce, frames: b64(await headTurnFrames('wu_yi/1.jpg', doorsNonce.side, 6)) } });
     expect(JSON.parse(otherTablet.body)).toMatchObject({ status: 'challenge_expired' });
     expect(await present()).toBe(1);
   }, 300_000);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceEntry, AttendanceSummary, BodyView, DeputyView, MeetingView, VoteView } from '../../shared/views';
 import { purgeExpiredEvidence } from '../../server/services/retention-service';
 import { call, makeApp, type TestApp } from '../helpers/app';
-import { pairDevice, type PairedDevice } from '../helpers/devices';
+import { pairDevice, type PairedDevice, inject } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { multipart, photo, zipOf } from '../helpers/faces';
 import { headTurnFrames } from '../helpers/fake-camera';
@@ -52,7 +52,7 @@ beforeAll(async () => {
     { field: 'roster', name: '代表名册.xlsx', bytes: await rosterXlsx() },
     { field: 'photos', name: 'photos.zip', bytes: photos },
   ]);
-  const res = await t.app.inject({ method: 'POST', url: `/api/bodies/${body.id}/roster/import`, payload: form.payload, headers: { ...form.headers, cookie: t.cookie } });
+  const res = await inject(t.app, { method: 'POST', url: `/api/bodies/${body.id}/roster/import`, payload: form.payload, headers: { ...form.headers, cookie: t.cookie } });
   expect(res.statusCode, res.body).toBe(200);
   report = JSON.parse(res.body);
   const meeting = (await call<MeetingView>(t.app, 'POST', `/api/bodies/${body.id}/meetings`, { name: '第一次会议', sittings: [{ name: '第一次全体会议' }] }, 201)).body;
@@ -66,11 +66,11 @@ type Side = 'left' | 'right';
 let takes = 0;
 /** A challenge for the tablet, then a genuine frame set of the photo answering it (a new take each time). */
 async function answer(device: PairedDevice, file: string, turn: (side: Side) => Side = (s) => s) {
-  const ch = JSON.parse((await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: device.headers, payload: {} })).body) as { nonce: string; side: Side };
+  const ch = JSON.parse((await inject(t.app, { method: 'POST', url: '/api/face/challenge', headers: device.headers, payload: {} })).body) as { nonce: string; side: Side };
   const f = await headTurnFrames(file, turn(ch.side), ++takes);
   return { nonce: ch.nonce, frames: { frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') } };
 }
-const checkinWith = (payload: object) => t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload });
+const checkinWith = (payload: object) => inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: door.headers, payload });
 const checkin = async (file: string, id = clientId()) => checkinWith({ clientId: id, ...(await answer(door, file)) });
 
 describe('enrollment by roster import', () => {
@@ -89,7 +89,7 @@ describe('enrollment by roster import', () => {
     expect(byCard.C001).toMatchObject({ faces: 2, hasThumbnail: true });
     expect(byCard.C009).toMatchObject({ faces: 1, hasThumbnail: true });
     expect(byCard.C004).toMatchObject({ faces: 0, hasThumbnail: false });
-    const thumb = await t.app.inject({ method: 'GET', url: `/api/deputies/${byCard.C001!.id}/thumbnail`, headers: { cookie: t.cookie } });
+    const thumb = await inject(t.app, { method: 'GET', url: `/api/deputies/${byCard.C001!.id}/thumbnail`, headers: { cookie: t.cookie } });
     expect(thumb.headers['content-type']).toBe('image/jpeg');
     expect(thumb.rawPayload.length).toBeLessThan(20_000);
   });
@@ -164,14 +164,14 @@ describe('check-in by face at the door', () => {
   it('lets only a door kiosk check in, only a seat tablet identify voters, and no tablet fetch a thumbnail', async () => {
     const { body: deputies } = await call<DeputyView[]>(t.app, 'GET', `/api/bodies/${body.id}/deputies`);
     const fakeFrames = { frontal: 'A'.repeat(200), turned: 'A'.repeat(200), back: 'A'.repeat(200) };
-    const bySeat = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: seat.headers, payload: { clientId: clientId(), nonce: 'a'.repeat(24), frames: fakeFrames } });
+    const bySeat = await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: seat.headers, payload: { clientId: clientId(), nonce: 'a'.repeat(24), frames: fakeFrames } });
     expect(bySeat.statusCode).toBe(403);
-    const byDoor = await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: door.headers, payload: { nonce: 'a'.repeat(24), frames: fakeFrames } });
+    const byDoor = await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: door.headers, payload: { nonce: 'a'.repeat(24), frames: fakeFrames } });
     expect(byDoor.statusCode).toBe(403);
-    const noToken = await t.app.inject({ method: 'POST', url: '/api/face/challenge', payload: {} });
+    const noToken = await inject(t.app, { method: 'POST', url: '/api/face/challenge', payload: {} });
     expect(noToken.statusCode).toBe(401);
     for (const d of [door, seat]) {
-      const thumb = await t.app.inject({ method: 'GET', url: `/api/deputies/${deputies[0]!.id}/thumbnail`, headers: d.headers });
+      const thumb = await inject(t.app, { method: 'GET', url: `/api/deputies/${deputies[0]!.id}/thumbnail`, headers: d.headers });
       expect(thumb.statusCode).toBe(401);
     }
   });
@@ -179,7 +179,7 @@ describe('check-in by face at the door', () => {
 
 describe('voting at the seat', () => {
   it('identifies the checked-in deputy from camera frames and casts their ballot with the voter token', async () => {
-    const identify = async (file: string) => JSON.parse((await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: await answer(seat, file) })).body);
+    const identify = async (file: string) => JSON.parse((await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: await answer(seat, file) })).body);
     const notIn = await identify('colin_powell/7.jpg');
     expect(notIn.status).toBe('not_checked_in');
     const who = await identify('hu_jintao/6.jpg');
@@ -189,11 +189,11 @@ describe('voting at the seat', () => {
     const { body: vote } = await call<VoteView>(t.app, 'POST', `/api/agenda/${item.id}/votes`, { kind: 'resolution', title: '表决', secrecy: 'open' }, 201);
     await call(t.app, 'POST', `/api/votes/${vote.id}/open`, { overrideQuorumReason: '测试' }, 200);
     const payload = { clientId: clientId(), voterToken: who.voterToken, content: { marks: { [vote.options[0]!.id]: 'yes' } } };
-    const cast = await t.app.inject({ method: 'POST', url: `/api/votes/${vote.id}/ballots`, headers: seat.headers, payload });
+    const cast = await inject(t.app, { method: 'POST', url: `/api/votes/${vote.id}/ballots`, headers: seat.headers, payload });
     expect(cast.statusCode, cast.body).toBe(201);
-    const fromDoor = await t.app.inject({ method: 'POST', url: `/api/votes/${vote.id}/ballots`, headers: door.headers, payload: { ...payload, clientId: clientId() } });
+    const fromDoor = await inject(t.app, { method: 'POST', url: `/api/votes/${vote.id}/ballots`, headers: door.headers, payload: { ...payload, clientId: clientId() } });
     expect(fromDoor.statusCode).toBe(403);
-    const forged = await t.app.inject({ method: 'POST', url: `/api/votes/${vote.id}/ballots`, headers: seat.headers, payload: { ...payload, clientId: clientId(), voterToken: who.voterToken.replace(/^\d+/, '99') } });
+    const forged = await inject(t.app, { method: 'POST', url: `/api/votes/${vote.id}/ballots`, headers: seat.headers, payload: { ...payload, clientId: clientId(), voterToken: who.voterToken.replace(/^\d+/, '99') } });
     expect(forged.statusCode).toBe(401);
     const { body: view } = await call<VoteView>(t.app, 'GET', `/api/votes/${vote.id}`);
     expect(view.cast).toBe(1);

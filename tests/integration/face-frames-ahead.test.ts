@@ -3,7 +3,7 @@
 // the set is checked whole, as sent. And a tablet's face challenges are rationed (a stolen token spends CPU).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeApp, type TestApp } from '../helpers/app';
-import { pairDevice, type PairedDevice } from '../helpers/devices';
+import { pairDevice, type PairedDevice, inject } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { headTurnFrames } from '../helpers/fake-camera';
 import type { RunningServer } from '../helpers/server';
@@ -24,11 +24,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function challenge(device: PairedDevice) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: device.headers, payload: {} });
+  const res = await inject(t.app, { method: 'POST', url: '/api/face/challenge', headers: device.headers, payload: {} });
   return { status: res.statusCode, body: JSON.parse(res.body) as { nonce: string; side: Side; error?: { message: string } } };
 }
 const ahead = (device: PairedDevice, nonce: string, label: 'frontal' | 'turned', frame: Buffer) =>
-  t.app.inject({ method: 'POST', url: '/api/face/frames', headers: device.headers, payload: { nonce, label, frame: frame.toString('base64') } });
+  inject(t.app, { method: 'POST', url: '/api/face/frames', headers: device.headers, payload: { nonce, label, frame: frame.toString('base64') } });
 const b64 = (f: Record<'frontal' | 'turned' | 'back', Buffer>) => ({ frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') });
 
 /** How many frames the frame engine examines while `run` runs. */
@@ -51,7 +51,7 @@ describe('frames sent ahead', () => {
     expect((await ahead(door, ch.nonce, 'turned', f.turned)).statusCode).toBe(202);
     let reply: { status?: string; deputy?: { name: string } } = {};
     const examined = await examinedDuring(async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames: b64(f) } });
+      const res = await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames: b64(f) } });
       reply = JSON.parse(res.body);
     });
     expect(reply).toMatchObject({ status: 'checked_in', deputy: { name: '吴某某' } });
@@ -66,7 +66,7 @@ describe('frames sent ahead', () => {
     const set = await headTurnFrames('wu_yi/1.jpg', ch.side, 24); // …then 吴某某's set
     let reply: { status?: string; deputy?: { name: string } } = {};
     const examined = await examinedDuring(async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { nonce: ch.nonce, frames: b64(set) } });
+      const res = await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { nonce: ch.nonce, frames: b64(set) } });
       reply = JSON.parse(res.body);
     });
     expect(examined).toBe(3);
@@ -82,7 +82,7 @@ describe('frames sent ahead', () => {
     expect((await ahead(door, ch.nonce, 'frontal', f.frontal)).statusCode).toBe(202);
     expect((await ahead(door, ch.nonce, 'turned', f.turned)).statusCode).toBe(202);
     expect((await ahead(door, ch.nonce, 'turned', f.back)).statusCode).toBe(409); // a third frame
-    await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames: b64(f) } });
+    await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames: b64(f) } });
     expect((await ahead(door, ch.nonce, 'frontal', f.back)).statusCode).toBe(409);
   }, 60_000);
 });
@@ -94,7 +94,7 @@ describe('failures and made-up nonces', () => {
     try {
       const { body: ch } = await challenge(door);
       const f = await headTurnFrames('wu_yi/1.jpg', ch.side, 25);
-      const res = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames: b64(f) } });
+      const res = await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames: b64(f) } });
       expect(res.statusCode).toBe(500);
     } finally {
       spy.mockRestore();
@@ -106,14 +106,14 @@ describe('failures and made-up nonces', () => {
   it('frames with made-up nonces are refused before any decoding, leave no refusal row and spend the tablet’s allowance', async () => {
     const prober = await pairDevice(t.app, 'door', venue.sittingId, 'door-prober');
     const f = await headTurnFrames('wu_yi/1.jpg', 'left', 26);
-    const refusals = async () => (await t.app.inject({ method: 'GET', url: `/api/sittings/${venue.sittingId}/refusals`, headers: { cookie: t.cookie } })).json<unknown[]>().length;
+    const refusals = async () => (await inject(t.app, { method: 'GET', url: `/api/sittings/${venue.sittingId}/refusals`, headers: { cookie: t.cookie } })).json<unknown[]>().length;
     const before = await refusals();
     const engine = vi.spyOn(t.app.ctx.face.frameEngine, 'detectDecoded');
     const codes: number[] = [];
     try {
       for (let i = 0; i < 6; i++) codes.push((await ahead(prober, `madeUpNonce0000000${i}`, 'frontal', f.frontal)).statusCode);
       for (let i = 0; i < 6; i++) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: prober.headers, payload: { clientId: clientId(), nonce: `madeUpNonce1111111${i}`, frames: b64(f) } });
+        const res = await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: prober.headers, payload: { clientId: clientId(), nonce: `madeUpNonce1111111${i}`, frames: b64(f) } });
         codes.push(res.statusCode === 200 ? (res.json<{ status: string }>().status === 'challenge_expired' ? 409 : 200) : res.statusCode);
       }
       expect(engine).not.toHaveBeenCalled();

@@ -7,7 +7,7 @@ import { isCleanLine } from '../../shared/text';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getEngine } from '../../server/face/engines';
 import fc from 'fast-check';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, generateKeyPairSync } from 'node:crypto';
 import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { LIVE_PATH, PROTOCOL_VERSION } from '../../shared/protocol';
@@ -57,6 +57,8 @@ const marksFor = (vote: VoteView, mark: 'yes' | 'no' = 'yes'): BallotContent => 
 /** A whole, decodable JPEG: evidence is decoded to the end before it is kept. */
 const JPEG = Buffer.from(createCanvas(32, 24).encodeSync('jpeg')).toString('base64');
 const NONCE = 'n'.repeat(24);
+/** A P-256 public key as a tablet sends it at pairing. */
+const PUBLIC_KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
 const FRAMES = { frontal: JPEG, turned: JPEG, back: JPEG };
 /** JPEG magic bytes then noise: no camera sends it, and the server must say so (400) before any face work. */
 const UNREADABLE = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...randomBytes(120)]).toString('base64');
@@ -80,7 +82,9 @@ function routes(): Route[] {
     r('PATCH', '/api/staff/:staffId', () => `/api/staff/${clerkId}`, { schema: UpdateStaff, example: () => ({ displayName: '书记员' }) }),
     r('POST', '/api/staff/:staffId/reset-password', () => `/api/staff/${clerkId}/reset-password`),
     r('POST', '/api/staff/:staffId/unlock', () => `/api/staff/${clerkId}/unlock`),
-    r('POST', '/api/devices/pairing', () => '/api/devices/pairing', { schema: RequestPairing, example: () => ({ token: randomBytes(32).toString('hex') }) }),
+    r('POST', '/api/devices/pairing', () => '/api/devices/pairing', { schema: RequestPairing, example: () => ({ token: randomBytes(32).toString('hex'), publicKey: PUBLIC_KEY }) }),
+    r('GET', '/api/devices/pending', () => '/api/devices/pending'),
+    r('DELETE', '/api/devices/pending', () => '/api/devices/pending'),
     r('GET', '/api/device/me', () => '/api/device/me'),
     r('GET', '/api/devices', () => '/api/devices'),
     r('POST', '/api/devices/accept', () => '/api/devices/accept', { schema: AcceptPairing, example: () => ({ code: '000001', name: '门口', mode: 'door' }) }),

@@ -8,7 +8,7 @@ import { isCleanLine } from '../../shared/text';
 import type { DeputyView } from '../../shared/views';
 import { call, makeApp, type TestApp } from '../helpers/app';
 import { LOOSE_CHALLENGES } from '../helpers/loose-challenges';
-import { pairDevice, type PairedDevice } from '../helpers/devices';
+import { pairDevice, type PairedDevice, inject } from '../helpers/devices';
 import { clientId, seedSitting, type Sitting } from '../helpers/fixtures';
 import { digest } from '../helpers/hostile';
 import { imageSize } from '../../server/face/image-size';
@@ -80,15 +80,15 @@ describe('evidence photos', () => {
 
   /** A check-in answering a fresh challenge with these frames. */
   const checkIn = async (frames: { frontal: Buffer; turned: Buffer; back: Buffer }) => {
-    const { nonce } = (await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: door.headers, payload: {} })).json<{ nonce: string }>();
-    return t.app.inject({
+    const { nonce } = (await inject(t.app, { method: 'POST', url: '/api/face/challenge', headers: door.headers, payload: {} })).json<{ nonce: string }>();
+    return inject(t.app, {
       method: 'POST',
       url: '/api/checkins/face',
       headers: door.headers,
       payload: { clientId: clientId(), nonce, frames: { frontal: b64(frames.frontal), turned: b64(frames.turned), back: b64(frames.back) } },
     });
   };
-  const gaveUp = (frame: Buffer) => t.app.inject({ method: 'POST', url: '/api/checkins/face/gave-up', headers: door.headers, payload: { tries: 3, frame: b64(frame) } });
+  const gaveUp = (frame: Buffer) => inject(t.app, { method: 'POST', url: '/api/checkins/face/gave-up', headers: door.headers, payload: { tries: 3, frame: b64(frame) } });
   /** Status, code and message of an answer (a 204 has no body). */
   const answer = (res: { statusCode: number; body: string }) => {
     const error = res.body ? (JSON.parse(res.body) as { error?: { code: string; message: string } }).error : undefined;

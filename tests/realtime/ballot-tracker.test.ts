@@ -16,6 +16,7 @@ import { openReadOnly } from '../../server/audit/read-only';
 import { pairDevice } from '../helpers/devices';
 import { tamperedCopy } from '../helpers/tampered-copy';
 import { call, makeApp, type TestApp } from '../helpers/app';
+import { inject, signedFetch } from '../helpers/devices';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { listen, tablet, watch } from '../helpers/live';
 import { seatVoters, type Voters } from '../helpers/voting';
@@ -75,7 +76,7 @@ describe('ballot tracker', () => {
     // Each tablet sees the close on its socket, fetches the closed box and checks its own ballots.
     for (const [at, c] of clients.entries()) {
       for (let i = 0; i < 100 && c.client.state?.votes.find((v) => v.id === vote.id)?.state !== 'closed'; i++) await new Promise((r) => setTimeout(r, 50));
-      const res = await fetch(`http://${host}/api/votes/${vote.id}/ballot-box`, { headers: seats[at]!.seat.headers });
+      const res = await signedFetch(`http://${host}/api/votes/${vote.id}/ballot-box`, { headers: seats[at]!.seat.headers });
       expect(res.status).toBe(200);
       const box = (await res.json()) as BallotBox;
       expect(box.ballots).toHaveLength(5);
@@ -83,7 +84,7 @@ describe('ballot tracker', () => {
       const outcomes = await Promise.all(kept.get(at)!.map(async (k) => trackBallot(box, await ballotKeyOf(vote.id, k.secret), k.content)));
       const report = { checked: outcomes.length, mismatched: outcomes.filter((o) => o === 'mismatch').length };
       expect(report.mismatched).toBe(at === 0 ? 0 : 1);
-      const sent = await fetch(`http://${host}/api/votes/${vote.id}/tracker`, {
+      const sent = await signedFetch(`http://${host}/api/votes/${vote.id}/tracker`, {
         method: 'POST',
         headers: { ...seats[at]!.seat.headers, 'content-type': 'application/json' },
         body: JSON.stringify(report),
@@ -100,12 +101,12 @@ describe('ballot tracker', () => {
   it('publishes the box only once the vote has closed, and only to seat tablets', async () => {
     const vote = await createVote(t.app, s, { kind: 'resolution', title: '未结束', secrecy: 'secret' });
     await call(t.app, 'POST', `/api/votes/${vote.id}/open`, {}, 200);
-    const res = await t.app.inject({ method: 'GET', url: `/api/votes/${vote.id}/ballot-box`, headers: seats[0]!.seat.headers });
+    const res = await inject(t.app, { method: 'GET', url: `/api/votes/${vote.id}/ballot-box`, headers: seats[0]!.seat.headers });
     expect(res.statusCode).toBe(409);
     expect((JSON.parse(res.body) as { error: { message: string } }).error.message).toMatch(/^表决结束后才公布投票箱/);
-    const bad = await t.app.inject({ method: 'POST', url: `/api/votes/${vote.id}/tracker`, headers: seats[0]!.seat.headers, payload: { checked: 0, mismatched: 0 } });
+    const bad = await inject(t.app, { method: 'POST', url: `/api/votes/${vote.id}/tracker`, headers: seats[0]!.seat.headers, payload: { checked: 0, mismatched: 0 } });
     expect(bad.statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'GET', url: `/api/votes/${vote.id}/ballot-box` })).statusCode).toBe(401);
+    expect((await inject(t.app, { method: 'GET', url: `/api/votes/${vote.id}/ballot-box` })).statusCode).toBe(401);
   });
 });
 

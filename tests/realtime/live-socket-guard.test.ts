@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_PATH, PROTOCOL_VERSION, type ServerMessage } from '../../shared/protocol';
 import type { MeetingView } from '../../shared/views';
 import { call, makeApp, signIn, type TestApp } from '../helpers/app';
-import { pairDevice } from '../helpers/devices';
+import { pairDevice, signedHello } from '../helpers/devices';
 import { createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { listen } from '../helpers/live';
 
@@ -48,6 +48,8 @@ async function open(headers: Record<string, string> = {}): Promise<Raw> {
   return { ws, messages, closed, send: (m) => ws.send(JSON.stringify(m)), count };
 }
 const hello = (meetingId: number, extra: object = {}) => ({ type: 'hello', protocol: PROTOCOL_VERSION, meetingId, ...extra });
+/** A tablet's hello, signed by its key (helpers/devices). */
+const tabletHello = async (meetingId: number, view: string, token: string) => JSON.parse(await signedHello(token, meetingId, view)) as object;
 
 describe('live socket', () => {
   it('ends a console socket when its session signs out; a resync after that gets no snapshot', async () => {
@@ -97,11 +99,11 @@ describe('live socket', () => {
     const seat = await pairDevice(t.app, 'seat', s.sittingId);
     const door = await pairDevice(t.app, 'door', s.sittingId);
     const cases: Array<[string, object, boolean]> = [
-      ['seat, own meeting, kiosk view', hello(s.meeting.id, { view: 'kiosk', deviceToken: seat.token }), true],
-      ['seat, own meeting, console view', hello(s.meeting.id, { view: 'console', deviceToken: seat.token }), false],
-      ['seat, other meeting', hello(other.id, { view: 'kiosk', deviceToken: seat.token }), false],
-      ['door, own meeting, console view', hello(s.meeting.id, { view: 'console', deviceToken: door.token }), true],
-      ['door, other meeting', hello(other.id, { view: 'console', deviceToken: door.token }), false],
+      ['seat, own meeting, kiosk view', await tabletHello(s.meeting.id, 'kiosk', seat.token), true],
+      ['seat, own meeting, console view', await tabletHello(s.meeting.id, 'console', seat.token), false],
+      ['seat, other meeting', await tabletHello(other.id, 'kiosk', seat.token), false],
+      ['door, own meeting, console view', await tabletHello(s.meeting.id, 'console', door.token), true],
+      ['door, other meeting', await tabletHello(other.id, 'console', door.token), false],
     ];
     for (const [label, message, allowed] of cases) {
       const c = await open();
@@ -120,9 +122,9 @@ describe('live socket', () => {
     const seat = await pairDevice(t.app, 'seat', s.sittingId);
     const door = await pairDevice(t.app, 'door', s.sittingId);
     const tablet = await open();
-    tablet.send(hello(s.meeting.id, { view: 'kiosk', deviceToken: seat.token }));
+    tablet.send(await tabletHello(s.meeting.id, 'kiosk', seat.token));
     const doorSocket = await open();
-    doorSocket.send(hello(s.meeting.id, { view: 'console', deviceToken: door.token }));
+    doorSocket.send(await tabletHello(s.meeting.id, 'console', door.token));
     const chair = await open({ cookie: t.cookie });
     chair.send(hello(s.meeting.id, { view: 'kiosk' }));
     for (const c of [tablet, doorSocket, chair]) expect(await c.count('snapshot', 1)).toBe(1);

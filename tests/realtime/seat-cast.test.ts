@@ -7,7 +7,7 @@ import type { LiveClient } from '../../shared/live-client';
 import { LIVE_PATH, PROTOCOL_VERSION, type ServerMessage } from '../../shared/protocol';
 import type { VoteView } from '../../shared/views';
 import { call, makeApp, sessionCookie, type TestApp } from '../helpers/app';
-import { pairDevice } from '../helpers/devices';
+import { pairDevice, signedHello } from '../helpers/devices';
 import { checkIn, clientId, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { listen, tablet } from '../helpers/live';
 import { seatVoters, type Voters } from '../helpers/voting';
@@ -47,7 +47,7 @@ async function rawSocket(deviceToken?: string): Promise<{ send(m: unknown): Prom
   });
   await new Promise((r) => ws.once('open', r));
   const snapshot = new Promise((r) => ws.once('message', r));
-  ws.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION, meetingId: s.meeting.id, view: 'kiosk', ...(deviceToken ? { deviceToken } : {}) }));
+  ws.send(deviceToken ? await signedHello(deviceToken, s.meeting.id, 'kiosk') : JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION, meetingId: s.meeting.id, view: 'kiosk' }));
   await snapshot;
   return {
     send(m) {

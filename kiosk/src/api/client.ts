@@ -1,7 +1,10 @@
-// Typed fetch for the kiosk: JSON in and out, the device token on every call, the server's error body
-// turned into an ApiError. A 401 anywhere tells the app to check whether this tablet is still paired.
+// Typed fetch for the kiosk: JSON in and out, the device token and a proof signed by the tablet's key on every
+// call (shared/device-proof), the server's error body turned into an ApiError. A 401 anywhere tells the app to
+// check whether this tablet is still paired, except a refusal for a wrong clock: the tablet learns the server's
+// time from it and signs again once.
 import type { ErrorBody, ErrorCode } from '../../../shared/errors';
-import { readToken } from './device-token';
+import { PROOF_HEADER, requestProofText, sha256Hex } from '../../../shared/device-proof';
+import { credentials, setClockOffset } from './device-token';
 
 export class ApiError extends Error {
   constructor(
@@ -33,27 +36,48 @@ export interface ApiReply<T> {
   body: T;
 }
 
-export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<ApiReply<T>> {
-  const headers: Record<string, string> = {};
-  const token = readToken();
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
+async function signedHeaders(method: string, path: string, text: string | undefined): Promise<Record<string, string>> {
+  const { signer } = await credentials();
+  const bodySha = await sha256Hex(text ?? '');
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${signer.token}`,
+    [PROOF_HEADER]: await signer.prove((p) => requestProofText(method, path, p, bodySha)),
+  };
+  if (text !== undefined) headers['content-type'] = 'application/json';
+  return headers;
+}
+
+async function send(method: 'GET' | 'POST', path: string, text: string | undefined, signal?: AbortSignal): Promise<Response> {
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, cache: 'no-store' });
+    return await fetch(path, { method, headers: await signedHeaders(method, path, text), body: text, signal, cache: 'no-store' });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError(0, 'ERR_NETWORK', err instanceof Error ? err.message : 'network error');
   }
-  const text = await res.text().catch(() => '');
+}
+
+const serverTimeOf = (details: unknown): number | null => {
+  const t = (details as { serverTime?: unknown } | undefined)?.serverTime;
+  return typeof t === 'number' ? t : null;
+};
+
+export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal, clockFixed = false): Promise<ApiReply<T>> {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const res = await send(method, path, text, signal);
+  const raw = await res.text().catch(() => '');
   let parsed: unknown;
   try {
-    parsed = text ? JSON.parse(text) : undefined;
+    parsed = raw ? JSON.parse(raw) : undefined;
   } catch {
     // not JSON (a proxy's error page): treated as no body
   }
   if (res.ok) return { status: res.status, body: parsed as T };
   const error = (parsed as Partial<ErrorBody> | undefined)?.error;
+  const serverTime = res.status === 401 ? serverTimeOf(error?.details) : null;
+  if (serverTime !== null && !clockFixed) {
+    setClockOffset(serverTime);
+    return api<T>(method, path, body, signal, true);
+  }
   if (res.status === 401) for (const l of listeners) l();
   throw new ApiError(res.status, error?.code ?? 'ERR_INTERNAL', error?.message ?? `HTTP ${res.status}`, error?.details);
 }

@@ -21,7 +21,8 @@ export interface FaceAnswer {
   frames: FaceFrames;
 }
 
-export const requestPairing = (token: string) => api<{ deviceId: number; code: string }>('POST', '/api/devices/pairing', { token });
+/** 201 with the device once a clerk typed this tablet's code, 202 with the code until then. */
+export const claimPairing = (token: string, publicKey: string) => api<DeviceView | { code: string }>('POST', '/api/devices/pairing', { token, publicKey });
 
 export const whoAmI = () => api<DeviceView>('GET', '/api/device/me');
 

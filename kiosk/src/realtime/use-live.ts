@@ -1,13 +1,13 @@
 // The one live-state hook: the shared LiveClient over the browser's WebSocket, for the tablet's meeting.
 // It reconnects and resyncs from a snapshot by itself; the hook only mirrors its state and status into React.
-// The tablet says hello with its device token (the server refuses anonymous sockets and closes a revoked
+// The tablet says hello with its device token, signed by its key (the server refuses anonymous sockets and closes a revoked
 // tablet's at once) and the view its mode needs (shared/protocol.ts LiveView). A seat tablet casts its ballots
 // through the same client (`cast`), over the socket it already holds.
 import { useEffect, useState } from 'react';
 import { LiveClient, type ConnectionStatus, type SocketLike } from '../../../shared/live-client';
 import type { LiveView, MeetingState } from '../../../shared/protocol';
 import type { CastBallot, CastReply } from '../../../shared/schemas/votes';
-import { readToken } from '../api/device-token';
+import { currentSigner } from '../api/device-token';
 
 export interface Live {
   state: MeetingState | null;
@@ -32,7 +32,7 @@ export function useLive(meetingId: number | null, view: LiveView): Live {
       origin: wsOrigin(),
       meetingId,
       view,
-      deviceToken: readToken() ?? undefined,
+      device: currentSigner() ?? undefined,
       connect: (url) => new WebSocket(url) as unknown as SocketLike,
       onState: (state) => setLive((l) => ({ ...l, state })),
       onStatus: (status) => setLive((l) => ({ ...l, status, everLive: l.everLive || status === 'live' })),

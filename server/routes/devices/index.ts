@@ -7,15 +7,17 @@ import { IdParams } from '../../../shared/schemas/common';
 import { AcceptPairing, RequestPairing, UpdateDevice } from '../../../shared/schemas/devices';
 import * as devices from '../../services/device-service';
 import { listDevicesWithPresence, removeRevokedDevice } from '../../services/device-presence';
-import { bearerToken } from '../../plugins/device-auth';
+import { authenticateDevice, proofOf, signedTextOf } from '../../plugins/device-auth';
 import { actorOf } from '../actor';
 
 /**
- * Per client address: a few tablets restarted behind one address still pair; a flood does not. The server's own
- * machine (loopback) is not limited: it is trusted already, and the benchmarks pair thousands of tablets from it.
+ * Per client address: a waiting tablet asks every 2 s (30 a minute); a few restarted behind one address still
+ * pair. Asking stores nothing (a tablet's code comes from its own key), so a flood costs a lookup each, no row.
+ * The server's own machine (loopback) is not limited: it is trusted already, and the benchmarks pair thousands
+ * of tablets from it.
  */
 export const PAIRING_RATE = {
-  max: 10,
+  max: 90,
   timeWindow: '1 minute',
   allowList: (req: { ip: string }) => req.ip === '127.0.0.1' || req.ip === '::1' || req.ip === '::ffff:127.0.0.1',
 };
@@ -29,25 +31,22 @@ export default async function deviceRoutes(fastify: FastifyInstance) {
   });
 
   /**
-   * Tablet: register its token, get the code to show. Needs no sign-in, so it is limited per address (a tablet
-   * asks once per 9 minutes while it waits) and in total (MAX_PENDING).
+   * Tablet: claim the code a clerk accepted. 201 with the device once a clerk has typed this tablet's code;
+   * 202 with the code while none has. Signed by the key being registered (a token alone cannot claim).
    */
-  app.post('/api/devices/pairing', { config: { access: 'public', rateLimit: PAIRING_RATE }, schema: { body: RequestPairing } }, async (req, reply) =>
-    reply.status(201).send(await devices.requestPairing(ctx, req.body.token)),
-  );
-
-  /** Tablet: what am I? 200 when paired (with mode and sitting), 403 while pending, 401 when revoked or unknown. */
-  app.get('/api/device/me', { config: { access: 'public' } }, async (req) => {
-    const token = bearerToken(req);
-    const device = token ? await devices.deviceByToken(ctx, token) : undefined;
-    if (!device || device.status === 'revoked') {
-      throw new AppError('ERR_UNAUTHORIZED', '终端已停用或未登记，请重新配对 / Device revoked or unknown: pair again');
-    }
-    if (device.status === 'pending') {
-      throw new AppError('ERR_FORBIDDEN', '等待工作人员确认配对 / Waiting for a clerk to accept pairing', { code: device.pairingCode });
-    }
-    return device;
+  app.post('/api/devices/pairing', { config: { access: 'public', rateLimit: PAIRING_RATE }, schema: { body: RequestPairing } }, async (req, reply) => {
+    const proof = proofOf(req);
+    const claimed = await devices.claimPairing(ctx, req.body, (key) => devices.assertProofBy(ctx, key, proof ? signedTextOf(req, proof) : '', proof));
+    return 'device' in claimed ? reply.status(201).send(claimed.device) : reply.status(202).send(claimed);
   });
+
+  /** Tablet: what am I? 200 when paired (with mode and sitting), 401 when revoked, unknown or not signed by its key. */
+  app.get('/api/device/me', { config: { access: 'public' } }, async (req) => authenticateDevice(ctx, req, []));
+
+  /** Codes a clerk accepted that no tablet has claimed yet: shown apart from the devices, with a button to clear them. */
+  app.get('/api/devices/pending', { config: { access: ['admin', 'clerk'] } }, async () => devices.listPending(ctx));
+
+  app.delete('/api/devices/pending', { config: { access: ['admin', 'clerk'] } }, async (req) => devices.clearPending(ctx, actorOf(req)));
 
   app.get('/api/devices', { config: { access: ['admin', 'clerk'] } }, async () => listDevicesWithPresence(ctx));
 

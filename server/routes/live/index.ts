@@ -2,14 +2,15 @@
 //
 // A console is let in by its staff session, checked again on every message, whenever an account changes
 // (services/staff-service tells the hub) and when the session ends; a session that must still change its one-time
-// password is refused. A tablet is let in by its device token, only for its own meeting and the view its mode
-// needs, and sees only its own sitting's votes and attendance: checked again when the device is changed
-// (services/device-service tells the hub) and on every resync (./scope).
+// password is refused. A tablet is let in by its device token and a hello signed by its key, only for its own
+// meeting and the view its mode needs, and sees only its own sitting's votes and attendance: checked again when the
+// device is changed (services/device-service tells the hub) and on every resync (./scope).
 import type { FastifyInstance } from 'fastify';
 import { LIVE_PATH, PROTOCOL_VERSION, type ClientMessage, type LiveView, type ServerMessage } from '../../../shared/protocol';
 import { AppError } from '../../../shared/errors';
 import { getMeeting } from '../../services/meeting-service';
-import { deviceByTokenHash, hashToken } from '../../services/device-service';
+import { assertProof, deviceByTokenHash, hashToken } from '../../services/device-service';
+import { helloProofText, parseProof } from '../../../shared/device-proof';
 import { markSeen } from '../../services/device-presence';
 import { sessionEndOf, staffOf } from '../../plugins/access';
 import { seatCast } from './seat-cast';
@@ -107,12 +108,19 @@ export default async function liveRoutes(app: FastifyInstance) {
       return true;
     };
 
-    const hello = async (id: number, requested: LiveView, token: unknown) => {
+    const hello = async (id: number, requested: LiveView, token: unknown, proofHeader: unknown) => {
       await getMeeting(ctx, id);
       if (token !== undefined) {
         const hash = typeof token === 'string' ? hashToken(token) : null;
         const device = hash ? await deviceByTokenHash(ctx, hash) : undefined;
         if (!device || device.status !== 'active') return refuseDevice();
+        const proof = parseProof(proofHeader);
+        // A token copied out of a tablet says hello from nowhere else: the hello must be signed by the tablet's key.
+        const unproved = await assertProof(ctx, device, proof ? helloProofText(id, requested, proof) : '', proof).then(
+          () => null,
+          (e: Error) => e,
+        );
+        if (unproved) return refuse(unproved.message);
         const refusal = deviceRefusal(device, id, requested);
         if (refusal) return refuse(refusal);
         detach?.();
@@ -155,7 +163,7 @@ export default async function liveRoutes(app: FastifyInstance) {
         const requested = m.view ?? 'console';
         if (requested !== 'console' && requested !== 'kiosk') return fail('ERR_VALIDATION', 'view 须为 console 或 kiosk / view must be console or kiosk');
         if (limited(snapshots)) return;
-        void hello(m.meetingId, requested, m.deviceToken).catch((e: unknown) =>
+        void hello(m.meetingId, requested, m.deviceToken, m.proof).catch((e: unknown) =>
           fail(e instanceof AppError ? e.code : 'ERR_INTERNAL', (e as Error).message),
         );
         return;

@@ -1,6 +1,7 @@
 // A keep-alive JSON client on node:http with a bounded socket pool, so thousands of simulated kiosks share
 // connections the way a LAN of tablets would not overwhelm one process's file descriptors.
 import http from 'node:http';
+import { signHeaders } from '../../helpers/devices';
 
 export interface JsonReply<T> {
   status: number;
@@ -23,8 +24,10 @@ export class JsonClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
-  request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonReply<T>> {
+  /** Signed by a tablet's key when `headers` name a tablet the bench paired (helpers/devices). */
+  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonReply<T>> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const signed = await signHeaders(method, path, payload, headers);
     const started = performance.now();
     return new Promise((resolve, reject) => {
       const req = http.request(
@@ -34,7 +37,7 @@ export class JsonClient {
           method,
           path,
           agent: this.agent,
-          headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}), ...this.defaultHeaders, ...headers },
+          headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}), ...this.defaultHeaders, ...signed },
         },
         (res) => {
           const chunks: Buffer[] = [];

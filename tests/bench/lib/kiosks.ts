@@ -9,6 +9,7 @@ import type { Mark } from '../../../shared/types';
 import { type JsonClient, pool } from './http';
 import { VOTER_TOKEN_TTL_MS } from '../../../server/services/voter-token';
 import type { Prepared } from './prepare';
+import { lazySigner, newTablet } from '../../helpers/devices';
 
 export interface Kiosk {
   deputyId: number;
@@ -36,12 +37,15 @@ export async function allShown(kiosks: Kiosk[], voteId: number): Promise<void> {
 
 const CONCURRENCY = 64;
 
+/** As a tablet pairs: its own key and the code read from it, the clerk types the code, the tablet claims it (signed). */
 async function pair(client: JsonClient, mode: 'door' | 'seat', sittingId: number, name: string) {
-  const token = randomBytes(32).toString('hex');
-  const p = await client.request<{ code: string }>('POST', '/api/devices/pairing', { token });
-  const a = await client.request('POST', '/api/devices/accept', { code: p.body.code, name, mode, sittingId });
+  const tab = await newTablet();
+  const a = await client.request('POST', '/api/devices/accept', { code: tab.code, name, mode, sittingId });
   if (a.status !== 201) throw new Error(`pairing failed: ${a.status} ${JSON.stringify(a.body)}`);
-  return { token, deviceId: (a.body as { id: number }).id, headers: { authorization: `Bearer ${token}` } };
+  const headers = { authorization: `Bearer ${tab.token}` };
+  const c = await client.request('POST', '/api/devices/pairing', { token: tab.token, publicKey: tab.publicKey }, headers);
+  if (c.status !== 201) throw new Error(`claim failed: ${c.status} ${JSON.stringify(c.body)}`);
+  return { token: tab.token, deviceId: (a.body as { id: number }).id, headers };
 }
 
 export async function pairKiosks(client: JsonClient, prep: Prepared, doors: number) {
@@ -75,7 +79,7 @@ export async function connectKiosks(port: number, meetingId: number, kiosks: Kio
         origin: `ws://127.0.0.1:${port}`,
         meetingId,
         view: 'kiosk',
-        deviceToken: k.token,
+        device: lazySigner(k.token),
         connect: (url) => new WebSocket(url) as unknown as SocketLike,
         onState: (state) => {
           for (const v of state.votes) {

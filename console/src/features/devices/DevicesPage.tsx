@@ -9,6 +9,7 @@ import { useAsync } from '../../ui/use-async';
 import { PairForm } from './PairForm';
 import { DeviceRow } from './DeviceRow';
 import type { SittingChoice } from './DevicePickers';
+import { PendingCodes } from './PendingCodes';
 
 const REFRESH_MS = 5000;
 
@@ -28,6 +29,7 @@ export function DevicesPage({ initialCode }: { initialCode?: string | null }) {
     <div className="stack">
       <h1 className="page-title">{t('devicesTitle')}</h1>
       <PairForm sittings={sittings} onPaired={devices.reload} initialCode={initialCode} />
+      <PendingCodes refreshKey={devices.data} />
       <Card title={t('pairedDevices')} actions={<button type="button" className="button button-small" onClick={devices.reload}>{t('refresh')}</button>}>
         <ErrorNote error={devices.error} />
         {!devices.data && <Loading />}

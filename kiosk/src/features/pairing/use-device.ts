@@ -1,11 +1,13 @@
-// Which tablet this is: no token → ask to pair and show the code; pending (403) → keep showing the code and poll;
-// paired (200) → the device view; revoked or unknown (401, from any call) → forget the token and pair again.
+// Which tablet this is: paired (who-am-I 200) → the device view; not a device (401) → show the code read from this
+// tablet's key and claim it every 2 s until a clerk has typed it; a token the server already holds for a device
+// that refuses us (revoked) → forget token and key, make new ones (a new code) and pair again.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeviceView } from '../../../../shared/views';
 import { ApiError, onUnauthorized } from '../../api/client';
-import { clearToken, newToken, readToken, tokenAgeMs } from '../../api/device-token';
+import { clearCredentials, credentials } from '../../api/device-token';
+import { pairingCodeOf } from '../../../../shared/device-proof';
 import { forgetAllBallots } from '../seat/ballot-secret';
-import { requestPairing, whoAmI } from '../../api/kiosk-api';
+import { claimPairing, whoAmI } from '../../api/kiosk-api';
 
 export type DeviceState =
   | { kind: 'loading' }
@@ -14,13 +16,6 @@ export type DeviceState =
 
 const PENDING_POLL_MS = 2000;
 const ACTIVE_POLL_MS = 5000;
-/** The server forgets a code after 10 minutes; ask for a new one a little before. */
-const PENDING_MAX_MS = 9 * 60 * 1000;
-
-function codeOf(details: unknown): string | null {
-  const code = (details as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : null;
-}
 
 export function useDevice(): DeviceState {
   const [state, setState] = useState<DeviceState>({ kind: 'loading' });
@@ -28,39 +23,43 @@ export function useDevice(): DeviceState {
   stateRef.current = state;
   const running = useRef(false);
 
+  /** Waiting for a clerk: show this tablet's code and claim it (201 once a clerk has typed it). */
+  const claim = useCallback(async (revoked: boolean) => {
+    const creds = await credentials();
+    const code = await pairingCodeOf(creds.publicKey);
+    if (stateRef.current.kind !== 'pairing' || stateRef.current.code !== code) setState({ kind: 'pairing', code, revoked });
+    try {
+      const { status, body } = await claimPairing(creds.token, creds.publicKey);
+      if (status === 201) setState({ kind: 'active', device: body as DeviceView });
+    } catch (err) {
+      // 409: this token is already a device's and that device refused us (revoked), or another key asked for this
+      // code (a clash): start again with new credentials, so a new code.
+      if (!(err instanceof ApiError) || err.status !== 409) throw err;
+      await clearCredentials();
+      forgetAllBallots(); // unpaired or revoked: no ballot secret stays on the tablet
+      setState({ kind: 'pairing', code: null, revoked });
+    }
+  }, []);
+
   const step = useCallback(async () => {
     if (running.current) return;
     running.current = true;
     try {
-      let token = readToken();
-      const wasActive = stateRef.current.kind === 'active';
-      if (!token || (stateRef.current.kind === 'pairing' && tokenAgeMs() > PENDING_MAX_MS && !wasActive)) {
-        token = newToken();
-        const { body } = await requestPairing(token);
-        setState({ kind: 'pairing', code: body.code, revoked: stateRef.current.kind === 'pairing' && stateRef.current.revoked });
-        return;
-      }
+      const now = stateRef.current;
+      if (now.kind === 'pairing') return await claim(now.revoked);
       try {
         const { body } = await whoAmI();
         setState((s) => (s.kind === 'active' && JSON.stringify(s.device) === JSON.stringify(body) ? s : { kind: 'active', device: body }));
       } catch (err) {
-        if (!(err instanceof ApiError)) throw err;
-        if (err.status === 403) setState({ kind: 'pairing', code: codeOf(err.details), revoked: false });
-        else if (err.status === 401) {
-          clearToken();
-          forgetAllBallots(); // unpaired or revoked: no ballot secret stays on the tablet
-          setState({ kind: 'pairing', code: null, revoked: wasActive || (stateRef.current.kind === 'pairing' && stateRef.current.revoked) });
-          running.current = false;
-          await step();
-        }
-        // No answer: keep what we have and try again at the next tick.
+        // 401: not (or no longer) a device; anything else (no answer): keep what we have and try at the next tick.
+        if (err instanceof ApiError && err.status === 401) await claim(now.kind === 'active');
       }
     } catch {
-      // network down while asking for a code: the next tick tries again
+      // network down: the next tick tries again
     } finally {
       running.current = false;
     }
-  }, []);
+  }, [claim]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
