@@ -37,7 +37,7 @@ export const COVERED: Readonly<Record<string, Coverage>> = Object.freeze({
   participants: { columns: ['id', 'meeting_id', 'role', 'deputy_id', 'name'] },
   leaves: { columns: ['id', 'sitting_id', 'participant_id', 'reason', 'staff_id'] },
   checkins: { columns: ['id', 'sitting_id', 'participant_id', 'method', 'device_id', 'staff_id', 'reason', 'distance', 'margin'] },
-  devices: { columns: ['id', 'mode', 'status', 'token_hash', 'sitting_id', 'seat'] },
+  devices: { columns: ['id', 'mode', 'status', 'token_hash', 'sitting_id', 'seat', 'public_key'] },
   agenda_items: { columns: ['id', 'sitting_id', 'title'] },
   votes: {
     columns: [
