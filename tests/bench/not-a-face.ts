@@ -16,7 +16,7 @@ import { ArcFaceEngine } from '../../server/face/arcface-engine';
 import type { DetectedFace, Point } from '../../server/face/engine';
 import { faceShapeDistance } from '../../server/face/face-shape';
 import { alignedJawWidth, checkPhoto, MAX_ALIGNED_JAW_PX, MAX_FACE_SHAPE_DISTANCE, MIN_FACE_SCORE } from '../../server/face/photo-check';
-import { readEvalSet } from '../../server/face/eval/dataset';
+import { readEvalSet } from '../tools/face-eval/dataset';
 import { ANIMAL_EMOJI, drawnFaces, emojiFaces, HUMAN_EMOJI } from './lib/drawn-faces';
 import { fitShapeModel, shapeModelSource } from './lib/shape-fit';
 

@@ -18,6 +18,7 @@ import { allShown, checkInAll, identifyAll, pairKiosks, type Kiosk } from '../be
 import { prepare } from '../bench/lib/prepare';
 import { freePort } from '../bench/lib/server-process';
 import { readService, supervise, type Supervisor } from '../helpers/supervisor';
+import { lazySigner } from '../helpers/devices';
 
 const DEPUTIES = 24;
 const MARKS: Mark[] = ['yes', 'no', 'abstain'];
@@ -41,7 +42,7 @@ function connect(port: number, meetingId: number, k: Kiosk, lives: Map<number, n
     origin: `ws://127.0.0.1:${port}`,
     meetingId,
     view: 'kiosk',
-    deviceToken: k.token,
+    device: lazySigner(k.token),
     connect: (url) => new WebSocket(url) as unknown as SocketLike,
     onState: (state) => {
       for (const v of state.votes) {

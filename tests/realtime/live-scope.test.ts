@@ -9,7 +9,7 @@ import { LiveClient, type SocketLike } from '../../shared/live-client';
 import type { LiveView } from '../../shared/protocol';
 import type { VoteView } from '../../shared/views';
 import { call, makeApp, signIn, type TestApp } from '../helpers/app';
-import { pairDevice } from '../helpers/devices';
+import { lazySigner, pairDevice } from '../helpers/devices';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { listen, tablet, watch } from '../helpers/live';
 
@@ -34,7 +34,7 @@ const openVote = async (title: string): Promise<VoteView> => {
 };
 /** A tablet's socket with the view it asks for (a screen tablet asks for the console view), as the kiosk app makes it. */
 const tabletWithView = (token: string, view: LiveView) =>
-  new LiveClient({ origin: `ws://${host}`, meetingId: s.meeting.id, view, deviceToken: token, connect: (url) => new WebSocket(url) as unknown as SocketLike });
+  new LiveClient({ origin: `ws://${host}`, meetingId: s.meeting.id, view, device: lazySigner(token), connect: (url) => new WebSocket(url) as unknown as SocketLike });
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 100 && !check(); i++) await sleep(50);
   return check();
