@@ -66,8 +66,8 @@ const RULES: Record<string, Rule> = {
   },
 };
 
-const tally = new Map<string, { genuine: number; accepted: number; impostor: number; falseAccepts: number; worst: number; genuineScores: number[] }>();
-for (const name of Object.keys(RULES)) tally.set(name, { genuine: 0, accepted: 0, impostor: 0, falseAccepts: 0, worst: -1, genuineScores: [] });
+const tally = new Map<string, { genuine: number; accepted: number; impostor: number; falseAccepts: number; wrongDeputy: number; worst: number; genuineScores: number[]; cases: string[] }>();
+for (const name of Object.keys(RULES)) tally.set(name, { genuine: 0, accepted: 0, impostor: 0, falseAccepts: 0, wrongDeputy: 0, worst: -1, genuineScores: [], cases: [] });
 const people = [...photos.keys()];
 const triples = (xs: Float32Array[]) => xs.slice(0, -2).map((_, i) => [xs[i]!, xs[i + 1]!, xs[i + 2]!] as Frames);
 for (const group of groups.names()) {
@@ -83,17 +83,20 @@ for (const group of groups.names()) {
     const absent = gallery(p);
     for (const [name, rule] of Object.entries(RULES)) {
       const t = tally.get(name)!;
+      let set = 0;
       for (const f of triples(photos.get(p)!.slice(1))) {
         const r = rule(full.g, f, full.templates);
         t.genuine++;
         if (r.id === i + 1) t.accepted++;
-        else if (r.id !== null) t.falseAccepts++; // a wrong deputy
+        else if (r.id !== null) t.wrongDeputy++;
         t.genuineScores.push(r.id === i + 1 || r.id === null ? r.score : -1);
       }
       for (const f of triples(photos.get(p)!)) {
         const r = rule(absent.g, f, absent.templates);
         t.impostor++;
+        set++;
         if (r.id !== null) t.falseAccepts++;
+        if (r.id !== null) t.cases.push(`${p} frames ${set}–${set + 2} → ${inGroup[r.id - 1]} (cos ${r.score.toFixed(3)}, probe length ${Math.hypot(...(name.includes('today') ? meanOf([f[0], f[2]]) : f[0])).toFixed(3)})`);
         t.worst = Math.max(t.worst, r.score);
       }
     }
@@ -101,10 +104,11 @@ for (const group of groups.names()) {
 }
 const cosOf = (d: number) => 1 - (d * d) / 2;
 console.log(`frame sets from photos not enrolled (k = 1 enrolled), threshold cos ${cosOf(D.threshold).toFixed(2)}, margin ${D.margin}:`);
-console.log(`  ${'rule'.padEnd(28)} genuine accepted   false accepts (stand-in + wrong deputy)   closest stand-in cos   genuine ≥ that`);
+console.log(`  ${'rule'.padEnd(28)} genuine accepted   stand-ins accepted   wrong deputy   closest stand-in cos   genuine above it`);
 for (const [name, t] of tally) {
   const above = t.genuineScores.filter((s) => s > t.worst).length;
   console.log(
-    `  ${name.padEnd(28)} ${`${t.accepted}/${t.genuine} (${((100 * t.accepted) / t.genuine).toFixed(1)}%)`.padEnd(18)} ${`${t.falseAccepts} of ${t.impostor + t.genuine}`.padEnd(40)} ${t.worst.toFixed(3).padEnd(22)} ${((100 * above) / t.genuine).toFixed(1)}%`,
+    `  ${name.padEnd(28)} ${`${t.accepted}/${t.genuine} (${((100 * t.accepted) / t.genuine).toFixed(1)}%)`.padEnd(18)} ${`${t.falseAccepts}/${t.impostor}`.padEnd(20)} ${`${t.wrongDeputy}/${t.genuine}`.padEnd(14)} ${t.worst.toFixed(3).padEnd(22)} ${((100 * above) / t.genuine).toFixed(1)}%`,
   );
 }
+for (const [name, t] of tally) for (const c of t.cases) console.log(`  accepted stand-in, ${name}: ${c}`);
