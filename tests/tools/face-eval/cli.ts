@@ -11,6 +11,7 @@ import { defaultGroupsFile, loadGroups, readEvalSet } from './dataset.js';
 import { CachingEngine, cacheFileFor } from './detect-cache.js';
 import { runEval } from './run.js';
 import { printSummary, toJson } from './report.js';
+import { printTail, tailTables } from './tail-report.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -107,7 +108,10 @@ async function main(): Promise<void> {
       options,
     };
     printSummary(context, report);
-    console.log(JSON.stringify(toJson(context, report)));
+    // The roll-size table needs cosines: unit-length engines only (faceapi's 128-d are not).
+    const tail = engine.unitLength ? tailTables(report.photos, groups.names(), [0, options.margin]) : [];
+    printTail(tail);
+    console.log(JSON.stringify({ ...toJson(context, report), rollSize: tail.map(({ rows, ...fit }) => ({ ...fit, rows })) }));
   } finally {
     engine.save();
     if (probeEngine !== engine) probeEngine.save();

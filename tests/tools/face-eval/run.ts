@@ -44,6 +44,8 @@ export interface EvalReport {
   replayMismatches: number;
   extras: { kind: string; path: string; enrollment: string; match: string }[];
   timings: MatchTiming[];
+  /** Every enrolled, probe and stranger photo's descriptor (no spoofs or no-face): the impostor tail's pairs. */
+  photos: Labelled[];
 }
 
 interface Enrolled {
@@ -136,6 +138,7 @@ export async function runEval(
     replayMismatches,
     extras,
     timings,
+    photos,
   };
 }
 
