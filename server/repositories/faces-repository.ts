@@ -2,6 +2,7 @@
 import type { Tx } from '../db/database';
 import { now, type Reader } from './rows';
 import { eraseCheckinFramesOfDeputy, purgeFramesBefore } from './face-frames-repository';
+import { eraseSeenFacesOfDeputy } from './seen-faces-repository';
 
 export async function insertDescriptor(
   tx: Tx,
@@ -110,7 +111,7 @@ export class StaleRowsGone extends Error {
   }
 }
 
-/** Erases a deputy's descriptors (with their aligned crops), thumbnail and every check-in evidence photo of theirs. */
+/** Erases a deputy's descriptors (with their aligned crops), thumbnail, every check-in evidence photo and seen face of theirs. */
 export async function eraseBiometrics(tx: Tx, deputyId: number): Promise<{ descriptors: number; evidence: number }> {
   const { changes: descriptors } = await tx.run('DELETE FROM face_descriptors WHERE deputy_id = ?', [deputyId]);
   await tx.run('UPDATE deputies SET thumbnail = NULL WHERE id = ?', [deputyId]);
@@ -120,6 +121,7 @@ export async function eraseBiometrics(tx: Tx, deputyId: number): Promise<{ descr
     [deputyId],
   );
   await eraseCheckinFramesOfDeputy(tx, deputyId);
+  await eraseSeenFacesOfDeputy(tx, deputyId);
   return { descriptors, evidence };
 }
 

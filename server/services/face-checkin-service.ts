@@ -15,6 +15,7 @@ import { rosterParticipant, seatStanding } from './seat-eligibility';
 import { checkIn } from './attendance-service';
 import { examineFrames, FRAME_LABELS, frameBytes, readFrames, stageFrame, type SeenFrame } from './frame-check';
 import { isThumbnailCopy } from './thumbnail-copy';
+import { copiedOrReplayed } from './seen-faces';
 import { antispoofScore } from '../face/antispoof';
 import { decodesFully } from '../face/image-decode';
 
@@ -112,7 +113,10 @@ async function decide<T>(
       const match = await ctx.face.match(sitting.bodyId, seen.probe);
       const deputy = match.status === 'matched' ? await findDeputy(ctx.db, match.identityId) : undefined;
       if (match.status !== 'matched' || !deputy) return refused(ctx, sitting.id, device, 'not_recognised', frontal);
-      if (await isThumbnailCopy(ctx, deputy.id, [seen.frames[0]!, seen.frames[2]!])) return refused(ctx, sitting.id, device, 'thumbnail_copy', frontal);
+      const faces = [seen.frames[0]!, seen.frames[2]!]; // frontal and back: the turned face is another pose
+      const copy = await copiedOrReplayed(ctx, { sittingId: sitting.id, deviceId: device.id }, deputy.id, faces);
+      if (copy) return refused(ctx, sitting.id, device, copy, frontal);
+      if (await isThumbnailCopy(ctx, deputy.id, faces)) return refused(ctx, sitting.id, device, 'thumbnail_copy', frontal);
       const participantId = await rosterParticipant(ctx.db, sitting.meetingId, deputy);
       if (participantId === null) return refused(ctx, sitting.id, device, 'not_on_roster', frontal);
       return finish({ sittingId: sitting.id, meetingId: sitting.meetingId, deputy, participantId, distance: match.distance, margin: match.margin, frames: seen.frames, turn: seen.turn });
