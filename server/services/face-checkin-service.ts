@@ -1,7 +1,7 @@
 // The door kiosk's check-in by face (人脸识别报到) and the seat tablet's "who is voting here".
 // The tablet is a camera, never a witness: it answers a challenge the server chose (a side to turn to) with the
-// frames it saw; the server examines them (frame-check), matches 1:N, refuses a pixel copy of the enrolled
-// thumbnail, and keeps the frames as evidence. Nothing the tablet says about who or whether alive decides.
+// frames it saw; the server examines them (frame-check), matches 1:N, refuses a copy of an enrolled photo or a face
+// it has seen before (seen-faces, thumbnail-copy), and keeps the frames as evidence. Nothing the tablet says about who or whether alive decides.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { FaceChallenge, FaceCheckin, FaceFrameAhead, SeatIdentify } from '../../shared/schemas/face';
