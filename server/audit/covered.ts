@@ -54,6 +54,8 @@ export const COVERED: Readonly<Record<string, Coverage>> = Object.freeze({
   face_descriptors: { columns: ['id', 'deputy_id', 'model'], blobs: ['descriptor', 'copy_patch', 'aligned'] },
   // Replay: the frames already seen in a sitting.
   frame_prints: { columns: ['id', 'sitting_id', 'sha256'], blobs: ['luma'] },
+  // Replay by embedding: every face of a deputy seen before, at any sitting (services/seen-faces.ts).
+  seen_faces: { columns: ['id', 'deputy_id', 'sitting_id', 'device_id', 'model'], blobs: ['descriptor'] },
   // Retention, removed devices, archived bodies...: every setting but an import's progress (it decides nothing).
   settings: { columns: ['key', 'value'], where: "$key NOT LIKE 'import-jobs.%'" },
 });

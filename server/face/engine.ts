@@ -52,4 +52,6 @@ export interface FaceEngine {
    * model change re-describes deputies without their photos.
    */
   describeCrop?(crop: Buffer): Promise<Float32Array>;
+  /** Engines whose input is an aligned crop: the descriptor of ALIGNED_PX-square RGBA pixels (a mirrored face, seen-faces.ts). */
+  describeRgba?(rgba: Uint8ClampedArray): Promise<{ descriptor: Float32Array; norm: number }>;
 }

@@ -2,6 +2,7 @@
 import type { Tx } from '../db/database';
 import { now, type Reader } from './rows';
 import { eraseCheckinFramesOfDeputy, eraseFramesOfDeputy, purgeFramesBefore } from './face-frames-repository';
+import { eraseSeenFacesOfDeputy } from './seen-faces-repository';
 
 export async function insertDescriptor(
   tx: Tx,
@@ -131,6 +132,7 @@ export async function eraseEnrolledFace(tx: Tx, deputyId: number): Promise<{ des
 export async function eraseBiometrics(tx: Tx, deputyId: number, copies: { refusals: readonly number[]; prints: readonly number[] } = { refusals: [], prints: [] }) {
   const enrolled = await eraseEnrolledFace(tx, deputyId);
   const frames = await eraseFramesOfDeputy(tx, deputyId, copies);
+  await eraseSeenFacesOfDeputy(tx, deputyId); // kept on re-enrollment: old frames stay refused as replays
   return { ...enrolled, ...frames };
 }
 

@@ -1,7 +1,7 @@
 // The door kiosk's check-in by face (人脸识别报到) and the seat tablet's "who is voting here".
 // The tablet is a camera, never a witness: it answers a challenge the server chose (a side to turn to) with the
-// frames it saw; the server examines them (frame-check), matches 1:N, refuses a pixel copy of the enrolled
-// thumbnail, and keeps the frames as evidence. Nothing the tablet says about who or whether alive decides.
+// frames it saw; the server examines them (frame-check), matches 1:N, refuses a copy of an enrolled photo or a face
+// it has seen before (seen-faces, thumbnail-copy), and keeps the frames as evidence. Nothing the tablet says about who or whether alive decides.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { FaceChallenge, FaceCheckin, FaceFrameAhead, SeatIdentify } from '../../shared/schemas/face';
@@ -17,6 +17,7 @@ import { rosterParticipant, seatStanding } from './seat-eligibility';
 import { checkIn } from './attendance-service';
 import { examineFrames, FRAME_LABELS, frameBytes, readFrames, stageFrame, type SeenFrame } from './frame-check';
 import { isThumbnailCopy } from './thumbnail-copy';
+import { copiedOrReplayed } from './seen-faces';
 import { antispoofScore } from '../face/antispoof';
 import { decodesFully } from '../face/image-decode';
 
@@ -124,7 +125,10 @@ async function decide<T>(
       const deputy = match.status === 'matched' ? await findDeputy(ctx.db, match.identityId) : undefined;
       if (match.status !== 'matched' || !deputy) return refused(ctx, sitting.id, device, 'not_recognised', frontal);
       await linkPrintsTo(ctx, sitting.id, deputy.id, bytes);
-      if (await isThumbnailCopy(ctx, deputy.id, [seen.frames[0]!, seen.frames[2]!])) return refused(ctx, sitting.id, device, 'thumbnail_copy', frontal, deputy.id);
+      const faces = [seen.frames[0]!, seen.frames[2]!]; // frontal and back: the turned face is another pose
+      const copy = await copiedOrReplayed(ctx, { sittingId: sitting.id, deviceId: device.id }, deputy.id, faces);
+      if (copy) return refused(ctx, sitting.id, device, copy, frontal, deputy.id);
+      if (await isThumbnailCopy(ctx, deputy.id, faces)) return refused(ctx, sitting.id, device, 'thumbnail_copy', frontal, deputy.id);
       const participantId = await rosterParticipant(ctx.db, sitting.meetingId, deputy);
       if (participantId === null) return refused(ctx, sitting.id, device, 'not_on_roster', frontal, deputy.id);
       return finish({ sittingId: sitting.id, meetingId: sitting.meetingId, deputy, participantId, distance: match.distance, margin: match.margin, frames: seen.frames, turn: seen.turn });

@@ -48,6 +48,9 @@ async function main() {
   try {
     for (const [i, sittingId] of sittings.entries()) {
       await call(server.app, 'PATCH', `/api/devices/${device.id}`, { sittingId }, 200);
+      // The test camera shows the one photo every run: to the server, a copy of the last run's frames (seen-faces.ts).
+      // A deputy at the next sitting is a new picture, so each run forgets the faces the last one saw.
+      await server.app.ctx.db.write((tx) => tx.run('DELETE FROM seen_faces'));
       await page.reload();
       // A door that gave up ("ask staff", after 3 tries or 20 s — a loaded machine gets there) goes back to ready and
       // the person is checked again: the run waits for an answer about the face.

@@ -317,6 +317,18 @@ export function turnBackSeconds(fps = 10): { left: number; right: number } {
  * same frames.
  */
 export async function headTurnFrames(photo: string | Buffer, side: 'left' | 'right', take = 0): Promise<{ frontal: Buffer; turned: Buffer; back: Buffer }> {
+  const { still, jpeg } = await placed(photo, take, true);
+  const amp = side === 'left' ? still.turn!.left : still.turn!.right;
+  return { frontal: await jpeg(still.rgba, 0), turned: await jpeg(turnWarp(still.rgba, amp, still.turn!.anchor), 1), back: await jpeg(still.rgba, 2) };
+}
+
+/** headTurnFrames' frontal and back frames alone (no turn fitted: cheaper), for measurements of the frontal face. */
+export async function frontalFrames(photo: string | Buffer, take = 0): Promise<{ frontal: Buffer; back: Buffer }> {
+  const { still, jpeg } = await placed(photo, take, false);
+  return { frontal: await jpeg(still.rgba, 0), back: await jpeg(still.rgba, 2) };
+}
+
+async function placed(photo: string | Buffer, take: number, withTurn: boolean) {
   const canvas = createCanvas(WIDTH, HEIGHT);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = BACKGROUND;
@@ -326,11 +338,10 @@ export async function headTurnFrames(photo: string | Buffer, side: 'left' | 'rig
     ctx.fillRect(0, 0, WIDTH, HEIGHT);
     drawPhoto(ctx, img, dx, scale);
     const rgba = ctx.getImageData(0, 0, WIDTH, HEIGHT).data;
-    return { still: rgba, turn: await fitTurn(rgba) };
+    return { rgba, turn: withTurn ? await fitTurn(rgba) : null };
   };
   // The take's own place, or the photo centred where the test camera's face finder misses it there.
-  const { still, turn } = await place(((take * 7) % 25) - 12, 0.9 - (take % 3) * 0.01).catch(() => place(0, 0.9));
-  const amp = side === 'left' ? turn.left : turn.right;
+  const still = await place(((take * 7) % 25) - 12, 0.9 - (take % 3) * 0.01).catch(() => place(0, 0.9));
   // Each frame lit a little differently (lightPatches, seeded by take and frame), as a camera never repeats a frame.
   const jpeg = (rgba: Uint8ClampedArray, k: number) => {
     const frame = createCanvas(WIDTH, HEIGHT);
@@ -343,7 +354,7 @@ export async function headTurnFrames(photo: string | Buffer, side: 'left' | 'rig
     out.getContext('2d').drawImage(frame, 0, 0, 480, 360);
     return out.encode('jpeg', 80);
   };
-  return { frontal: await jpeg(still, 0), turned: await jpeg(turnWarp(still, amp, turn.anchor), 1), back: await jpeg(still, 2) };
+  return { still, jpeg };
 }
 
 /** A picture held up in front of the door camera: enlarged onto a 480×360 frame, slid `dx` px sideways. */

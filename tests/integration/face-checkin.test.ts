@@ -182,7 +182,7 @@ describe('voting at the seat', () => {
     const identify = async (file: string) => JSON.parse((await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: await answer(seat, file) })).body);
     const notIn = await identify('colin_powell/7.jpg');
     expect(notIn.status).toBe('not_checked_in');
-    const who = await identify('hu_jintao/6.jpg');
+    const who = await identify('hu_jintao/3.jpg'); // a new picture of him: the door saw 6 and 8
     expect(who).toMatchObject({ status: 'identified', deputy: { name: '胡某某' } });
     expect(who.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
     const { body: item } = await call<{ id: number }>(t.app, 'POST', `/api/sittings/${sittingId}/agenda`, { title: '议程' }, 201);
@@ -204,18 +204,21 @@ describe('biometric data', () => {
   it('erases a deputy’s descriptors, thumbnail and evidence photos; the face is then not recognised', async () => {
     const { body: deputies } = await call<DeputyView[]>(t.app, 'GET', `/api/bodies/${body.id}/deputies`);
     const hu = deputies.find((d) => d.cardNo === 'C001')!;
+    const seenFaces = () => t.app.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM seen_faces WHERE deputy_id = ?', [hu.id]);
+    expect((await seenFaces())?.n).toBeGreaterThan(0); // his faces seen at the door and the seat (services/seen-faces.ts)
     const { body: erased } = await call<{ descriptors: number; evidence: number; walTruncated: boolean; prints: number }>(t.app, 'DELETE', `/api/deputies/${hu.id}/biometrics`, undefined, 200);
     expect(erased).toMatchObject({ descriptors: 2, evidence: 1, walTruncated: true });
     expect(erased.prints).toBeGreaterThan(0); // the prints of its check-in frames went too (issue 22)
     expect((await t.app.inject({ method: 'GET', url: `/api/deputies/${hu.id}/thumbnail`, headers: { cookie: t.cookie } })).statusCode).toBe(404);
     const { body: after } = await call<DeputyView>(t.app, 'GET', `/api/deputies/${hu.id}`);
     expect(after).toMatchObject({ faces: 0, hasThumbnail: false });
+    expect((await seenFaces())?.n).toBe(0);
     const res = JSON.parse((await checkin('hu_jintao/8.jpg')).body);
     expect(res, JSON.stringify(res)).toMatchObject({ status: 'not_recognised' });
   });
 
   it('drops evidence photos older than the retention setting and keeps the check-in', async () => {
-    const zhu = JSON.parse((await checkin('colin_powell/7.jpg')).body);
+    const zhu = JSON.parse((await checkin('colin_powell/6.jpg')).body); // not 7: the seat saw that one
     expect(zhu, JSON.stringify(zhu)).toMatchObject({ status: 'checked_in' });
     await call(t.app, 'PUT', '/api/settings/retention', { evidenceRetentionDays: 30 }, 200);
     await t.app.ctx.db.write((tx) => tx.run("UPDATE checkins SET created_at = '2020-01-01T00:00:00.000Z'"));

@@ -46,7 +46,7 @@ async function examinedDuring(run: () => Promise<unknown>): Promise<number> {
 describe('frames sent ahead', () => {
   it('leave the set one frame to examine, and the answer is the same', async () => {
     const { body: ch } = await challenge(door);
-    const f = await headTurnFrames('wu_yi/1.jpg', ch.side, 21);
+    const f = await headTurnFrames('michelle_kwan/1.jpg', ch.side, 21);
     expect((await ahead(door, ch.nonce, 'frontal', f.frontal)).statusCode).toBe(202);
     expect((await ahead(door, ch.nonce, 'turned', f.turned)).statusCode).toBe(202);
     let reply: { status?: string; deputy?: { name: string } } = {};
@@ -54,7 +54,7 @@ describe('frames sent ahead', () => {
       const res = await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames: b64(f) } });
       reply = JSON.parse(res.body);
     });
-    expect(reply).toMatchObject({ status: 'checked_in', deputy: { name: '吴某某' } });
+    expect(reply).toMatchObject({ status: 'checked_in', deputy: { name: '关某某' } });
     expect(examined).toBe(1); // only the back frame
   }, 60_000);
 
@@ -63,14 +63,16 @@ describe('frames sent ahead', () => {
     const sentAhead = await headTurnFrames('strangers/1.jpg', ch.side, 22); // someone else's frames sent ahead…
     await ahead(seat, ch.nonce, 'frontal', sentAhead.frontal);
     await ahead(seat, ch.nonce, 'turned', sentAhead.turned);
-    const set = await headTurnFrames('wu_yi/1.jpg', ch.side, 24); // …then 吴某某's set
+    // …then 关某某's set (checked in at the door above; the seat's camera takes its own picture of him, so another
+    // photo here: the door's one again would be its frames replayed, services/seen-faces.ts)
+    const set = await headTurnFrames('michelle_kwan/4.jpg', ch.side, 24);
     let reply: { status?: string; deputy?: { name: string } } = {};
     const examined = await examinedDuring(async () => {
       const res = await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: seat.headers, payload: { nonce: ch.nonce, frames: b64(set) } });
       reply = JSON.parse(res.body);
     });
     expect(examined).toBe(3);
-    expect(reply).toMatchObject({ status: 'identified', deputy: { name: '吴某某' } });
+    expect(reply).toMatchObject({ status: 'identified', deputy: { name: '关某某' } });
   }, 60_000);
 
   it('are refused (409, in Chinese) for another tablet’s challenge, beyond two, or once the challenge is decided', async () => {
