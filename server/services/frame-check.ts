@@ -118,6 +118,18 @@ function cosine(a: Float32Array, b: Float32Array): number {
   return s;
 }
 
+/**
+ * The probe matched 1:N: the mean of the frontal and back faces, rescaled to unit length for unit-length engines.
+ * Unscaled, the mean of two unit vectors is shorter than 1, so distance ≤ 1.0 meant cos ≥ |p|/2 instead of 0.5: a
+ * stand-in was accepted at cos 0.471 (tests/bench/frame-fusion.ts, BENCHMARKS.md "Roll size").
+ */
+export function meanProbe(ctx: ServiceContext, a: Float32Array, b: Float32Array): Float32Array {
+  const mean = Float32Array.from(a, (v, i) => (v + b[i]!) / 2);
+  if (!ctx.face.frameEngine.unitLength) return mean;
+  const norm = Math.hypot(...mean);
+  return norm > 0 ? mean.map((v) => v / norm) : mean;
+}
+
 /** Whether the turned and the back face are the frontal face's person (SAME_PERSON_COSINE). */
 function samePerson(ctx: ServiceContext, frontal: Float32Array, turned: Float32Array, back: Float32Array): boolean {
   if (ctx.face.frameEngine.unitLength) return cosine(frontal, back) >= SAME_PERSON_COSINE.back && cosine(frontal, turned) >= SAME_PERSON_COSINE.turned;
@@ -154,6 +166,6 @@ export async function examineFrames(ctx: ServiceContext, sittingId: number, nonc
   const turn = checkTurnFrames(side, a.face.landmarks, t.face.landmarks, b.face.landmarks, SERVER_RETURN_DELTA);
   if (!turn.ok) return refuse('turn');
   if (!samePerson(ctx, a.face.descriptor, t.face.descriptor, b.face.descriptor)) return refuse('not_same_person');
-  const probe = Float32Array.from(a.face.descriptor, (v, i) => (v + b.face.descriptor[i]!) / 2);
+  const probe = meanProbe(ctx, a.face.descriptor, b.face.descriptor);
   return { ok: true, frames: seen, probe, turn: turn.turn };
 }
