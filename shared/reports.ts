@@ -33,6 +33,12 @@ export const MARK_LABELS: Readonly<Record<Mark | RatingMark, Bilingual>> = {
   unsatisfied: { zh: '不满意', en: 'Unsatisfied' },
 };
 
+/** A mark in words as its vote kind calls it, the one label everywhere (console, sheets, 履职档案, .xlsx): a project
+ *  vote's 'no' is 不赞成, as on its ballot. */
+export function markLabel(kind: VoteKind, mark: Mark | RatingMark): Bilingual {
+  return kind === 'project' && mark === 'no' ? { zh: '不赞成', en: 'No' } : MARK_LABELS[mark];
+}
+
 /** Where a report belongs: body, meeting and sitting names. */
 export interface ReportPlace {
   bodyName: string;

@@ -45,6 +45,7 @@ async function create(kind: string, title: string, options: string[], fill?: () 
 
 async function closeAndShow(title: string, artifact: string) {
   await card(title).getByRole('button', { name: '结束表决' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '结束表决' }).click();
   await card(title).getByTestId('result').waitFor();
   await screen.waitForFunction((t) => document.querySelector('.screen-result h1')?.textContent === t, title);
   // All of it in view at 1920×1080: its last line (the pass rule) was cut off under the attendance strip.

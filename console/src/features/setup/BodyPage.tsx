@@ -7,7 +7,7 @@ import { Card, Empty, ErrorNote, Loading } from '../../ui/kit';
 import { useAsync } from '../../ui/use-async';
 import { RulesCard } from './RulesCard';
 import { RulesForm } from '../rules/RulesForm';
-import { useSession } from '../auth/session';
+import { useMay } from '../auth/session';
 import { RosterImport } from './RosterImport';
 import { DeputyTable } from './DeputyTable';
 import { CreateMeetingForm } from './CreateMeetingForm';
@@ -16,7 +16,7 @@ import { ArchiveBodyCard } from './ArchiveBodyCard';
 
 export function BodyPage({ bodyId }: { bodyId: number }) {
   const { t } = useI18n();
-  const { staff } = useSession();
+  const may = useMay();
   const body = useAsync(() => getBody(bodyId), [bodyId]);
   const deputies = useAsync(() => listDeputies(bodyId), [bodyId]);
   const meetings = useAsync(listMeetings, []);
@@ -40,7 +40,7 @@ export function BodyPage({ bodyId }: { bodyId: number }) {
         </div>
       </div>
       <div className="grid-2">
-        <RosterImport bodyId={bodyId} onImported={refresh} />
+        {may('keepRecords') && <RosterImport bodyId={bodyId} onImported={refresh} />}
         <div className="stack">
           <Card title={t('meetingsOfBody')}>
             {ofBody.length === 0 && <Empty>{t('noMeetings')}</Empty>}
@@ -54,17 +54,17 @@ export function BodyPage({ bodyId }: { bodyId: number }) {
                 </li>
               ))}
             </ul>
-            <CreateMeetingForm bodyId={bodyId} />
+            {may('keepRecords') && <CreateMeetingForm bodyId={bodyId} />}
           </Card>
-          {staff.role === 'admin' ? <RulesForm body={b} onSaved={body.reload} /> : <RulesCard rules={b.rules} />}
+          {may('administer') ? <RulesForm body={b} onSaved={body.reload} /> : <RulesCard rules={b.rules} />}
         </div>
       </div>
       <Card title={t('deputies')}>
         <ErrorNote error={deputies.error} />
         {deputies.data ? <DeputyTable deputies={deputies.data} onChanged={refresh} /> : <Loading />}
-        <AddDeputyForm bodyId={bodyId} onAdded={refresh} />
+        {may('keepRecords') && <AddDeputyForm bodyId={bodyId} onAdded={refresh} />}
       </Card>
-      {staff.role === 'admin' && <ArchiveBodyCard body={b} />}
+      {may('administer') && <ArchiveBodyCard body={b} />}
     </div>
   );
 }

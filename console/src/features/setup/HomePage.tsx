@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18n';
 import { href, navigate } from '../../router';
 import { Card, Empty, ErrorNote, Field, Loading } from '../../ui/kit';
 import { useAsync } from '../../ui/use-async';
+import { useMay } from '../auth/session';
 
 function CreateBodyForm() {
   const { t } = useI18n();
@@ -37,6 +38,7 @@ export function HomePage() {
   const { t } = useI18n();
   const bodies = useAsync(listBodies, []);
   const meetings = useAsync(listMeetings, []);
+  const may = useMay();
   return (
     <div className="stack">
       <h1 className="page-title">{t('homeTitle')}</h1>
@@ -55,7 +57,7 @@ export function HomePage() {
               </li>
             ))}
           </ul>
-          <CreateBodyForm />
+          {may('administer') && <CreateBodyForm />}
         </Card>
         <Card title={t('meetings')}>
           {meetings.loading && !meetings.data && <Loading />}
