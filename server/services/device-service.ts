@@ -66,6 +66,10 @@ export async function acceptPairing(ctx: ServiceContext, input: AcceptPairing, a
   if (!pending || Date.now() - Date.parse(pending.createdAt) > PAIRING_TTL_MS) {
     throw new AppError('ERR_NOT_FOUND', '配对码无效或已过期，请在终端上刷新 / Pairing code unknown or expired');
   }
+  // A door or seat tablet without a sitting has nothing to do but be refused, over and over: ask for it now.
+  if (!input.sittingId && input.mode !== 'screen') {
+    throw new AppError('ERR_VALIDATION', '报到终端和座位终端须指定会议 / A door or seat tablet needs a sitting');
+  }
   if (input.sittingId) await getSitting(ctx, input.sittingId);
   const ok = await ctx.db.write(async (tx) => {
     const done = await devices.activate(tx, pending.id, {

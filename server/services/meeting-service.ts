@@ -37,6 +37,12 @@ export async function listMeetings(ctx: ServiceContext): Promise<MeetingView[]> 
   return (await Promise.all(ids.map((id) => getMeeting(ctx, id)))).filter((m) => !archived.has(m.bodyId));
 }
 
+/** One congress's meetings, archived or not (its own page lists them). */
+export async function listMeetingsOfBody(ctx: ServiceContext, bodyId: number): Promise<MeetingView[]> {
+  const ids = await meetings.listMeetingIds(ctx.db);
+  return (await Promise.all(ids.map((id) => getMeeting(ctx, id)))).filter((m) => m.bodyId === bodyId);
+}
+
 export async function addSitting(ctx: ServiceContext, meetingId: number, input: CreateSitting, actor: Actor): Promise<SittingView> {
   await getMeeting(ctx, meetingId);
   const id = await ctx.db.write(async (tx) => {

@@ -69,6 +69,10 @@ const setup = {
     en: 'Satisfied if satisfied reaches {s} of {base}; basically satisfied if satisfied + basic reach {b}; otherwise unsatisfied',
   },
   ruleNotVoted: { zh: '显示未按', en: 'Show “did not vote”' },
+  screenAwaitingResult: { zh: '表决已结束，待宣布结果', en: 'Voting has ended: the result will be announced' },
+  ruleScreenResult: { zh: '大屏显示结果', en: 'Result on the big screen' },
+  screenAtClose: { zh: '表决结束即显示', en: 'at close' },
+  screenAtAnnounce: { zh: '宣布结果后显示', en: 'once announced' },
   yesShown: { zh: '显示', en: 'Shown' },
   notShown: { zh: '不显示', en: 'Hidden' },
   importRoster: { zh: '导入代表名册', en: 'Import the roster' },
@@ -163,7 +167,7 @@ const attendance = {
   photoCompareTitle: { zh: '照片比对：{name}', en: 'Photo check: {name}' },
   enrolledPhoto: { zh: '登记照片', en: 'Enrolled photo' },
   evidencePhoto: { zh: '现场照片', en: 'Live photo' },
-  matchDistance: { zh: '匹配距离 {d},与次近者差距 {m}', en: 'Match distance {d}, margin {m}' },
+  matchDistance: { zh: '匹配距离 {d}，与次近者差距 {m}', en: 'Match distance {d}, margin {m}' },
   frameFrontal: { zh: '正脸', en: 'Frontal' },
   frameTurned: { zh: '转头', en: 'Turned' },
   frameBack: { zh: '回正', en: 'Back' },
@@ -337,7 +341,12 @@ const devices = {
   deviceActive: { zh: '使用中', en: 'Active' },
   deviceRevoked: { zh: '已停用', en: 'Revoked' },
   revoke: { zh: '停用', en: 'Revoke' },
-  revokeConfirm: { zh: '确定停用「{name}」?停用后需重新配对。', en: 'Revoke “{name}”? It must pair again afterwards.' },
+  pairCodeMissing: { zh: '请输入终端屏幕上显示的 6 位配对码', en: 'Type the 6-digit code the tablet shows' },
+  deviceNameMissing: { zh: '请填写终端名称，例如“东门报到1号”', en: 'Give the tablet a name, e.g. “East door 1”' },
+  pairSittingMissing: { zh: '报到终端和座位终端须指定会议，请选择会议', en: 'A door or seat tablet needs a sitting: choose one' },
+  archivedBodies: { zh: '已归档的人民代表大会（{n}）', en: 'Archived congresses ({n})' },
+  archivedBadge: { zh: '已归档', en: 'Archived' },
+  revokeConfirm: { zh: '确定停用「{name}」？停用后需重新配对。', en: 'Revoke “{name}”? It must pair again afterwards.' },
 } satisfies Record<string, Entry>;
 
 const auth = {
@@ -347,8 +356,8 @@ const auth = {
   signIn: { zh: '登录', en: 'Sign in' },
   signingIn: { zh: '正在登录…', en: 'Signing in…' },
   signInHint: {
-    zh: '首次启动时，服务器会在控制台输出管理员 admin 的一次性密码。',
-    en: 'On first start the server prints a one-time password for the admin account.',
+    zh: '首次启动时，管理员 admin 的一次性密码写入数据目录中的 first-admin-password.txt（默认 data/first-admin-password.txt），服务器启动时会显示该文件的位置。',
+    en: "On first start the admin account's one-time password is written to first-admin-password.txt in the data folder (data/ by default); the server prints where it is.",
   },
   signOut: { zh: '退出登录', en: 'Sign out' },
   changePasswordTitle: { zh: '请设置新密码', en: 'Choose a new password' },
@@ -366,7 +375,7 @@ const auth = {
   roleAdmin: { zh: '管理员', en: 'Admin' },
   eraseFaces: { zh: '删除人脸数据', en: 'Erase face data' },
   eraseFacesConfirm: {
-    zh: '确定删除「{name}」的人脸特征、照片缩略图和全部报到现场照片?此操作不可恢复，报到记录本身保留。',
+    zh: '确定删除「{name}」的人脸特征、照片缩略图和全部报到现场照片？此操作不可恢复，报到记录本身保留。',
     en: 'Erase the face descriptors, thumbnail and every check-in photo of “{name}”? This cannot be undone; the check-in records stay.',
   },
   roleClerk: { zh: '工作人员', en: 'Clerk' },

@@ -19,8 +19,10 @@ export default async function bodyRoutes(fastify: FastifyInstance) {
     reply.status(201).send(await roster.createBody(ctx, req.body, actorOf(req))),
   );
 
+  app.get('/api/bodies/archived', { config: { access: 'staff' } }, async () => roster.listArchivedBodies(ctx));
+
   app.get('/api/bodies/:bodyId', { config: { access: 'staff' }, schema: { params: IdParams('bodyId') } }, async (req) =>
-    roster.getBody(ctx, req.params.bodyId),
+    roster.bodyPage(ctx, req.params.bodyId),
   );
 
   app.patch('/api/bodies/:bodyId/rules', { config: { access: STAFF_RIGHTS.administer }, schema: { params: IdParams('bodyId'), body: BodyRulesInput } }, async (req) =>

@@ -15,6 +15,10 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
 
   app.get('/api/meetings', { config: { access: 'staff' } }, async () => meetings.listMeetings(ctx));
 
+  app.get('/api/bodies/:bodyId/meetings', { config: { access: 'staff' }, schema: { params: IdParams('bodyId') } }, async (req) =>
+    meetings.listMeetingsOfBody(ctx, req.params.bodyId),
+  );
+
   app.post('/api/bodies/:bodyId/meetings', { config: { access: STAFF_RIGHTS.keepRecords }, schema: { params: IdParams('bodyId'), body: CreateMeeting } }, async (req, reply) =>
     reply.status(201).send(await meetings.createMeeting(ctx, req.params.bodyId, req.body, actorOf(req))),
   );

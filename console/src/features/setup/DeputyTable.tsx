@@ -61,9 +61,11 @@ function EraseFaces({ deputy, onChanged, onError }: { deputy: DeputyView; onChan
   );
 }
 
-export function DeputyTable({ deputies, onChanged }: { deputies: DeputyView[]; onChanged(): void }) {
+/** `readOnly`: an archived congress's roster, shown as it was. */
+export function DeputyTable({ deputies, onChanged, readOnly }: { deputies: DeputyView[]; onChanged(): void; readOnly?: boolean }) {
   const { t } = useI18n();
-  const may = useMay();
+  const mayRole = useMay();
+  const may = (right: Parameters<typeof mayRole>[0]) => !readOnly && mayRole(right);
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<Error | null>(null);
   /** Changes when a photo is replaced, so the thumbnail is fetched again. */

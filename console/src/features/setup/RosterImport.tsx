@@ -58,6 +58,7 @@ export function RosterImport({ bodyId, onImported }: { bodyId: number; onImporte
     if (!roster) return setError(new Error(t('chooseRoster')));
     setUploading(true);
     setError(null);
+    setJob(null); // the last import's report does not belong under this one's answer
     try {
       setJob(await startRosterImport(bodyId, roster, photos));
     } catch (err) {
