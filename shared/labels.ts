@@ -30,3 +30,9 @@ export const MARK_LABELS: Readonly<Record<Mark | RatingMark, Bilingual>> = {
   basic: { zh: '基本满意', en: 'Basically satisfied' },
   unsatisfied: { zh: '不满意', en: 'Unsatisfied' },
 };
+
+/** A mark in words as its vote kind calls it, the one label everywhere (console, sheets, 履职档案, .xlsx): a project
+ *  vote's 'no' is 不赞成, as on its ballot. */
+export function markLabel(kind: VoteKind, mark: Mark | RatingMark): Bilingual {
+  return kind === 'project' && mark === 'no' ? { zh: '不赞成', en: 'No' } : MARK_LABELS[mark];
+}

@@ -2,7 +2,7 @@
 // export. It only arranges what computeResult decided (counts, passed, adopted, elected, run-off, verdict);
 // it never counts or compares anything itself.
 import type { ElectionResult, ProjectResult, RatingResult, ResolutionResult, VoteResult } from './rules/result-types';
-import { MARK_LABELS, type Bilingual } from './labels';
+import { markLabel, MARK_LABELS, type Bilingual } from './labels';
 
 export type Tone = 'good' | 'bad' | 'warn' | 'neutral';
 
@@ -65,10 +65,16 @@ function runOffLine(runOff: { reason: string } | null): ResultTable['verdict'] {
   return [{ text: { zh: `${RUN_OFF.zh}：${zh}`, en: `${RUN_OFF.en}: ${en ?? zh}` }, tone: 'warn' }];
 }
 
+/** 当选 2 名 in green; none at all is a failure and says so in red, never "当选 0 名" dressed as a success. */
+function countVerdict(n: number, some: Bilingual, none: Bilingual): ResultTable['verdict'][number] {
+  if (n === 0) return { text: none, tone: 'bad' };
+  return { text: { zh: some.zh.replace('{n}', String(n)), en: some.en.replace('{n}', String(n)) }, tone: 'good' };
+}
+
 function project(r: ProjectResult, showNotVoted: boolean): ResultTable {
   const tied = new Set(r.runOff?.optionIds ?? []);
   return {
-    columns: [MARK_LABELS.yes, L('不赞成', 'No'), MARK_LABELS.abstain, L('名次', 'Rank')],
+    columns: [MARK_LABELS.yes, markLabel('project', 'no'), MARK_LABELS.abstain, L('名次', 'Rank')],
     rows: r.options.map((o) => ({
       label: o.label,
       values: [o.yes, o.no, o.abstain, o.rank],
@@ -85,7 +91,7 @@ function project(r: ProjectResult, showNotVoted: boolean): ResultTable {
       { label: L('最多入选项目', 'Projects to adopt (N)'), value: r.maxYes },
       { label: L('入选所需赞成票', 'Yes needed'), value: r.required },
     ],
-    verdict: [{ text: L(`入选 ${r.adoptedIds.length} 项`, `${r.adoptedIds.length} adopted`), tone: 'good' }, ...runOffLine(r.runOff)],
+    verdict: [countVerdict(r.adoptedIds.length, L('入选 {n} 项', '{n} adopted'), L('没有项目入选', 'No project adopted')), ...runOffLine(r.runOff)],
   };
 }
 
@@ -93,7 +99,7 @@ function election(r: ElectionResult, showNotVoted: boolean): ResultTable {
   const tiedIds = new Set(r.runOff?.optionIds ?? []);
   const tiedNames = new Set(r.runOff?.writeIns ?? []);
   const elected = r.electedIds.length + r.electedWriteIns.length;
-  const verdict: ResultTable['verdict'] = [{ text: L(`当选 ${elected} 名`, `${elected} elected`), tone: 'good' }, ...runOffLine(r.runOff)];
+  const verdict: ResultTable['verdict'] = [countVerdict(elected, L('当选 {n} 名', '{n} elected'), L('无人当选', 'No one elected')), ...runOffLine(r.runOff)];
   if (r.unfilledSeats > 0) {
     verdict.push({ text: L(`尚缺 ${r.unfilledSeats} 名，另行选举`, `${r.unfilledSeats} seat(s) unfilled: hold another election`), tone: 'warn' });
   }

@@ -1,7 +1,7 @@
 // 记名表决明细: what a 记名 (open) vote is for — each deputy's choice, and who did not press (未按), was on leave
 // (请假) or absent (缺席), grouped by delegation. Both the printed sheet and the .xlsx lay it out from here.
-import type { Mark, RatingMark, VoteKind } from './types';
-import { MARK_LABELS, type Bilingual } from './labels';
+import type { Mark, RatingMark } from './types';
+import type { Bilingual } from './labels';
 
 export type RollStatus = 'voted' | 'not_voted' | 'leave' | 'absent';
 
@@ -31,7 +31,7 @@ export function rollStatus(voted: boolean, present: boolean, onLeave: boolean): 
 
 export const NO_DELEGATION: Bilingual = { zh: '未分代表团', en: 'No delegation' };
 
-/** Entries grouped by delegation (groups in name order, zh collation; deputies keep their order within a group). */
+/** Entries grouped by delegation, in the order they come (the body's, from the server), no delegation last. */
 export function groupByDelegation(entries: readonly RollCallEntry[]): Array<{ delegation: string | null; entries: RollCallEntry[] }> {
   const groups = new Map<string | null, RollCallEntry[]>();
   for (const e of entries) {
@@ -39,11 +39,6 @@ export function groupByDelegation(entries: readonly RollCallEntry[]): Array<{ de
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'zh-CN')))
+    .sort(([a], [b]) => Number(a === null) - Number(b === null))
     .map(([delegation, list]) => ({ delegation, entries: list }));
-}
-
-/** A mark in words as the kind calls it: a project vote's 反对 is 不赞成 (as on its result table). */
-export function rollMarkLabel(kind: VoteKind, mark: Mark | RatingMark): Bilingual {
-  return kind === 'project' && mark === 'no' ? { zh: '不赞成', en: 'No' } : MARK_LABELS[mark];
 }

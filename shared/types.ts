@@ -53,7 +53,12 @@ export interface BodyRules {
   ratingVerdict: RatingVerdictRule;
   /** Whether 未按 (in office, did not press) is shown in results. */
   showNotVoted: boolean;
+  /** When the big screen shows a vote's result, per kind: as soon as it closes, or once the chair announces it. */
+  screenResultAt: Record<VoteKind, ScreenResultAt>;
 }
+
+/** 'close': the result is on the big screen when the vote closes; 'announce': only after 宣布结果. */
+export type ScreenResultAt = 'close' | 'announce';
 
 /** Marks on one option of a resolution, project or election ballot. */
 export type Mark = 'yes' | 'no' | 'abstain';

@@ -19,6 +19,8 @@ export interface BodyView {
   rules: BodyRules;
   deputies: number;
   inOffice: number;
+  /** Archived (archive-service): off every list and picker, its records still readable. Set by GET /api/bodies/:id. */
+  archived?: boolean;
 }
 
 export interface DeputyView {

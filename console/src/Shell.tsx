@@ -5,7 +5,7 @@ import { href, type Route } from './router';
 import { getMeeting } from './api/meetings';
 import { useAsync } from './ui/use-async';
 import { Brand } from './ui/kit';
-import { useSession } from './features/auth/session';
+import { useMay, useSession } from './features/auth/session';
 import type { DictKey } from './i18n/dict';
 
 const ROLE_LABEL = { admin: 'roleAdmin', clerk: 'roleClerk', chair: 'roleChair' } as const satisfies Record<string, DictKey>;
@@ -75,7 +75,7 @@ export function Shell({ children, meetingId, sittingId, route }: { children: Rea
     document.title = t('appTitle');
   }, [t, lang]);
   const top = route.segments[0] ?? '';
-  const { staff } = useSession();
+  const may = useMay();
   return (
     <div className="shell">
       <header className="topbar">
@@ -86,10 +86,12 @@ export function Shell({ children, meetingId, sittingId, route }: { children: Rea
           <a href={href('/')} className={top === '' || top === 'bodies' || top === 'meetings' ? 'active' : ''}>
             {t('navHome')}
           </a>
-          <a href={href('/devices')} className={top === 'devices' ? 'active' : ''}>
-            {t('navDevices')}
-          </a>
-          {staff.role === 'admin' && (
+          {may('keepRecords') && (
+            <a href={href('/devices')} className={top === 'devices' ? 'active' : ''}>
+              {t('navDevices')}
+            </a>
+          )}
+          {may('administer') && (
             <a href={href('/accounts')} className={top === 'accounts' ? 'active' : ''}>
               {t('navAccounts')}
             </a>

@@ -2,7 +2,7 @@
 import type { AttendanceEntry, CheckinView } from '../../shared/views';
 import type { Tx } from '../db/database';
 import { PARTICIPANT_SELECT, toParticipant } from './meetings-repository';
-import { now, type Reader } from './rows';
+import { BODY_ORDER, now, type Reader } from './rows';
 
 export interface AttendanceCounts {
   expected: number;
@@ -136,7 +136,7 @@ export async function attendanceEntries(db: Reader, sittingId: number): Promise<
      JOIN sittings s ON s.meeting_id = p.meeting_id
      LEFT JOIN checkins c ON c.sitting_id = s.id AND c.participant_id = p.id
      LEFT JOIN leaves l ON l.sitting_id = s.id AND l.participant_id = p.id
-     WHERE s.id = ? ORDER BY p.role, d.delegation, p.id`,
+     WHERE s.id = ? ORDER BY p.role, ${BODY_ORDER}, p.id`,
     [sittingId],
   );
   return rows.map((r) => {

@@ -1,6 +1,7 @@
 import type { BodyView } from '../../shared/views';
 import { getSetting } from './settings-repository';
 import type { BodyRules } from '../../shared/types';
+import { DEFAULT_BODY_RULES } from '../../shared/rules/defaults';
 import type { Tx } from '../db/database';
 import { now, type Reader } from './rows';
 
@@ -20,7 +21,8 @@ const SELECT = `SELECT b.id, b.name, b.rules,
 const toView = (r: BodyRow): BodyView => ({
   id: r.id,
   name: r.name,
-  rules: JSON.parse(r.rules) as BodyRules,
+  // A body stored before a rule existed gets that rule's default (screenResultAt came later).
+  rules: { ...DEFAULT_BODY_RULES, ...(JSON.parse(r.rules) as Partial<BodyRules>) },
   deputies: r.deputies,
   inOffice: r.in_office,
 });

@@ -1,7 +1,7 @@
 import type { DeputyView } from '../../shared/views';
 import type { DeputyStatus } from '../../shared/types';
 import type { Tx } from '../db/database';
-import { now, type Reader } from './rows';
+import { BODY_ORDER, now, type Reader } from './rows';
 
 interface DeputyRow {
   id: number;
@@ -84,7 +84,7 @@ export async function findDeputy(db: Reader, id: number): Promise<DeputyView | u
 }
 
 export async function listDeputies(db: Reader, bodyId: number): Promise<DeputyView[]> {
-  return (await db.all<DeputyRow>(`${SELECT} WHERE d.body_id = ? ORDER BY d.delegation, d.id`, [bodyId])).map(toView);
+  return (await db.all<DeputyRow>(`${SELECT} WHERE d.body_id = ? ORDER BY ${BODY_ORDER}`, [bodyId])).map(toView);
 }
 
 export async function inOfficeDeputyIds(db: Reader, bodyId: number): Promise<number[]> {

@@ -2,7 +2,7 @@
 // it closed, and whether they were on leave. The secrecy condition is in the query: a 无记名 vote yields no content
 // (its ballot rows hold no deputy anyway).
 import type { BallotContent } from '../../shared/types';
-import type { Reader } from './rows';
+import { BODY_ORDER, type Reader } from './rows';
 
 export interface RollCallRow {
   deputyId: number;
@@ -27,7 +27,7 @@ export async function rollCallRows(db: Reader, voteId: number): Promise<RollCall
      LEFT JOIN leaves l ON l.sitting_id = v.sitting_id AND l.participant_id = p.id
      LEFT JOIN ballots b ON b.vote_id = v.id AND b.deputy_id = d.id AND v.secrecy = 'open'
      WHERE e.vote_id = ?
-     ORDER BY d.card_no, d.id`,
+     ORDER BY ${BODY_ORDER}`,
     [voteId],
   );
   return rows.map((r) => ({

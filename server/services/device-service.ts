@@ -81,6 +81,10 @@ export const listDevices = (ctx: ServiceContext): Promise<DeviceView[]> => devic
 
 /** A clerk types the code a tablet shows: the device exists from now on, waiting for that tablet to claim it. */
 export async function acceptPairing(ctx: ServiceContext, input: AcceptPairing, actor: Actor): Promise<DeviceView> {
+  // A door or seat tablet without a sitting has nothing to do but be refused, over and over: ask for it now.
+  if (!input.sittingId && input.mode !== 'screen') {
+    throw new AppError('ERR_VALIDATION', '报到终端和座位终端须指定会议 / A door or seat tablet needs a sitting');
+  }
   if (input.sittingId) await getSitting(ctx, input.sittingId);
   const id = await ctx.db.write(async (tx) => {
     await devices.deletePendingBefore(tx, pendingCutoff());

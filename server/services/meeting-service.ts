@@ -1,5 +1,5 @@
 // Meetings (会议), sittings (全体会议), 列席/staff participants and agenda items.
-import { archivedBodyIds } from '../repositories/bodies-repository';
+import { archivedBodyIds, findBody } from '../repositories/bodies-repository';
 import { AppError } from '../../shared/errors';
 import type { AddParticipant, CreateMeeting, CreateSitting } from '../../shared/schemas/meetings';
 import type { MeetingView, ParticipantView, SittingView } from '../../shared/views';
@@ -35,6 +35,13 @@ export async function listMeetings(ctx: ServiceContext): Promise<MeetingView[]> 
   const ids = await meetings.listMeetingIds(ctx.db);
   const archived = await archivedBodyIds(ctx.db);
   return (await Promise.all(ids.map((id) => getMeeting(ctx, id)))).filter((m) => !archived.has(m.bodyId));
+}
+
+/** One congress's meetings, archived or not (its own page lists them). */
+export async function listMeetingsOfBody(ctx: ServiceContext, bodyId: number): Promise<MeetingView[]> {
+  if (!(await findBody(ctx.db, bodyId))) throw new AppError('ERR_NOT_FOUND', `找不到该届人大 / Body ${bodyId} not found`);
+  const ids = await meetings.listMeetingIds(ctx.db);
+  return (await Promise.all(ids.map((id) => getMeeting(ctx, id)))).filter((m) => m.bodyId === bodyId);
 }
 
 export async function addSitting(ctx: ServiceContext, meetingId: number, input: CreateSitting, actor: Actor): Promise<SittingView> {

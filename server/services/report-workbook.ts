@@ -2,8 +2,8 @@
 // the result table comes from shared/result-table.ts, the attendance list from the attendance service.
 import ExcelJS from 'exceljs';
 import type { AttendanceReport, VoteReport } from '../../shared/reports';
-import { KIND_LABELS, STATE_LABELS } from '../../shared/labels';
-import { groupByDelegation, NO_DELEGATION, ROLL_STATUS_LABELS, rollMarkLabel, type RollCallEntry } from '../../shared/roll-call';
+import { KIND_LABELS, markLabel, STATE_LABELS } from '../../shared/labels';
+import { groupByDelegation, NO_DELEGATION, ROLL_STATUS_LABELS, type RollCallEntry } from '../../shared/roll-call';
 import { resultTable } from '../../shared/result-table';
 import { formatVenueTime } from '../../shared/venue-time';
 
@@ -70,7 +70,7 @@ function rollCallSheet(book: ExcelJS.Workbook, r: VoteReport, entries: RollCallE
   header(sheet, ['代表团/选区', '代表证号', '姓名', ...optionHeads, ...(writeIns ? ['另选他人'] : [])]);
   for (const g of groupByDelegation(entries)) {
     for (const e of g.entries) {
-      const marks = e.status === 'voted' ? e.marks!.map((m) => (m ? rollMarkLabel(r.vote.kind, m).zh : '—')) : optionHeads.map(() => ROLL_STATUS_LABELS[e.status as Exclude<typeof e.status, 'voted'>].zh);
+      const marks = e.status === 'voted' ? e.marks!.map((m) => (m ? markLabel(r.vote.kind, m).zh : '—')) : optionHeads.map(() => ROLL_STATUS_LABELS[e.status as Exclude<typeof e.status, 'voted'>].zh);
       sheet.addRow([g.delegation ?? NO_DELEGATION.zh, e.cardNo, e.name, ...marks, ...(writeIns ? [e.writeIns.join('、')] : [])]);
     }
   }

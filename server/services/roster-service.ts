@@ -58,6 +58,18 @@ export async function listBodies(ctx: ServiceContext): Promise<BodyView[]> {
   return (await bodies.listBodies(ctx.db)).filter((b) => !archived.has(b.id));
 }
 
+/** Archived congresses, for the admins' 已归档 list: their records stay readable and printable. */
+export async function listArchivedBodies(ctx: ServiceContext): Promise<BodyView[]> {
+  const archived = await bodies.archivedBodyIds(ctx.db);
+  return (await bodies.listBodies(ctx.db)).filter((b) => archived.has(b.id)).map((b) => ({ ...b, archived: true }));
+}
+
+/** One congress as its page shows it, saying whether it is archived. */
+export async function bodyPage(ctx: ServiceContext, id: number): Promise<BodyView> {
+  const body = await getBody(ctx, id);
+  return { ...body, archived: (await bodies.archivedBodyIds(ctx.db)).has(id) };
+}
+
 export async function getBody(ctx: ServiceContext, id: number): Promise<BodyView> {
   const body = await bodies.findBody(ctx.db, id);
   if (!body) throw new AppError('ERR_NOT_FOUND', `找不到该届人大 / Body ${id} not found`);

@@ -6,6 +6,7 @@ import type { CreateVote } from '../../shared/schemas/votes';
 import type { BodyRules, PassRule } from '../../shared/types';
 import type { AgendaItemView, VoteView } from '../../shared/views';
 import type { VoteResult } from '../../shared/rules/result-types';
+import { STATE_LABELS } from '../../shared/reports';
 import * as votes from '../repositories/votes-repository';
 import * as ballots from '../repositories/ballots-repository';
 import { headcountOf } from './vote-headcount';
@@ -149,7 +150,7 @@ export async function agenda(ctx: ServiceContext, sittingId: number): Promise<Ag
 }
 
 const stateError = (v: votes.VoteRecord, wanted: string) =>
-  new AppError('ERR_VOTE_STATE', `表决当前状态为「${v.state}」,不能${wanted} / Vote is ${v.state}`);
+  new AppError('ERR_VOTE_STATE', `表决当前状态为「${STATE_LABELS[v.state].zh}」，不能${wanted} / Vote is ${v.state}`);
 
 /** Opens the vote only with quorum, unless the chair gives an explicit reason (audited). */
 export async function openVote(ctx: ServiceContext, id: number, overrideReason: string | undefined, actor: Actor) {

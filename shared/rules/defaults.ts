@@ -18,7 +18,9 @@ const MAJORITY_OF_ALL: PassRule = Object.freeze({ base: 'all', fraction: MORE_TH
  * - quorum: at least 2/3 of the deputies in office present (地方组织法 Art. 14);
  * - resolutions, elections and project votes pass with more than half of all deputies in office;
  * - rating verdict: 满意 if 满意 ≥ half of all deputies, 基本满意 if 满意 + 基本满意 ≥ half, else 不满意;
- * - 未按 (in office, did not press) is shown.
+ * - 未按 (in office, did not press) is shown;
+ * - the big screen shows a resolution's or a project vote's result at close, as the NPC's electronic voting does,
+ *   and an election's or a rating's once the chair announces it (the count is checked before names are read out).
  * Frozen: copy it (structuredClone) before changing a body's rules.
  */
 export const DEFAULT_BODY_RULES: BodyRules = Object.freeze({
@@ -32,7 +34,14 @@ export const DEFAULT_BODY_RULES: BodyRules = Object.freeze({
     basicallySatisfied: AT_LEAST_HALF,
   }),
   showNotVoted: true,
+  screenResultAt: Object.freeze({ resolution: 'close', project: 'close', election: 'announce', rating: 'announce' } as const),
 });
+
+/** Whether the big screen shows this vote's result now, under the body's rules. */
+export function resultOnScreen(vote: { kind: VoteKind; state: string }, rules: Pick<BodyRules, 'screenResultAt'>): boolean {
+  if (vote.state === 'announced') return true;
+  return vote.state === 'closed' && rules.screenResultAt[vote.kind] === 'close';
+}
 
 /**
  * The secrecy a new vote starts with: elections by secret ballot (选举法 and 地方组织法: 选举一律采用无记名投票),

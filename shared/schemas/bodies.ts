@@ -2,6 +2,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Fraction, OptionalText, PassRule, Text } from './common';
 
+const ScreenResultAt = Type.Union([Type.Literal('close'), Type.Literal('announce')]);
+
 export const BodyRulesInput = Type.Partial(
   Type.Object(
     {
@@ -14,6 +16,10 @@ export const BodyRulesInput = Type.Partial(
         { additionalProperties: false },
       ),
       showNotVoted: Type.Boolean(),
+      screenResultAt: Type.Object(
+        { resolution: ScreenResultAt, project: ScreenResultAt, election: ScreenResultAt, rating: ScreenResultAt },
+        { additionalProperties: false },
+      ),
     },
     { additionalProperties: false },
   ),

@@ -1,6 +1,7 @@
 // Face check-in at the door and identification at the seat. The tablet is a camera: it asks the server for a
 // challenge (which side to turn to), then sends the frames it saw while the deputy answered it; the server detects,
 // describes, checks and matches. No descriptor, no "liveness passed" from a tablet is accepted (the old shape is a 400).
+import { RETENTION_DAYS } from '../retention';
 import { Type, type Static } from '@sinclair/typebox';
 import { ClientId } from './common';
 
@@ -54,7 +55,7 @@ export const DoorGaveUp = Type.Object(
 export type DoorGaveUp = Static<typeof DoorGaveUp>;
 
 export const RetentionSettings = Type.Object(
-  { evidenceRetentionDays: Type.Integer({ minimum: 1, maximum: 3650 }) },
+  { evidenceRetentionDays: Type.Integer({ minimum: RETENTION_DAYS.min, maximum: RETENTION_DAYS.max }) },
   { additionalProperties: false },
 );
 export type RetentionSettings = Static<typeof RetentionSettings>;

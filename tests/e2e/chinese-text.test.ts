@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { MeetingView, VoteView } from '../../shared/views';
 import { call } from '../helpers/app';
 import { screenshot } from '../helpers/browser';
+import { halfWidthInChinese } from '../helpers/screen-text';
 import type { RunningServer } from '../helpers/server';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { seatVoters } from '../helpers/voting';
@@ -20,13 +21,6 @@ let page: Page;
 let s: Sitting;
 let vote: VoteView;
 let longMeeting: MeetingView;
-
-/** Half-width , : ; ( ) ! ? touching a Chinese character, with what surrounds it (empty when there is none). */
-function halfWidthInChinese(text: string): string[] {
-  const han = '\\u3400-\\u9fff';
-  const re = new RegExp(`[${han}][,:;()!?]|[,:;(!?][${han}]|\\)[${han}]`, 'g');
-  return [...text.matchAll(re)].map((m) => text.slice(Math.max(0, m.index - 8), m.index + 10).replace(/\s+/g, ' '));
-}
 
 /** Runs of two or more English words: a sentence left untranslated (the language switch and file types aside). */
 function englishSentences(text: string): string[] {
@@ -85,6 +79,12 @@ describe('Chinese text on every screen', () => {
       await readScreen(page, what);
     }
     await screenshot(page, 'console-text-screen-attendance');
+    // A question the console asks is Chinese text too (确定停用「东门报到1号」?停用后… had a half-width ?).
+    await page.goto(`${srv.url}/console/#/devices`);
+    await page.reload();
+    const [question] = await Promise.all([page.waitForEvent('dialog'), page.getByRole('row', { name: /seat-tablet/ }).getByRole('button', { name: '停用' }).click()]);
+    expect(question.message()).toMatch(/^确定停用「seat-tablet」？/);
+    expect(halfWidthInChinese(question.message()), 'revoke question').toEqual([]);
   });
 
   it('says why an attendance list is empty, instead of a quorum "1 more needed" and a bare table', async () => {

@@ -14,6 +14,7 @@ import { clientId } from '../helpers/fixtures';
 import { photo } from '../helpers/faces';
 import { gbkZip } from '../helpers/gbk-zip';
 import { headTurnFrames } from '../helpers/fake-camera';
+import { halfWidthInChinese, lineCounts } from '../helpers/screen-text';
 
 let srv: RunningServer;
 let browser: Browser;
@@ -67,9 +68,13 @@ describe('console, faces', () => {
     await report.waitFor({ timeout: 90_000 }); // the face models load on the first photo
     expect(await report.locator('.badge').allTextContents()).toEqual(['新增 6 人', '更新 0 人', '人脸采集 3 人', '问题 3 项']);
     const rows = await report.locator('tbody tr').allTextContents();
-    expect(rows[0]).toMatch(/^5照片猫\.jpg未检测到人脸/);
-    expect(rows[1]).toMatch(/^6照片合影\.jpg照片中有多人/);
-    expect(rows[2]).toMatch(/^7照片未提供照片：未提供照片$/);
+    // Each reason said once: the server's words when they already name it (未检测到人脸：无脸：照片中未检测到人脸 before).
+    expect(rows[0]).toMatch(/^5照片猫\.jpg[^未]*未检测到人脸$/);
+    expect(rows[1]).toMatch(/^6照片合影\.jpg.*多/);
+    expect(rows[2]).toMatch(/^7照片未提供照片$/); // said once (it read 未提供照片：未提供照片)
+    // 类别 and 文件 on one line each (照/片 and 马小/花.jpg broke mid-word).
+    const oneLine = await Promise.all([2, 3].map((n) => lineCounts(report.locator(`tbody td:nth-child(${n})`))));
+    expect(oneLine.flat().filter(([, lines]) => lines > 1)).toEqual([]);
     await screenshot(page, 'console-import-photos');
     const table = page.getByTestId('deputy-table');
     await table.locator('img.thumb').nth(2).waitFor();
@@ -83,7 +88,14 @@ describe('console, faces', () => {
     await page.getByText('在任代表 7 人').waitFor();
     await table.scrollIntoViewIfNeeded();
     await screenshot(page, 'console-deputies-faces');
-  }, 120_000);
+    // A bad zip next: its error stands alone, the last import's report goes.
+    await page.setInputFiles('input[name=roster]', { name: '代表名册.xlsx', mimeType: 'application/octet-stream', buffer: await rosterXlsx() });
+    await page.setInputFiles('input[name=photos]', { name: '坏的.zip', mimeType: 'application/zip', buffer: Buffer.from('这不是压缩包') });
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await page.getByRole('alert').getByText('照片压缩包无法读取').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'console-import-bad-zip');
+    expect(await page.getByTestId('import-report').count()).toBe(0);
+  }, 150_000);
 
   it("fixes one deputy's photo from the roster, without re-importing", async () => {
     const row = page.getByTestId('deputy-table').locator('tr', { hasText: '合影' });
@@ -122,15 +134,25 @@ describe('console, faces', () => {
     // The frames the server decided on, and the anti-spoof score as information.
     await page.getByRole('dialog').getByText('转头').waitFor();
     expect(await page.getByRole('dialog').locator('[data-antispoof]').textContent()).toMatch(/^防伪分数 [01]\.\d\d（仅供参考，不作判定）$/);
+    // The three frames (正脸/转头/回正) inside the dialog's edges, and its text in full-width punctuation.
+    const dialog = (await page.getByRole('dialog').boundingBox())!;
+    for (const frame of await page.getByRole('dialog').locator('[data-frames] figure').all()) {
+      const b = (await frame.boundingBox())!;
+      expect([b.x >= dialog.x, b.x + b.width <= dialog.x + dialog.width], 'a frame past the dialog edge').toEqual([true, true]);
+    }
+    expect(halfWidthInChinese(await page.getByRole('dialog').innerText()), 'evidence dialog').toEqual([]);
     await screenshot(page, 'console-photo-compare');
   });
 
   it("erases a deputy's face data on an admin's confirmation; the check-in record stays", async () => {
     await page.goto(`${srv.url}/console/#/bodies/${body.id}`);
     const row = page.getByTestId('deputy-table').locator('tr', { hasText: '胡某某' });
-    page.once('dialog', (d) => void d.accept());
+    const asked: string[] = [];
+    page.once('dialog', (d) => void (asked.push(d.message()), d.accept()));
     await row.getByRole('button', { name: '删除人脸数据' }).click();
     await row.getByText('未采集').waitFor();
+    expect(asked).toHaveLength(1);
+    expect(halfWidthInChinese(asked[0]!), 'erase question').toEqual([]);
     expect(await row.locator('img.thumb').count()).toBe(0);
     const hu = (await call<DeputyView[]>(srv.app, 'GET', `/api/bodies/${body.id}/deputies`)).body.find((d) => d.name === '胡某某')!;
     expect([hu.faces, hu.hasThumbnail]).toEqual([0, false]);

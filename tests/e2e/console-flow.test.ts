@@ -175,6 +175,7 @@ describe('console, clerk to announced result', () => {
     await screenshot(screen, 'screen-voting');
 
     await card.getByRole('button', { name: '结束表决' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '结束表决' }).click(); // it asks first (issue 23)
     await card.getByTestId('verdict').waitFor();
     await expect(card.getByTestId('verdict').textContent()).resolves.toBe('通过');
     await card.getByRole('button', { name: '宣布结果' }).click();

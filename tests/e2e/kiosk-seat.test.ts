@@ -10,6 +10,7 @@ import type { DeviceView, VoteView } from '../../shared/views';
 import { call, useCookie } from '../helpers/app';
 import { launchBrowser, screenshot } from '../helpers/browser';
 import { fakeCameraVideo } from '../helpers/fake-camera';
+import { halfWidthInChinese } from '../helpers/screen-text';
 import { startServer, type RunningServer } from '../helpers/server';
 import { deputyNamed, openKiosk, pairShown, seedVenue, type Venue } from './kiosk-setup';
 
@@ -200,13 +201,27 @@ describe('seat tablet', () => {
     // Markup in a candidate's name is shown as text, never run.
     await page.getByText('<img src=x onerror="window.__xss=1">王建国').waitFor();
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    await screenshot(page, 'kiosk-seat-election-first-view');
     await markRow(0, '赞成');
     await markRow(1, '反对');
     await markRow(2, '弃权');
+    // On a 1280×800 tablet the 另选他人 box starts in view, and after a name is added its field and 添加 stay in view
+    // above the footer (they slid under it): checked without scrolling by hand (issue 23).
+    const footerTop = (await page.locator('.ballot-footer').boundingBox())!.y;
+    expect((await page.locator('.write-ins .row-label').boundingBox())!.y, '另选他人 below the fold').toBeLessThan(footerTop);
     await page.getByPlaceholder('填写姓名').fill('赵志刚');
     await button('添加').click();
+    await page.locator('.write-in-chip').waitFor();
+    await expect
+      .poll(async () => Promise.all([page.getByPlaceholder('填写姓名'), button('添加')].map(async (el) => (await el.boundingBox())!.y + (await el.boundingBox())!.height <= footerTop)))
+      .toEqual([true, true]);
     expect(await page.locator('[data-counter]').getAttribute('data-counter')).toBe('2/2');
     await screenshot(page, 'kiosk-seat-election');
+    await button('下一步').click();
+    await page.locator('[data-screen="confirm"]').waitFor();
+    expect(halfWidthInChinese(await page.locator('[data-screen="confirm"]').innerText()), 'seat confirm').toEqual([]);
+    await page.getByText('另选他人：赵志刚').waitFor();
+    await button('返回修改').click();
     await confirmAndWait();
     await call(app, 'POST', `/api/votes/${vote.id}/close`, {}, 200);
     expect((await getVote(vote.id)).cast).toBe(1);

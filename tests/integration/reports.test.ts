@@ -83,14 +83,15 @@ describe('results sheet', () => {
     const { body } = await call<VoteReport>(t.app, 'GET', `/api/reports/votes/${open.id}`, undefined, 200);
     const roll = body.rollCall!.map((e) => [e.cardNo, e.delegation, e.status, e.marks?.[0] ?? null]);
     expect(roll).toEqual([
+      // The body's order (issue 23): delegation by delegation, as the roster lists them.
       ['D0001', '第1选区', 'voted', 'yes'],
-      ['D0002', '第2选区', 'voted', 'yes'],
-      ['D0003', '第3选区', 'voted', 'yes'],
       ['D0004', '第1选区', 'voted', 'yes'],
-      ['D0005', '第2选区', 'voted', 'yes'],
-      ['D0006', '第3选区', 'voted', 'no'],
       ['D0007', '第1选区', 'voted', 'abstain'],
+      ['D0002', '第2选区', 'voted', 'yes'],
+      ['D0005', '第2选区', 'voted', 'yes'],
       ['D0008', '第2选区', 'leave', null],
+      ['D0003', '第3选区', 'voted', 'yes'],
+      ['D0006', '第3选区', 'voted', 'no'],
       ['D0009', '第3选区', 'absent', null],
     ]);
     expect((await call<VoteReport>(t.app, 'GET', `/api/reports/votes/${secret.id}`, undefined, 200)).body.rollCall).toBeNull();
@@ -110,6 +111,35 @@ describe('results sheet', () => {
     ]);
     const secretXlsx = await t.app.inject({ method: 'GET', url: `/api/reports/votes/${secret.id}/xlsx`, headers: { cookie: t.cookie } });
     expect(await sheetRows(secretXlsx.rawPayload, 1)).toEqual([]);
+  });
+
+  it("keeps one order of deputies, the body's, on the roster, the attendance sheet and the result sheet (its .xlsx too)", async () => {
+    // The roster's own order of delegations is neither an alphabet nor the database's byte order.
+    const fresh = await makeApp();
+    try {
+      const { body } = await call<{ id: number }>(fresh.app, 'POST', '/api/bodies', { name: '某县第十八届人民代表大会' }, 201);
+      const rows = [
+        ['王城', '西城代表团'], ['李东', '东城代表团'], ['陈北', '北苑代表团'], ['赵西', '西城代表团'],
+        ['钱无', null], ['孙东', '东城代表团'], ['周北', '北苑代表团'],
+      ].map(([name, delegation], i) => ({ name, cardNo: `K${String(90 - i)}`, ...(delegation && { delegation }) }));
+      await call(fresh.app, 'POST', `/api/bodies/${body.id}/roster`, { rows }, 200);
+      const { body: m } = await call<{ sittings: Array<{ id: number }> }>(fresh.app, 'POST', `/api/bodies/${body.id}/meetings`, { name: '第一次会议', sittings: [{ name: '第一次全体会议' }] }, 201);
+      const { body: item } = await call<{ id: number }>(fresh.app, 'POST', `/api/sittings/${m.sittings[0]!.id}/agenda`, { title: '决议' }, 201);
+      const { body: v } = await call<VoteView>(fresh.app, 'POST', `/api/agenda/${item.id}/votes`, { kind: 'resolution', title: '决议', secrecy: 'open' }, 201);
+      await call(fresh.app, 'POST', `/api/votes/${v.id}/open`, { overrideQuorumReason: '测试' }, 200);
+      await call(fresh.app, 'POST', `/api/votes/${v.id}/close`, undefined, 200);
+      const expected = ['王城', '赵西', '李东', '孙东', '陈北', '周北', '钱无'];
+      const roster = (await call<Array<{ name: string }>>(fresh.app, 'GET', `/api/bodies/${body.id}/deputies`, undefined, 200)).body;
+      const sheet = (await call<AttendanceReport>(fresh.app, 'GET', `/api/reports/sittings/${m.sittings[0]!.id}/attendance`, undefined, 200)).body;
+      const result = (await call<VoteReport>(fresh.app, 'GET', `/api/reports/votes/${v.id}`, undefined, 200)).body;
+      expect(roster.map((d) => d.name)).toEqual(expected);
+      expect(sheet.entries.map((e) => e.participant.name)).toEqual(expected);
+      expect(result.rollCall!.map((e) => e.name)).toEqual(expected);
+      const xlsx = await fresh.app.inject({ method: 'GET', url: `/api/reports/votes/${v.id}/xlsx`, headers: { cookie: fresh.cookie } });
+      expect((await sheetRows(xlsx.rawPayload, 1)).slice(2).map((r) => r[2])).toEqual(expected);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('says there is no result yet for a vote still in draft; 404 for an unknown vote, 400 for an id not written plainly', async () => {

@@ -26,6 +26,8 @@ export interface FileImportReport {
 }
 
 export const listBodies = () => get<BodyView[]>('/api/bodies');
+/** Archived congresses (admins' 已归档 list). */
+export const listArchivedBodies = () => get<BodyView[]>('/api/bodies/archived');
 export const getBody = (id: number) => get<BodyView>(`/api/bodies/${id}`);
 export const createBody = (input: CreateBody) => post<BodyView>('/api/bodies', input);
 export const listDeputies = (bodyId: number) => get<DeputyView[]>(`/api/bodies/${bodyId}/deputies`);

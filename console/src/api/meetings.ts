@@ -4,6 +4,8 @@ import type { AddParticipant, CreateMeeting, CreateSitting } from '../../../shar
 import { get, post } from './http';
 
 export const listMeetings = () => get<MeetingView[]>('/api/meetings');
+/** A congress's meetings, archived or not. */
+export const listBodyMeetings = (bodyId: number) => get<MeetingView[]>(`/api/bodies/${bodyId}/meetings`);
 export const getMeeting = (id: number) => get<MeetingView>(`/api/meetings/${id}`);
 export const createMeeting = (bodyId: number, input: CreateMeeting) => post<MeetingView>(`/api/bodies/${bodyId}/meetings`, input);
 export const addSitting = (meetingId: number, input: CreateSitting) => post<SittingView>(`/api/meetings/${meetingId}/sittings`, input);

@@ -26,8 +26,8 @@ export const admin = {
   photosStored: { zh: '已采集 {n} 张', en: '{n} enrolled' },
   archiveBody: { zh: '归档本届人民代表大会', en: 'Archive this congress' },
   archiveBodyWhy: {
-    zh: '归档后，本届及其会议不再出现在首页和平板配对的会议列表中（如启动时自动生成的示范数据）；名册、签到、表决和审计记录全部保留，不会删除。',
-    en: 'Archived, the congress and its meetings leave the home page and the tablet pickers (e.g. the demo seeded at first start); roster, attendance, votes and the audit log all stay.',
+    zh: '归档后，本届及其会议不再出现在首页和平板配对的会议列表中（如启动时自动生成的示范数据）；名册、签到、表决和审计记录全部保留，不会删除，管理员可在首页的“已归档”中查看和打印。',
+    en: 'Archived, the congress and its meetings leave the home page and the tablet pickers (e.g. the demo seeded at first start); roster, attendance, votes and the audit log all stay, and admins read and print them from “Archived” on the home page.',
   },
   archiveTypeName: { zh: '请输入名称「{name}」以确认', en: 'Type “{name}” to confirm' },
   deviceOnline: { zh: '在线', en: 'Online' },
@@ -77,6 +77,7 @@ export const admin = {
     en: 'Live photos are sensitive personal data, kept only for the supervisor to check for stand-ins; older ones are deleted (checked hourly); the check-in record stays.',
   },
   retentionDays: { zh: '保存天数', en: 'Days kept' },
+  retentionRange: { zh: '保存天数须为 {min}–{max} 的整数', en: 'Days kept must be a whole number from {min} to {max}' },
   retentionHint: { zh: '1–3650 天，默认 90 天（覆盖会后监督与异议期）', en: '1–3650 days; default 90 (covers review and objections after a session)' },
   retentionShorterConfirm: { zh: '缩短为 {n} 天后，超过 {n} 天的现场照片将立即删除，且无法恢复。确定？', en: 'At {n} days, photos older than {n} days are deleted now, for good. Continue?' },
   save: { zh: '保存', en: 'Save' },
@@ -108,6 +109,10 @@ export const admin = {
   whyRating: {
     zh: '满意度测评按本地测评办法；默认：满意票达全体代表半数以上为满意，满意与基本满意合计达半数以上为基本满意，否则为不满意。',
     en: 'Ratings follow the local rules; default: satisfied if 满意 reaches half of all deputies, basically satisfied if 满意 + 基本满意 do, otherwise unsatisfied.',
+  },
+  whyScreenResult: {
+    zh: '默认：议案和项目票决在表决结束时即在大屏显示结果（全国人大电子表决的做法）；选举和满意度测评在主持人宣布结果后显示，以便先核对计票。',
+    en: 'Default: resolutions and project votes show their result on the big screen at close (as the NPC does); elections and ratings once the chair announces it, so the count is checked first.',
   },
   whyNotVoted: {
     zh: '全国人大公布表决结果时列出未按表决器人数：出席 = 赞成 + 反对 + 弃权 + 未按。',

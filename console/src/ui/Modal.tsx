@@ -1,5 +1,5 @@
-// A modal dialog, and the reason dialog used wherever the server requires a reason
-// (人工补签, 请假, opening without quorum, cancelling a vote).
+// A modal dialog, the reason dialog used wherever the server requires a reason (人工补签, 请假, opening without
+// quorum, cancelling a vote), and a yes/no dialog for a step that cannot be undone (closing a vote).
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18n';
 import { ErrorNote } from './kit';
@@ -68,6 +68,47 @@ export function ReasonDialog({ title, intro, label, confirm, danger, onConfirm, 
           </button>
         </div>
       </form>
+    </Modal>
+  );
+}
+
+export interface ConfirmDialogProps {
+  title: string;
+  /** What is about to happen and what cannot be undone. */
+  children: ReactNode;
+  confirm: string;
+  onConfirm(): Promise<void>;
+  onClose(): void;
+}
+
+export function ConfirmDialog({ title, children, confirm, onConfirm, onClose }: ConfirmDialogProps) {
+  const { t } = useI18n();
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await onConfirm();
+      onClose();
+    } catch (err) {
+      setError(err as Error);
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal title={title} onClose={onClose}>
+      <div className="modal-body">
+        <div className="modal-intro">{children}</div>
+        <ErrorNote error={error} />
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={onClose} autoFocus>
+            {t('cancel')}
+          </button>
+          <button type="button" className="button button-primary" disabled={busy} onClick={() => void submit()}>
+            {confirm}
+          </button>
+        </div>
+      </div>
     </Modal>
   );
 }

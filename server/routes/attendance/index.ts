@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Id, IdParams } from '../../../shared/schemas/common';
 import { ManualCheckin, RecordLeave } from '../../../shared/schemas/meetings';
+import { STAFF_RIGHTS } from '../../../shared/staff-rights';
 import * as attendance from '../../services/attendance-service';
 import { actorOf } from '../actor';
 
@@ -17,14 +18,14 @@ export default async function attendanceRoutes(fastify: FastifyInstance) {
     entries: await attendance.entries(ctx, req.params.sittingId),
   }));
 
-  app.post('/api/sittings/:sittingId/leaves', { config: { access: ['admin', 'clerk'] }, schema: { params: sittingParams, body: RecordLeave } }, async (req, reply) => {
+  app.post('/api/sittings/:sittingId/leaves', { config: { access: STAFF_RIGHTS.keepRecords }, schema: { params: sittingParams, body: RecordLeave } }, async (req, reply) => {
     await attendance.recordLeave(ctx, req.params.sittingId, req.body.participantId, req.body.reason, actorOf(req));
     return reply.status(201).send(await attendance.summary(ctx, req.params.sittingId));
   });
 
   app.delete(
     '/api/sittings/:sittingId/leaves/:participantId',
-    { config: { access: ['admin', 'clerk'] }, schema: { params: Type.Object({ sittingId: Id, participantId: Id }, { additionalProperties: false }) } },
+    { config: { access: STAFF_RIGHTS.keepRecords }, schema: { params: Type.Object({ sittingId: Id, participantId: Id }, { additionalProperties: false }) } },
     async (req) => {
       await attendance.removeLeave(ctx, req.params.sittingId, req.params.participantId, actorOf(req));
       return attendance.summary(ctx, req.params.sittingId);
@@ -32,7 +33,7 @@ export default async function attendanceRoutes(fastify: FastifyInstance) {
   );
 
   /** 人工补签: answers 201 when it checked the person in, 200 "already checked in" otherwise. */
-  app.post('/api/sittings/:sittingId/checkins/manual', { config: { access: ['admin', 'clerk'] }, schema: { params: sittingParams, body: ManualCheckin } }, async (req, reply) => {
+  app.post('/api/sittings/:sittingId/checkins/manual', { config: { access: STAFF_RIGHTS.keepRecords }, schema: { params: sittingParams, body: ManualCheckin } }, async (req, reply) => {
     const outcome = await attendance.manualCheckIn(ctx, req.params.sittingId, req.body, req.staff!.id, actorOf(req));
     return reply.status(outcome.status === 'checked_in' ? 201 : 200).send(outcome);
   });

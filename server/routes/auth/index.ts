@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { AppError } from '../../../shared/errors';
 import { IdParams } from '../../../shared/schemas/common';
 import { ChangePassword, CreateStaff, Login, UpdateStaff } from '../../../shared/schemas/staff';
+import { STAFF_RIGHTS } from '../../../shared/staff-rights';
 import * as staff from '../../services/staff-service';
 import { SESSION_COOKIE } from '../../plugins/access';
 import { actorOf } from '../actor';
@@ -50,14 +51,14 @@ export default async function authRoutes(fastify: FastifyInstance) {
     }),
   );
 
-  app.get('/api/staff', { config: { access: ['admin'] } }, async () => staff.listStaff(ctx));
+  app.get('/api/staff', { config: { access: STAFF_RIGHTS.administer } }, async () => staff.listStaff(ctx));
 
   /** Answers the new account's one-time password once; it must be changed at first sign-in. */
-  app.post('/api/staff', { schema: { body: CreateStaff }, config: { access: ['admin'] } }, async (req, reply) =>
+  app.post('/api/staff', { schema: { body: CreateStaff }, config: { access: STAFF_RIGHTS.administer } }, async (req, reply) =>
     reply.status(201).send(await staff.createStaff(ctx, req.body, actorOf(req))),
   );
 
-  app.patch('/api/staff/:staffId', { schema: { params: IdParams('staffId'), body: UpdateStaff }, config: { access: ['admin'] } }, async (req) => {
+  app.patch('/api/staff/:staffId', { schema: { params: IdParams('staffId'), body: UpdateStaff }, config: { access: STAFF_RIGHTS.administer } }, async (req) => {
     if (req.params.staffId === req.staff!.id && (req.body.disabled || (req.body.role && req.body.role !== 'admin'))) {
       throw new AppError('ERR_CONFLICT', '不能停用或降级自己的账户 / You cannot disable or demote yourself');
     }
@@ -65,11 +66,11 @@ export default async function authRoutes(fastify: FastifyInstance) {
   });
 
   /** Lifts the sign-in lock of an account at every address (a lock otherwise ends by itself); answers the account. */
-  app.post('/api/staff/:staffId/unlock', { schema: { params: IdParams('staffId') }, config: { access: ['admin'] } }, async (req) =>
+  app.post('/api/staff/:staffId/unlock', { schema: { params: IdParams('staffId') }, config: { access: STAFF_RIGHTS.administer } }, async (req) =>
     staff.unlockStaff(ctx, req.params.staffId, actorOf(req)),
   );
 
-  app.post('/api/staff/:staffId/reset-password', { schema: { params: IdParams('staffId') }, config: { access: ['admin'] } }, async (req) =>
+  app.post('/api/staff/:staffId/reset-password', { schema: { params: IdParams('staffId') }, config: { access: STAFF_RIGHTS.administer } }, async (req) =>
     staff.resetPassword(ctx, req.params.staffId, actorOf(req)),
   );
 }

@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { AppError } from '../../../shared/errors';
 import { IdParams } from '../../../shared/schemas/common';
 import { AcceptPairing, RequestPairing, UpdateDevice } from '../../../shared/schemas/devices';
+import { STAFF_RIGHTS } from '../../../shared/staff-rights';
 import * as devices from '../../services/device-service';
 import { listDevicesWithPresence, removeRevokedDevice } from '../../services/device-presence';
 import { authenticateDevice, proofOf, signedTextOf } from '../../plugins/device-auth';
@@ -44,26 +45,26 @@ export default async function deviceRoutes(fastify: FastifyInstance) {
   app.get('/api/device/me', { config: { access: 'public' } }, async (req) => authenticateDevice(ctx, req, []));
 
   /** Codes a clerk accepted that no tablet has claimed yet: shown apart from the devices, with a button to clear them. */
-  app.get('/api/devices/pending', { config: { access: ['admin', 'clerk'] } }, async () => devices.listPending(ctx));
+  app.get('/api/devices/pending', { config: { access: STAFF_RIGHTS.keepRecords } }, async () => devices.listPending(ctx));
 
-  app.delete('/api/devices/pending', { config: { access: ['admin', 'clerk'] } }, async (req) => devices.clearPending(ctx, actorOf(req)));
+  app.delete('/api/devices/pending', { config: { access: STAFF_RIGHTS.keepRecords } }, async (req) => devices.clearPending(ctx, actorOf(req)));
 
-  app.get('/api/devices', { config: { access: ['admin', 'clerk'] } }, async () => listDevicesWithPresence(ctx));
+  app.get('/api/devices', { config: { access: STAFF_RIGHTS.keepRecords } }, async () => listDevicesWithPresence(ctx));
 
-  app.post('/api/devices/accept', { config: { access: ['admin', 'clerk'] }, schema: { body: AcceptPairing } }, async (req, reply) =>
+  app.post('/api/devices/accept', { config: { access: STAFF_RIGHTS.keepRecords }, schema: { body: AcceptPairing } }, async (req, reply) =>
     reply.status(201).send(await devices.acceptPairing(ctx, req.body, actorOf(req))),
   );
 
-  app.patch('/api/devices/:deviceId', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('deviceId'), body: UpdateDevice } }, async (req) =>
+  app.patch('/api/devices/:deviceId', { config: { access: STAFF_RIGHTS.keepRecords }, schema: { params: IdParams('deviceId'), body: UpdateDevice } }, async (req) =>
     devices.updateDevice(ctx, req.params.deviceId, req.body, actorOf(req)),
   );
 
   /** Clears a revoked tablet from the list (its records stay). */
-  app.delete('/api/devices/:deviceId', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('deviceId') } }, async (req) =>
+  app.delete('/api/devices/:deviceId', { config: { access: STAFF_RIGHTS.keepRecords }, schema: { params: IdParams('deviceId') } }, async (req) =>
     removeRevokedDevice(ctx, req.params.deviceId, actorOf(req)),
   );
 
-  app.post('/api/devices/:deviceId/revoke', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('deviceId') } }, async (req) =>
+  app.post('/api/devices/:deviceId/revoke', { config: { access: STAFF_RIGHTS.keepRecords }, schema: { params: IdParams('deviceId') } }, async (req) =>
     devices.revokeDevice(ctx, req.params.deviceId, actorOf(req)),
   );
 }

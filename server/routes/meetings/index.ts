@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams } from '../../../shared/schemas/common';
 import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting } from '../../../shared/schemas/meetings';
+import { STAFF_RIGHTS } from '../../../shared/staff-rights';
 import * as meetings from '../../services/meeting-service';
 import { agenda } from '../../services/vote-service';
 import { actorOf } from '../actor';
@@ -14,7 +15,11 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
 
   app.get('/api/meetings', { config: { access: 'staff' } }, async () => meetings.listMeetings(ctx));
 
-  app.post('/api/bodies/:bodyId/meetings', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('bodyId'), body: CreateMeeting } }, async (req, reply) =>
+  app.get('/api/bodies/:bodyId/meetings', { config: { access: 'staff' }, schema: { params: IdParams('bodyId') } }, async (req) =>
+    meetings.listMeetingsOfBody(ctx, req.params.bodyId),
+  );
+
+  app.post('/api/bodies/:bodyId/meetings', { config: { access: STAFF_RIGHTS.keepRecords }, schema: { params: IdParams('bodyId'), body: CreateMeeting } }, async (req, reply) =>
     reply.status(201).send(await meetings.createMeeting(ctx, req.params.bodyId, req.body, actorOf(req))),
   );
 
@@ -22,7 +27,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     meetings.getMeeting(ctx, req.params.meetingId),
   );
 
-  app.post('/api/meetings/:meetingId/sittings', { config: { access: ['admin', 'clerk'] }, schema: { params: IdParams('meetingId'), body: CreateSitting } }, async (req, reply) =>
+  app.post('/api/meetings/:meetingId/sittings', { config: { access: STAFF_RIGHTS.keepRecords }, schema: { params: IdParams('meetingId'), body: CreateSitting } }, async (req, reply) =>
     reply.status(201).send(await meetings.addSitting(ctx, req.params.meetingId, req.body, actorOf(req))),
   );
 
@@ -32,7 +37,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/api/meetings/:meetingId/participants',
-    { config: { access: ['admin', 'clerk'], fieldNames: PERSON_FIELD_NAMES }, schema: { params: IdParams('meetingId'), body: AddParticipant } },
+    { config: { access: STAFF_RIGHTS.keepRecords, fieldNames: PERSON_FIELD_NAMES }, schema: { params: IdParams('meetingId'), body: AddParticipant } },
     async (req, reply) => reply.status(201).send(await meetings.addParticipant(ctx, req.params.meetingId, req.body, actorOf(req))),
   );
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams } from '../../../shared/schemas/common';
 import { CancelVote, CastBallot, CreateVote, OpenVote, TrackerReport } from '../../../shared/schemas/votes';
+import { STAFF_RIGHTS } from '../../../shared/staff-rights';
 import * as votes from '../../services/vote-service';
 import { castFromSeat } from '../../services/ballot-service';
 import { publishedBox, reportTracker } from '../../services/tracker-service';
@@ -15,25 +16,25 @@ export default async function voteRoutes(fastify: FastifyInstance) {
   const voteParams = IdParams('voteId');
 
   /** The chair (or an admin) creates votes; clerks prepare the roster and the sitting, not what is voted on. */
-  app.post('/api/agenda/:agendaItemId/votes', { config: { access: ['admin', 'chair'] }, schema: { params: IdParams('agendaItemId'), body: CreateVote } }, async (req, reply) =>
+  app.post('/api/agenda/:agendaItemId/votes', { config: { access: STAFF_RIGHTS.runVotes }, schema: { params: IdParams('agendaItemId'), body: CreateVote } }, async (req, reply) =>
     reply.status(201).send(await votes.createVote(ctx, req.params.agendaItemId, req.body, actorOf(req))),
   );
 
   app.get('/api/votes/:voteId', { config: { access: 'staff' }, schema: { params: voteParams } }, async (req) => votes.getVoteView(ctx, req.params.voteId));
 
-  app.post('/api/votes/:voteId/open', { config: { access: ['admin', 'chair'] }, schema: { params: voteParams, body: OpenVote } }, async (req) =>
+  app.post('/api/votes/:voteId/open', { config: { access: STAFF_RIGHTS.runVotes }, schema: { params: voteParams, body: OpenVote } }, async (req) =>
     votes.openVote(ctx, req.params.voteId, req.body.overrideQuorumReason, actorOf(req)),
   );
 
-  app.post('/api/votes/:voteId/close', { config: { access: ['admin', 'chair'] }, schema: { params: voteParams } }, async (req) =>
+  app.post('/api/votes/:voteId/close', { config: { access: STAFF_RIGHTS.runVotes }, schema: { params: voteParams } }, async (req) =>
     votes.closeVote(ctx, req.params.voteId, actorOf(req)),
   );
 
-  app.post('/api/votes/:voteId/announce', { config: { access: ['admin', 'chair'] }, schema: { params: voteParams } }, async (req) =>
+  app.post('/api/votes/:voteId/announce', { config: { access: STAFF_RIGHTS.runVotes }, schema: { params: voteParams } }, async (req) =>
     votes.announceVote(ctx, req.params.voteId, actorOf(req)),
   );
 
-  app.post('/api/votes/:voteId/cancel', { config: { access: ['admin', 'chair'] }, schema: { params: voteParams, body: CancelVote } }, async (req) =>
+  app.post('/api/votes/:voteId/cancel', { config: { access: STAFF_RIGHTS.runVotes }, schema: { params: voteParams, body: CancelVote } }, async (req) =>
     votes.cancelVote(ctx, req.params.voteId, req.body.reason, actorOf(req)),
   );
 

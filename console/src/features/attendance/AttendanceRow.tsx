@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AttendanceEntry } from '../../../../shared/views';
 import { evidenceUrl, frameUrl } from '../../api/attendance';
 import { thumbnailUrl } from '../../api/bodies';
+import { useMay } from '../auth/session';
 import { useI18n } from '../../i18n/I18n';
 import { Modal } from '../../ui/Modal';
 import { Badge } from '../../ui/kit';
@@ -70,6 +71,7 @@ interface RowProps {
 
 export function AttendanceRow({ sittingId, started, entry: e, onCheckIn, onLeave, onCancelLeave }: RowProps) {
   const { t } = useI18n();
+  const keepsRecords = useMay()('keepRecords');
   const p = e.participant;
   const status =
     e.status === 'present' ? <Badge tone="good">{t('statusPresent')}</Badge> : e.status === 'leave' ? (
@@ -95,17 +97,17 @@ export function AttendanceRow({ sittingId, started, entry: e, onCheckIn, onLeave
       </td>
       <td className="note">{e.leaveReason ?? e.checkin?.reason ?? ''}</td>
       <td className="actions">
-        {e.status !== 'present' && (
+        {keepsRecords && e.status !== 'present' && (
           <button type="button" className="button button-small" onClick={onCheckIn}>
             {t('manualCheckin')}
           </button>
         )}
-        {e.status === 'absent' && (
+        {keepsRecords && e.status === 'absent' && (
           <button type="button" className="button button-small button-ghost" onClick={onLeave}>
             {t('recordLeave')}
           </button>
         )}
-        {e.status === 'leave' && (
+        {keepsRecords && e.status === 'leave' && (
           <button type="button" className="button button-small button-ghost" onClick={onCancelLeave}>
             {t('cancelLeave')}
           </button>

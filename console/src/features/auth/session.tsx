@@ -1,6 +1,7 @@
 // Who is signed in: asked once at start, cleared when any request meets a 401 (the session ended), and
 // gating the console: no session → sign-in, a one-time password → choose a new one, else the console.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { may, type StaffRight } from '../../../../shared/staff-rights';
 import type { StaffView } from '../../../../shared/views';
 import { currentStaff, logout } from '../../api/auth';
 import { SIGNED_OUT_EVENT } from '../../api/http';
@@ -19,6 +20,12 @@ export function useSession(): Session {
   const s = useContext(Context);
   if (!s) throw new Error('useSession outside SessionGate');
   return s;
+}
+
+/** Whether the signed-in role may do something (shared/staff-rights.ts): buttons it may not use are not shown. */
+export function useMay(): (right: StaffRight) => boolean {
+  const { staff } = useSession();
+  return (right) => may(staff.role, right);
 }
 
 export function SessionGate({ children }: { children: ReactNode }) {

@@ -66,22 +66,22 @@ export function AttendanceReportPage({ sittingId }: { sittingId: number }) {
             {r.entries.map((e, i) => (
               <tr key={e.participant.id} className={e.inOffice ? '' : 'row-muted'}>
                 <td className="num">{i + 1}</td>
-                <td className="strong">{e.participant.name}</td>
-                <td>{role[e.participant.role]}</td>
-                <td>{e.participant.delegation ?? e.participant.organisation ?? ''}</td>
-                <td>
+                <td className="strong nowrap">{e.participant.name}</td>
+                <td className="nowrap">{role[e.participant.role]}</td>
+                <td className="nowrap">{e.participant.delegation ?? e.participant.organisation ?? ''}</td>
+                <td className="nowrap">
                   {status[e.status]}
                   {!e.inOffice && `${t('parenOpen')}${t('notInOffice')}${t('parenClose')}`}
                 </td>
-                <td>{e.checkin ? (e.checkin.method === 'face' ? t('methodFace') : t('methodManual')) : ''}</td>
-                <td className="time">{formatTime(e.checkin?.at)}</td>
+                <td className="nowrap">{e.checkin ? (e.checkin.method === 'face' ? t('methodFace') : t('methodManual')) : ''}</td>
+                <td className="time nowrap">{formatTime(e.checkin?.at)}</td>
                 <td>{e.leaveReason ?? e.checkin?.reason ?? ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <AuditHead hash={r.auditHead} generatedAt={formatDateTime(r.generatedAt)} />
-        <Signatures />
+        <Signatures sheet="attendance" />
       </article>
     </div>
   );

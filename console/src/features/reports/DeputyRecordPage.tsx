@@ -1,6 +1,6 @@
 // 履职档案: a deputy's sittings (present, leave, absent) and votes across meetings. For 无记名 votes only
 // participation is shown; the server never sends a choice for them.
-import { KIND_LABELS, MARK_LABELS, STATE_LABELS } from '../../../../shared/labels';
+import { KIND_LABELS, markLabel, STATE_LABELS } from '../../../../shared/labels';
 import { getDeputyRecord } from '../../api/reports';
 import { useI18n } from '../../i18n/I18n';
 import { href } from '../../router';
@@ -84,7 +84,7 @@ export function DeputyRecordPage({ deputyId }: { deputyId: number }) {
                   {v.secrecy === 'secret' ? (
                     <span className="muted">{t('secretNoChoice')}</span>
                   ) : v.choice ? (
-                    [...v.choice.map((c) => (v.kind === 'resolution' ? pick(MARK_LABELS[c.mark]) : `${c.label}${t('colon')}${pick(MARK_LABELS[c.mark])}`)), ...v.writeIns.map((w) => `${t('writeIn')}${t('colon')}${w}`)].join(t('listSep'))
+                    [...v.choice.map((c) => (v.kind === 'resolution' ? pick(markLabel(v.kind, c.mark)) : `${c.label}${t('colon')}${pick(markLabel(v.kind, c.mark))}`)), ...v.writeIns.map((w) => `${t('writeIn')}${t('colon')}${w}`)].join(t('listSep'))
                   ) : (
                     ''
                   )}

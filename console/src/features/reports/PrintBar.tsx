@@ -1,4 +1,5 @@
 // The toolbar above a printable sheet (hidden when printing): print, and the server-made .xlsx.
+import type { DictKey } from '../../i18n/dict';
 import { useI18n } from '../../i18n/I18n';
 
 export function PrintBar({ xlsx, back }: { xlsx?: string; back?: string }) {
@@ -35,13 +36,19 @@ export function AuditHead({ hash, generatedAt }: { hash: string; generatedAt: st
   );
 }
 
-export function Signatures() {
+/** Who signs a sheet: a vote's sheet its tellers and scrutineers, the attendance sheet whoever kept and checked it. */
+const SIGNERS = {
+  vote: ['signTeller', 'signSupervisor', 'signChair'],
+  attendance: ['signRecorder', 'signChecker', 'signChair'],
+} as const satisfies Record<string, readonly DictKey[]>;
+
+export function Signatures({ sheet }: { sheet: keyof typeof SIGNERS }) {
   const { t } = useI18n();
   return (
-    <div className="signatures">
-      <span>{t('signTeller')}</span>
-      <span>{t('signSupervisor')}</span>
-      <span>{t('signChair')}</span>
+    <div className="signatures" data-testid="signatures">
+      {SIGNERS[sheet].map((key) => (
+        <span key={key}>{t(key)}</span>
+      ))}
     </div>
   );
 }

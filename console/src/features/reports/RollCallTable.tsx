@@ -1,6 +1,7 @@
 // 记名表决明细 on the results sheet: each deputy's choice per option, or 未按 / 请假 / 缺席, grouped by delegation.
 import { Fragment } from 'react';
-import { groupByDelegation, NO_DELEGATION, ROLL_STATUS_LABELS, rollMarkLabel, type RollCallEntry } from '../../../../shared/roll-call';
+import { groupByDelegation, NO_DELEGATION, ROLL_STATUS_LABELS, type RollCallEntry } from '../../../../shared/roll-call';
+import { markLabel } from '../../../../shared/labels';
 import type { VoteView } from '../../../../shared/views';
 import { useI18n } from '../../i18n/I18n';
 
@@ -39,7 +40,7 @@ export function RollCallTable({ vote, entries }: { vote: VoteView; entries: Roll
                   {e.status === 'voted' ? (
                     e.marks!.map((m, i) => (
                       <td key={i} className={m ? `mark mark-${TONE[m]}` : 'muted'}>
-                        {m ? pick(rollMarkLabel(vote.kind, m)) : '—'}
+                        {m ? pick(markLabel(vote.kind, m)) : '—'}
                       </td>
                     ))
                   ) : (

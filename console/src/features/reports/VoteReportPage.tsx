@@ -52,7 +52,7 @@ export function VoteReportPage({ voteId }: { voteId: number }) {
         {fixed ? <ResultView vote={v} tally={v.tally!} showNotVoted={r.showNotVoted} /> : <p className="sheet-pending">{t('noResultYet')}</p>}
         {r.rollCall && <RollCallTable vote={v} entries={r.rollCall} />}
         <AuditHead hash={r.auditHead} generatedAt={formatDateTime(r.generatedAt)} />
-        <Signatures />
+        <Signatures sheet="vote" />
       </article>
     </div>
   );

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/I18n';
 import type { DictKey } from '../../i18n/dict';
 import { Card, ErrorNote } from '../../ui/kit';
 import { BaseSelect, FractionSelect } from './FractionSelect';
+import { ScreenTimingInputs } from './ScreenTiming';
 
 type PassKey = 'resolutionPass' | 'electionPass' | 'projectPass';
 const PASS_ROWS: Array<[PassKey, DictKey, DictKey]> = [
@@ -74,6 +75,9 @@ export function RulesForm({ body, onSaved }: { body: BodyView; onSaved(b: BodyVi
             <input type="checkbox" name="showNotVoted" checked={rules.showNotVoted} onChange={(e) => change({ ...rules, showNotVoted: e.target.checked })} />
             {t('yesShown')}
           </label>
+        </RuleRow>
+        <RuleRow label={t('ruleScreenResult')} why={t('whyScreenResult')}>
+          <ScreenTimingInputs value={rules.screenResultAt} onChange={(screenResultAt) => change({ ...rules, screenResultAt })} />
         </RuleRow>
         <ErrorNote error={error} />
         <div className="form-actions">

@@ -1,9 +1,11 @@
 // 大屏: the hall's big screen at 1920×1080, readable from the back. Attendance during check-in; "表决进行中
-// 已投 N/M" while a vote is open (never per-option counts); the result with bars once a vote has closed.
+// 已投 N/M" while a vote is open (never per-option counts); the result with bars once the body's rules say so
+// (at close or once announced, per vote kind: resultOnScreen), "表决已结束，待宣布结果" in between.
 // Add ?sitting=<id> to pin a sitting, ?view=attendance to show attendance even after a result.
 import { useEffect, useState } from 'react';
 import type { MeetingState } from '../../../../shared/protocol';
 import type { VoteView } from '../../../../shared/views';
+import { DEFAULT_BODY_RULES, resultOnScreen } from '../../../../shared/rules/defaults';
 import { getBody } from '../../api/bodies';
 import { useI18n } from '../../i18n/I18n';
 import { useLiveMeeting } from '../../realtime/use-live-meeting';
@@ -49,7 +51,8 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
   const votes = state?.votes.filter((v) => v.sittingId === sittingId) ?? [];
   // The vote that moved last is on screen: a vote being voted on, or the result of the one just closed.
   const current = votes.filter((v) => v.state === 'open' || v.state === 'closed' || v.state === 'announced').sort((a, b) => lastEvent(b).localeCompare(lastEvent(a)))[0];
-  const mode = view === 'attendance' || !current ? 'attendance' : current.state === 'open' ? 'open' : 'result';
+  const rules = body.data?.rules ?? DEFAULT_BODY_RULES;
+  const mode = view === 'attendance' || !current ? 'attendance' : current.state === 'open' ? 'open' : resultOnScreen(current, rules) ? 'result' : 'awaiting';
   return (
     <div className="screen" data-mode={mode} data-testid="screen">
       <header className="screen-head">
@@ -67,8 +70,8 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
       <main className="screen-main">
         {!state && <div className="screen-wait">{t('screenConnecting')}</div>}
         {state && mode === 'attendance' && summary && <ScreenAttendance summary={summary} />}
-        {state && mode === 'open' && current && <ScreenVoteOpen vote={current} />}
-        {state && mode === 'result' && current?.tally && <ScreenResult vote={current} tally={current.tally} showNotVoted={body.data?.rules.showNotVoted ?? true} />}
+        {state && (mode === 'open' || mode === 'awaiting') && current && <ScreenVoteOpen vote={current} />}
+        {state && mode === 'result' && current?.tally && <ScreenResult vote={current} tally={current.tally} showNotVoted={rules.showNotVoted} />}
       </main>
       {mode !== 'attendance' && summary && <AttendanceStrip summary={summary} />}
       {live.everLive && live.status !== 'live' && <div className="screen-offline">{t('liveLost')}</div>}

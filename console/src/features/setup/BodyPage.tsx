@@ -1,13 +1,13 @@
 // A body (届): its rules, roster import, deputies, and its meetings.
 import { getBody, listDeputies } from '../../api/bodies';
-import { listMeetings } from '../../api/meetings';
+import { listBodyMeetings } from '../../api/meetings';
 import { useI18n } from '../../i18n/I18n';
 import { href } from '../../router';
-import { Card, Empty, ErrorNote, Loading } from '../../ui/kit';
+import { Badge, Card, Empty, ErrorNote, Loading } from '../../ui/kit';
 import { useAsync } from '../../ui/use-async';
 import { RulesCard } from './RulesCard';
 import { RulesForm } from '../rules/RulesForm';
-import { useSession } from '../auth/session';
+import { useMay } from '../auth/session';
 import { RosterImport } from './RosterImport';
 import { DeputyTable } from './DeputyTable';
 import { CreateMeetingForm } from './CreateMeetingForm';
@@ -16,14 +16,16 @@ import { ArchiveBodyCard } from './ArchiveBodyCard';
 
 export function BodyPage({ bodyId }: { bodyId: number }) {
   const { t } = useI18n();
-  const { staff } = useSession();
+  const may = useMay();
   const body = useAsync(() => getBody(bodyId), [bodyId]);
   const deputies = useAsync(() => listDeputies(bodyId), [bodyId]);
-  const meetings = useAsync(listMeetings, []);
+  const meetings = useAsync(() => listBodyMeetings(bodyId), [bodyId]);
   if (body.error) return <ErrorNote error={body.error} />;
   if (!body.data) return <Loading />;
   const b = body.data;
-  const ofBody = meetings.data?.filter((m) => m.bodyId === bodyId) ?? [];
+  const ofBody = meetings.data ?? [];
+  // An archived congress is read, not changed: its records stay, the forms go.
+  const mayKeep = may('keepRecords') && !b.archived;
   const refresh = () => {
     body.reload();
     deputies.reload();
@@ -35,12 +37,14 @@ export function BodyPage({ bodyId }: { bodyId: number }) {
           <div className="crumbs">
             <a href={href('/')}>{t('navHome')}</a> /
           </div>
-          <h1 className="page-title">{b.name}</h1>
+          <h1 className="page-title">
+            {b.name} {b.archived && <Badge>{t('archivedBadge')}</Badge>}
+          </h1>
           <p className="muted">{t('deputiesInOffice', { n: b.inOffice, total: b.deputies })}</p>
         </div>
       </div>
       <div className="grid-2">
-        <RosterImport bodyId={bodyId} onImported={refresh} />
+        {mayKeep && <RosterImport bodyId={bodyId} onImported={refresh} />}
         <div className="stack">
           <Card title={t('meetingsOfBody')}>
             {ofBody.length === 0 && <Empty>{t('noMeetings')}</Empty>}
@@ -54,17 +58,17 @@ export function BodyPage({ bodyId }: { bodyId: number }) {
                 </li>
               ))}
             </ul>
-            <CreateMeetingForm bodyId={bodyId} />
+            {mayKeep && <CreateMeetingForm bodyId={bodyId} />}
           </Card>
-          {staff.role === 'admin' ? <RulesForm body={b} onSaved={body.reload} /> : <RulesCard rules={b.rules} />}
+          {may('administer') && !b.archived ? <RulesForm body={b} onSaved={body.reload} /> : <RulesCard rules={b.rules} />}
         </div>
       </div>
       <Card title={t('deputies')}>
         <ErrorNote error={deputies.error} />
-        {deputies.data ? <DeputyTable deputies={deputies.data} onChanged={refresh} /> : <Loading />}
-        <AddDeputyForm bodyId={bodyId} onAdded={refresh} />
+        {deputies.data ? <DeputyTable deputies={deputies.data} onChanged={refresh} readOnly={b.archived} /> : <Loading />}
+        {mayKeep && <AddDeputyForm bodyId={bodyId} onAdded={refresh} />}
       </Card>
-      {staff.role === 'admin' && <ArchiveBodyCard body={b} />}
+      {may('administer') && !b.archived && <ArchiveBodyCard body={b} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { DeputyStatus } from '../../../../shared/types';
 import type { DeputyView } from '../../../../shared/views';
 import { eraseBiometrics, thumbnailUrl, updateDeputy } from '../../api/bodies';
-import { useSession } from '../auth/session';
+import { useMay } from '../auth/session';
 import { useI18n } from '../../i18n/I18n';
 import type { DictKey } from '../../i18n/dict';
 import { href } from '../../router';
@@ -61,9 +61,11 @@ function EraseFaces({ deputy, onChanged, onError }: { deputy: DeputyView; onChan
   );
 }
 
-export function DeputyTable({ deputies, onChanged }: { deputies: DeputyView[]; onChanged(): void }) {
+/** `readOnly`: an archived congress's roster, shown as it was. */
+export function DeputyTable({ deputies, onChanged, readOnly }: { deputies: DeputyView[]; onChanged(): void; readOnly?: boolean }) {
   const { t } = useI18n();
-  const isAdmin = useSession().staff.role === 'admin';
+  const mayRole = useMay();
+  const may = (right: Parameters<typeof mayRole>[0]) => !readOnly && mayRole(right);
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<Error | null>(null);
   /** Changes when a photo is replaced, so the thumbnail is fetched again. */
@@ -105,12 +107,12 @@ export function DeputyTable({ deputies, onChanged }: { deputies: DeputyView[]; o
               <td>{d.delegation ?? ''}</td>
               <td className="mono">{d.cardNo}</td>
               <td>
-                <StatusSelect deputy={d} onChanged={onChanged} onError={setError} />
+                {may('keepRecords') ? <StatusSelect deputy={d} onChanged={onChanged} onError={setError} /> : t(STATUS_KEYS[d.status])}
               </td>
               <td>
                 {d.faces > 0 ? <Badge tone="good">{t('faceEnrolled', { n: d.faces })}</Badge> : <Badge>{t('faceNone')}</Badge>}
-                <DeputyPhotos deputy={d} onChanged={changedPhotos} onError={setError} />
-                {isAdmin && (d.faces > 0 || d.hasThumbnail) && <EraseFaces deputy={d} onChanged={onChanged} onError={setError} />}
+                {may('keepRecords') && <DeputyPhotos deputy={d} onChanged={changedPhotos} onError={setError} />}
+                {may('administer') && (d.faces > 0 || d.hasThumbnail) && <EraseFaces deputy={d} onChanged={onChanged} onError={setError} />}
               </td>
               <td>
                 <a href={href(`/reports/deputies/${d.id}`)}>{t('deputyRecord')}</a>

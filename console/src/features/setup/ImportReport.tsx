@@ -16,6 +16,12 @@ const PHOTO_REASONS: Record<string, DictKey> = {
   no_photo: 'photoNotGiven',
 };
 
+/** The reason in words: its label, then the server's detail unless it only says the label again (未提供照片：未提供照片). */
+function reasonText(label: string, detail: string, colon: string): string {
+  if (!label || detail.includes(label)) return detail;
+  return detail ? `${label}${colon}${detail}` : label;
+}
+
 /** `partial`: the problems found so far by an import still running (no totals yet). */
 export function ImportReport({ report, withPhotos, partial }: { report: FileImportReport; withPhotos: boolean; partial?: boolean }) {
   const { t, server } = useI18n();
@@ -47,12 +53,9 @@ export function ImportReport({ report, withPhotos, partial }: { report: FileImpo
             {problems.map((p, i) => (
               <tr key={i}>
                 <td className="num">{p.row}</td>
-                <td>{p.kind}</td>
-                <td>{p.file}</td>
-                <td>
-                  {p.reason && PHOTO_REASONS[p.reason] && <strong>{t(PHOTO_REASONS[p.reason]!)}{t('colon')}</strong>}
-                  {server(p.message)}
-                </td>
+                <td className="nowrap">{p.kind}</td>
+                <td className="nowrap">{p.file}</td>
+                <td>{reasonText(PHOTO_REASONS[p.reason] ? t(PHOTO_REASONS[p.reason]!) : '', server(p.message), t('colon'))}</td>
               </tr>
             ))}
           </tbody>

@@ -7,9 +7,11 @@ import { href } from '../../router';
 import { Card, ErrorNote, Field, Loading } from '../../ui/kit';
 import { useAsync } from '../../ui/use-async';
 import { ParticipantsCard } from './ParticipantsCard';
+import { useMay } from '../auth/session';
 
 function SittingsCard({ meeting, onAdded }: { meeting: MeetingView; onAdded(): void }) {
   const { t } = useI18n();
+  const may = useMay();
   const [name, setName] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const submit = async (e: FormEvent) => {
@@ -42,14 +44,16 @@ function SittingsCard({ meeting, onAdded }: { meeting: MeetingView; onAdded(): v
           </li>
         ))}
       </ul>
-      <form onSubmit={submit} className="form-row">
-        <Field label={t('addSitting')}>
-          <input name="sittingName" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('sittingPlaceholder')} required />
-        </Field>
-        <button className="button" type="submit">
-          {t('add')}
-        </button>
-      </form>
+      {may('keepRecords') && (
+        <form onSubmit={submit} className="form-row">
+          <Field label={t('addSitting')}>
+            <input name="sittingName" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('sittingPlaceholder')} required />
+          </Field>
+          <button className="button" type="submit">
+            {t('add')}
+          </button>
+        </form>
+      )}
       <ErrorNote error={error} />
     </Card>
   );

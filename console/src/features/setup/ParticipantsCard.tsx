@@ -4,9 +4,11 @@ import { addParticipant, listParticipants } from '../../api/meetings';
 import { useI18n } from '../../i18n/I18n';
 import { Card, Empty, ErrorNote, Field } from '../../ui/kit';
 import { useAsync } from '../../ui/use-async';
+import { useMay } from '../auth/session';
 
 export function ParticipantsCard({ meetingId }: { meetingId: number }) {
   const { t } = useI18n();
+  const may = useMay();
   const list = useAsync(() => listParticipants(meetingId), [meetingId]);
   const [name, setName] = useState('');
   const [organisation, setOrganisation] = useState('');
@@ -44,25 +46,27 @@ export function ParticipantsCard({ meetingId }: { meetingId: number }) {
           </tbody>
         </table>
       )}
-      <form onSubmit={submit} className="form-grid form-grid-3">
-        <Field label={t('name')}>
-          <input name="participantName" value={name} onChange={(e) => setName(e.target.value)} required />
-        </Field>
-        <Field label={t('organisation')}>
-          <input name="organisation" value={organisation} onChange={(e) => setOrganisation(e.target.value)} />
-        </Field>
-        <Field label={t('role')}>
-          <select name="role" value={role} onChange={(e) => setRole(e.target.value as 'observer' | 'staff')}>
-            <option value="observer">{t('roleObserver')}</option>
-            <option value="staff">{t('roleStaff')}</option>
-          </select>
-        </Field>
-        <div>
-          <button className="button" type="submit">
-            {t('addParticipant')}
-          </button>
-        </div>
-      </form>
+      {may('keepRecords') && (
+        <form onSubmit={submit} className="form-grid form-grid-3">
+          <Field label={t('name')}>
+            <input name="participantName" value={name} onChange={(e) => setName(e.target.value)} required />
+          </Field>
+          <Field label={t('organisation')}>
+            <input name="organisation" value={organisation} onChange={(e) => setOrganisation(e.target.value)} />
+          </Field>
+          <Field label={t('role')}>
+            <select name="role" value={role} onChange={(e) => setRole(e.target.value as 'observer' | 'staff')}>
+              <option value="observer">{t('roleObserver')}</option>
+              <option value="staff">{t('roleStaff')}</option>
+            </select>
+          </Field>
+          <div>
+            <button className="button" type="submit">
+              {t('addParticipant')}
+            </button>
+          </div>
+        </form>
+      )}
       <ErrorNote error={error} />
     </Card>
   );

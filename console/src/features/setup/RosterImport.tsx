@@ -55,6 +55,7 @@ export function RosterImport({ bodyId, onImported }: { bodyId: number; onImporte
   const running = uploading || job?.state === 'running';
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setJob(null); // the last import's report does not belong under this one's answer
     if (!roster) return setError(new Error(t('chooseRoster')));
     setUploading(true);
     setError(null);

@@ -3,6 +3,7 @@ import { describeFraction, describePassRule, PASS_BASE_LABELS } from '../../../.
 import type { BodyRules } from '../../../../shared/types';
 import { useI18n } from '../../i18n/I18n';
 import { Card } from '../../ui/kit';
+import { screenTimingText } from '../rules/ScreenTiming';
 
 export function RulesCard({ rules }: { rules: BodyRules }) {
   const { t, pick } = useI18n();
@@ -15,6 +16,7 @@ export function RulesCard({ rules }: { rules: BodyRules }) {
     [t('ruleProject'), pick(describePassRule(rules.projectPass))],
     [t('ruleRating'), t('ruleRatingText', { base, s: pick(describeFraction(v.satisfied)), b: pick(describeFraction(v.basicallySatisfied)) })],
     [t('ruleNotVoted'), rules.showNotVoted ? t('yesShown') : t('notShown')],
+    [t('ruleScreenResult'), screenTimingText(rules.screenResultAt, t, pick, t('listSep'))],
   ];
   return (
     <Card title={t('rules')}>

@@ -9,14 +9,14 @@ import { useLiveMeeting } from '../../realtime/use-live-meeting';
 import { Empty, Loading } from '../../ui/kit';
 import { useAsync } from '../../ui/use-async';
 import { AttendanceFigures } from '../attendance/AttendanceFigures';
-import { useSession } from '../auth/session';
+import { useMay } from '../auth/session';
 import { CreateVoteForm } from './CreateVoteForm';
 import { VoteCard } from './VoteCard';
 
 export function VotesPage({ meetingId, sittingId }: { meetingId: number; sittingId: number }) {
   const { t } = useI18n();
   // Only the chair (主席团) or an admin creates votes (the server refuses a clerk with 403): a clerk sees no button.
-  const mayCreate = useSession().staff.role !== 'clerk';
+  const mayCreate = useMay()('runVotes');
   const live = useLiveMeeting(meetingId);
   const [creating, setCreating] = useState(false);
   const votes = useMemo(() => live.state?.votes.filter((v) => v.sittingId === sittingId) ?? [], [live.state, sittingId]);

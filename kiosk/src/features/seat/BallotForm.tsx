@@ -1,6 +1,6 @@
 // Marking a ballot: three huge buttons for a resolution; a list with one row per project, candidate or subject
 // for the others, with the live "已选 n/N" counter that refuses the 赞成 over the limit, and write-ins (另选他人).
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { VoteView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { canAddYes, checkDraft, choicesOf, setMark, unmarked, yesCount, yesLimit, type AnyMark, type Draft } from './ballot-model';
@@ -36,12 +36,17 @@ function ResolutionBallot({ vote, draft, onChange, onNext }: Props) {
 function WriteIns({ vote, draft, onChange }: Omit<Props, 'onNext'>) {
   const { t } = useI18n();
   const [name, setName] = useState('');
+  const addRow = useRef<HTMLDivElement>(null);
   const full = !canAddYes(vote, draft);
+  // The box is the last thing in the scrolling list: keep the name field and 添加 in view above the footer when it
+  // is used and when a name added above it pushes it down (on a 1280×800 tablet they slid under the footer).
+  const keepInView = () => requestAnimationFrame(() => addRow.current?.scrollIntoView({ block: 'nearest' }));
   const add = () => {
     const trimmed = name.trim();
     if (!trimmed || full) return;
     onChange({ ...draft, writeIns: [...draft.writeIns, trimmed] });
     setName('');
+    keepInView();
   };
   return (
     <div className="write-ins">
@@ -54,8 +59,8 @@ function WriteIns({ vote, draft, onChange }: Omit<Props, 'onNext'>) {
           </button>
         </div>
       ))}
-      <div className="write-in-add">
-        <input className="text-input" value={name} maxLength={20} placeholder={t('writeInPlaceholder')} onChange={(e) => setName(e.target.value)} disabled={full} aria-label={t('writeIn')} />
+      <div className="write-in-add" ref={addRow}>
+        <input className="text-input" onFocus={keepInView} value={name} maxLength={20} placeholder={t('writeInPlaceholder')} onChange={(e) => setName(e.target.value)} disabled={full} aria-label={t('writeIn')} />
         <button type="button" className="btn secondary" onClick={add} disabled={full || !name.trim()}>
           {t('add')}
         </button>

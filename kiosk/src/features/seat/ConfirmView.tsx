@@ -20,7 +20,7 @@ export function ConfirmView({ vote, draft, onBack, onConfirm }: { vote: VoteView
         {draft.writeIns.map((w) => (
           <li key={w} className="confirm-row">
             <span className="confirm-label">
-              {t('writeIn')}:{w}
+              {t('writeIn')}：{w}
             </span>
             <span className="confirm-mark mark-yes">{t('yes')}</span>
           </li>

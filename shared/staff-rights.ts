@@ -1,0 +1,19 @@
+// What each staff role may do: one table the server's routes guard with and the console reads to show each role
+// only the buttons it may use (a clerk saw 宣布结果 and 新建, pressed them and was refused). The server still
+// refuses: the console hiding a button decides nothing.
+import type { StaffRole } from './views';
+
+export const STAFF_RIGHTS: Readonly<Record<'administer' | 'runVotes' | 'keepRecords', StaffRole[]>> = {
+  /** Create a body (届), change its rules, archive it; erase biometrics, retention, staff accounts. */
+  administer: ['admin'],
+  /** Create votes and take them through open, close, announce and cancel. */
+  runVotes: ['admin', 'chair'],
+  /** Roster, photos, meetings, sittings and their participants, tablets, leave and manual check-in. */
+  keepRecords: ['admin', 'clerk'],
+};
+
+export type StaffRight = keyof typeof STAFF_RIGHTS;
+
+export function may(role: StaffRole, right: StaffRight): boolean {
+  return STAFF_RIGHTS[right].includes(role);
+}
