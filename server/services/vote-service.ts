@@ -6,7 +6,7 @@ import type { CreateVote } from '../../shared/schemas/votes';
 import type { BodyRules, PassRule } from '../../shared/types';
 import type { AgendaItemView, VoteView } from '../../shared/views';
 import type { VoteResult } from '../../shared/rules/result-types';
-import { STATE_LABELS } from '../../shared/reports';
+import { STATE_LABELS } from '../../shared/labels';
 import * as votes from '../repositories/votes-repository';
 import * as ballots from '../repositories/ballots-repository';
 import { headcountOf } from './vote-headcount';

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getEngine, frameEngineName, DEFAULT_ENGINE } from '../../server/face/engines';
 import { extractEnrollment } from '../../server/face/enroll';
-import { readEvalSet, loadGroups, defaultGroupsFile } from '../../server/face/eval/dataset';
+import { readEvalSet, loadGroups, defaultGroupsFile } from '../tools/face-eval/dataset';
 import { faceLikeness, mirroredDescriptor, COPY_COSINE, REPLAY_COSINE } from '../../server/services/seen-faces';
 import type { DetectedFace } from '../../server/face/engine';
 import { FACES_DIR, frontalFrames } from '../helpers/fake-camera';

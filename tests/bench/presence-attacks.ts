@@ -19,7 +19,7 @@ import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { FACES_DIR, headTurnFrames } from '../helpers/fake-camera';
 import { seedVenue, type Person } from '../e2e/kiosk-setup';
-import { readEvalSet } from '../../server/face/eval/dataset';
+import { readEvalSet } from '../tools/face-eval/dataset';
 import { frameVariants, photoVariants } from './lib/copy-variants';
 
 const { values } = parseArgs({ options: { people: { type: 'string', default: '50' } }, allowPositionals: true });

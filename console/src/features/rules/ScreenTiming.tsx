@@ -1,6 +1,6 @@
 // When the big screen shows a result, per vote kind: at close (the NPC's practice for resolutions, shown the moment
 // the voting ends) or once the chair announces it (elections: the count is checked before the names are read out).
-import { KIND_LABELS } from '../../../../shared/reports';
+import { KIND_LABELS } from '../../../../shared/labels';
 import type { ScreenResultAt, VoteKind } from '../../../../shared/types';
 import { useI18n } from '../../i18n/I18n';
 
