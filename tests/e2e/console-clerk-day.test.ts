@@ -4,7 +4,7 @@
 // errors in Chinese; the sign-in page says where the admin password is; retention 0 is refused before asking;
 // none elected is not a green success; the big screen shows an election's result once announced; an archived
 // congress is still reachable; the pairing page's 等待确认 fits a 1280×800 tablet.
-import { randomBytes } from 'node:crypto';
+import { newTablet } from '../helpers/devices';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { BodyView, DeputyView, MeetingView, VoteView } from '../../shared/views';
@@ -173,7 +173,7 @@ describe("a clerk's day", () => {
   });
 
   it('pairs by QR link while on 终端管理, says what is missing in Chinese, and wants a sitting for a door tablet', async () => {
-    const ask = async () => (await call<{ code: string }>(srv.app, 'POST', '/api/devices/pairing', { token: randomBytes(32).toString('hex') }, 201)).body.code;
+    const ask = async () => (await newTablet()).code; // the code a tablet shows is read from its own key
     const form = page.locator('form.pair-form');
     const first = await ask();
     await page.goto(`${srv.url}/console/#/devices?code=${first}`);
