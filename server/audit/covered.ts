@@ -29,6 +29,8 @@ export const COVERED: Readonly<Record<string, readonly string[]>> = Object.freez
   ],
   options: ['id', 'vote_id', 'position', 'label', 'description'],
   vote_electorate: ['vote_id', 'deputy_id'],
+  checkin_reviews: ['id', 'sitting_id', 'participant_id', 'state', 'doubted_by', 'doubt_reason', 'decided_by', 'decide_reason'],
+  door_alarms: ['id', 'device_id', 'sitting_id', 'kind', 'cleared_at', 'cleared_by', 'clear_reason'],
 });
 
 /** A row's covered columns as JSON text, the same expression in the triggers and in verification. */

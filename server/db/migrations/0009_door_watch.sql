@@ -1,0 +1,32 @@
+-- The door's physics and 人脸校对 (issue 21). Both tables are covered by the audit chain (audit/covered.ts).
+--
+-- A check-in a clerk holds as doubtful (存疑) does not count (not present, may not vote) until a clerk confirms
+-- (确认) or refuses (驳回) it with a reason. Kept apart from checkins so the check-in row itself never changes.
+CREATE TABLE checkin_reviews (
+  id              INTEGER PRIMARY KEY,
+  sitting_id      INTEGER NOT NULL REFERENCES sittings(id),
+  participant_id  INTEGER NOT NULL REFERENCES participants(id),
+  state           TEXT NOT NULL CHECK (state IN ('doubted', 'confirmed', 'refused')),
+  doubted_by      INTEGER REFERENCES staff(id),  -- NULL: held by the door rule (可疑报到), not by a person
+  doubt_reason    TEXT,
+  decided_by      INTEGER REFERENCES staff(id),
+  decide_reason   TEXT,
+  created_at      TEXT NOT NULL,
+  decided_at      TEXT,
+  UNIQUE (sitting_id, participant_id)
+);
+
+-- 可疑报到: a door tablet accepted faster than people walk up. The tablet is paused while an alarm is not cleared.
+CREATE TABLE door_alarms (
+  id            INTEGER PRIMARY KEY,
+  device_id     INTEGER NOT NULL REFERENCES devices(id),
+  sitting_id    INTEGER NOT NULL REFERENCES sittings(id),
+  kind          TEXT NOT NULL CHECK (kind IN ('floor', 'ceiling')),
+  detail        TEXT NOT NULL,                 -- JSON: the gap or the count that broke the rule
+  raised_at     TEXT NOT NULL,
+  cleared_at    TEXT,
+  cleared_by    INTEGER REFERENCES staff(id),
+  clear_reason  TEXT
+);
+CREATE INDEX door_alarms_open ON door_alarms (device_id) WHERE cleared_at IS NULL;
+CREATE INDEX door_alarms_sitting ON door_alarms (sitting_id);
