@@ -38,7 +38,7 @@ async function paceNow(ctx: ServiceContext, device: DeviceView, sittingId: numbe
   const cleared = await lastClearedAt(ctx.db, device.id);
   const windowStart = new Date(at - DOOR_WINDOW_MS).toISOString();
   const since = cleared && cleared > windowStart ? cleared : windowStart;
-  return doorPace(await faceCheckinTimes(ctx.db, device.id, sittingId, since), at);
+  return doorPace(await faceCheckinTimes(ctx.db, device.id, sittingId, since), at, ctx.doorPace);
 }
 
 const why = (v: Exclude<DoorPaceVerdict, { ok: true }>) =>
