@@ -1,6 +1,7 @@
 // Every console label in Chinese and English. {name} placeholders are filled by t(key, params).
 // Kind, state and mark labels, and rule text, come from the shared code (shared/reports.ts, shared/rules).
 import { admin } from './dict-admin';
+import { watch } from './dict-watch';
 
 export interface Entry {
   zh: string;
@@ -367,6 +368,6 @@ const auth = {
   roleChair: { zh: '主席团', en: 'Chair' },
 } satisfies Record<string, Entry>;
 
-export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin };
+export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch };
 
 export type DictKey = keyof typeof dict;
