@@ -20,17 +20,17 @@ let door: PairedDevice;
 
 beforeAll(async () => {
   ({ srv, browser, page } = await openConsole({ acceptDialogs: false }));
-  venue = await seedVenue(srv, PEOPLE.slice(0, 4));
+  venue = await seedVenue(srv, PEOPLE);
   door = await pairDevice(srv.app, 'door', venue.sittingId, '东门平板');
 }, 180_000);
 afterAll(() => closeConsole({ srv, browser }));
 
 type Side = 'left' | 'right';
 /** Frame sets of a deputy's unenrolled photo 1, for both sides (made ahead, so two check-ins can follow closely). */
-async function framesOf(name: string) {
+async function framesOf(name: string, take = 7) {
   const person = PEOPLE.find((p) => p.name === name)!;
   const set = async (side: Side) => {
-    const f = await headTurnFrames(person.photos[0]!.replace(/\d+\.jpg$/, '1.jpg'), side, 7);
+    const f = await headTurnFrames(person.photos[0]!.replace(/\d+\.jpg$/, '1.jpg'), side, take);
     return { frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') };
   };
   return { left: await set('left'), right: await set('right') };
@@ -76,13 +76,26 @@ describe('人脸校对', () => {
   });
 
   it('raises 可疑报到 when the tablet accepts two people within seconds, and a clerk clears it with a reason', async () => {
-    const [yao, cheng] = [await framesOf('姚某某'), await framesOf('成某某')];
-    expect((await checkIn(yao)).body.status).toBe('checked_in');
-    expect((await checkIn(cheng)).body.error?.code).toBe('ERR_DOOR_PAUSED');
+    // The queue at the door, frame sets made ahead so check-ins follow within a second or two. A set the server does
+    // not accept (some synthetic turns of the test camera fail the turn check) is no check-in: the person tries again.
+    const queue = ['朱某某', '姚某某', '成某某', '关某某'];
+    const tries = await Promise.all(queue.flatMap((name) => [7, 8, 9].map(async (take) => ({ name, frames: await framesOf(name, take) }))));
+    const accepted: string[] = [];
+    let held: string | undefined;
+    for (const { name, frames } of tries) {
+      if (accepted.includes(name)) continue;
+      const { body } = await checkIn(frames);
+      if (body.status === 'checked_in') accepted.push(name);
+      if (body.error?.code === 'ERR_DOOR_PAUSED') {
+        held = name;
+        break;
+      }
+    }
+    expect(held).toBeDefined(); // two acceptances within 4 s: the second is held and the tablet paused
     const alarms = page.locator('.door-alarms');
     await alarms.getByText(/终端「东门平板」距上一人仅 [\d.]+ 秒又报到一人/).waitFor();
-    await card('成某某').getByText('终端报到过快，自动存疑').waitFor();
-    await presentIs(2);
+    await card(held!).getByText('终端报到过快，自动存疑').waitFor();
+    await presentIs(1 + accepted.length);
     await screenshot(page, 'face-watch-alarm');
     await alarms.getByRole('button', { name: '解除报警' }).click();
     const dialog = page.getByRole('dialog');
