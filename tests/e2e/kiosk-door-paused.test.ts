@@ -34,7 +34,8 @@ describe('a paused door kiosk', () => {
     await page.locator('[data-screen="door"]').waitFor({ timeout: 15_000 });
     const paused = page.locator('[data-result="door_paused"]');
     await paused.waitFor({ timeout: 60_000 }); // as soon as a face is in front of it and it asks for a challenge
-    await expect.poll(() => paused.innerText()).toMatch(/^本终端已暂停报到，请联系工作人员/);
+    await expect.poll(async () => (await paused.locator('.result-headline').innerText()).replace(/\s/g, '')).toBe('本终端已暂停报到，请联系工作人员');
+    expect(await paused.locator('.result-sub').innerText()).toMatch(/^工作人员核实后，本终端将自动恢复报到/);
     expect(parseFloat(await paused.locator('.result-headline').evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(40);
     await screenshot(page, 'kiosk-door-paused');
     await page.waitForTimeout(6000); // a poll or more later: still paused, still telling the person what to do
