@@ -61,5 +61,6 @@ export async function decideHeldCheckin(
 
 /** What the 人脸校对 screen shows for a sitting: its latest and held check-ins and the door alarms not cleared. */
 export async function doorWatch(ctx: ServiceContext, sittingId: number): Promise<DoorWatchLive> {
+  await getSitting(ctx, sittingId); // 404 for an unknown sitting
   return { checkins: await watchedCheckins(ctx.db, sittingId), alarms: await openAlarmsOfSitting(ctx.db, sittingId) };
 }

@@ -2,13 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { Id, IdParams, Text } from '../../../shared/schemas/common';
+import { Id, IdParams } from '../../../shared/schemas/common';
+import { ReviewReason as Reason } from '../../../shared/schemas/door-watch';
 import * as review from '../../services/checkin-review';
 import { clearDoorAlarm } from '../../services/door-pace';
 import { actorOf } from '../actor';
 
 const checkinParams = Type.Object({ sittingId: Id, participantId: Id }, { additionalProperties: false });
-const Reason = Type.Object({ reason: Text(200) }, { additionalProperties: false });
 const DOOR_STAFF: ['admin', 'clerk'] = ['admin', 'clerk'];
 
 export default async function doorWatchRoutes(fastify: FastifyInstance) {
@@ -25,12 +25,15 @@ export default async function doorWatchRoutes(fastify: FastifyInstance) {
     return review.doorWatch(ctx, req.params.sittingId);
   });
 
-  for (const [path, verdict] of [['confirm', 'confirmed'], ['refuse', 'refused']] as const) {
-    app.post(`/api/sittings/:sittingId/checkins/:participantId/${path}`, { config: { access: DOOR_STAFF }, schema: { params: checkinParams, body: Reason } }, async (req) => {
-      await review.decideHeldCheckin(ctx, req.params.sittingId, req.params.participantId, verdict, req.body.reason, req.staff!.id, actorOf(req));
-      return review.doorWatch(ctx, req.params.sittingId);
-    });
-  }
+  app.post('/api/sittings/:sittingId/checkins/:participantId/confirm', { config: { access: DOOR_STAFF }, schema: { params: checkinParams, body: Reason } }, async (req) => {
+    await review.decideHeldCheckin(ctx, req.params.sittingId, req.params.participantId, 'confirmed', req.body.reason, req.staff!.id, actorOf(req));
+    return review.doorWatch(ctx, req.params.sittingId);
+  });
+
+  app.post('/api/sittings/:sittingId/checkins/:participantId/refuse', { config: { access: DOOR_STAFF }, schema: { params: checkinParams, body: Reason } }, async (req) => {
+    await review.decideHeldCheckin(ctx, req.params.sittingId, req.params.participantId, 'refused', req.body.reason, req.staff!.id, actorOf(req));
+    return review.doorWatch(ctx, req.params.sittingId);
+  });
 
   app.post('/api/door-alarms/:alarmId/clear', { config: { access: DOOR_STAFF }, schema: { params: IdParams('alarmId'), body: Reason } }, async (req) => {
     await clearDoorAlarm(ctx, req.params.alarmId, req.body.reason, req.staff!.id, actorOf(req));
