@@ -30,3 +30,6 @@ CREATE TABLE door_alarms (
 );
 CREATE INDEX door_alarms_open ON door_alarms (device_id) WHERE cleared_at IS NULL;
 CREATE INDEX door_alarms_sitting ON door_alarms (sitting_id);
+
+-- The door's pace is judged on each tablet's recent face check-ins (door_watch repository, faceCheckinTimes).
+CREATE INDEX checkins_device_time ON checkins (device_id, created_at);
