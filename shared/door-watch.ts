@@ -1,8 +1,8 @@
 // 人脸校对 and 可疑报到 as the console sees them (issue 21): the sitting's latest check-ins with the door's evidence
 // beside the enrolled photo, the held ones (存疑) until a clerk decides, and the door alarms not yet cleared.
 
-/** 存疑 (held: not present, may not vote), 确认 (counts again), 驳回 (refused: stays not checked in). */
-export type ReviewState = 'doubted' | 'confirmed' | 'refused';
+/** 存疑 (held: not present, may not vote), 确认 (counts again). 驳回 makes the check-in void: it leaves the list. */
+export type ReviewState = 'doubted' | 'confirmed';
 
 export interface CheckinReviewView {
   state: ReviewState;

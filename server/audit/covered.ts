@@ -30,6 +30,7 @@ export const COVERED: Readonly<Record<string, readonly string[]>> = Object.freez
   options: ['id', 'vote_id', 'position', 'label', 'description'],
   vote_electorate: ['vote_id', 'deputy_id'],
   checkin_reviews: ['id', 'sitting_id', 'participant_id', 'state', 'doubted_by', 'doubt_reason', 'decided_by', 'decide_reason'],
+  voided_checkins: ['id', 'checkin_id', 'sitting_id', 'participant_id', 'method', 'device_id', 'staff_id', 'reason', 'checked_in_at', 'doubted_by', 'doubt_reason', 'refused_by', 'refuse_reason'],
   door_alarms: ['id', 'device_id', 'sitting_id', 'kind', 'cleared_at', 'cleared_by', 'clear_reason'],
 });
 

@@ -5,7 +5,8 @@ import { PARTICIPANT_SELECT, toParticipant } from './meetings-repository';
 import { now, type Reader } from './rows';
 
 /**
- * A check-in counts (present, may vote) unless held on 人脸校对 (存疑) or refused there (驳回): checkin_reviews.
+ * A check-in counts (present, may vote) unless held on 人脸校对 (存疑): checkin_reviews. A refused one (驳回) is no
+ * longer in checkins (voided_checkins).
  * One home for the condition; `c` is the alias of the checkins row it is joined as.
  */
 export const counts = (c: string): string =>

@@ -89,12 +89,7 @@ const toReview = (r: ReviewRow): CheckinReviewView => ({
   decideReason: r.decide_reason,
 });
 
-export async function findReview(db: Reader, sittingId: number, participantId: number): Promise<CheckinReviewView | undefined> {
-  const row = await db.get<ReviewRow>('SELECT * FROM checkin_reviews WHERE sitting_id = ? AND participant_id = ?', [sittingId, participantId]);
-  return row && toReview(row);
-}
-
-/** Holds a check-in (存疑); a confirmed one may be held again, a refused one stays refused. Returns whether it held. */
+/** Holds a check-in (存疑); a confirmed one may be held again (a refused one is void: voided-checkins). Returns whether it held. */
 export async function holdCheckin(tx: Tx, h: { sittingId: number; participantId: number; staffId: number | null; reason: string | null }): Promise<boolean> {
   const { changes } = await tx.run(
     `INSERT INTO checkin_reviews (sitting_id, participant_id, state, doubted_by, doubt_reason, created_at) VALUES (?, ?, 'doubted', ?, ?, ?)
@@ -107,7 +102,7 @@ export async function holdCheckin(tx: Tx, h: { sittingId: number; participantId:
 }
 
 /** Decides a held check-in; returns whether one was held. */
-export async function decideCheckin(tx: Tx, d: { sittingId: number; participantId: number; state: 'confirmed' | 'refused'; staffId: number; reason: string }): Promise<boolean> {
+export async function decideCheckin(tx: Tx, d: { sittingId: number; participantId: number; state: 'confirmed'; staffId: number; reason: string }): Promise<boolean> {
   const { changes } = await tx.run(
     `UPDATE checkin_reviews SET state = ?, decided_by = ?, decide_reason = ?, decided_at = ?
      WHERE sitting_id = ? AND participant_id = ? AND state = 'doubted'`,

@@ -1,11 +1,14 @@
 // 人脸校对: door staff watch each check-in beside the enrolled photo and hold a doubtful one (存疑) with one tap. A
 // held check-in does not count (attendance, quorum, the right to vote: attendance-repository `counts`) until a clerk
-// confirms it (确认) or refuses it (驳回), with a reason. Every step goes to the audit log; the rows are covered.
+// confirms it (确认) or refuses it (驳回), with a reason. A refused check-in is void: kept whole as a record
+// (voided_checkins) and counted nowhere, so the real deputy, whose face someone used (代签), can still check in.
+// Every step goes to the audit log; the rows are covered.
 import { AppError } from '../../shared/errors';
 import type { DoorWatchLive } from '../../shared/door-watch';
 import { appendAudit } from '../repositories/audit-repository';
 import { findCheckin } from '../repositories/attendance-repository';
-import { decideCheckin, findReview, holdCheckin, openAlarmsOfSitting, watchedCheckins } from '../repositories/door-watch-repository';
+import { decideCheckin, holdCheckin, openAlarmsOfSitting, watchedCheckins } from '../repositories/door-watch-repository';
+import { voidHeldCheckin } from '../repositories/voided-checkins-repository';
 import { findParticipant } from '../repositories/meetings-repository';
 import type { Actor, ServiceContext } from './context';
 import { getSitting } from './meeting-service';
@@ -29,15 +32,12 @@ export async function doubtCheckin(ctx: ServiceContext, sittingId: number, parti
     await appendAudit(tx, { actor, action: 'checkin.doubt', subject: `sitting:${sittingId}`, detail: { participantId } });
     return true;
   });
-  if (!held) {
-    const state = (await findReview(ctx.db, sittingId, participantId))?.state;
-    throw new AppError('ERR_CONFLICT', state === 'refused' ? '该报到已被驳回 / This check-in was already refused' : '该报到已在存疑中 / This check-in is already held');
-  }
+  if (!held) throw new AppError('ERR_CONFLICT', '该报到已在存疑中 / This check-in is already held');
   if (participant.deputyId !== null) await dropCheckedIn(ctx, sittingId, participant.deputyId);
   ctx.hub.attendanceChanged(sitting.meetingId, sittingId);
 }
 
-/** 确认 (counts again) or 驳回 (stays not checked in) a held check-in, with the clerk's reason. */
+/** 确认 (counts again) or 驳回 (void: not checked in, free to check in again) a held check-in, with the clerk's reason. */
 export async function decideHeldCheckin(
   ctx: ServiceContext,
   sittingId: number,
@@ -51,7 +51,11 @@ export async function decideHeldCheckin(
   const text = reason.trim();
   if (!text) throw new AppError('ERR_VALIDATION', '请填写理由 / A reason is required');
   const done = await ctx.db.write(async (tx) => {
-    if (!(await decideCheckin(tx, { sittingId, participantId, state: verdict, staffId, reason: text }))) return false;
+    const decided =
+      verdict === 'confirmed'
+        ? await decideCheckin(tx, { sittingId, participantId, state: verdict, staffId, reason: text })
+        : await voidHeldCheckin(tx, { sittingId, participantId, staffId, reason: text });
+    if (!decided) return false;
     await appendAudit(tx, { actor, action: verdict === 'confirmed' ? 'checkin.confirm' : 'checkin.refuse', subject: `sitting:${sittingId}`, detail: { participantId, reason: text } });
     return true;
   });

@@ -59,7 +59,7 @@ describe('存疑 holds a check-in until a clerk decides', () => {
     expect((await act(0, 'confirm', { reason: '再次确认' }, 409)).body.error?.code).toBe('ERR_CONFLICT');
   });
 
-  it('a held deputy cannot vote in an open vote until confirmed; a refused one stays not checked in', async () => {
+  it('a held deputy cannot vote in an open vote until confirmed; a refused one is not checked in (void)', async () => {
     const vote = await createVote(t.app, s, { kind: 'resolution', title: '关于年度预算的决议', secrecy: 'open' });
     await call(t.app, 'POST', `/api/votes/${vote.id}/open`, {}, 200);
     const yes = { marks: { [vote.options[0]!.id]: 'yes' as const } };
@@ -76,7 +76,7 @@ describe('存疑 holds a check-in until a clerk decides', () => {
     await act(3, 'doubt', undefined, 200);
     await act(3, 'refuse', { reason: '照片代签，本人未到场' }, 200);
     expect(await summary()).toMatchObject({ present: 3 });
-    expect((await act(3, 'doubt', undefined, 409)).body.error?.message).toMatch(/^该报到已被驳回/);
+    expect((await act(3, 'doubt', undefined, 404)).body.error?.message).toMatch(/^该人员没有本次会议的报到记录/); // void: nothing to hold
     await expect(voters.identify(s.deputyIds[3]!)).rejects.toThrow(/not_checked_in/);
   });
 
@@ -97,11 +97,13 @@ describe('存疑 holds a check-in until a clerk decides', () => {
 });
 
 describe('the held check-ins are covered by the audit chain', () => {
-  it('finds a refusal turned into a confirmation by editing the file', async () => {
+  it('finds a confirmation turned back into a hold, or a refusal erased, by editing the file', async () => {
     await t.app.close();
     expect(await verifyFile(t.dbPath)).toMatchObject({ ok: true });
-    const edited = await tamperedCopy(t.dbPath, `UPDATE checkin_reviews SET state = 'confirmed' WHERE state = 'refused'`);
+    const edited = await tamperedCopy(t.dbPath, `UPDATE checkin_reviews SET state = 'doubted', decided_by = NULL WHERE state = 'confirmed'`);
     expect((await verifyFile(edited)).ok).toBe(false);
+    const unvoided = await tamperedCopy(t.dbPath, `DELETE FROM voided_checkins`);
+    expect((await verifyFile(unvoided)).ok).toBe(false);
     const cleared = await tamperedCopy(t.dbPath, `DELETE FROM checkin_reviews`);
     expect((await verifyFile(cleared)).ok).toBe(false);
   });
