@@ -26,6 +26,7 @@ import { checkIn, clientId, createVote, seedSitting, type Sitting } from '../hel
 import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { declaredRoutes, digest, multipart, send } from '../helpers/hostile';
 import { seatVoters, type Voters } from '../helpers/voting';
+import { NO_DOOR_PACE } from '../helpers/door-pace-off';
 
 let t: TestApp;
 let s: Sitting;
@@ -174,7 +175,7 @@ let before: Record<string, string>;
 const unchanged = async (what: string) => expect(await digest(t.app.ctx.db), what).toEqual(before);
 
 beforeAll(async () => {
-  t = await makeApp();
+  t = await makeApp({ doorPace: NO_DOOR_PACE }); // not about the door's pace
   s = await seedSitting(t.app, 8);
   await checkIn(t.app, s, s.deputyIds.slice(0, 6));
   other = await seedSitting(t.app, 3);

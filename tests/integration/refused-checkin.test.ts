@@ -15,6 +15,7 @@ import { LOOSE_CHALLENGES } from '../helpers/loose-challenges';
 import type { RunningServer } from '../helpers/server';
 import { tamperedCopy } from '../helpers/tampered-copy';
 import { deputyNamed, PEOPLE, seedVenue, type Venue } from '../e2e/kiosk-setup';
+import { NO_DOOR_PACE } from '../helpers/door-pace-off';
 
 let t: TestApp;
 let venue: Venue;
@@ -24,7 +25,7 @@ let take = 0;
 
 beforeAll(async () => {
   // Not about the door's pace: two people at one tablet may be any time apart here (door-pace.test.ts is about it).
-  t = await makeApp({ challengeRate: LOOSE_CHALLENGES, doorPace: { floorMs: 0, perMinute: 1000 } });
+  t = await makeApp({ challengeRate: LOOSE_CHALLENGES, doorPace: NO_DOOR_PACE });
   venue = await seedVenue({ app: t.app, cookie: t.cookie } as RunningServer, PEOPLE.slice(0, 3));
   clerk = await signIn(t.app, 'clerk', 'door-clerk');
   door = await pairDevice(t.app, 'door', venue.sittingId, 'east-door');
