@@ -20,11 +20,13 @@ export const watch = {
   watchHeld: { zh: '存疑中：按未报到计', en: 'Held: counts as not checked in' },
   watchHeldByRule: { zh: '终端报到过快，自动存疑', en: 'Held by the door rule (too fast)' },
   watchConfirmed: { zh: '已确认', en: 'Confirmed' },
-  watchRefused: { zh: '已驳回', en: 'Refused' },
   watchConfirmTitle: { zh: '确认「{name}」本人报到', en: 'Confirm {name} checked in in person' },
   watchRefuseTitle: { zh: '驳回「{name}」的报到', en: 'Refuse the check-in of {name}' },
   watchDecideReason: { zh: '理由（例如：已核对代表证）', en: 'Reason (e.g. card checked)' },
-  watchRefuseIntro: { zh: '驳回后该代表按未报到计，不能表决。', en: 'Refused: the deputy counts as not checked in and cannot vote.' },
+  watchRefuseIntro: {
+    zh: '驳回后该报到作废（照片和理由留档），该代表按未报到计，不能表决；本人到场后可重新报到（刷脸或人工补签）。',
+    en: 'Refused: the check-in is void (photos and reason kept), the deputy counts as not checked in and cannot vote; in person they can check in again (face or manual).',
+  },
   alarmTitle: { zh: '可疑报到', en: 'Suspicious check-ins' },
   alarmFloor: {
     zh: '终端「{device}」距上一人仅 {s} 秒又报到一人，快于真人走到门前，已暂停该终端',

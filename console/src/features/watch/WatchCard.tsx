@@ -25,8 +25,7 @@ function State({ c }: { c: DoorCheckinView }) {
   const r = c.review;
   if (!r) return null;
   if (r.state === 'doubted') return <Badge tone="bad">{r.doubtedBy === null ? t('watchHeldByRule') : t('watchHeld')}</Badge>;
-  if (r.state === 'confirmed') return <Badge tone="good">{t('watchConfirmed')}{r.decideReason ? `：${r.decideReason}` : ''}</Badge>;
-  return <Badge tone="bad">{t('watchRefused')}{r.decideReason ? `：${r.decideReason}` : ''}</Badge>;
+  return <Badge tone="good">{t('watchConfirmed')}{r.decideReason ? `：${r.decideReason}` : ''}</Badge>;
 }
 
 export function WatchCard({ sittingId, c }: { sittingId: number; c: DoorCheckinView }) {
