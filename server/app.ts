@@ -1,4 +1,5 @@
 // buildApp: registers plugins and routes, never listens. Tests call it and use inject or listen on port 0.
+import { DOOR_PACE, type DoorPaceLimits } from '../shared/rules/door-pace';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import websocket from '@fastify/websocket';
 import multipart from '@fastify/multipart';
@@ -52,6 +53,8 @@ export interface AppOptions {
   coalesceMs?: number;
   /** Tests and benches that play many tablets' worth of check-ins on one: a looser face-challenge allowance. */
   challengeRate?: ChallengeRate;
+  /** Benches that play many doors' worth of check-ins on one tablet: looser door physics (default DOOR_PACE). */
+  doorPace?: DoorPaceLimits;
 }
 
 /** Largest upload (roster + photo zip): a 3,000-deputy photo set fits. */
@@ -88,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     timeZone: options.timeZone ?? venueTimeZone(),
     challenges: new FaceChallenges(undefined, options.challengeRate),
     prints: new FramePrints(db),
+    doorPace: options.doorPace ?? DOOR_PACE,
   };
   await purgeExpiredEvidence(ctx);
   const purgeTimer = setInterval(() => void purgeExpiredEvidence(ctx).catch(() => undefined), HOUR_MS);

@@ -1,6 +1,7 @@
 // What the server sends back: read models shared by the API replies and the live WebSocket state.
 import type { VoteResult } from './rules/result-types';
 import type { TrackerTally } from './ballot-tracker';
+import type { DoorWatchLive } from './door-watch';
 import type {
   BodyRules,
   ChangePolicy,
@@ -73,6 +74,8 @@ export interface AttendanceSummary {
   othersPresent: number;
   /** The sitting has begun (start time passed or a vote opened): before it, not checked in reads 未报到, not 缺席. */
   started: boolean;
+  /** 人脸校对: latest check-ins and open door alarms (consoles' live state only; shared/door-watch.ts). */
+  watch?: DoorWatchLive;
 }
 
 export interface CheckinView {

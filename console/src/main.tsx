@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/chrome.css';
 import './styles/components.css';
 import './styles/attendance.css';
+import './styles/watch.css';
 import './styles/votes.css';
 import './styles/admin.css';
 import './styles/screen.css';

@@ -39,6 +39,8 @@ const zh = {
   notOnRoster: '您不在本次会议名单中，请联系工作人员',
   livenessFailed: '未通过活体检测，请再试一次',
   gaveUp: '未能识别，请联系工作人员人工补签',
+  doorPaused: '本终端已暂停报到，请联系工作人员',
+  doorPausedHint: '工作人员核实后，本终端将自动恢复报到；请到旁边的报到终端或找工作人员人工补签',
   noSitting: '本终端尚未指定会议，请联系工作人员',
   present: '实到 {present} / 应到 {expected}',
   // seat
@@ -126,6 +128,8 @@ const en: Record<MessageKey, string> = {
   notOnRoster: 'You are not on this meeting’s list. Please ask a staff member.',
   livenessFailed: 'Liveness check failed. Please try again.',
   gaveUp: 'Not recognised. Please ask a staff member to check you in by hand.',
+  doorPaused: 'This tablet is paused. Please ask a staff member.',
+  doorPausedHint: 'It resumes by itself once staff have checked; meanwhile use another tablet or ask staff to check you in by hand.',
   noSitting: 'No sitting assigned to this tablet. Please ask a staff member.',
   present: 'Present {present} / {expected}',
   seatTitle: 'Seat voting',

@@ -57,6 +57,12 @@ export const COVERED: Readonly<Record<string, Coverage>> = Object.freeze({
   // Replay by embedding: every face of a deputy seen before, at any sitting (services/seen-faces.ts).
   seen_faces: { columns: ['id', 'deputy_id', 'sitting_id', 'device_id', 'model'], blobs: ['descriptor'] },
   // Retention, removed devices, archived bodies...: every setting but an import's progress (it decides nothing).
+  // Door watch (人脸校对): held check-ins, voided ones (驳回) and the door's alarms (可疑报到).
+  checkin_reviews: { columns: ['id', 'sitting_id', 'participant_id', 'state', 'doubted_by', 'doubt_reason', 'decided_by', 'decide_reason'] },
+  voided_checkins: {
+    columns: ['id', 'checkin_id', 'sitting_id', 'participant_id', 'method', 'device_id', 'staff_id', 'reason', 'checked_in_at', 'doubted_by', 'doubt_reason', 'refused_by', 'refuse_reason'],
+  },
+  door_alarms: { columns: ['id', 'device_id', 'sitting_id', 'kind', 'cleared_at', 'cleared_by', 'clear_reason'] },
   settings: { columns: ['key', 'value'], where: "$key NOT LIKE 'import-jobs.%'" },
 });
 

@@ -4,6 +4,14 @@ import type { Tx } from '../db/database';
 import { PARTICIPANT_SELECT, toParticipant } from './meetings-repository';
 import { BODY_ORDER, now, type Reader } from './rows';
 
+/**
+ * A check-in counts (present, may vote) unless held on 人脸校对 (存疑): checkin_reviews. A refused one (驳回) is no
+ * longer in checkins (voided_checkins).
+ * One home for the condition; `c` is the alias of the checkins row it is joined as.
+ */
+export const counts = (c: string): string =>
+  `NOT EXISTS (SELECT 1 FROM checkin_reviews cr WHERE cr.sitting_id = ${c}.sitting_id AND cr.participant_id = ${c}.participant_id AND cr.state <> 'confirmed')`;
+
 export interface AttendanceCounts {
   expected: number;
   present: number;
@@ -22,7 +30,7 @@ export async function attendanceCounts(db: Reader, sittingId: number): Promise<A
      FROM sittings s
      JOIN participants p ON p.meeting_id = s.meeting_id
      LEFT JOIN deputies d ON d.id = p.deputy_id
-     LEFT JOIN checkins c ON c.sitting_id = s.id AND c.participant_id = p.id
+     LEFT JOIN checkins c ON c.sitting_id = s.id AND c.participant_id = p.id AND ${counts('c')}
      LEFT JOIN leaves l ON l.sitting_id = s.id AND l.participant_id = p.id
      WHERE s.id = ?`,
     [sittingId],
@@ -134,7 +142,7 @@ export async function attendanceEntries(db: Reader, sittingId: number): Promise<
     `${PARTICIPANT_SELECT.replace('FROM participants p', `, d.status AS deputy_status, l.reason AS leave_reason,
        c.participant_id AS c_pid, ${CHECKIN_COLUMNS} FROM participants p`)}
      JOIN sittings s ON s.meeting_id = p.meeting_id
-     LEFT JOIN checkins c ON c.sitting_id = s.id AND c.participant_id = p.id
+     LEFT JOIN checkins c ON c.sitting_id = s.id AND c.participant_id = p.id AND ${counts('c')}
      LEFT JOIN leaves l ON l.sitting_id = s.id AND l.participant_id = p.id
      WHERE s.id = ? ORDER BY p.role, ${BODY_ORDER}, p.id`,
     [sittingId],
@@ -156,17 +164,23 @@ export async function attendanceEntries(db: Reader, sittingId: number): Promise<
 export async function checkedInDeputyIds(db: Reader, sittingId: number): Promise<number[]> {
   const rows = await db.all<{ deputy_id: number }>(
     `SELECT p.deputy_id FROM checkins c JOIN participants p ON p.id = c.participant_id
-     WHERE c.sitting_id = ? AND p.deputy_id IS NOT NULL`,
+     WHERE c.sitting_id = ? AND p.deputy_id IS NOT NULL AND ${counts('c')}`,
     [sittingId],
   );
   return rows.map((r) => r.deputy_id);
+}
+
+/** Whether the participant's check-in to the sitting counts (exists and is not held or refused). */
+export async function checkinCounts(db: Reader, sittingId: number, participantId: number): Promise<boolean> {
+  const row = await db.get<{ x: number }>(`SELECT 1 AS x FROM checkins c WHERE c.sitting_id = ? AND c.participant_id = ? AND ${counts('c')}`, [sittingId, participantId]);
+  return row !== undefined;
 }
 
 /** Deputies on leave for the sitting who have not checked in (a deputy on leave who comes after all is present). */
 export async function onLeaveDeputyIds(db: Reader, sittingId: number): Promise<number[]> {
   const rows = await db.all<{ deputy_id: number }>(
     `SELECT p.deputy_id FROM leaves l JOIN participants p ON p.id = l.participant_id
-     LEFT JOIN checkins c ON c.sitting_id = l.sitting_id AND c.participant_id = l.participant_id
+     LEFT JOIN checkins c ON c.sitting_id = l.sitting_id AND c.participant_id = l.participant_id AND ${counts('c')}
      WHERE l.sitting_id = ? AND p.deputy_id IS NOT NULL AND c.id IS NULL`,
     [sittingId],
   );

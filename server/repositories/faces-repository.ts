@@ -3,6 +3,7 @@ import type { Tx } from '../db/database';
 import { now, type Reader } from './rows';
 import { eraseCheckinFramesOfDeputy, eraseFramesOfDeputy, purgeFramesBefore } from './face-frames-repository';
 import { eraseSeenFacesOfDeputy } from './seen-faces-repository';
+import { eraseVoidedEvidenceOfDeputy, purgeVoidedEvidenceBefore } from './voided-checkins-repository';
 
 export async function insertDescriptor(
   tx: Tx,
@@ -121,6 +122,7 @@ export async function eraseEnrolledFace(tx: Tx, deputyId: number): Promise<{ des
     [deputyId],
   );
   await eraseCheckinFramesOfDeputy(tx, deputyId);
+  await eraseVoidedEvidenceOfDeputy(tx, deputyId); // 驳回 check-ins keep their record, not the photos
   return { descriptors, evidence };
 }
 
@@ -152,6 +154,7 @@ export async function evidence(db: Reader, sittingId: number, participantId: num
 export async function purgeEvidenceBefore(tx: Tx, cutoffIso: string): Promise<number> {
   const { changes } = await tx.run('UPDATE checkins SET evidence = NULL WHERE evidence IS NOT NULL AND created_at < ?', [cutoffIso]);
   await purgeFramesBefore(tx, cutoffIso); // the frames go with their check-in's evidence photo
+  await purgeVoidedEvidenceBefore(tx, cutoffIso);
   return changes;
 }
 

@@ -2,6 +2,7 @@
 import type { BallotContent, VoteKind, VoteState } from '../../shared/types';
 import type { ReportPlace } from '../../shared/reports';
 import type { Reader } from './rows';
+import { counts } from './attendance-repository';
 
 export async function sittingPlace(db: Reader, sittingId: number): Promise<(ReportPlace & { bodyId: number }) | undefined> {
   const r = await db.get<{ body_id: number; body_name: string; meeting_id: number; meeting_name: string; sitting_name: string }>(
@@ -47,7 +48,7 @@ export async function deputySittings(db: Reader, deputyId: number): Promise<Depu
      FROM participants p
      JOIN meetings m ON m.id = p.meeting_id
      JOIN sittings s ON s.meeting_id = m.id
-     LEFT JOIN checkins c ON c.sitting_id = s.id AND c.participant_id = p.id
+     LEFT JOIN checkins c ON c.sitting_id = s.id AND c.participant_id = p.id AND ${counts('c')}
      LEFT JOIN leaves l ON l.sitting_id = s.id AND l.participant_id = p.id
      WHERE p.deputy_id = ? ORDER BY m.id, s.id`,
     [deputyId],

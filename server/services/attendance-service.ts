@@ -8,6 +8,7 @@ import type { AttendanceEntry, AttendanceSummary, CheckinView, ParticipantView }
 import * as attendance from '../repositories/attendance-repository';
 import { findParticipant } from '../repositories/meetings-repository';
 import { appendAudit } from '../repositories/audit-repository';
+import { holdCheckin } from '../repositories/door-watch-repository';
 import type { Actor, ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { getBody } from './roster-service';
@@ -77,10 +78,13 @@ async function keptPixels<C extends { evidence?: Buffer | null; frames?: Array<{
   return { ...c, evidence, frames: frames?.filter((f): f is { label: FrameLabel; jpeg: Buffer } => f.jpeg !== null) };
 }
 
-/** One check-in per participant per sitting: a second one answers "already checked in at HH:MM". */
+/**
+ * One check-in per participant per sitting: a second one answers "already checked in at HH:MM". `held`: recorded
+ * but held (存疑) at once, with that reason, in the same transaction (the door's pace rule: door-pace.ts).
+ */
 export async function checkIn(
   ctx: ServiceContext,
-  c: attendance.NewCheckin & { frames?: Array<{ label: FrameLabel; jpeg: Buffer }> },
+  c: attendance.NewCheckin & { frames?: Array<{ label: FrameLabel; jpeg: Buffer }>; held?: string },
   actor: Actor,
 ): Promise<CheckinOutcome> {
   const p = await participantOf(ctx, c.sittingId, c.participantId);
@@ -95,6 +99,10 @@ export async function checkIn(
         subject: `sitting:${c.sittingId}`,
         detail: { participantId: c.participantId, reason: c.reason ?? null, distance: c.distance ?? null, ...(c.method === 'face' ? { antispoof: c.antispoof ?? null } : {}) },
       });
+      if (c.held) {
+        await holdCheckin(tx, { sittingId: c.sittingId, participantId: c.participantId, staffId: null, reason: c.held });
+        await appendAudit(tx, { actor, action: 'checkin.doubt', subject: `sitting:${c.sittingId}`, detail: { participantId: c.participantId, reason: c.held } });
+      }
     }
     return isNew;
   });

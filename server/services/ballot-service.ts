@@ -13,6 +13,7 @@ import type { BallotContent } from '../../shared/types';
 import type { DeviceView } from '../../shared/views';
 import { together } from '../db/database';
 import { insertCasts, type CastRow } from '../repositories/ballots-repository';
+import { counts } from '../repositories/attendance-repository';
 import { appendAuditMany, type AuditEntry } from '../repositories/audit-repository';
 import type { ServiceContext } from './context';
 import { forget, openVote, type OpenVote } from './open-votes';
@@ -177,7 +178,7 @@ export async function castFromSeat(ctx: ServiceContext, device: DeviceView, vote
 
 async function isCheckedIn(ctx: ServiceContext, state: OpenVote, deputyId: number): Promise<boolean> {
   return !!(await ctx.db.get(
-    `SELECT 1 AS x FROM checkins c JOIN participants p ON p.id = c.participant_id WHERE c.sitting_id = ? AND p.deputy_id = ?`,
+    `SELECT 1 AS x FROM checkins c JOIN participants p ON p.id = c.participant_id WHERE c.sitting_id = ? AND p.deputy_id = ? AND ${counts('c')}`,
     [state.vote.sittingId, deputyId],
   ));
 }

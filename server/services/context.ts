@@ -5,6 +5,7 @@ import type { FaceService } from './face-service';
 import type { VoterTokens } from './voter-token';
 import type { FaceChallenges } from './face-challenges';
 import type { FramePrints } from './frame-prints';
+import type { DoorPaceLimits } from '../../shared/rules/door-pace';
 
 export interface ServiceContext {
   db: Database;
@@ -16,6 +17,8 @@ export interface ServiceContext {
   /** Open face check-in challenges (in memory) and the prints of frames already sent per sitting. */
   challenges: FaceChallenges;
   prints: FramePrints;
+  /** The door's physics each door tablet is held to (shared/rules/door-pace.ts). */
+  doorPace: DoorPaceLimits;
 }
 
 /** Who made a change, as written to the audit log: 'staff:3', 'device:7', 'system', 'api'. */

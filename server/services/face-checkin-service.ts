@@ -14,7 +14,7 @@ import { pixelsOnly } from './pixels-only';
 import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { rosterParticipant, seatStanding } from './seat-eligibility';
-import { checkIn } from './attendance-service';
+import { assertDoorOpen, pacedCheckIn } from './door-pace';
 import { examineFrames, FRAME_LABELS, frameBytes, readFrames, stageFrame, type SeenFrame } from './frame-check';
 import { isThumbnailCopy } from './thumbnail-copy';
 import { copiedOrReplayed } from './seen-faces';
@@ -26,8 +26,9 @@ function sittingOf(device: DeviceView): number {
   return device.sittingId;
 }
 
-export function issueChallenge(ctx: ServiceContext, device: DeviceView): FaceChallenge {
+export async function issueChallenge(ctx: ServiceContext, device: DeviceView): Promise<FaceChallenge> {
   sittingOf(device);
+  if (device.mode === 'door') await assertDoorOpen(ctx, device); // a paused door (可疑报到) waits for a clerk
   return ctx.challenges.issue(device.id);
 }
 
@@ -138,8 +139,9 @@ async function decide<T>(
 
 export async function faceCheckIn(ctx: ServiceContext, device: DeviceView, input: FaceCheckin): Promise<FaceCheckinReply> {
   const reply = await decide(ctx, device, input, async (r): Promise<FaceCheckinReply> => {
-    const outcome = await checkIn(
+    const outcome = await pacedCheckIn(
       ctx,
+      device,
       {
         sittingId: r.sittingId,
         participantId: r.participantId,
@@ -153,7 +155,6 @@ export async function faceCheckIn(ctx: ServiceContext, device: DeviceView, input
         frames: r.frames.map((f) => ({ label: f.label, jpeg: f.jpeg })),
         clientId: input.clientId,
       },
-      `device:${device.id}`,
     );
     // A retry of the request that made the check-in is answered as it was the first time.
     const sameRequest = (await checkinClientId(ctx.db, r.sittingId, r.participantId)) === input.clientId;

@@ -32,6 +32,12 @@ export type VoteChange = 'tally' | 'state';
 
 const VIEWS: readonly LiveView[] = ['console', 'kiosk'];
 
+/** A tablet's channel gets no 人脸校对 part: who was held, and the door alarms, are for staff. */
+const forTablet = (a: AttendanceSummary): AttendanceSummary => {
+  const { watch: _staffOnly, ...rest } = a;
+  return rest;
+};
+
 /**
  * Sockets written per turn of the event loop in a push. A socket write costs ≈ 20 µs here, so a push to 3,000
  * tablets in one go held the loop ≈ 60 ms, and the ballots that arrived meanwhile waited (measured: p99 cast
@@ -105,7 +111,7 @@ export class LiveHub {
     const state =
       sittingId === null
         ? whole
-        : { ...whole, attendance: whole.attendance.filter((a) => a.sittingId === sittingId), votes: whole.votes.filter((v) => v.sittingId === sittingId) };
+        : { ...whole, attendance: whole.attendance.filter((a) => a.sittingId === sittingId).map(forTablet), votes: whole.votes.filter((v) => v.sittingId === sittingId) };
     sub.send({ type: 'snapshot', epoch: this.epoch, version: ch.version, state });
     this.stats.messages += 1;
   }
@@ -199,7 +205,7 @@ export class LiveHub {
       const attendance = await Promise.all(sittings.map((id) => this.source!.attendance(id)));
       const loaded = await Promise.all(votes.map((id) => this.source!.vote(id)));
       const voteViews = ch.sittingId === null ? loaded : loaded.filter((v) => v.sittingId === ch.sittingId);
-      for (const a of attendance) messages.push({ type: 'attendance', version: ++ch.version, attendance: a });
+      for (const a of attendance) messages.push({ type: 'attendance', version: ++ch.version, attendance: ch.sittingId === null ? a : forTablet(a) });
       for (const v of voteViews) messages.push({ type: 'vote', version: ++ch.version, vote: v });
       this.stats.flushes += 1;
       const raw = messages.map((m) => Buffer.from(JSON.stringify(m)));

@@ -6,6 +6,7 @@ import { assertSpec } from '../../shared/rules';
 import type { VoteSpec } from '../../shared/types';
 import type { VoteRecord } from '../repositories/votes-repository';
 import { findVote } from '../repositories/votes-repository';
+import { counts } from '../repositories/attendance-repository';
 import type { ServiceContext } from './context';
 import { specOf } from './vote-spec';
 
@@ -21,7 +22,7 @@ export interface OpenVote {
   keys: Set<string>;
   /** Every request id seen, committed or in flight, with the deputy it was for and its commit. */
   requests: Map<string, { deputyId: number; committed: Promise<void> }>;
-  /** Deputies known to be checked in to the vote's sitting (check-ins are never undone). */
+  /** Deputies known to be checked in to the vote's sitting; a check-in held on 人脸校对 is taken out (dropCheckedIn). */
   checkedIn: Set<number>;
 }
 
@@ -44,7 +45,7 @@ async function load(ctx: ServiceContext, voteId: number): Promise<OpenVote | nul
     const keys = await tx.all<{ ballot_key: string }>('SELECT ballot_key FROM ballots WHERE vote_id = ?', [voteId]);
     const checkedIn = await tx.all<{ v: number }>(
       `SELECT p.deputy_id AS v FROM checkins c JOIN participants p ON p.id = c.participant_id
-       WHERE c.sitting_id = ? AND p.deputy_id IS NOT NULL`,
+       WHERE c.sitting_id = ? AND p.deputy_id IS NOT NULL AND ${counts('c')}`,
       [vote.sittingId],
     );
     const done = Promise.resolve();
@@ -86,4 +87,12 @@ export async function stopAccepting(ctx: ServiceContext, voteId: number): Promis
 
 export function forget(ctx: ServiceContext, voteId: number): void {
   cacheOf(ctx).delete(voteId);
+}
+
+/** A check-in held on 人脸校对: the deputy may not cast in the sitting's open votes until it is confirmed. */
+export async function dropCheckedIn(ctx: ServiceContext, sittingId: number, deputyId: number): Promise<void> {
+  for (const entry of cacheOf(ctx).values()) {
+    const state = await entry.catch(() => null);
+    if (state?.vote.sittingId === sittingId) state.checkedIn.delete(deputyId);
+  }
 }

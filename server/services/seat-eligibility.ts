@@ -3,7 +3,7 @@
 // (tests/helpers/voting.ts), so the two cannot drift.
 import type { Reader } from '../repositories/rows';
 import { findDeputyParticipant } from '../repositories/meetings-repository';
-import { findCheckin } from '../repositories/attendance-repository';
+import { checkinCounts } from '../repositories/attendance-repository';
 
 export type SeatStanding = { ok: true; participantId: number } | { ok: false; reason: 'not_on_roster' | 'not_checked_in' };
 
@@ -20,6 +20,6 @@ export async function rosterParticipant(db: Reader, meetingId: number, deputy: {
 export async function seatStanding(db: Reader, sitting: { id: number; meetingId: number }, deputy: { id: number; status: string }): Promise<SeatStanding> {
   const participantId = await rosterParticipant(db, sitting.meetingId, deputy);
   if (participantId === null) return { ok: false, reason: 'not_on_roster' };
-  if (!(await findCheckin(db, sitting.id, participantId))) return { ok: false, reason: 'not_checked_in' };
+  if (!(await checkinCounts(db, sitting.id, participantId))) return { ok: false, reason: 'not_checked_in' };
   return { ok: true, participantId };
 }

@@ -17,3 +17,4 @@ export * from './tally-project';
 export * from './tally-election';
 export * from './tally-rating';
 export * from './tally';
+export * from './door-pace';

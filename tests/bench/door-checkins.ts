@@ -34,7 +34,9 @@ for (const [i, who] of faces.identities.filter((p) => p.candidates.length >= 3).
   const [left, right] = [await take('left'), await take('right')];
   if (left && right) people.push({ name: `代表${i + 1}`, cardNo: `D${100 + i}`, delegation: '第一代表团', photos: who.candidates.slice(0, 2), frames: { left, right } });
 }
-const t = await makeApp({ challengeRate: LOOSE_CHALLENGES });
+// The server's capacity, not the door's physics: each tablet here plays a whole door's day in seconds, which the door
+// rule (shared/rules/door-pace.ts) would pause after the second person.
+const t = await makeApp({ challengeRate: LOOSE_CHALLENGES, doorPace: { floorMs: 0, perMinute: Number.MAX_SAFE_INTEGER } });
 const venue = await seedVenue({ app: t.app, cookie: t.cookie } as RunningServer, people);
 const tablets: PairedDevice[] = [];
 for (let i = 0; i < TABLETS; i++) tablets.push(await pairDevice(t.app, 'door', venue.sittingId, `door-${i + 1}`));

@@ -2,7 +2,8 @@
 // clerk passes through in a sitting is read for half-width punctuation beside Chinese (未识别,请… / 已配对:…) and for
 // English sentences in the Chinese interface; a schema refusal reaches the clerk in Chinese; the seat and door
 // kiosks' header pills never cover the subtitle, even with long names on a small tablet, and a two-clause prompt
-// does not break mid-word; an empty attendance list says why; both apps carry a favicon.
+// does not break mid-word; an empty attendance list says why; both apps carry a favicon. The 人脸校对 screen is read
+// too: a held check-in with its buttons, the 驳回 dialog, a 可疑报到 alarm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { MeetingView, VoteView } from '../../shared/views';
@@ -11,6 +12,8 @@ import { screenshot } from '../helpers/browser';
 import { halfWidthInChinese } from '../helpers/screen-text';
 import type { RunningServer } from '../helpers/server';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
+import { pairDevice } from '../helpers/devices';
+import { insertAlarm } from '../../server/repositories/door-watch-repository';
 import { seatVoters } from '../helpers/voting';
 import { closeConsole, openConsole } from './console-setup';
 import { openKiosk, pairShown } from './kiosk-setup';
@@ -85,6 +88,23 @@ describe('Chinese text on every screen', () => {
     const [question] = await Promise.all([page.waitForEvent('dialog'), page.getByRole('row', { name: /seat-tablet/ }).getByRole('button', { name: '停用' }).click()]);
     expect(question.message()).toMatch(/^确定停用「seat-tablet」？/);
     expect(halfWidthInChinese(question.message()), 'revoke question').toEqual([]);
+  });
+
+  it('reads the 人脸校对 screen: a held check-in with 确认 and 驳回, the 驳回 dialog, a 可疑报到 alarm', async () => {
+    await call(srv.app, 'POST', `/api/sittings/${s.sittingId}/checkins/${s.participantOf.get(s.deputyIds[3]!)}/doubt`, undefined, 200);
+    // The alarm's row as the door rule writes it (door-pace.test.ts raises it with real faces; here only its text is read).
+    const door = await pairDevice(srv.app, 'door', s.sittingId, '东门报到机');
+    await srv.app.ctx.db.write((tx) => insertAlarm(tx, { deviceId: door.device.id, sittingId: s.sittingId, kind: 'floor', detail: { gapMs: 1200 } }));
+    await page.goto(`${srv.url}/console/#/meetings/${s.meeting.id}/sittings/${s.sittingId}/watch`);
+    await page.reload();
+    await page.getByText('存疑中：按未报到计').waitFor();
+    await page.getByText('终端「东门报到机」距上一人仅').waitFor();
+    await readScreen(page, '人脸校对');
+    await page.getByRole('button', { name: '驳回', exact: true }).click();
+    await page.getByText('驳回后该报到作废').waitFor();
+    await readScreen(page, '人脸校对: 驳回 dialog');
+    await screenshot(page, 'console-text-face-watch');
+    await page.keyboard.press('Escape');
   });
 
   it('says why an attendance list is empty, instead of a quorum "1 more needed" and a bare table', async () => {

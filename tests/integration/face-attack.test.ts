@@ -13,6 +13,7 @@ import { clientId } from '../helpers/fixtures';
 import { headTurnFrames, heldUp, noised } from '../helpers/fake-camera';
 import type { RunningServer } from '../helpers/server';
 import { seedVenue, type Venue } from '../e2e/kiosk-setup';
+import { NO_DOOR_PACE } from '../helpers/door-pace-off';
 
 type Side = 'left' | 'right';
 type Frames = { frontal: string; turned: string; back: string };
@@ -25,7 +26,7 @@ let seat: PairedDevice;
 const stolen = new Map<number, { thumbnail: Buffer; descriptors: number[][] }>();
 
 beforeAll(async () => {
-  t = await makeApp({ challengeRate: LOOSE_CHALLENGES });
+  t = await makeApp({ challengeRate: LOOSE_CHALLENGES, doorPace: NO_DOOR_PACE }); // not about the door's pace
   venue = await seedVenue({ app: t.app, cookie: t.cookie } as RunningServer);
   door = await pairDevice(t.app, 'door', venue.sittingId);
   seat = await pairDevice(t.app, 'seat', venue.sittingId);

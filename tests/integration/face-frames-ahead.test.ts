@@ -8,6 +8,7 @@ import { clientId } from '../helpers/fixtures';
 import { headTurnFrames } from '../helpers/fake-camera';
 import type { RunningServer } from '../helpers/server';
 import { seedVenue, type Venue } from '../e2e/kiosk-setup';
+import { NO_DOOR_PACE } from '../helpers/door-pace-off';
 
 type Side = 'left' | 'right';
 let t: TestApp;
@@ -16,7 +17,7 @@ let door: PairedDevice;
 let seat: PairedDevice;
 
 beforeAll(async () => {
-  t = await makeApp();
+  t = await makeApp({ doorPace: NO_DOOR_PACE }); // not about the door's pace
   venue = await seedVenue({ app: t.app, cookie: t.cookie } as RunningServer);
   door = await pairDevice(t.app, 'door', venue.sittingId);
   seat = await pairDevice(t.app, 'seat', venue.sittingId);

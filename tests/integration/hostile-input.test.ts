@@ -16,6 +16,7 @@ import { ArchiveBody, BodyRulesInput, CreateBody, DeputyInput, ImportRoster, Upd
 import { AcceptPairing, RequestPairing, UpdateDevice } from '../../shared/schemas/devices';
 import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, FaceFrameAhead, RetentionSettings, SeatIdentify } from '../../shared/schemas/face';
 import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting, ManualCheckin, RecordLeave } from '../../shared/schemas/meetings';
+import { ReviewReason } from '../../shared/schemas/door-watch';
 import { CancelVote, CastBallot, CreateVote, OpenVote, TrackerReport } from '../../shared/schemas/votes';
 import { ChangePassword, CreateStaff, Login, UpdateStaff } from '../../shared/schemas/staff';
 import type { BallotContent, VoteSpec } from '../../shared/types';
@@ -25,6 +26,7 @@ import { checkIn, clientId, createVote, seedSitting, type Sitting } from '../hel
 import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { declaredRoutes, digest, multipart, send } from '../helpers/hostile';
 import { seatVoters, type Voters } from '../helpers/voting';
+import { NO_DOOR_PACE } from '../helpers/door-pace-off';
 
 let t: TestApp;
 let s: Sitting;
@@ -115,6 +117,11 @@ function routes(): Route[] {
     r('POST', '/api/sittings/:sittingId/leaves', () => `/api/sittings/${s.sittingId}/leaves`, { schema: RecordLeave, example: () => ({ participantId: p, reason: '请假' }) }),
     r('DELETE', '/api/sittings/:sittingId/leaves/:participantId', () => `/api/sittings/${s.sittingId}/leaves/${s.participantOf.get(s.deputyIds[7]!)}`),
     r('POST', '/api/sittings/:sittingId/checkins/manual', () => `/api/sittings/${s.sittingId}/checkins/manual`, { schema: ManualCheckin, example: () => ({ participantId: s.participantOf.get(s.deputyIds[6]!), reason: '补签' }) }),
+    r('GET', '/api/sittings/:sittingId/door-watch', () => `/api/sittings/${s.sittingId}/door-watch`),
+    r('POST', '/api/sittings/:sittingId/checkins/:participantId/doubt', () => `/api/sittings/${s.sittingId}/checkins/${p}/doubt`),
+    r('POST', '/api/sittings/:sittingId/checkins/:participantId/confirm', () => `/api/sittings/${s.sittingId}/checkins/${p}/confirm`, { schema: ReviewReason, example: () => ({ reason: '核实' }) }),
+    r('POST', '/api/sittings/:sittingId/checkins/:participantId/refuse', () => `/api/sittings/${s.sittingId}/checkins/${p}/refuse`, { schema: ReviewReason, example: () => ({ reason: '核实' }) }),
+    r('POST', '/api/door-alarms/:alarmId/clear', () => '/api/door-alarms/1/clear', { schema: ReviewReason, example: () => ({ reason: '核实' }) }),
     r('POST', '/api/agenda/:agendaItemId/votes', () => `/api/agenda/${agendaItemId}/votes`, { schema: CreateVote, example: () => ({ kind: 'resolution', title: '决议', secrecy: 'open' }) }),
     r('GET', '/api/votes/:voteId', () => `/api/votes/${v.open.id}`),
     r('POST', '/api/votes/:voteId/open', () => `/api/votes/${v.draft.id}/open`, { schema: OpenVote, example: () => ({}) }),
@@ -172,7 +179,7 @@ let before: Record<string, string>;
 const unchanged = async (what: string) => expect(await digest(t.app.ctx.db), what).toEqual(before);
 
 beforeAll(async () => {
-  t = await makeApp();
+  t = await makeApp({ doorPace: NO_DOOR_PACE }); // not about the door's pace
   s = await seedSitting(t.app, 8);
   await checkIn(t.app, s, s.deputyIds.slice(0, 6));
   other = await seedSitting(t.app, 3);

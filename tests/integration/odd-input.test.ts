@@ -12,12 +12,13 @@ import { pairDevice, type PairedDevice, inject } from '../helpers/devices';
 import { clientId, seedSitting, type Sitting } from '../helpers/fixtures';
 import { digest } from '../helpers/hostile';
 import { imageSize } from '../../server/face/image-size';
+import { NO_DOOR_PACE } from '../helpers/door-pace-off';
 
 let t: TestApp;
 let s: Sitting;
 let door: PairedDevice;
 beforeAll(async () => {
-  t = await makeApp({ challengeRate: LOOSE_CHALLENGES }); // one door tablet answers many challenges here
+  t = await makeApp({ challengeRate: LOOSE_CHALLENGES, doorPace: NO_DOOR_PACE }); // one door tablet answers many challenges here
   s = await seedSitting(t.app, 2);
   door = await pairDevice(t.app, 'door', s.sittingId);
 });

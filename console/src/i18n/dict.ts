@@ -2,6 +2,7 @@
 // Kind, state and mark labels, and rule text, come from the shared code (shared/reports.ts, shared/rules).
 import { admin } from './dict-admin';
 import type { Entry } from './entry';
+import { watch } from './dict-watch';
 
 const app = {
   appTitle: { zh: '会议控制台 · 会议报到与表决系统', en: 'Console · Quorum' },
@@ -380,6 +381,6 @@ const auth = {
   roleChair: { zh: '主席团', en: 'Chair' },
 } satisfies Record<string, Entry>;
 
-export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin };
+export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch };
 
 export type DictKey = keyof typeof dict;

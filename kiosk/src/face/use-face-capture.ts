@@ -30,7 +30,13 @@ const nextTick = () => new Promise<void>((r) => setTimeout(r, 0));
 /** A challenge with less time left than this is not started on: the sequence takes a person a few seconds. */
 const CHALLENGE_MARGIN_MS = 12_000;
 
-export function useFaceCapture(config: FaceConfig | null, active: boolean, onCapture: (c: Capture) => Promise<void>): FaceCaptureView {
+/** `onChallengeRefused`: the server would not give a challenge (e.g. a paused door: ERR_DOOR_PAUSED). */
+export function useFaceCapture(
+  config: FaceConfig | null,
+  active: boolean,
+  onCapture: (c: Capture) => Promise<void>,
+  onChallengeRefused?: (err: unknown) => void,
+): FaceCaptureView {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const [state, setState] = useState<CameraState>('loading');
   const [prompt, setPrompt] = useState<MessageKey>('guideNoFace');
@@ -38,6 +44,8 @@ export function useFaceCapture(config: FaceConfig | null, active: boolean, onCap
   const [progress, setProgress] = useState(0);
   const activeRef = useRef(active);
   const captureRef = useRef(onCapture);
+  const refusedRef = useRef(onChallengeRefused);
+  refusedRef.current = onChallengeRefused;
   activeRef.current = active;
   captureRef.current = onCapture;
 
@@ -83,7 +91,8 @@ export function useFaceCapture(config: FaceConfig | null, active: boolean, onCap
             challenge = { nonce: body.nonce, side: body.side, expiresAt: Date.parse(body.expiresAt) };
             check.reset();
             frames = {};
-          } catch {
+          } catch (err) {
+            refusedRef.current?.(err);
             await new Promise((r) => setTimeout(r, 1000));
             continue;
           }

@@ -7,11 +7,13 @@ import { ManualCheckin, RecordLeave } from '../../../shared/schemas/meetings';
 import { STAFF_RIGHTS } from '../../../shared/staff-rights';
 import * as attendance from '../../services/attendance-service';
 import { actorOf } from '../actor';
+import doorWatchRoutes from './door-watch';
 
 export default async function attendanceRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.ctx;
   const sittingParams = IdParams('sittingId');
+  await app.register(doorWatchRoutes);
 
   app.get('/api/sittings/:sittingId/attendance', { config: { access: 'staff' }, schema: { params: sittingParams } }, async (req) => ({
     summary: await attendance.summary(ctx, req.params.sittingId),

@@ -14,6 +14,7 @@ import { FaceCamera } from '../../ui/FaceCamera';
 import { OfflineBanner, TopBar } from '../../ui/TopBar';
 import { useFaceConfig } from '../use-face-config';
 import { DoorResult, type DoorOutcome } from './DoorResult';
+import { DoorPaused, isDoorPaused } from './DoorPaused';
 
 /** How long a result stays up before the kiosk is ready for the next person. */
 export const RESULT_MS: Record<DoorOutcome['kind'], number> = { reply: 4000, error: 5000, gave_up: 6000 };
@@ -32,6 +33,8 @@ export function DoorScreen({ device, live }: { device: DeviceView; live: Live })
   const [checking, setChecking] = useState(false);
   const [retrying, setRetrying] = useState(false);
   const [outcome, setOutcome] = useState<DoorOutcome | null>(null);
+  /** Paused by the server (可疑报到) until a clerk clears it: no camera loop, a screen that says what to do. */
+  const [paused, setPaused] = useState(false);
   /** Failed tries and when the person in front of the kiosk started (null: nobody). */
   const attempt = useRef<{ tries: number; since: number | null }>({ tries: 0, since: null });
 
@@ -57,6 +60,7 @@ export function DoorScreen({ device, live }: { device: DeviceView; live: Live })
       const { body } = await faceCheckin({ clientId: newClientId(), ...capture }, () => setRetrying(true));
       result = { kind: 'reply', reply: body as FaceCheckinReply };
     } catch (err) {
+      if (isDoorPaused(err)) return void (setChecking(false), setRetrying(false), setPaused(true));
       result = { kind: 'error', message: err instanceof ApiError ? err.message : String(err) };
     }
     setRetrying(false);
@@ -68,7 +72,12 @@ export function DoorScreen({ device, live }: { device: DeviceView; live: Live })
     await show(result);
   }, [giveUp, show]);
 
-  const view = useFaceCapture(device.sittingId ? config : null, outcome === null, onCapture);
+  const onRefused = useCallback((err: unknown) => isDoorPaused(err) && setPaused(true), []);
+  const resume = useCallback(() => {
+    attempt.current = { tries: 0, since: null };
+    setPaused(false);
+  }, []);
+  const view = useFaceCapture(device.sittingId ? config : null, outcome === null && !paused, onCapture, onRefused);
 
   // A turn that did not come counts as a try; nobody in front of the kiosk starts afresh; 20 s is the limit.
   useEffect(() => {
@@ -81,10 +90,10 @@ export function DoorScreen({ device, live }: { device: DeviceView; live: Live })
   useEffect(() => {
     const timer = setInterval(() => {
       const since = attempt.current.since;
-      if (since !== null && outcome === null && !checking && Date.now() - since > GIVE_UP_MS) void giveUp();
+      if (since !== null && outcome === null && !checking && !paused && Date.now() - since > GIVE_UP_MS) void giveUp();
     }, 1000);
     return () => clearInterval(timer);
-  }, [outcome, checking, giveUp]);
+  }, [outcome, checking, paused, giveUp]);
   const attendance = live.state?.attendance.find((a) => a.sittingId === device.sittingId);
 
   return (
@@ -106,7 +115,7 @@ export function DoorScreen({ device, live }: { device: DeviceView; live: Live })
           <p className="lead">{t('noSitting')}</p>
         </main>
       )}
-      {outcome && <DoorResult outcome={outcome} />}
+      {paused ? <DoorPaused onResumed={resume} /> : outcome && <DoorResult outcome={outcome} />}
     </div>
   );
 }
