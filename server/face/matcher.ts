@@ -3,7 +3,9 @@
 // some different East Asian people closer than 0.4, see BENCHMARKS.md "faceapi engine").
 //
 // Storage is one contiguous Float32Array with each identity's rows side by side, rebuilt lazily after changes, so a
-// roster import of thousands of set() calls costs one rebuild and match() allocates nothing.
+// roster import of thousands of set() calls costs one rebuild and match() allocates nothing. Each row's squared norm
+// is kept beside it, so a distance is ‖p‖² + ‖r‖² − 2·p·r: one multiply-add per dimension instead of a subtract and a
+// multiply-add, for unit-length and other descriptors alike (tests/bench/match-speed.ts, BENCHMARKS.md "1:N match speed").
 
 export type MatchStrategy = 'best' | 'mean';
 
@@ -60,6 +62,8 @@ export class Gallery {
   private starts = new Int32Array(0); // first row of each identity's block, plus one end sentinel
   private rows = new Float32Array(0); // every descriptor, identity blocks in order
   private means = new Float32Array(0); // one mean descriptor per identity, same order
+  private rowNorms = new Float64Array(0); // squared norm of each row
+  private meanNorms = new Float64Array(0); // squared norm of each mean
 
   constructor(dimensions: number, options: GalleryOptions = {}) {
     if (!Number.isInteger(dimensions) || dimensions <= 0) throw new Error(`bad descriptor dimensions ${dimensions}`);
@@ -99,6 +103,7 @@ export class Gallery {
     const { restrictTo } = opts;
     const mean = opts.strategy === 'mean';
     const dim = this.dimensions;
+    const probeNorm = dot(probe, probe, 0, dim);
     let bestId = -1;
     let bestK = -1;
     let best = Infinity;
@@ -108,14 +113,15 @@ export class Gallery {
       if (restrictTo && !restrictTo.has(id)) continue;
       let d: number;
       if (mean) {
-        d = squaredDistance(probe, this.means, k * dim, dim);
+        d = probeNorm + this.meanNorms[k] - 2 * dot(probe, this.means, k * dim, dim);
       } else {
         d = Infinity;
         for (let r = this.starts[k], end = this.starts[k + 1]; r < end; r++) {
-          const dr = squaredDistance(probe, this.rows, r * dim, dim);
+          const dr = probeNorm + this.rowNorms[r] - 2 * dot(probe, this.rows, r * dim, dim);
           if (dr < d) d = dr;
         }
       }
+      if (d < 0) d = 0; // rounding of a probe (almost) equal to the template
       if (d < best) {
         second = best;
         best = d;
@@ -168,6 +174,10 @@ export class Gallery {
       k++;
     }
     this.starts[k] = row;
+    this.rowNorms = new Float64Array(total);
+    for (let r = 0; r < total; r++) this.rowNorms[r] = dot(this.rows, this.rows, r * dim, dim, r * dim);
+    this.meanNorms = new Float64Array(this.entries.size);
+    for (let m = 0; m < this.entries.size; m++) this.meanNorms[m] = dot(this.means, this.means, m * dim, dim, m * dim);
     this.dirty = false;
   }
 }
@@ -179,11 +189,23 @@ function unitInPlace(data: Float32Array, offset: number, dim: number): void {
   if (norm > 0) for (let i = 0; i < dim; i++) data[offset + i] /= norm;
 }
 
-function squaredDistance(probe: Float32Array, data: Float32Array, offset: number, dim: number): number {
-  let sum = 0;
-  for (let i = 0; i < dim; i++) {
-    const diff = probe[i] - data[offset + i];
-    sum += diff * diff;
+/**
+ * a[aOffset..] · b[offset..] over dim values, in four accumulators so the additions do not wait on each other (dim
+ * is any length: the last dim % 4 go to the first).
+ */
+function dot(a: Float32Array, b: Float32Array, offset: number, dim: number, aOffset = 0): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const end4 = dim - (dim % 4);
+  let i = 0;
+  for (; i < end4; i += 4) {
+    s0 += a[aOffset + i] * b[offset + i];
+    s1 += a[aOffset + i + 1] * b[offset + i + 1];
+    s2 += a[aOffset + i + 2] * b[offset + i + 2];
+    s3 += a[aOffset + i + 3] * b[offset + i + 3];
   }
-  return sum;
+  for (; i < dim; i++) s0 += a[aOffset + i] * b[offset + i];
+  return s0 + s1 + s2 + s3;
 }
