@@ -5,7 +5,8 @@
 // Storage is one contiguous Float32Array with each identity's rows side by side, rebuilt lazily after changes, so a
 // roster import of thousands of set() calls costs one rebuild and match() allocates nothing. Each row's squared norm
 // is kept beside it, so a distance is ‖p‖² + ‖r‖² − 2·p·r: one multiply-add per dimension instead of a subtract and a
-// multiply-add, for unit-length and other descriptors alike (tests/bench/match-speed.ts, BENCHMARKS.md "1:N match speed").
+// multiply-add, for unit-length and other descriptors alike. The probe is copied into a Float64Array first: reading
+// it as float32 in the inner loop costs a conversion per value (tests/bench/match-speed.ts, BENCHMARKS.md "1:N match speed").
 
 export type MatchStrategy = 'best' | 'mean';
 
@@ -64,11 +65,13 @@ export class Gallery {
   private means = new Float32Array(0); // one mean descriptor per identity, same order
   private rowNorms = new Float64Array(0); // squared norm of each row
   private meanNorms = new Float64Array(0); // squared norm of each mean
+  private readonly probe64: Float64Array; // the probe as doubles (see the head comment)
 
   constructor(dimensions: number, options: GalleryOptions = {}) {
     if (!Number.isInteger(dimensions) || dimensions <= 0) throw new Error(`bad descriptor dimensions ${dimensions}`);
     this.dimensions = dimensions;
     this.unitMeans = options.unitMeans ?? false;
+    this.probe64 = new Float64Array(dimensions);
   }
 
   /** Replaces the identity's descriptors (several photos per person are fine); an empty list removes it. */
@@ -103,7 +106,9 @@ export class Gallery {
     const { restrictTo } = opts;
     const mean = opts.strategy === 'mean';
     const dim = this.dimensions;
-    const probeNorm = dot(probe, probe, 0, dim);
+    const p = this.probe64;
+    p.set(probe);
+    const probeNorm = squaredNorm(probe, 0, dim);
     let bestId = -1;
     let bestK = -1;
     let best = Infinity;
@@ -113,11 +118,11 @@ export class Gallery {
       if (restrictTo && !restrictTo.has(id)) continue;
       let d: number;
       if (mean) {
-        d = probeNorm + this.meanNorms[k] - 2 * dot(probe, this.means, k * dim, dim);
+        d = probeNorm + this.meanNorms[k] - 2 * dot(p, this.means, k * dim, dim);
       } else {
         d = Infinity;
         for (let r = this.starts[k], end = this.starts[k + 1]; r < end; r++) {
-          const dr = probeNorm + this.rowNorms[r] - 2 * dot(probe, this.rows, r * dim, dim);
+          const dr = probeNorm + this.rowNorms[r] - 2 * dot(p, this.rows, r * dim, dim);
           if (dr < d) d = dr;
         }
       }
@@ -175,25 +180,29 @@ export class Gallery {
     }
     this.starts[k] = row;
     this.rowNorms = new Float64Array(total);
-    for (let r = 0; r < total; r++) this.rowNorms[r] = dot(this.rows, this.rows, r * dim, dim, r * dim);
+    for (let r = 0; r < total; r++) this.rowNorms[r] = squaredNorm(this.rows, r * dim, dim);
     this.meanNorms = new Float64Array(this.entries.size);
-    for (let m = 0; m < this.entries.size; m++) this.meanNorms[m] = dot(this.means, this.means, m * dim, dim, m * dim);
+    for (let m = 0; m < this.entries.size; m++) this.meanNorms[m] = squaredNorm(this.means, m * dim, dim);
     this.dirty = false;
   }
 }
 
 function unitInPlace(data: Float32Array, offset: number, dim: number): void {
-  let sum = 0;
-  for (let i = 0; i < dim; i++) sum += data[offset + i] * data[offset + i];
-  const norm = Math.sqrt(sum);
+  const norm = Math.sqrt(squaredNorm(data, offset, dim));
   if (norm > 0) for (let i = 0; i < dim; i++) data[offset + i] /= norm;
 }
 
+function squaredNorm(data: Float32Array, offset: number, dim: number): number {
+  let sum = 0;
+  for (let i = 0; i < dim; i++) sum += data[offset + i] * data[offset + i];
+  return sum;
+}
+
 /**
- * a[aOffset..] · b[offset..] over dim values, in four accumulators so the additions do not wait on each other (dim
- * is any length: the last dim % 4 go to the first).
+ * p · data[offset..] over dim values, in four accumulators so the additions do not wait on each other (dim is any
+ * length: the last dim % 4 go to the first).
  */
-function dot(a: Float32Array, b: Float32Array, offset: number, dim: number, aOffset = 0): number {
+function dot(p: Float64Array, data: Float32Array, offset: number, dim: number): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
@@ -201,11 +210,11 @@ function dot(a: Float32Array, b: Float32Array, offset: number, dim: number, aOff
   const end4 = dim - (dim % 4);
   let i = 0;
   for (; i < end4; i += 4) {
-    s0 += a[aOffset + i] * b[offset + i];
-    s1 += a[aOffset + i + 1] * b[offset + i + 1];
-    s2 += a[aOffset + i + 2] * b[offset + i + 2];
-    s3 += a[aOffset + i + 3] * b[offset + i + 3];
+    s0 += p[i] * data[offset + i];
+    s1 += p[i + 1] * data[offset + i + 1];
+    s2 += p[i + 2] * data[offset + i + 2];
+    s3 += p[i + 3] * data[offset + i + 3];
   }
-  for (; i < dim; i++) s0 += a[aOffset + i] * b[offset + i];
+  for (; i < dim; i++) s0 += p[i] * data[offset + i];
   return s0 + s1 + s2 + s3;
 }
