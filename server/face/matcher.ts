@@ -7,8 +7,8 @@
 // is kept beside it, so a distance is ‖p‖² + ‖r‖² − 2·p·r: one multiply-add per dimension instead of a subtract and a
 // multiply-add, for unit-length and other descriptors alike. The probe is copied into a Float64Array first: reading
 // it as float32 in the inner loop costs a conversion per value, and the copy is one module-level array, not a field:
-// V8 (Node 20) runs the loop about 1.4× as fast over a typed array it holds as a constant. Together 2,000 → 840 µs of
-// CPU per match at 3,000 × 512-d (tests/bench/match-speed.ts, BENCHMARKS.md "1:N match speed").
+// V8 (Node 20) runs the loop about 1.4× as fast over a typed array it holds as a constant. Together about half the CPU
+// of the plain loop (tests/bench/match-speed.ts, BENCHMARKS.md "1:N match speed").
 
 /** The probe as doubles during one match() (match is synchronous, so one copy serves every gallery). */
 const PROBE = new Float64Array(4096);
