@@ -13,7 +13,7 @@ import { pairDevice } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { headTurnFrames } from '../helpers/fake-camera';
 import { seedVenue, type Person } from '../e2e/kiosk-setup';
-import { readEvalSet } from '../../server/face/eval/dataset';
+import { readEvalSet } from '../tools/face-eval/dataset';
 
 const TRIES = 3;
 const faces = readEvalSet(resolve(import.meta.dirname, '..', '..', '..', 'shared', 'faces'));

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { makeApp } from '../helpers/app';
 import { headTurnFrames } from '../helpers/fake-camera';
-import { readEvalSet } from '../../server/face/eval/dataset';
+import { readEvalSet } from '../tools/face-eval/dataset';
 import { checkTurnFrames, towardSide } from '../../shared/face/head-turn';
 import { widthShare, yawOf } from '../../shared/face/geometry';
 

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DoorWatchLive } from '../../shared/door-watch';
 import type { AttendanceSummary } from '../../shared/views';
-import { readEvalSet } from '../../server/face/eval/dataset';
+import { readEvalSet } from '../tools/face-eval/dataset';
 import { call, makeApp, signIn, type TestApp } from '../helpers/app';
 import { pairDevice, type PairedDevice, inject } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
