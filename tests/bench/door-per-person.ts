@@ -9,7 +9,7 @@ import type { RunningServer } from '../helpers/server';
 import { makeApp } from '../helpers/app';
 import { LOOSE_CHALLENGES } from '../helpers/loose-challenges';
 import { NO_DOOR_PACE } from '../helpers/door-pace-off';
-import { pairDevice } from '../helpers/devices';
+import { pairDevice, inject } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { headTurnFrames } from '../helpers/fake-camera';
 import { seedVenue, type Person } from '../e2e/kiosk-setup';
@@ -28,14 +28,14 @@ let checkedIn = 0;
 for (const [i, p] of who.entries()) {
   const answers: string[] = [];
   for (let k = 0; k < TRIES; k++) {
-    const ch = JSON.parse((await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: door.headers, payload: {} })).body) as { nonce: string; side: 'left' | 'right' };
+    const ch = JSON.parse((await inject(t.app, { method: 'POST', url: '/api/face/challenge', headers: door.headers, payload: {} })).body) as { nonce: string; side: 'left' | 'right' };
     const f = await headTurnFrames(p.candidates[2]!, ch.side, 500 + 10 * i + k).catch(() => null);
     if (!f) {
       answers.push('camera:no_face_in_photo');
       continue;
     }
     const frames = { frontal: f.frontal.toString('base64'), turned: f.turned.toString('base64'), back: f.back.toString('base64') };
-    const res = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames } });
+    const res = await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames } });
     const body = JSON.parse(res.body) as { status?: string; reason?: string; error?: { code: string } };
     const answer = body.reason ? `${body.status}:${body.reason}` : (body.status ?? `${res.statusCode}:${body.error?.code}`);
     answers.push(`${ch.side[0]}:${answer}`);

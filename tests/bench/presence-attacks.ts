@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import type { RunningServer } from '../helpers/server';
 import { call, makeApp } from '../helpers/app';
 import { LOOSE_CHALLENGES } from '../helpers/loose-challenges';
-import { pairDevice, type PairedDevice } from '../helpers/devices';
+import { pairDevice, type PairedDevice, inject } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { FACES_DIR, headTurnFrames } from '../helpers/fake-camera';
 import { seedVenue, type Person } from '../e2e/kiosk-setup';
@@ -46,7 +46,7 @@ const b64 = (f: Set) => ({ frontal: f.frontal.toString('base64'), turned: f.turn
 
 async function challenge(device: PairedDevice, side?: Side): Promise<{ nonce: string; side: Side }> {
   for (;;) {
-    const ch = JSON.parse((await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: device.headers, payload: {} })).body) as { nonce: string; side: Side };
+    const ch = JSON.parse((await inject(t.app, { method: 'POST', url: '/api/face/challenge', headers: device.headers, payload: {} })).body) as { nonce: string; side: Side };
     if (!side || ch.side === side) return ch;
   }
 }
@@ -54,8 +54,8 @@ async function challenge(device: PairedDevice, side?: Side): Promise<{ nonce: st
 async function post(device: PairedDevice, nonce: string, set: Set): Promise<Answer> {
   const payload = { nonce, frames: b64(set) };
   const res = device === tablets.seat
-    ? await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: device.headers, payload })
-    : await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: device.headers, payload: { clientId: clientId(), ...payload } });
+    ? await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: device.headers, payload })
+    : await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: device.headers, payload: { clientId: clientId(), ...payload } });
   return JSON.parse(res.body) as Answer;
 }
 

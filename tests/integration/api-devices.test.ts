@@ -37,8 +37,8 @@ describe('tablet pairing', () => {
 
   it('refuses a code typed twice, a reused token, a malformed token and a claim not signed by its key', async () => {
     const tab = await newTablet();
-    await call(t.app, 'POST', '/api/devices/accept', { code: tab.code, name: 'x', mode: 'seat' }, 201);
-    expect((await call(t.app, 'POST', '/api/devices/accept', { code: tab.code, name: 'y', mode: 'seat' })).status).toBe(409);
+    await call(t.app, 'POST', '/api/devices/accept', { code: tab.code, name: 'x', mode: 'seat', sittingId: s.sittingId }, 201);
+    expect((await call(t.app, 'POST', '/api/devices/accept', { code: tab.code, name: 'y', mode: 'seat', sittingId: s.sittingId })).status).toBe(409);
     const stranger = await newTablet();
     const unsigned = await inject(t.app, { method: 'POST', url: '/api/devices/pairing', payload: { token: tab.token, publicKey: tab.publicKey } }, stranger.signer);
     expect(unsigned.statusCode).toBe(401);

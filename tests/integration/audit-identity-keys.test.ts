@@ -3,6 +3,7 @@
 // ballots then cast with no face), frame prints deleted (the replay check off), the retention setting, a sitting's
 // start, and the log's last entries cut. Each edit is made here the same way, on a copy of a real file, and must be
 // found; the key in the file must sign nothing; the tail cut must be found at the next start, by the server itself.
+import { inject } from '../helpers/devices';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,7 +84,7 @@ describe('outside edits that decide who votes', () => {
       for (const deputyId of s.deputyIds.slice(1, 11)) {
         const payload = `${deputyId}.${seatId}.${Date.now() + 60_000}`;
         const voterToken = `${payload}.${createHmac('sha256', Buffer.from(known, 'hex')).update(payload).digest('base64url')}`;
-        const res = await app.inject({
+        const res = await inject(app, {
           method: 'POST', url: `/api/votes/${vote.id}/ballots`, headers: seatHeaders,
           payload: { clientId: randomUUID(), voterToken, content: { marks: { [vote.options[0]!.id]: 'yes' } } },
         });

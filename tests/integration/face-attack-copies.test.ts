@@ -5,8 +5,9 @@
 // Here each gets nothing; a deputy's new frames, at another sitting or at their seat, still pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeApp, type TestApp } from '../helpers/app';
+import { NO_DOOR_PACE } from '../helpers/door-pace-off';
 import { LOOSE_CHALLENGES } from '../helpers/loose-challenges';
-import { pairDevice, type PairedDevice } from '../helpers/devices';
+import { pairDevice, type PairedDevice, inject } from '../helpers/devices';
 import { clientId } from '../helpers/fixtures';
 import { FACES_DIR, headTurnFrames } from '../helpers/fake-camera';
 import { photoVariants, frameVariants } from '../bench/lib/copy-variants';
@@ -26,7 +27,7 @@ let second: number; // the meeting's second sitting
 const tablets: Record<'door' | 'seat' | 'door2' | 'seat2', PairedDevice> = {} as never;
 
 beforeAll(async () => {
-  t = await makeApp({ challengeRate: LOOSE_CHALLENGES });
+  t = await makeApp({ challengeRate: LOOSE_CHALLENGES, doorPace: NO_DOOR_PACE }); // not about the door's pace
   venue = await seedVenue({ app: t.app, cookie: t.cookie } as RunningServer);
   second = (await call<{ id: number }>(t.app, 'POST', `/api/meetings/${venue.meeting.id}/sittings`, { name: '第二次全体会议' }, 201)).body.id;
   tablets.door = await pairDevice(t.app, 'door', venue.sittingId, 'door-1');
@@ -42,7 +43,7 @@ const isDoor = (d: PairedDevice) => d === tablets.door || d === tablets.door2;
 /** A challenge of the tablet for the given side (challenges' sides are random: asks until it comes). */
 async function challengeFor(device: PairedDevice, side?: Side): Promise<{ nonce: string; side: Side }> {
   for (let i = 0; i < 40; i++) {
-    const res = await t.app.inject({ method: 'POST', url: '/api/face/challenge', headers: device.headers, payload: {} });
+    const res = await inject(t.app, { method: 'POST', url: '/api/face/challenge', headers: device.headers, payload: {} });
     expect(res.statusCode, res.body).toBe(200);
     const ch = JSON.parse(res.body) as { nonce: string; side: Side };
     if (!side || ch.side === side) return ch;
@@ -56,8 +57,8 @@ async function send(device: PairedDevice, frames: ((side: Side) => Promise<Set>)
   const set = typeof frames === 'function' ? await frames(ch.side) : frames.set;
   const payload = { nonce: ch.nonce, frames: b64(set) };
   const res = isDoor(device)
-    ? await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: device.headers, payload: { clientId: clientId(), ...payload } })
-    : await t.app.inject({ method: 'POST', url: '/api/seat/identify', headers: device.headers, payload });
+    ? await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: device.headers, payload: { clientId: clientId(), ...payload } })
+    : await inject(t.app, { method: 'POST', url: '/api/seat/identify', headers: device.headers, payload });
   expect(res.statusCode, res.body).toBe(200);
   return JSON.parse(res.body) as Answer;
 }
@@ -97,7 +98,7 @@ describe('frames of a real check-in sent again', () => {
       for (let take = 0; take < 6 && answer.status !== 'checked_in'; take++) {
         const ch = await challengeFor(tablets.door);
         const set = await headTurnFrames(`${who}/1.jpg`, ch.side, 60 + 10 * k + take);
-        const res = await t.app.inject({ method: 'POST', url: '/api/checkins/face', headers: tablets.door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames: b64(set) } });
+        const res = await inject(t.app, { method: 'POST', url: '/api/checkins/face', headers: tablets.door.headers, payload: { clientId: clientId(), nonce: ch.nonce, frames: b64(set) } });
         answer = JSON.parse(res.body) as Answer;
         if (answer.status === 'checked_in') recorded.set(who, { side: ch.side, set });
       }

@@ -34,7 +34,7 @@ describe('pairing requests', () => {
   });
 
   it('a flood from 60 addresses stores nothing and does not hold up the tablet a clerk is pairing now', async () => {
-    for (let i = 0; i < 12; i++) await pairDevice(t.app, 'seat', undefined, `座位${i + 1}`);
+    for (let i = 0; i < 12; i++) await pairDevice(t.app, 'screen', undefined, `大屏${i + 1}`);
     const before = await listed();
     expect(before).toBe(12);
     const real = await newTablet();
@@ -54,7 +54,7 @@ describe('pairing requests', () => {
     expect(await listed()).toBe(before);
     expect(await pending()).toEqual([]);
     // The clerk types the real tablet's code now: its next ask pairs it.
-    const accepted = await call<DeviceView>(t.app, 'POST', '/api/devices/accept', { code: real.code, name: '东门', mode: 'door' }, 201);
+    const accepted = await call<DeviceView>(t.app, 'POST', '/api/devices/accept', { code: real.code, name: '东门', mode: 'screen' }, 201);
     const claimed = await claim(real, '10.20.0.1');
     expect(claimed.statusCode).toBe(201);
     expect(claimed.json<DeviceView>()).toMatchObject({ id: accepted.body.id, name: '东门', status: 'active' });
@@ -73,7 +73,7 @@ describe('pairing requests', () => {
     }
     const [real, thief] = pair;
     expect((await claim(real, '10.30.0.1')).statusCode).toBe(202); // the real tablet shows its code and asks
-    await call(t.app, 'POST', '/api/devices/accept', { code: real.code, name: '座位', mode: 'seat' }, 201);
+    await call(t.app, 'POST', '/api/devices/accept', { code: real.code, name: '大屏', mode: 'screen' }, 201);
     const stolen = await claim(thief, '10.30.0.2');
     expect([stolen.statusCode, stolen.json<{ error: { details: unknown } }>().error.details]).toEqual([409, { clash: true }]);
     expect((await claim(real, '10.30.0.1')).statusCode).toBe(409); // nobody gets the code: the tablet makes a new one
@@ -84,7 +84,7 @@ describe('pairing requests', () => {
   it("keeps codes typed but not yet claimed out of the device list, with their own count and a clear", async () => {
     const before = await listed();
     const waiting = await Promise.all([1, 2, 3].map(() => newTablet()));
-    for (const w of waiting) await call(t.app, 'POST', '/api/devices/accept', { code: w.code, name: '未到', mode: 'seat' }, 201);
+    for (const w of waiting) await call(t.app, 'POST', '/api/devices/accept', { code: w.code, name: '未到', mode: 'screen' }, 201);
     expect(await listed()).toBe(before);
     expect((await pending()).map((d) => d.pairingCode).sort()).toEqual(waiting.map((w) => w.code).sort());
     expect((await call(t.app, 'DELETE', '/api/devices/pending', undefined, 200)).body).toEqual({ cleared: 3 });
@@ -94,7 +94,7 @@ describe('pairing requests', () => {
 
   it('forget a typed code after 10 minutes: no longer listed, the tablet no longer paired by it', async () => {
     const tab = await newTablet();
-    await call(t.app, 'POST', '/api/devices/accept', { code: tab.code, name: '门口', mode: 'door' }, 201);
+    await call(t.app, 'POST', '/api/devices/accept', { code: tab.code, name: '门口', mode: 'screen' }, 201);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + PAIRING_TTL_MS + 1000);
     expect(await pending()).toEqual([]);

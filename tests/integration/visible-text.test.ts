@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeputyView, VoteView } from '../../shared/views';
 import { call, makeApp, type TestApp } from '../helpers/app';
-import { pairDevice, type PairedDevice } from '../helpers/devices';
+import { pairDevice, type PairedDevice, inject } from '../helpers/devices';
 import { createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { digest, multipart } from '../helpers/hostile';
 
@@ -76,7 +76,7 @@ describe('one rule for visible text', () => {
     // A file holds UTF-8 bytes: the lone surrogate arrives as U+FFFD, the rest as typed.
     const csv = `姓名,代表证号\n${odd.map((name, i) => `${name},C${i}`).join('\n')}\n钱七,C99\n`;
     const form = multipart([{ field: 'roster', name: '名册.csv', data: Buffer.from(csv, 'utf8') }]);
-    const res = await t.app.inject({ method: 'POST', url: `/api/bodies/${s.body.id}/roster/import`, payload: form.payload, headers: { ...form.headers, cookie: t.cookie } });
+    const res = await inject(t.app, { method: 'POST', url: `/api/bodies/${s.body.id}/roster/import`, payload: form.payload, headers: { ...form.headers, cookie: t.cookie } });
     expect(res.statusCode, res.body).toBe(200);
     const file = res.json<{ created: number; errors: Array<{ row: number; message: string }> }>();
     expect(file.errors.map((e) => e.row)).toEqual(odd.map((_, i) => i + 2));

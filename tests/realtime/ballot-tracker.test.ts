@@ -115,7 +115,7 @@ describe('ballot tracker', () => {
 // became 1); deleting the trailing tracker entries offline left the console at 0 / 0 and audit:verify OK.
 describe('ballot tracker reports that cannot be faked or emptied', () => {
   const report = (app: TestApp['app'], headers: Record<string, string>, voteId: number, body: { checked: number; mismatched: number }) =>
-    app.inject({ method: 'POST', url: `/api/votes/${voteId}/tracker`, headers, payload: body });
+    inject(app, { method: 'POST', url: `/api/votes/${voteId}/tracker`, headers, payload: body });
 
   async function castAndClose(app: TestApp['app'], sitting: Sitting, tablets: Voters[]): Promise<VoteView> {
     const vote = await createVote(app, sitting, { kind: 'resolution', title: '核验伪造', secrecy: 'secret' });
@@ -146,7 +146,7 @@ describe('ballot tracker reports that cannot be faked or emptied', () => {
 
   it('the tablet checks the box against the count and digest the close sealed in the log', async () => {
     const vote = await castAndClose(t.app, s, seats);
-    const boxNow = async () => JSON.parse((await t.app.inject({ method: 'GET', url: `/api/votes/${vote.id}/ballot-box`, headers: seats[0]!.seat.headers })).body) as BallotBox;
+    const boxNow = async () => JSON.parse((await inject(t.app, { method: 'GET', url: `/api/votes/${vote.id}/ballot-box`, headers: seats[0]!.seat.headers })).body) as BallotBox;
     expect(await boxAsAnnounced(await boxNow())).toBe(true);
     await rewriteFromOutside(`DELETE FROM ballots WHERE vote_id = ${vote.id} AND ballot_key = (SELECT MAX(ballot_key) FROM ballots WHERE vote_id = ${vote.id})`);
     expect(await boxAsAnnounced(await boxNow())).toBe(false);

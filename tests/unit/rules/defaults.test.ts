@@ -18,6 +18,8 @@ describe('DEFAULT_BODY_RULES', () => {
         basicallySatisfied: { num: 1, den: 2, strict: false },
       },
       showNotVoted: true,
+      // NPC practice: a resolution's result is on the big screen at close, an election's once announced (issue 23).
+      screenResultAt: { resolution: 'close', project: 'close', election: 'announce', rating: 'announce' },
     });
   });
 
