@@ -3,8 +3,9 @@
 // not one person) but that are copies of the deputy's own frames — byte-identical, or near-identical by the 32×24
 // grey print the replay check uses (frame-prints.ts). Compared against the deputy's frame prints (tied to them once
 // recognised) and their check-in frames (which also covers frames stored before prints were tied), in the sittings
-// where those were taken. A refused frame that shows the deputy but copies none of their frames, and was never
-// recognised as them, is not found here: it follows the retention period (README "Erasure").
+// where those were taken. A set refused after its faces were found (wrong turn, two people) is tied at refusal to
+// whom its frontal face matches (face-checkin-service decide); a frame with no single face is not found here: it
+// follows the retention period (README "Erasure").
 import { greyPixels, lumaPrint, meanAbsDiff } from '../face/frame-pixels';
 import { picturesOfDeputy, untiedFrames } from '../repositories/face-frames-repository';
 import type { ServiceContext } from './context';

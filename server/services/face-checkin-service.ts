@@ -120,7 +120,13 @@ async function decide<T>(
     (async (): Promise<T | Refusal> => {
       const read = await readFrames(bytes); // a frame the decoder cannot read is a 4xx; the challenge is spent
       const seen = await examineFrames(ctx, sitting.id, input.nonce, claim.side, read);
-      if (!seen.ok) return refused(ctx, sitting.id, device, seen.reason, seen.frontal);
+      if (!seen.ok) {
+        // A turn that failed is still someone's picture: tied to whom it shows, it is erased with their biometrics.
+        const shown = seen.face ? await ctx.face.match(sitting.bodyId, seen.face) : null;
+        const who = shown?.status === 'matched' ? shown.identityId : null;
+        if (who !== null) await linkPrintsTo(ctx, sitting.id, who, bytes);
+        return refused(ctx, sitting.id, device, seen.reason, seen.frontal, who);
+      }
       const frontal = seen.frames[0]!.jpeg;
       const match = await ctx.face.match(sitting.bodyId, seen.probe);
       const deputy = match.status === 'matched' ? await findDeputy(ctx.db, match.identityId) : undefined;

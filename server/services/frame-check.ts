@@ -43,7 +43,10 @@ export interface SeenFrame extends ReadFrame {
   face: DetectedFace;
 }
 
-export type FrameSetVerdict = { ok: true; frames: SeenFrame[]; probe: Float32Array; turn: number } | { ok: false; reason: FaceRefusalReason; frontal: Buffer };
+/** A refusal after the faces were found carries the frontal face's descriptor: whose picture it is (erasure). */
+export type FrameSetVerdict =
+  | { ok: true; frames: SeenFrame[]; probe: Float32Array; turn: number }
+  | { ok: false; reason: FaceRefusalReason; frontal: Buffer; face?: Float32Array };
 
 function decodeFrame(label: FrameLabel, base64: string): Buffer {
   const bytes = Buffer.from(base64, 'base64');
@@ -164,8 +167,8 @@ export async function examineFrames(ctx: ServiceContext, sittingId: number, nonc
   }
   const [a, t, b] = seen as [SeenFrame, SeenFrame, SeenFrame];
   const turn = checkTurnFrames(side, a.face.landmarks, t.face.landmarks, b.face.landmarks, SERVER_RETURN_DELTA);
-  if (!turn.ok) return refuse('turn');
-  if (!samePerson(ctx, a.face.descriptor, t.face.descriptor, b.face.descriptor)) return refuse('not_same_person');
+  if (!turn.ok) return { ...refuse('turn'), face: a.face.descriptor };
+  if (!samePerson(ctx, a.face.descriptor, t.face.descriptor, b.face.descriptor)) return { ...refuse('not_same_person'), face: a.face.descriptor };
   const probe = meanProbe(ctx, a.face.descriptor, b.face.descriptor);
   return { ok: true, frames: seen, probe, turn: turn.turn };
 }

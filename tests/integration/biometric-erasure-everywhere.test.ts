@@ -78,6 +78,9 @@ describe('erasing biometric data erases every picture and print of the person', 
     // picture of him left for the door: a face seen once is a replay at any other tablet, services/seen-faces.ts.)
     const atSeat = await send(seat, (side) => headTurnFrames('wu_yi/2.jpg', side, ++takes));
     expect(atSeat, JSON.stringify(atSeat)).toMatchObject({ reason: 'thumbnail_copy' });
+    // A turn to the wrong side with another picture of him: refused before any match, tied to him by his face.
+    const wrongWay = (side: Side): Side => (side === 'left' ? 'right' : 'left');
+    expect(await send(door, (side) => headTurnFrames('wu_yi/3.jpg', wrongWay(side), ++takes))).toMatchObject({ reason: 'turn' });
     let wuShot: Shot | null = null;
     expect((await send(door, async (side) => (wuShot = await headTurnFrames('wu_yi/1.jpg', side, ++takes)))).status).toBe('checked_in');
     expect(await send(door, async () => wuShot!)).toMatchObject({ reason: 'replayed' }); // refused before any match
@@ -89,7 +92,7 @@ describe('erasing biometric data erases every picture and print of the person', 
     expect(await send(door, async () => zhuShot!)).toMatchObject({ reason: 'replayed' });
 
     const before = await refusals();
-    expect(before.filter((r) => r.hasFrame)).toHaveLength(4);
+    expect(before.filter((r) => r.hasFrame)).toHaveLength(5);
     // What the file holds: the frames as the server keeps them, encoded anew from their pixels (pixels-only.ts), so
     // looked for as stored, not as sent. Whose: 吴某某's check-in frames and every refused frame but 朱某某's replay.
     const zhuReplay = Math.max(...before.filter((r) => r.hasFrame).map((r) => r.id));
@@ -99,7 +102,7 @@ describe('erasing biometric data erases every picture and print of the person', 
       [zhuReplay, zhu.id],
     );
     const [his, others] = [stored.filter((r) => !r.zhu).map((r) => r.bytes), stored.filter((r) => r.zhu).map((r) => r.bytes)];
-    expect([his.length, others.length]).toEqual([6, 4]); // 3 refused frames + 3 check-in frames; 朱某某's replay + 3
+    expect([his.length, others.length]).toEqual([7, 4]); // 4 refused frames + 3 check-in frames; 朱某某's replay + 3
     for (const jpeg of [...his, ...others]) expect(piecesFound(jpeg)).toBeGreaterThan(0);
     const printsBefore = await printsCount();
 
@@ -112,8 +115,9 @@ describe('erasing biometric data erases every picture and print of the person', 
     expect(await frameStatus(kept[0]!.id)).toBe(200);
     for (const jpeg of his) expect(piecesFound(jpeg)).toBe(0);
     for (const jpeg of others) expect(piecesFound(jpeg)).toBeGreaterThan(0);
-    // Frame prints: 吴某某's seat frames, check-in and two replays (3 each) went; 朱某某's check-in and replay stayed.
-    expect(printsBefore - (await printsCount())).toBe(12);
+    // Frame prints: 吴某某's seat frames, wrong turn, check-in and two replays (3 each) went; 朱某某's check-in and
+    // replay stayed.
+    expect(printsBefore - (await printsCount())).toBe(15);
     expect(await printsCount()).toBe(6);
   }, 180_000);
 });
