@@ -154,7 +154,7 @@ export async function readFrames(frames: Array<{ label: FrameLabel; jpeg: Buffer
 
 export async function examineFrames(ctx: ServiceContext, sittingId: number, nonce: string, side: TurnSide, read: ReadFrame[]): Promise<FrameSetVerdict> {
   const frontal = read[0]!.jpeg;
-  const refuse = (reason: FaceRefusalReason): FrameSetVerdict => ({ ok: false, reason, frontal });
+  const refuse = (reason: FaceRefusalReason, face?: Float32Array): FrameSetVerdict => ({ ok: false, reason, frontal, face });
   const prints = read.map((f) => printOf(f.jpeg, f.pixels));
   if (await ctx.prints.seenBefore(sittingId, prints)) return refuse('replayed');
   const seen: SeenFrame[] = [];
@@ -167,8 +167,8 @@ export async function examineFrames(ctx: ServiceContext, sittingId: number, nonc
   }
   const [a, t, b] = seen as [SeenFrame, SeenFrame, SeenFrame];
   const turn = checkTurnFrames(side, a.face.landmarks, t.face.landmarks, b.face.landmarks, SERVER_RETURN_DELTA);
-  if (!turn.ok) return { ...refuse('turn'), face: a.face.descriptor };
-  if (!samePerson(ctx, a.face.descriptor, t.face.descriptor, b.face.descriptor)) return { ...refuse('not_same_person'), face: a.face.descriptor };
+  if (!turn.ok) return refuse('turn', a.face.descriptor);
+  if (!samePerson(ctx, a.face.descriptor, t.face.descriptor, b.face.descriptor)) return refuse('not_same_person', a.face.descriptor);
   const probe = meanProbe(ctx, a.face.descriptor, b.face.descriptor);
   return { ok: true, frames: seen, probe, turn: turn.turn };
 }
