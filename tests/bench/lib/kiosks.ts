@@ -37,15 +37,20 @@ export async function allShown(kiosks: Kiosk[], voteId: number): Promise<void> {
 
 const CONCURRENCY = 64;
 
-/** As a tablet pairs: its own key and the code read from it, the clerk types the code, the tablet claims it (signed). */
+/**
+ * As a tablet pairs: its own key and the code read from it, the clerk types the code, the tablet claims it (signed).
+ * 3,000 six-digit codes read from keys share a code a few times (birthday bound: ~4.5 pairs); such a code is a clash
+ * for both tablets and each makes a new key and code, as the kiosk does (pairing-asks.ts).
+ */
 async function pair(client: JsonClient, mode: 'door' | 'seat', sittingId: number, name: string) {
-  const tab = await newTablet();
-  const a = await client.request('POST', '/api/devices/accept', { code: tab.code, name, mode, sittingId });
-  if (a.status !== 201) throw new Error(`pairing failed: ${a.status} ${JSON.stringify(a.body)}`);
-  const headers = { authorization: `Bearer ${tab.token}` };
-  const c = await client.request('POST', '/api/devices/pairing', { token: tab.token, publicKey: tab.publicKey }, headers);
-  if (c.status !== 201) throw new Error(`claim failed: ${c.status} ${JSON.stringify(c.body)}`);
-  return { token: tab.token, deviceId: (a.body as { id: number }).id, headers };
+  for (let attempt = 1; ; attempt++) {
+    const tab = await newTablet();
+    const a = await client.request('POST', '/api/devices/accept', { code: tab.code, name, mode, sittingId });
+    const headers = { authorization: `Bearer ${tab.token}` };
+    const c = a.status === 201 ? await client.request('POST', '/api/devices/pairing', { token: tab.token, publicKey: tab.publicKey }, headers) : a;
+    if (c.status === 201) return { token: tab.token, deviceId: (a.body as { id: number }).id, headers };
+    if (c.status !== 409 || attempt === 5) throw new Error(`pairing failed: ${c.status} ${JSON.stringify(c.body)}`);
+  }
 }
 
 export async function pairKiosks(client: JsonClient, prep: Prepared, doors: number) {
