@@ -21,6 +21,7 @@ import { JsonClient, signInClient } from './lib/http';
 import { checkInAll, identifyAll, pairKiosks, type Kiosk } from './lib/kiosks';
 import { prepare, type Prepared } from './lib/prepare';
 import { signHeaders } from '../helpers/devices';
+import { mulberry32 as random } from '../helpers/seeded-random';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 type Mark = 'yes' | 'no' | 'abstain';
@@ -65,16 +66,6 @@ export interface CrashSummary {
   problems: string[];
 }
 
-/** A small seeded PRNG (mulberry32), so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Reply {
   status: number;

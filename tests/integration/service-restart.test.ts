@@ -7,18 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import WebSocket from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LiveClient, type SocketLike } from '../../shared/live-client';
 import type { Mark } from '../../shared/types';
 import { openReadOnly } from '../../server/audit/read-only';
 import { renderUnit, ROOT } from '../../server/deploy/install-service';
 import { JsonClient, signInClient } from '../bench/lib/http';
-import { allShown, checkInAll, identifyAll, pairKiosks, type Kiosk } from '../bench/lib/kiosks';
+import { allShown, checkInAll, identifyAll, kioskLive, pairKiosks, type Kiosk } from '../bench/lib/kiosks';
 import { prepare } from '../bench/lib/prepare';
 import { freePort } from '../bench/lib/server-process';
 import { readService, supervise, type Supervisor } from '../helpers/supervisor';
-import { lazySigner } from '../helpers/devices';
 
 const DEPUTIES = 24;
 const MARKS: Mark[] = ['yes', 'no', 'abstain'];
@@ -38,24 +35,10 @@ async function healthy(port: number): Promise<void> {
 
 /** A tablet's live client that counts how often it went live (a reconnect after the kill makes it 2). */
 function connect(port: number, meetingId: number, k: Kiosk, lives: Map<number, number>, backAt: number[]): void {
-  k.live = new LiveClient({
-    origin: `ws://127.0.0.1:${port}`,
-    meetingId,
-    view: 'kiosk',
-    device: lazySigner(k.token),
-    connect: (url) => new WebSocket(url) as unknown as SocketLike,
-    onState: (state) => {
-      for (const v of state.votes) {
-        if (v.state !== 'open' || k.shown.has(v.id)) continue;
-        k.shown.add(v.id);
-        k.waiting.get(v.id)?.();
-      }
-    },
-    onStatus: (s) => {
-      if (s !== 'live') return;
-      lives.set(k.deputyId, (lives.get(k.deputyId) ?? 0) + 1);
-      if (lives.get(k.deputyId) === 2) backAt.push(Date.now());
-    },
+  k.live = kioskLive(port, meetingId, k, (s) => {
+    if (s !== 'live') return;
+    lives.set(k.deputyId, (lives.get(k.deputyId) ?? 0) + 1);
+    if (lives.get(k.deputyId) === 2) backAt.push(Date.now());
   });
 }
 

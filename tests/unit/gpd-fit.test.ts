@@ -1,18 +1,12 @@
 // The impostor-tail model's fit (tests/tools/face-eval/gpd.ts) recovers known parameters from synthetic samples.
 import { describe, expect, it } from 'vitest';
 import { fitGpd, gpdInverseSurvival, gpdSurvival } from '../tools/face-eval/gpd';
+import { mulberry32 } from '../helpers/seeded-random';
 
-/** A small seeded generator (mulberry32), so the test is the same on every run. */
+/** Seeded uniforms in (0, 1), so the test is the same on every run. */
 function uniforms(seed: number, n: number): number[] {
-  let a = seed >>> 0;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    out.push(((t ^ (t >>> 14)) >>> 0) / 4294967296 || 1e-12);
-  }
-  return out;
+  const random = mulberry32(seed);
+  return Array.from({ length: n }, () => random() || 1e-12);
 }
 
 describe('fitGpd (probability-weighted moments)', () => {

@@ -1,18 +1,8 @@
 // Cartoon faces drawn on a canvas (a head, two eyes, brows, a nose, a mouth, sometimes hair and ears), with seeded
 // variety in shape, colour and placement: drawings nobody tuned a rule on, for the not-a-face bench.
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { mulberry32 as random } from '../../helpers/seeded-random';
 
-/** A small seeded generator (mulberry32), so the drawings are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function drawnFaces(n: number): Promise<Buffer[]> {
   const out: Buffer[] = [];

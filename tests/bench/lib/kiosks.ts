@@ -4,7 +4,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { CastFailed } from '../../../shared/live-casts';
-import { LiveClient, type SocketLike } from '../../../shared/live-client';
+import { LiveClient, type ConnectionStatus, type SocketLike } from '../../../shared/live-client';
 import type { Mark } from '../../../shared/types';
 import { type JsonClient, pool } from './http';
 import { VOTER_TOKEN_TTL_MS } from '../../../server/services/voter-token';
@@ -75,28 +75,33 @@ export async function warmUp(client: JsonClient, kiosks: Kiosk[]): Promise<void>
   });
 }
 
+/** A kiosk's live client, as the seat tablet makes it: signed hello, and each vote that opens marked as shown. */
+export function kioskLive(port: number, meetingId: number, k: Kiosk, onStatus: (status: ConnectionStatus) => void): LiveClient {
+  return new LiveClient({
+    origin: `ws://127.0.0.1:${port}`,
+    meetingId,
+    view: 'kiosk',
+    device: lazySigner(k.token),
+    connect: (url) => new WebSocket(url) as unknown as SocketLike,
+    onState: (state) => {
+      for (const v of state.votes) {
+        if (v.state !== 'open' || k.shown.has(v.id)) continue;
+        k.shown.add(v.id);
+        k.waiting.get(v.id)?.();
+      }
+    },
+    onStatus,
+  });
+}
+
 /** Opens every kiosk's live client (hello with its device token → snapshot); resolves with how many went live. */
 export async function connectKiosks(port: number, meetingId: number, kiosks: Kiosk[]): Promise<number> {
   let connected = 0;
   await pool(kiosks, 200, (k) =>
     new Promise<void>((resolve) => {
-      k.live = new LiveClient({
-        origin: `ws://127.0.0.1:${port}`,
-        meetingId,
-        view: 'kiosk',
-        device: lazySigner(k.token),
-        connect: (url) => new WebSocket(url) as unknown as SocketLike,
-        onState: (state) => {
-          for (const v of state.votes) {
-            if (v.state !== 'open' || k.shown.has(v.id)) continue;
-            k.shown.add(v.id);
-            k.waiting.get(v.id)?.();
-          }
-        },
-        onStatus: (status) => {
-          if (status === 'live') connected += 1;
-          if (status !== 'connecting') resolve();
-        },
+      k.live = kioskLive(port, meetingId, k, (status) => {
+        if (status === 'live') connected += 1;
+        if (status !== 'connecting') resolve();
       });
     }),
   );

@@ -2,6 +2,7 @@
 // bounds the largest body plus observers. The real enrolled people are padded with synthetic identities made by
 // perturbing real descriptors (so the vectors have realistic magnitudes), each with as many descriptors as a real one.
 import { Gallery, type MatchStrategy } from '../../../server/face/matcher.js';
+import { mulberry32 } from '../../helpers/seeded-random';
 
 export interface MatchTiming {
   identities: number;
@@ -45,14 +46,3 @@ function perturb(d: Float32Array, random: () => number): Float32Array {
   return out;
 }
 
-/** Small seeded PRNG: the padding, and so the timing, is the same from run to run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
