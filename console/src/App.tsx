@@ -11,6 +11,7 @@ import { BodyPage } from './features/setup/BodyPage';
 import { MeetingPage } from './features/setup/MeetingPage';
 import { AttendancePage } from './features/attendance/AttendancePage';
 import { VotesPage } from './features/votes/VotesPage';
+import { AgendaPage } from './features/agenda/AgendaPage';
 import { FaceWatchPage } from './features/watch/FaceWatchPage';
 import { ScreenPage } from './features/screen/ScreenPage';
 import { DevicesPage } from './features/devices/DevicesPage';
@@ -44,6 +45,7 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
     const sid = idOf(d);
     if (c === 'sittings' && sid && e === 'attendance') return { page: <AttendancePage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'watch') return { page: <FaceWatchPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
+    if (c === 'sittings' && sid && e === 'agenda') return { page: <AgendaPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'votes') return { page: <VotesPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'reports') return { page: <ReportsIndexPage meetingId={id} />, meetingId: id };
     if (!c) return { page: <MeetingPage meetingId={id} />, meetingId: id };
