@@ -19,6 +19,7 @@ import { AccountsPage } from './features/accounts/AccountsPage';
 import { ReportsIndexPage } from './features/reports/ReportsIndexPage';
 import { VoteReportPage } from './features/reports/VoteReportPage';
 import { AttendanceReportPage } from './features/reports/AttendanceReportPage';
+import { AgendaReportPage } from './features/reports/AgendaReportPage';
 import { DeputyRecordPage } from './features/reports/DeputyRecordPage';
 
 function NotFound() {
@@ -52,6 +53,7 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
   }
   if (a === 'reports') {
     if (b === 'votes' && idOf(c)) return { page: <VoteReportPage voteId={idOf(c)!} /> };
+    if (b === 'sittings' && idOf(c) && d === 'agenda') return { page: <AgendaReportPage sittingId={idOf(c)!} /> };
     if (b === 'sittings' && idOf(c)) return { page: <AttendanceReportPage sittingId={idOf(c)!} /> };
     if (b === 'deputies' && idOf(c)) return { page: <DeputyRecordPage deputyId={idOf(c)!} /> };
   }

@@ -147,4 +147,20 @@ describe('the agenda editor and the current item', () => {
     expect(after).toHaveLength(3);
     expect(after.find((i) => i.id === current.id)!.votes.map((v) => v.title)).toEqual(['2027年民生实事项目票决', '关于2027年民生实事项目的决定']);
   });
+
+  it('the report lists the agenda (会议议程) with each item’s votes', async () => {
+    await console_.goto(`${srv.url}/console/#/meetings/${s.meeting.id}/reports`);
+    await console_.getByRole('link', { name: '会议议程' }).click();
+    const sheet = console_.getByTestId('agenda-report');
+    await sheet.waitFor();
+    const rows = await sheet.locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split('\t').slice(0, 4).map((c) => c.trim()))).toEqual([
+      ['1', '听取镇人民政府工作报告', '报告', '镇长 李某某'],
+      ['2', '审议镇财政预算报告', '审议', '财政所所长 王某某'],
+      ['3', '2027年民生实事项目票决', '表决', ''],
+    ]);
+    expect(rows[2]).toContain('关于2027年民生实事项目的决定（议案表决 · 未开始）');
+    expect(halfWidthInChinese(await sheet.innerText())).toEqual([]);
+    await screenshot(console_, 'console-agenda-report');
+  });
 });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit, verifyFile } from '../../server/audit/verify';
 import type { SittingAgenda } from '../../shared/agenda';
+import type { AgendaReport } from '../../shared/reports';
 import type { AgendaItemView, MeetingView, VoteView } from '../../shared/views';
 import { call, makeApp, signIn, type TestApp } from '../helpers/app';
 import { seedSitting, type Sitting } from '../helpers/fixtures';
@@ -161,6 +162,21 @@ describe('the vote form: a vote belongs to an item chosen or made in the same st
     expect((await form({ agendaItemId: foreign.id, vote: resolution })).body.error?.message).toMatch(/^该议程不属于本次会议/);
     expect((await form({ newItem: { title: '某项' }, vote: resolution }, clerk)).status).toBe(403);
     expect((await list()).map((i) => [i.id, i.votes.length])).toEqual(before.map((i) => [i.id, i.votes.length]));
+  });
+});
+
+describe('the report: 会议议程', () => {
+  it('lists every item in order with kind, presenter, its votes and its documents (none yet), under the audit head', async () => {
+    const items = await list();
+    const { body: r } = await call<AgendaReport>(t.app, 'GET', `/api/reports/sittings/${s.sittingId}/agenda`, undefined, 200);
+    expect([r.bodyName, r.meetingName, r.sittingName]).toEqual([s.body.name, s.meeting.name, '第一次全体会议']);
+    expect(r.items.map((i) => [i.position, i.title, i.kind, i.presenter, i.votes.map((v) => v.id), i.documents])).toEqual(
+      items.map((i) => [i.position, i.title, i.kind, i.presenter, i.votes.map((v) => v.id), []]),
+    );
+    expect(r.items.flatMap((i) => i.votes).length).toBeGreaterThan(0);
+    expect(r.sittingDocuments).toEqual([]);
+    expect(r.auditHead).toMatch(/^[0-9a-f]{64}$/);
+    expect((await call(t.app, 'GET', '/api/reports/sittings/999999/agenda')).status).toBe(404);
   });
 });
 

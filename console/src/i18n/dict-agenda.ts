@@ -27,5 +27,10 @@ export const agenda = {
   agendaVotes: { zh: '{n} 项表决', en: '{n} vote(s)' },
   agendaHeld: { zh: '有表决的议程不能删除', en: 'An item with votes cannot be deleted' },
   agendaItemNo: { zh: '第{n}项', en: 'Item {n}' },
+  agendaSheet: { zh: '会议议程', en: 'Agenda' },
+  agendaSheetVotes: { zh: '表决事项', en: 'Votes' },
+  agendaSheetDocuments: { zh: '会议文件', en: 'Documents' },
+  agendaSheetSitting: { zh: '全体会议文件', en: 'Documents of the sitting' },
+  agendaSheetNoDocuments: { zh: '无', en: 'None' },
   presenterLine: { zh: '汇报人：{name}', en: 'Presented by {name}' },
 } satisfies Record<string, Entry>;
