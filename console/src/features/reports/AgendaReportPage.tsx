@@ -77,11 +77,11 @@ export function AgendaReportPage({ sittingId }: { sittingId: number }) {
             ))}
           </tbody>
         </table>
-        <p>
+        <div className="sheet-sitting-documents">
           <strong>{t('agendaSheetSitting')}</strong>
           {t('colon')}
-        </p>
-        <Documents documents={r.sittingDocuments} />
+          <Documents documents={r.sittingDocuments} />
+        </div>
         <AuditHead hash={r.auditHead} generatedAt={formatDateTime(r.generatedAt)} />
       </article>
     </div>
