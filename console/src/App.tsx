@@ -19,6 +19,9 @@ import { ReportsIndexPage } from './features/reports/ReportsIndexPage';
 import { VoteReportPage } from './features/reports/VoteReportPage';
 import { AttendanceReportPage } from './features/reports/AttendanceReportPage';
 import { DeputyRecordPage } from './features/reports/DeputyRecordPage';
+import { HallPage } from './features/hall/HallPage';
+import { SeatingPage } from './features/hall/SeatingPage';
+import { SeatMapPage } from './features/hall/SeatMapPage';
 
 function NotFound() {
   const { t } = useI18n();
@@ -37,6 +40,7 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
   const [a, b, c, d, e] = route.segments;
   const id = idOf(b);
   if (!a) return { page: <HomePage /> };
+  if (a === 'bodies' && id && c === 'hall') return { page: <HallPage bodyId={id} /> };
   if (a === 'bodies' && id) return { page: <BodyPage bodyId={id} /> };
   if (a === 'accounts') return { page: <AccountsPage /> };
   if (a === 'devices') return { page: <DevicesPage initialCode={route.query.get('code')} /> };
@@ -44,6 +48,8 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
     const sid = idOf(d);
     if (c === 'sittings' && sid && e === 'attendance') return { page: <AttendancePage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'watch') return { page: <FaceWatchPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
+    if (c === 'sittings' && sid && e === 'seating') return { page: <SeatingPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
+    if (c === 'sittings' && sid && e === 'seatmap') return { page: <SeatMapPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'votes') return { page: <VotesPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'reports') return { page: <ReportsIndexPage meetingId={id} />, meetingId: id };
     if (!c) return { page: <MeetingPage meetingId={id} />, meetingId: id };

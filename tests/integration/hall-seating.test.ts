@@ -3,9 +3,7 @@
 // and a vote's choices by seat — refused for 无记名 whatever its state, and for 记名 until it closes.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HallView, SeatChoicesView, SeatMapView } from '../../shared/hall';
-import type { SeatingView } from '../../server/services/seating-service';
-import type { HallImportReport } from '../../server/services/hall-service';
+import type { HallImportReport, HallView, SeatChoicesView, SeatingView, SeatMapView } from '../../shared/hall';
 import { call, makeApp, type TestApp } from '../helpers/app';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { multipart } from '../helpers/faces';

@@ -1,7 +1,8 @@
 // 大屏: the hall's big screen at 1920×1080, readable from the back. Attendance during check-in; "表决进行中
 // 已投 N/M" while a vote is open (never per-option counts); the result with bars once the body's rules say so
 // (at close or once announced, per vote kind: resultOnScreen), "表决已结束，待宣布结果" in between.
-// Add ?sitting=<id> to pin a sitting, ?view=attendance to show attendance even after a result.
+// Add ?sitting=<id> to pin a sitting, ?view=attendance to show attendance even after a result, ?view=map for the
+// attendance map by seat (座位图).
 import { useEffect, useState } from 'react';
 import type { MeetingState } from '../../../../shared/protocol';
 import type { VoteView } from '../../../../shared/views';
@@ -14,6 +15,7 @@ import { formatHourMinute } from '../../ui/format';
 import { ScreenAttendance, AttendanceStrip } from './ScreenAttendance';
 import { ScreenVoteOpen } from './ScreenVoteOpen';
 import { ScreenResult } from './ScreenResult';
+import { ScreenSeatMap } from '../hall/ScreenSeatMap';
 
 function pickSitting(state: MeetingState, pinned: number | null): number | undefined {
   if (pinned) return pinned;
@@ -52,7 +54,7 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
   // The vote that moved last is on screen: a vote being voted on, or the result of the one just closed.
   const current = votes.filter((v) => v.state === 'open' || v.state === 'closed' || v.state === 'announced').sort((a, b) => lastEvent(b).localeCompare(lastEvent(a)))[0];
   const rules = body.data?.rules ?? DEFAULT_BODY_RULES;
-  const mode = view === 'attendance' || !current ? 'attendance' : current.state === 'open' ? 'open' : resultOnScreen(current, rules) ? 'result' : 'awaiting';
+  const mode = view === 'map' ? 'map' : view === 'attendance' || !current ? 'attendance' : current.state === 'open' ? 'open' : resultOnScreen(current, rules) ? 'result' : 'awaiting';
   return (
     <div className="screen" data-mode={mode} data-testid="screen">
       <header className="screen-head">
@@ -70,6 +72,7 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
       <main className="screen-main">
         {!state && <div className="screen-wait">{t('screenConnecting')}</div>}
         {state && mode === 'attendance' && summary && <ScreenAttendance summary={summary} />}
+        {state && mode === 'map' && sittingId && <ScreenSeatMap sittingId={sittingId} summary={summary} />}
         {state && (mode === 'open' || mode === 'awaiting') && current && <ScreenVoteOpen vote={current} />}
         {state && mode === 'result' && current?.tally && <ScreenResult vote={current} tally={current.tally} showNotVoted={rules.showNotVoted} />}
       </main>
