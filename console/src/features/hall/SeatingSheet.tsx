@@ -30,8 +30,6 @@ export function SeatingSheet({ seating, title, paper }: { seating: SeatingView; 
   const style = { '--seat-font-print': `${seatFontPt(paper, across)}pt` } as CSSProperties;
   return (
     <section className="seating-sheet" data-paper={paper} style={style} data-testid="seating-sheet">
-      {/* Later in the cascade than print.css's A4 portrait: this sheet's own paper. */}
-      <style>{`@media print { @page { size: ${paper} landscape; margin: 10mm; } }`}</style>
       <h1 className="seating-title">
         {title} {t('seatingSheetTitle')}
       </h1>
