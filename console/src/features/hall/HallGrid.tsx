@@ -12,18 +12,21 @@ export interface SeatLook {
   testId?: string;
 }
 
-function SectionGrid({ section, look }: { section: HallSection; look: (seat: HallSeat) => SeatLook }) {
+/** `across`: the hall's widest row, so every section's seats are the same size and a narrower one (主席台) sits centred. */
+function SectionGrid({ section, across, look }: { section: HallSection; across: number; look: (seat: HallSeat) => SeatLook }) {
   const width = Math.max(1, ...section.seats.map((s) => s.seat));
+  const offset = Math.floor((across - width) / 2);
   const rows = [...new Set(section.seats.map((s) => s.row))].sort((a, b) => a - b);
   const byPlace = new Map(section.seats.map((s) => [`${s.row}:${s.seat}`, s]));
   return (
     <div className="hall-section" data-section={section.name}>
       <div className="hall-section-name">{section.name}</div>
-      <div className="hall-rows" style={{ gridTemplateColumns: `2.6em repeat(${width}, minmax(0, 1fr))` }}>
+      <div className="hall-rows" style={{ gridTemplateColumns: `2.6em repeat(${across}, minmax(0, 1fr))` }}>
         {rows.flatMap((r) => [
           <div key={`r${r}`} className="hall-row-label">
             {section.rows > 1 ? `${r}排` : ''}
           </div>,
+          ...Array.from({ length: offset }, (_, i) => <div key={`${r}:pad${i}`} className="hall-gap" />),
           ...Array.from({ length: width }, (_, i) => {
             const seat = byPlace.get(`${r}:${i + 1}`);
             if (!seat) return <div key={`${r}:${i + 1}`} className="hall-gap" />;
@@ -52,10 +55,11 @@ function SectionGrid({ section, look }: { section: HallSection; look: (seat: Hal
 }
 
 export function HallGrid({ hall, look, className = '' }: { hall: HallView; look: (seat: HallSeat) => SeatLook; className?: string }) {
+  const across = Math.max(1, ...hall.sections.flatMap((s) => s.seats.map((x) => x.seat)));
   return (
     <div className={`hall-grid ${className}`}>
       {hall.sections.map((s) => (
-        <SectionGrid key={s.id} section={s} look={look} />
+        <SectionGrid key={s.id} section={s} across={across} look={look} />
       ))}
     </div>
   );
