@@ -9,7 +9,6 @@ import type { Actor, ServiceContext } from './context';
 import { getBody } from './roster-service';
 import { readHallFile, type HallLine, type HallLineError } from './hall-file';
 
-
 export async function getHall(ctx: ServiceContext, bodyId: number): Promise<HallView> {
   await getBody(ctx, bodyId);
   return seats.findHall(ctx.db, bodyId);

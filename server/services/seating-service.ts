@@ -12,7 +12,6 @@ import type { Actor, ServiceContext } from './context';
 import { getMeeting, getSitting } from './meeting-service';
 import { seatingWorkbook } from './seating-workbook';
 
-
 export async function getSeating(ctx: ServiceContext, sittingId: number): Promise<SeatingView> {
   const sitting = await getSitting(ctx, sittingId);
   const [hall, assignments, entries] = await Promise.all([
