@@ -21,6 +21,9 @@ import { VoteReportPage } from './features/reports/VoteReportPage';
 import { AttendanceReportPage } from './features/reports/AttendanceReportPage';
 import { AgendaReportPage } from './features/reports/AgendaReportPage';
 import { DeputyRecordPage } from './features/reports/DeputyRecordPage';
+import { HallPage } from './features/hall/HallPage';
+import { SeatingPage } from './features/hall/SeatingPage';
+import { SeatMapPage } from './features/hall/SeatMapPage';
 
 function NotFound() {
   const { t } = useI18n();
@@ -39,6 +42,7 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
   const [a, b, c, d, e] = route.segments;
   const id = idOf(b);
   if (!a) return { page: <HomePage /> };
+  if (a === 'bodies' && id && c === 'hall') return { page: <HallPage bodyId={id} /> };
   if (a === 'bodies' && id) return { page: <BodyPage bodyId={id} /> };
   if (a === 'accounts') return { page: <AccountsPage /> };
   if (a === 'devices') return { page: <DevicesPage initialCode={route.query.get('code')} /> };
@@ -47,6 +51,8 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
     if (c === 'sittings' && sid && e === 'attendance') return { page: <AttendancePage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'watch') return { page: <FaceWatchPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'agenda') return { page: <AgendaPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
+    if (c === 'sittings' && sid && e === 'seating') return { page: <SeatingPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
+    if (c === 'sittings' && sid && e === 'seatmap') return { page: <SeatMapPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'votes') return { page: <VotesPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'reports') return { page: <ReportsIndexPage meetingId={id} />, meetingId: id };
     if (!c) return { page: <MeetingPage meetingId={id} />, meetingId: id };

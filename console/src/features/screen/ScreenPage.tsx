@@ -3,7 +3,8 @@
 // (at close or once announced, per vote kind: resultOnScreen), "表决已结束，待宣布结果" in between.
 // Between votes, the current agenda item (当前议程: title and presenter) once the chair has set one; a result stays
 // up only while its own item is current (moving on to the next item replaces it).
-// Add ?sitting=<id> to pin a sitting, ?view=attendance to show attendance even after a result.
+// Add ?sitting=<id> to pin a sitting, ?view=attendance to show attendance even after a result, ?view=map for the
+// attendance map by seat (座位图).
 import { useEffect, useState } from 'react';
 import type { MeetingState } from '../../../../shared/protocol';
 import type { VoteView } from '../../../../shared/views';
@@ -18,6 +19,7 @@ import { ScreenVoteOpen } from './ScreenVoteOpen';
 import { ScreenResult } from './ScreenResult';
 import { ScreenAgenda } from './ScreenAgenda';
 import { currentItem } from '../../../../shared/agenda';
+import { ScreenSeatMap } from '../hall/ScreenSeatMap';
 
 function pickSitting(state: MeetingState, pinned: number | null): number | undefined {
   if (pinned) return pinned;
@@ -58,7 +60,7 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
   const item = currentItem(state?.agenda?.find((a) => a.sittingId === sittingId));
   const current = latest && (latest.state === 'open' || !item || latest.agendaItemId === item.id) ? latest : undefined;
   const rules = body.data?.rules ?? DEFAULT_BODY_RULES;
-  const mode = view === 'attendance' ? 'attendance' : current ? (current.state === 'open' ? 'open' : resultOnScreen(current, rules) ? 'result' : 'awaiting') : item ? 'agenda' : 'attendance';
+  const mode = view === 'map' ? 'map' : view === 'attendance' ? 'attendance' : current ? (current.state === 'open' ? 'open' : resultOnScreen(current, rules) ? 'result' : 'awaiting') : item ? 'agenda' : 'attendance';
   return (
     <div className="screen" data-mode={mode} data-testid="screen">
       <header className="screen-head">
@@ -77,6 +79,7 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
         {!state && <div className="screen-wait">{t('screenConnecting')}</div>}
         {state && mode === 'attendance' && summary && <ScreenAttendance summary={summary} />}
         {state && mode === 'agenda' && item && <ScreenAgenda item={item} />}
+        {state && mode === 'map' && sittingId && <ScreenSeatMap sittingId={sittingId} summary={summary} />}
         {state && (mode === 'open' || mode === 'awaiting') && current && <ScreenVoteOpen vote={current} />}
         {state && mode === 'result' && current?.tally && <ScreenResult vote={current} tally={current.tally} showNotVoted={rules.showNotVoted} />}
       </main>
