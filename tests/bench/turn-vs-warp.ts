@@ -18,10 +18,10 @@ import { readEvalSet, loadGroups, defaultGroupsFile } from '../tools/face-eval/d
 import { FACES_DIR, turnWarp, type Anchor } from '../helpers/fake-camera';
 import { checkTurnFrames, MAX_FRONT_YAW, RETURN_DELTA } from '../../shared/face/head-turn';
 import { widthShare, yawOf, type Point } from '../../shared/face/geometry';
-import { planeResidual } from '../../shared/face/plane-fit';
+import { interOcular, planeResidual } from './lib/plane-fit';
 import { W, H, perspectivePoint, perspectiveWarp, thinPlateWarp, transferMotion, type Perspective } from './lib/flat-warps';
 
-const { values } = parseArgs({ options: { people: { type: 'string', default: '100' } }, allowPositionals: true });
+const { values } = parseArgs({ options: { people: { type: 'string', default: '100' }, rows: { type: 'boolean', default: false } }, allowPositionals: true });
 const REPO = resolve(import.meta.dirname, '..', '..');
 const set = readEvalSet(FACES_DIR);
 const groups = loadGroups(defaultGroupsFile(FACES_DIR, REPO));
@@ -55,7 +55,7 @@ async function landmarksOf(rgba: Uint8ClampedArray): Promise<Point[] | null> {
 }
 
 type Shot = { photo: string; rgba: Uint8ClampedArray; lm: Point[]; yaw: number };
-type Pair = { who: string; east: boolean; fit: boolean; kind: string; turn: number; residual: number; parallax: number; admitted: string };
+type Pair = { who: string; east: boolean; fit: boolean; kind: string; turn: number; residual: number; parallax: number; admitted: string; follow?: number };
 
 /**
  * Nose against eyes, each against the face's outline (mean of the 17 jaw points), sideways, per face height: a real
@@ -73,6 +73,12 @@ function parallax(f: Point[], t: Point[]): number {
 }
 
 /** What today's check says of frontal → turned (the frontal frame as the back one), and the features. */
+/** RMS distance of the landmarks found in a warped frame from where the warp put the photo's own, per inter-ocular distance. */
+function follow(meant: Point[], found: Point[]): number {
+  const d = meant.reduce((a, p, i) => a + (p.x - found[i]!.x) ** 2 + (p.y - found[i]!.y) ** 2, 0);
+  return Math.sqrt(d / meant.length) / interOcular(meant);
+}
+
 function measure(who: string, east: boolean, fit: boolean, kind: string, f: Point[], t: Point[]): Pair {
   const side = yawOf(t) > yawOf(f) ? 'left' : 'right';
   const v = checkTurnFrames(side, f, t, f, RETURN_DELTA + 0.03);
@@ -153,17 +159,19 @@ const pairs: Pair[] = real.map((r) => r.pair);
 for (const [i, r] of real.entries()) {
   const target = r.t.yaw - r.f.yaw;
   const { east, fit } = r.pair;
-  const still = await landmarksOf(perspectiveWarp(r.f.rgba, { c: { x: r.f.lm[30]!.x + 15, y: r.f.lm[30]!.y }, g: 0, s: 0.95 }));
-  if (still) pairs.push(measure(r.who, east, fit, 'still (moved, scaled)', r.f.lm, still));
+  const squeeze: Perspective = { c: { x: r.f.lm[30]!.x + 15, y: r.f.lm[30]!.y }, g: 0, s: 0.95 };
+  const still = await landmarksOf(perspectiveWarp(r.f.rgba, squeeze));
+  if (still) pairs.push({ ...measure(r.who, east, fit, 'still (moved, scaled)', r.f.lm, still), follow: follow(r.f.lm.map((p) => perspectivePoint(squeeze, p)), still) });
   const bump = await bumpTo(r.f, target);
   if (bump) pairs.push(measure(r.who, east, fit, 'bump (test camera)', r.f.lm, bump));
   const persp = perspectiveFor(r.f.lm, target);
   const seen = persp && (await landmarksOf(perspectiveWarp(r.f.rgba, persp)));
-  pairs.push(seen ? measure(r.who, east, fit, 'perspective', r.f.lm, seen) : { ...r.pair, kind: 'perspective', residual: NaN, parallax: NaN, admitted: 'unreachable' });
+  pairs.push(seen ? { ...measure(r.who, east, fit, 'perspective', r.f.lm, seen), follow: follow(r.f.lm.map((p) => perspectivePoint(persp, p)), seen) } : { ...r.pair, kind: 'perspective', residual: NaN, parallax: NaN, admitted: 'unreachable' });
   // The donor: another person's real pair turning the same way, the closest in yaw change.
   const donor = real.filter((d) => d.who !== r.who && Math.sign(d.t.yaw - d.f.yaw) === Math.sign(target)).sort((a, b) => Math.abs(a.t.yaw - a.f.yaw - target) - Math.abs(b.t.yaw - b.f.yaw - target))[0];
-  const plate = donor && (await landmarksOf(thinPlateWarp(r.f.rgba, r.f.lm, transferMotion(donor.f.lm, donor.t.lm, r.f.lm))));
-  if (plate) pairs.push(measure(r.who, east, fit, 'thin-plate (donor turn)', r.f.lm, plate));
+  const meant = donor && transferMotion(donor.f.lm, donor.t.lm, r.f.lm);
+  const plate = meant && (await landmarksOf(thinPlateWarp(r.f.rgba, r.f.lm, meant)));
+  if (meant && plate) pairs.push({ ...measure(r.who, east, fit, 'thin-plate (donor turn)', r.f.lm, plate), follow: follow(meant, plate) });
   process.stderr.write(`warp ${i + 1}/${real.length}\r`);
 }
 
@@ -182,7 +190,7 @@ for (const half of [true, false]) {
       const ok = kind.startsWith('still') ? rows : rows.filter((p) => p.admitted === 'ok'); // a still photo is refused as no_turn: its residual is the landmark net's floor
       const why = [...new Set(rows.filter((p) => p.admitted !== 'ok').map((p) => p.admitted))].map((w) => `${w} ${rows.filter((p) => p.admitted === w).length}`).join(', ');
       if (rows.length === 0) continue;
-      console.log(`${half ? 'fit   ' : 'report'} ${east ? 'East Asian' : 'other     '} ${kind.padEnd(24)} admitted ${String(ok.length).padStart(3)} of ${String(rows.length).padStart(3)}${why ? ` (${why})` : ''}  residual ${fmt(ok.map((p) => p.residual))}  parallax ${fmt(ok.map((p) => p.parallax))}  turn ${fmt(ok.map((p) => p.turn))}`);
+      console.log(`${half ? 'fit   ' : 'report'} ${east ? 'East Asian' : 'other     '} ${kind.padEnd(24)} admitted ${String(ok.length).padStart(3)} of ${String(rows.length).padStart(3)}${why ? ` (${why})` : ''}  residual ${fmt(ok.map((p) => p.residual))}  parallax ${fmt(ok.map((p) => p.parallax))}  turn ${fmt(ok.map((p) => p.turn))}${ok.some((p) => p.follow !== undefined) ? `  landmarks off the warp's ${fmt(ok.map((p) => p.follow ?? NaN))}` : ''}`);
     }
   }
 }
@@ -196,4 +204,4 @@ for (const kind of kinds) {
     console.log(`report ${east ? 'East Asian' : 'other     '} ${kind.padEnd(24)} under the bound (refused): ${rows.filter((p) => p.residual < bound).length} of ${rows.length}`);
   }
 }
-if (process.argv.includes('--rows')) for (const p of pairs) console.log(JSON.stringify(p));
+if (values.rows) for (const p of pairs) console.log(JSON.stringify(p));

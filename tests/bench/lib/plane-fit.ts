@@ -1,8 +1,8 @@
 // How well one plane explains the landmarks' motion between two frames. A flat picture, however it is held, tilted
 // or digitally warped by a perspective transform, moves its 68 landmarks by one homography (up to the landmark net's
 // jitter); a real head turn moves the nose, eyes and outline by their depths, which no single plane follows.
-// Pure numbers, no DOM: the bench (tests/bench/turn-vs-warp.ts) measures with it what the server could check.
-import type { Point } from './geometry';
+// Used by tests/bench/turn-vs-warp.ts only: measured, it does not separate real turns from warps (BENCHMARKS.md).
+import type { Point } from '../../../shared/face/geometry';
 
 /** Distance between the two eyes' centres (landmarks 36–41 and 42–47): the face's own unit of length. */
 export function interOcular(landmarks: readonly Point[]): number {
