@@ -43,14 +43,19 @@ async function main() {
   const browser = await launchBrowser({ fakeCamera: await fakeCameraVideo({ photo: 'wu_yi/1.jpg', script: 'turn', leadIn: LEAD_IN_S }) });
   const page = await openKiosk(browser, server);
   const device = await pairShown(page, server, { mode: 'door', sittingId: sittings[0], name: 'bench-door' });
-  const rows: Array<{ total: number; detect: number; liveness: number; server: number; side: string; answer: number }> = [];
+  const rows: Array<{ total: number; detect: number; liveness: number; server: number; side: string; answer: number; cpu: number }> = [];
   // The server's own part of "head back → 报到成功": the check-in request from its arrival to its reply's end
   // (observed on the HTTP server beside Fastify's own listener); the rest is the kiosk's JPEG, signing and render.
-  let answers: number[] = [];
+  // Its CPU: this process's CPU over the same span (the server is in-process; the browser is not).
+  let answers: Array<{ wall: number; cpu: number }> = [];
   server.app.server.on('request', (req: { method?: string; url?: string }, res: { on(e: 'finish', f: () => void): void }) => {
     if (req.method !== 'POST' || req.url !== '/api/checkins/face') return;
     const t0 = performance.now();
-    res.on('finish', () => answers.push(performance.now() - t0));
+    const c0 = process.cpuUsage();
+    res.on('finish', () => {
+      const c = process.cpuUsage(c0);
+      answers.push({ wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 });
+    });
   });
   const load = [loadavg()[0]!];
   const faceMs: { detect: number[] } = { detect: [] };
@@ -73,7 +78,7 @@ async function main() {
       if (result.detail !== 'checked_in') throw new Error(`run ${i + 1}: ${result.detail}`);
       const visible = at('camera-requested')!.at + LEAD_IN_S * 1000;
       const passed = at('liveness-passed')!;
-      rows.push({ total: result.at - visible, detect: at('face-seen')!.at - visible, liveness: passed.at - visible, server: result.at - passed.at, side: passed.detail ?? '?', answer: answers.at(-1) ?? NaN });
+      rows.push({ total: result.at - visible, detect: at('face-seen')!.at - visible, liveness: passed.at - visible, server: result.at - passed.at, side: passed.detail ?? '?', answer: answers.at(-1)?.wall ?? NaN, cpu: answers.at(-1)?.cpu ?? NaN });
       load.push(loadavg()[0]!);
       console.log(`run ${String(i + 1).padStart(2)}: ${fmt(result.at - visible)} (turn ${passed.detail})`);
     }
@@ -81,14 +86,14 @@ async function main() {
     await browser.close();
     await server.close();
   }
-  const col = (k: 'total' | 'detect' | 'liveness' | 'server' | 'answer') => rows.map((r) => r[k]);
+  const col = (k: 'total' | 'detect' | 'liveness' | 'server' | 'answer' | 'cpu') => rows.map((r) => r[k]);
   const bySide = (side: string) => rows.filter((r) => r.side === side).map((r) => r.total);
   console.log(`\nface visible → 报到成功, ${rows.length} runs, headless Chromium (WASM), ${cpus().length} cores`);
   console.log(`median ${fmt(median(col('total')))}  min ${fmt(Math.min(...col('total')))}  max ${fmt(Math.max(...col('total')))}`);
   console.log(`  first detection after visible: median ${fmt(median(col('detect')))}`);
   console.log(`  liveness passed after visible: median ${fmt(median(col('liveness')))}`);
   console.log(`  head back frontal (liveness passed on the kiosk) → 报到成功: median ${fmt(median(col('server')))}, min ${fmt(Math.min(...col('server')))}, max ${fmt(Math.max(...col('server')))}`);
-  console.log(`    of which the server's answer to POST /api/checkins/face (arrival → reply sent): median ${fmt(median(col('answer')))}, min ${fmt(Math.min(...col('answer')))}, max ${fmt(Math.max(...col('answer')))}`);
+  console.log(`    of which the server's answer to POST /api/checkins/face (arrival → reply sent): median ${fmt(median(col('answer')))}, min ${fmt(Math.min(...col('answer')))}, max ${fmt(Math.max(...col('answer')))}; the server's CPU in it: median ${median(col('cpu')).toFixed(0)} ms`);
   console.log(`  load average (1 min) at each run's end: ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}, median ${median(load).toFixed(1)}`);
   // face-api in the browser, per call (the kiosk's own figures: window.__kioskFaceMs).
   const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
