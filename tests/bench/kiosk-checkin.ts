@@ -11,7 +11,7 @@
 // server's challenge) and the server decides: "head back frontal → 报到成功" is the kiosk's JPEG encoding, the upload,
 // the server's examination of the three frames (detect, landmarks, descriptors, match, copy check) and the render.
 import { parseArgs } from 'node:util';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { call } from '../helpers/app';
 import { launchBrowser } from '../helpers/browser';
 import { fakeCameraVideo, turnBackSeconds } from '../helpers/fake-camera';
@@ -43,7 +43,21 @@ async function main() {
   const browser = await launchBrowser({ fakeCamera: await fakeCameraVideo({ photo: 'wu_yi/1.jpg', script: 'turn', leadIn: LEAD_IN_S }) });
   const page = await openKiosk(browser, server);
   const device = await pairShown(page, server, { mode: 'door', sittingId: sittings[0], name: 'bench-door' });
-  const rows: Array<{ total: number; detect: number; liveness: number; server: number; side: string }> = [];
+  const rows: Array<{ total: number; detect: number; liveness: number; server: number; side: string; answer: number; cpu: number }> = [];
+  // The server's own part of "head back → 报到成功": the check-in request from its arrival to its reply's end
+  // (observed on the HTTP server beside Fastify's own listener); the rest is the kiosk's JPEG, signing and render.
+  // Its CPU: this process's CPU over the same span (the server is in-process; the browser is not).
+  let answers: Array<{ wall: number; cpu: number }> = [];
+  server.app.server.on('request', (req: { method?: string; url?: string }, res: { on(e: 'finish', f: () => void): void }) => {
+    if (req.method !== 'POST' || req.url !== '/api/checkins/face') return;
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    res.on('finish', () => {
+      const c = process.cpuUsage(c0);
+      answers.push({ wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 });
+    });
+  });
+  const load = [loadavg()[0]!];
   const faceMs: { detect: number[] } = { detect: [] };
   try {
     for (const [i, sittingId] of sittings.entries()) {
@@ -51,6 +65,7 @@ async function main() {
       // The test camera shows the one photo every run: to the server, a copy of the last run's frames (seen-faces.ts).
       // A deputy at the next sitting is a new picture, so each run forgets the faces the last one saw.
       await server.app.ctx.db.write((tx) => tx.run('DELETE FROM seen_faces'));
+      answers = [];
       await page.reload();
       // A door that gave up ("ask staff", after 3 tries or 20 s — a loaded machine gets there) goes back to ready and
       // the person is checked again: the run waits for an answer about the face.
@@ -63,20 +78,23 @@ async function main() {
       if (result.detail !== 'checked_in') throw new Error(`run ${i + 1}: ${result.detail}`);
       const visible = at('camera-requested')!.at + LEAD_IN_S * 1000;
       const passed = at('liveness-passed')!;
-      rows.push({ total: result.at - visible, detect: at('face-seen')!.at - visible, liveness: passed.at - visible, server: result.at - passed.at, side: passed.detail ?? '?' });
+      rows.push({ total: result.at - visible, detect: at('face-seen')!.at - visible, liveness: passed.at - visible, server: result.at - passed.at, side: passed.detail ?? '?', answer: answers.at(-1)?.wall ?? NaN, cpu: answers.at(-1)?.cpu ?? NaN });
+      load.push(loadavg()[0]!);
       console.log(`run ${String(i + 1).padStart(2)}: ${fmt(result.at - visible)} (turn ${passed.detail})`);
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  const col = (k: 'total' | 'detect' | 'liveness' | 'server') => rows.map((r) => r[k]);
+  const col = (k: 'total' | 'detect' | 'liveness' | 'server' | 'answer' | 'cpu') => rows.map((r) => r[k]);
   const bySide = (side: string) => rows.filter((r) => r.side === side).map((r) => r.total);
   console.log(`\nface visible → 报到成功, ${rows.length} runs, headless Chromium (WASM), ${cpus().length} cores`);
   console.log(`median ${fmt(median(col('total')))}  min ${fmt(Math.min(...col('total')))}  max ${fmt(Math.max(...col('total')))}`);
   console.log(`  first detection after visible: median ${fmt(median(col('detect')))}`);
   console.log(`  liveness passed after visible: median ${fmt(median(col('liveness')))}`);
   console.log(`  head back frontal (liveness passed on the kiosk) → 报到成功: median ${fmt(median(col('server')))}, min ${fmt(Math.min(...col('server')))}, max ${fmt(Math.max(...col('server')))}`);
+  console.log(`    of which the server's answer to POST /api/checkins/face (arrival → reply sent): median ${fmt(median(col('answer')))}, min ${fmt(Math.min(...col('answer')))}, max ${fmt(Math.max(...col('answer')))}; the server's CPU in it: median ${median(col('cpu')).toFixed(0)} ms`);
+  console.log(`  load average (1 min) at each run's end: ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}, median ${median(load).toFixed(1)}`);
   // face-api in the browser, per call (the kiosk's own figures: window.__kioskFaceMs).
   const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
   console.log(`  face-api per frame (tinyFaceDetector 224 + 68 landmarks): median ${median(faceMs.detect).toFixed(0)} ms, p95 ${pct(faceMs.detect, 0.95).toFixed(0)} ms over ${faceMs.detect.length} frames`);

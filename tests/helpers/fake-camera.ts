@@ -60,7 +60,7 @@ function drawPhoto(ctx: SKRSContext2D, img: Image, dx = 0, scale = 0.9) {
 }
 
 /** Where the turn warp acts: centred on the nose, as wide as the middle of the face. */
-interface Anchor {
+export interface Anchor {
   cx: number;
   cy: number;
   rx: number;
@@ -104,7 +104,7 @@ async function fitTurn(still: Uint8ClampedArray): Promise<{ anchor: Anchor; left
  * Moves the middle of the face sideways by `amp` × the bump's half-width, tapering to nothing at the face's edge:
  * the nose moves against the jaw line as in a real head turn.
  */
-function turnWarp(rgba: Uint8ClampedArray, amp: number, { cx, cy, rx, ry }: Anchor): Uint8ClampedArray {
+export function turnWarp(rgba: Uint8ClampedArray, amp: number, { cx, cy, rx, ry }: Anchor): Uint8ClampedArray {
   if (amp === 0) return rgba;
   const out = new Uint8ClampedArray(rgba.length);
   out.set(rgba);
