@@ -4,6 +4,7 @@
 import { alignmentFor, applySimilarity } from './align.js';
 import type { DetectedFace } from './engine.js';
 import { faceShapeDistance } from './face-shape.js';
+import { paintedShare } from './face-looks.js';
 
 /**
  * Minimum detector score of the enrolled face. Faces between the engine's floor (0.3) and this are found but refused
@@ -49,6 +50,14 @@ export const MAX_ALIGNED_JAW_PX = 98;
  */
 export const MAX_FACE_SHAPE_DISTANCE = 12;
 
+/**
+ * Largest share of the face's middle in one colour (face-looks.ts, paintedShare): a drawing's flat fill. The shape
+ * rules above never saw a drawing reach them; cartoon faces of Debian's pysiogame (art4apps, public domain) do, with a
+ * human landmark shape, and measure 0.32–0.41 (the knight 0.322: close). Human faces of ../shared/faces (all 307 photos, strangers and the spoof
+ * photos of faces included) measure at most 0.22; 0.30 was chosen from that side (BENCHMARKS.md "Not a face: drawings").
+ */
+export const MAX_PAINTED_SHARE = 0.3;
+
 export type PhotoRejection = 'unreadable' | 'too_large' | 'no_face' | 'not_a_face' | 'multiple_faces' | 'face_too_small' | 'low_score';
 
 export const REJECTION_MESSAGES: Record<PhotoRejection, string> = {
@@ -61,8 +70,8 @@ export const REJECTION_MESSAGES: Record<PhotoRejection, string> = {
   low_score: '人脸不够清晰，请使用正面、光线充足的照片 / The face is unclear; use a well-lit frontal photo',
 };
 
-/** What the check reads of a face: the detector's box and score and the 68 landmarks, not the descriptor. */
-type CheckedFace = Pick<DetectedFace, 'box' | 'score' | 'landmarks'>;
+/** What the check reads of a face: the detector's box and score, the 68 landmarks and the aligned crop, not the descriptor. */
+type CheckedFace = Pick<DetectedFace, 'box' | 'score' | 'landmarks' | 'aligned'>;
 
 export type PhotoVerdict<F extends CheckedFace = DetectedFace> =
   | { ok: true; face: F }
@@ -80,6 +89,7 @@ export function checkPhoto<F extends CheckedFace>(faces: readonly F[]): PhotoVer
   if (others.length > 0) return { ok: false, reason: 'multiple_faces' };
   if (side(main) < MIN_FACE_PX) return { ok: false, reason: 'face_too_small' };
   if (alignedJawWidth(main) > MAX_ALIGNED_JAW_PX || faceShapeDistance(main.landmarks) > MAX_FACE_SHAPE_DISTANCE) return { ok: false, reason: 'not_a_face' };
+  if (paintedShare(main.aligned) > MAX_PAINTED_SHARE) return { ok: false, reason: 'not_a_face' };
   return { ok: true, face: main };
 }
 

@@ -3,6 +3,7 @@
 import type { FaceEngine } from '../face/engine';
 import { frameEngineName, getEngine, DEFAULT_ENGINE } from '../face/engines';
 import { matchDefaultsFor } from '../face/match-defaults';
+import { matchOptionsForRoll, rollOperatingPoint, type RollOperatingPoint } from '../face/roll-tail';
 import { Gallery, type MatchOptions, type MatchResult } from '../face/matcher';
 import { descriptorsOfBody, descriptorsOfDeputy } from '../repositories/faces-repository';
 import type { Database } from '../db/database';
@@ -15,6 +16,11 @@ export interface FaceSettings {
   thresholdSeveral: number;
   margin: number;
   strategy: 'best' | 'mean';
+  /**
+   * The thresholds follow the number of deputies enrolled (roll-tail.ts): unit-length engines, unless a threshold
+   * was set (environment, tests); then `threshold` and `thresholdSeveral` hold whatever the roll's size.
+   */
+  scaleWithRoll: boolean;
 }
 
 /** What a kiosk needs to compute descriptors the server can match. */
@@ -34,12 +40,14 @@ export function faceSettingsFromEnv(env: NodeJS.ProcessEnv = process.env, overri
   const engine = overrides.engine ?? env.QUORUM_FACE_ENGINE ?? DEFAULT_ENGINE;
   const defaults = matchDefaultsFor(getEngine(engine));
   const strategy = env.QUORUM_FACE_STRATEGY === 'mean' || env.QUORUM_FACE_STRATEGY === 'best' ? env.QUORUM_FACE_STRATEGY : defaults.strategy;
+  const thresholdSet = [overrides.threshold, overrides.thresholdSeveral, env.QUORUM_FACE_THRESHOLD, env.QUORUM_FACE_THRESHOLD_SEVERAL].some((v) => v !== undefined);
   return {
     engine,
     threshold: overrides.threshold ?? num(env.QUORUM_FACE_THRESHOLD, defaults.threshold),
     thresholdSeveral: overrides.thresholdSeveral ?? num(env.QUORUM_FACE_THRESHOLD_SEVERAL, defaults.thresholdSeveral),
     margin: overrides.margin ?? num(env.QUORUM_FACE_MARGIN, defaults.margin),
     strategy: overrides.strategy ?? strategy,
+    scaleWithRoll: overrides.scaleWithRoll ?? (getEngine(engine).unitLength === true && !thresholdSet),
   };
 }
 
@@ -93,7 +101,24 @@ export class FaceService {
    * BENCHMARKS.md "which descriptor model"), while the full gallery plus "refuse a match who is not on the roster" accepted 0.
    */
   async match(bodyId: number, probe: Float32Array): Promise<MatchResult> {
-    const options: MatchOptions = { threshold: this.settings.threshold, thresholdSeveral: this.settings.thresholdSeveral, margin: this.settings.margin, strategy: this.settings.strategy };
-    return (await this.gallery(bodyId)).match(probe, options);
+    const gallery = await this.gallery(bodyId);
+    return gallery.match(probe, this.matchOptions(gallery.size));
+  }
+
+  /** The options for a roll of `enrolled` people: scaled with it (roll-tail.ts), or the fixed settings. */
+  matchOptions(enrolled: number): MatchOptions {
+    const { threshold, thresholdSeveral, margin, strategy } = this.settings;
+    const fixed: MatchOptions = { threshold, thresholdSeveral, margin, strategy };
+    return this.settings.scaleWithRoll ? matchOptionsForRoll({ threshold, thresholdSeveral, margin, strategy }, enrolled) : fixed;
+  }
+
+  /** Deputies of the body with a face enrolled (for this engine's model): the N a check-in searches. */
+  async enrolledCount(bodyId: number): Promise<number> {
+    return (await this.gallery(bodyId)).size;
+  }
+
+  /** The stated rate and the thresholds it takes for `enrolled` people; null when the thresholds are fixed. */
+  operatingPoint(enrolled: number): RollOperatingPoint | null {
+    return this.settings.scaleWithRoll ? rollOperatingPoint(enrolled) : null;
   }
 }

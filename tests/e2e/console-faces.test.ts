@@ -79,6 +79,12 @@ describe('console, faces', () => {
     const table = page.getByTestId('deputy-table');
     await table.locator('img.thumb').nth(2).waitFor();
     expect(await table.getByText('已采集').count()).toBe(3);
+    // Under the rules, what the face match stands for at this roll, in words (issue 27 point 2): read again on import.
+    const rate = page.locator('.face-rate');
+    await rate.getByText('按本届 3 名已录入人脸的代表计算，每次刷脸报到时，陌生人被误认为某位代表的概率不超过十万分之一。').waitFor();
+    expect(halfWidthInChinese((await rate.textContent()) ?? '')).toEqual([]);
+    await rate.scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-face-rate');
     // One more deputy by hand (补选), without a file.
     await page.fill('input[name=deputyName]', '新补选');
     await page.fill('input[name=cardNo]', 'C006');

@@ -2,6 +2,7 @@
 import type { BodyView, DeputyView } from '../../../shared/views';
 import type { BodyRules } from '../../../shared/types';
 import type { ImportJobView } from '../../../shared/import-job';
+import type { FaceOperatingPointView } from '../../../shared/face/roll-words';
 import type { CreateBody, DeputyInput, UpdateDeputy } from '../../../shared/schemas/bodies';
 import { del, get, patch, post } from './http';
 
@@ -31,6 +32,8 @@ export const listArchivedBodies = () => get<BodyView[]>('/api/bodies/archived');
 export const getBody = (id: number) => get<BodyView>(`/api/bodies/${id}`);
 export const createBody = (input: CreateBody) => post<BodyView>('/api/bodies', input);
 export const listDeputies = (bodyId: number) => get<DeputyView[]>(`/api/bodies/${bodyId}/deputies`);
+/** What the face match's threshold stands for at this body's roll (the rules page). */
+export const getFaceOperatingPoint = (bodyId: number) => get<FaceOperatingPointView>(`/api/bodies/${bodyId}/face/operating-point`);
 export const getDeputy = (id: number) => get<DeputyView>(`/api/deputies/${id}`);
 export const addDeputy = (bodyId: number, input: DeputyInput) => post<DeputyView>(`/api/bodies/${bodyId}/deputies`, input);
 export const updateDeputy = (id: number, input: UpdateDeputy) => patch<DeputyView>(`/api/deputies/${id}`, input);

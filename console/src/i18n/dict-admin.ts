@@ -118,4 +118,10 @@ export const admin = {
     zh: '全国人大公布表决结果时列出未按表决器人数：出席 = 赞成 + 反对 + 弃权 + 未按。',
     en: 'The NPC announces those who did not press: present = yes + no + abstain + did not vote.',
   },
+  ruleFaceRate: { zh: '人脸识别误认率', en: 'Face match: false accepts' },
+  whyFaceRate: {
+    zh: '代表越多，陌生人与某位代表相像的机会越大：服务器按已录入人脸的代表人数自动提高比对门槛，使误认概率保持在上述水平以内。该概率依据东亚面孔照片估计，仅供参考；识别不出的代表由工作人员人工补签。',
+    en: 'The more deputies, the likelier a stranger resembles one of them: the server raises the match bar with the number of enrolled deputies to keep this rate. Estimated from East Asian face photos; a deputy not recognised is checked in by a clerk.',
+  },
+  faceRateThresholds: { zh: '比对相似度须达到：一张照片 {one}，两张及以上 {several}', en: 'Similarity required: one photo {one}, two or more {several}' },
 } satisfies Record<string, Entry>;

@@ -17,6 +17,7 @@ import { getImportJob, latestImportJob, startImportJob } from '../../services/im
 import { evidence, thumbnail } from '../../repositories/faces-repository';
 import { checkinFrame, refusalFrame } from '../../repositories/face-frames-repository';
 import { actorOf } from '../actor';
+import { faceOperatingPoint } from '../../services/face-operating-point';
 
 function sendJpeg(reply: FastifyReply, bytes: Buffer | null, what: string) {
   if (!bytes) throw new AppError('ERR_NOT_FOUND', `没有${what} / No ${what === '照片' ? 'photo' : 'evidence'} stored`);
@@ -101,6 +102,11 @@ export default async function faceRoutes(fastify: FastifyInstance) {
   );
 
   // Staff only: a tablet gets no one's photo but, inline in its answer, the deputy it just recognised.
+  /** The rate the face match stands for at this body's roll, for the rules page (issue 27 point 2). */
+  app.get('/api/bodies/:bodyId/face/operating-point', { config: { access: 'staff' }, schema: { params: IdParams('bodyId') } }, async (req) =>
+    faceOperatingPoint(ctx, req.params.bodyId),
+  );
+
   app.get('/api/deputies/:deputyId/thumbnail', { config: { access: 'staff' }, schema: { params: IdParams('deputyId') } }, async (req, reply) =>
     sendJpeg(reply, await thumbnail(ctx.db, req.params.deputyId), '照片'),
   );

@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { DEFAULT_ENGINE, engineNames, getEngine } from '../../../server/face/engines.js';
 import { DEFAULT_MATCH_OPTIONS, matchDefaultsFor } from '../../../server/face/match-defaults.js';
 import type { MatchStrategy } from '../../../server/face/matcher.js';
+import { matchOptionsForRoll } from '../../../server/face/roll-tail.js';
 import { defaultGroupsFile, loadGroups, readEvalSet } from './dataset.js';
 import { CachingEngine, cacheFileFor } from './detect-cache.js';
 import { runEval } from './run.js';
@@ -31,7 +32,8 @@ Options:
   --engine <name>             ${engineNames().join(' | ')} (default ${DEFAULT_ENGINE})
   --probe-engine <name>       engine for the check-in side (probes, strangers, spoofs); default: --engine. Use
                               faceapi-tiny224 for descriptors made as the kiosk makes them (tinyFaceDetector 224)
-  --threshold <x>             accept distance (default: the engine's, server/face/match-defaults.ts; arcface ${DEFAULT_MATCH_OPTIONS.threshold.toFixed(4)})
+  --threshold <x>             accept distance (default: the server's for this many people, server/face/roll-tail.ts;
+                              faceapi: server/face/match-defaults.ts)
   --margin <y>                required gap to the second-best person (default: the engine's; arcface ${DEFAULT_MATCH_OPTIONS.margin})
   --strategy best|mean        nearest enrolled photo, or mean of a person's photos (default ${DEFAULT_MATCH_OPTIONS.strategy})
   --enroll-per-person <k>     photos enrolled per person (flat default 1; split default all of enroll/<person>/)
@@ -71,14 +73,14 @@ async function main(): Promise<void> {
   const strategy = (values.strategy ?? defaults.strategy) as MatchStrategy;
   if (strategy !== 'best' && strategy !== 'mean') throw new Error(`--strategy must be best or mean, not ${strategy}`);
   const k = values['enroll-per-person'] === undefined ? undefined : positiveInt(values['enroll-per-person'], '--enroll-per-person');
+  const set = readEvalSet(folder, k);
   const options = {
-    // Everyone is enrolled with k photos here: the engine's threshold for k (one, or several).
-    threshold: number(values.threshold, (k ?? 1) > 1 ? defaults.thresholdSeveral : defaults.threshold, '--threshold'),
+    // Everyone is enrolled with k photos here: the server's threshold for k (one, or several) at this roll's size.
+    threshold: number(values.threshold, serverThreshold(values.engine, set.identities.length, k ?? 1), '--threshold'),
     margin: number(values.margin, defaults.margin, '--margin'),
     strategy,
     gallerySizes: values['gallery-sizes'].split(',').filter(Boolean).map((s) => positiveInt(s, '--gallery-sizes')),
   };
-  const set = readEvalSet(folder, k);
   const groupsFile = values.groups ? resolve(values.groups) : defaultGroupsFile(folder, REPO_ROOT);
   const groups = loadGroups(groupsFile);
   const cached = (name: string) => {
@@ -116,6 +118,13 @@ async function main(): Promise<void> {
     engine.save();
     if (probeEngine !== engine) probeEngine.save();
   }
+}
+
+/** The threshold the server uses for `enrolled` people each enrolled with k photos (roll-tail.ts; faceapi: fixed). */
+function serverThreshold(engine: string, enrolled: number, k: number): number {
+  const defaults = matchDefaultsFor(getEngine(engine));
+  const options = getEngine(engine).unitLength ? matchOptionsForRoll(defaults, enrolled) : defaults;
+  return k > 1 ? (options.thresholdSeveral ?? options.threshold) : options.threshold;
 }
 
 function number(raw: string | undefined, fallback: number, flag: string): number {

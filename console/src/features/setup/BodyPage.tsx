@@ -7,6 +7,7 @@ import { Badge, Card, Empty, ErrorNote, Loading } from '../../ui/kit';
 import { useAsync } from '../../ui/use-async';
 import { RulesCard } from './RulesCard';
 import { RulesForm } from '../rules/RulesForm';
+import { FaceRate } from '../rules/FaceRate';
 import { useMay } from '../auth/session';
 import { RosterImport } from './RosterImport';
 import { DeputyTable } from './DeputyTable';
@@ -63,6 +64,7 @@ export function BodyPage({ bodyId }: { bodyId: number }) {
             {mayKeep && <CreateMeetingForm bodyId={bodyId} />}
           </Card>
           {may('administer') && !b.archived ? <RulesForm body={b} onSaved={body.reload} /> : <RulesCard rules={b.rules} />}
+          <FaceRate bodyId={bodyId} version={(deputies.data ?? []).reduce((n, d) => n + d.faces, 0)} />
         </div>
       </div>
       <Card title={t('deputies')}>
