@@ -68,6 +68,9 @@ const NODE_MODULES = resolve(import.meta.dirname, '..', 'node_modules');
 export const MODEL_DIRS: Record<string, string> = {
   '/models/face-api/': resolve(NODE_MODULES, '@vladmandic/face-api/model'),
   '/models/tfjs-wasm/': resolve(NODE_MODULES, '@tensorflow/tfjs-backend-wasm/dist'),
+  // pdf.js's CJK CMaps and standard fonts, for the seat reader's PDFs that do not embed their fonts.
+  '/pdfjs/cmaps/': resolve(NODE_MODULES, 'pdfjs-dist/cmaps'),
+  '/pdfjs/standard_fonts/': resolve(NODE_MODULES, 'pdfjs-dist/standard_fonts'),
 };
 
 declare module 'fastify' {

@@ -1,0 +1,32 @@
+// pdf.js in the tablet, loaded only when the seat tablet starts (its own chunk), with its worker bundled by vite
+// and served by our server (no CDN). The worker is started once and kept: a tablet that later loses the server
+// still has it, so documents already downloaded open offline. No eval (isEvalSupported false): the page's CSP
+// allows none, and fonts render through the canvas path instead.
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+type PdfJs = typeof import('pdfjs-dist');
+
+let runtime: Promise<PdfJs> | null = null;
+
+/** pdf.js with its worker running; the first call starts both, later calls share them. */
+export function pdfRuntime(): Promise<PdfJs> {
+  runtime ??= import('pdfjs-dist').then((pdfjs) => {
+    pdfjs.GlobalWorkerOptions.workerPort = new Worker(workerUrl, { type: 'module' });
+    return pdfjs;
+  });
+  return runtime;
+}
+
+/** Opens a PDF from its bytes (a copy: pdf.js takes the buffer over to its worker). */
+export async function openPdf(bytes: ArrayBuffer): Promise<PDFDocumentProxy> {
+  const pdfjs = await pdfRuntime();
+  return pdfjs.getDocument({
+    data: new Uint8Array(bytes.slice(0)),
+    isEvalSupported: false,
+    // Predefined CJK CMaps and the 14 standard fonts, for PDFs that do not embed theirs (served by our server).
+    cMapUrl: '/pdfjs/cmaps/',
+    cMapPacked: true,
+    standardFontDataUrl: '/pdfjs/standard_fonts/',
+  }).promise;
+}
