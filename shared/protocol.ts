@@ -7,6 +7,7 @@ import type { ErrorCode } from './errors';
 import type { CastBallot, CastReply } from './schemas/votes';
 import type { AttendanceSummary, MeetingView, VoteView } from './views';
 import type { SittingAgenda } from './agenda';
+import type { ProjectionMessage } from './projection';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -54,6 +55,8 @@ export type ServerMessage =
   | { type: 'incompatible'; expected: number }
   | { type: 'error'; code: string; message: string }
   | { type: 'pong' }
+  /** 投屏: the page the chair put on the big screen changed (shared/projection.ts); consoles only. */
+  | ProjectionMessage
   | { type: 'cast-result'; clientId: string; reply: CastReply }
   /** A cast refused (4xx on HTTP) or failed (5xx: `retry` true, the same ballot may be sent again). */
   | { type: 'cast-error'; clientId: string; code: ErrorCode; message: string; retry: boolean };
