@@ -36,7 +36,8 @@ describe('find in a Chinese PDF', () => {
   });
 
   it('matches across runs and ignores spaces and width', () => {
-    expect(findOnPage(2, ['关于', '⼯作 报', '告的说明'], '工作报告')).toEqual([{ page: 2, items: [1, 2] }]);
+    expect(findOnPage(2, ['关于', '⼯作 报', '告的说明'], '工作报告')).toEqual([{ page: 2, items: [1, 2], from: 0, to: 0.25 }]);
+    expect(findOnPage(1, ['特别说明：城乡养', '老服务中心。'], '城乡养老')[0]).toMatchObject({ items: [0, 1], from: 5 / 8, to: 1 / 6 });
     expect(foldText('ＡＢＣ　１２３')).toBe('abc123');
     expect(findOnPage(1, ['任何文字'], '  ')).toEqual([]);
   });

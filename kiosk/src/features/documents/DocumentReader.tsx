@@ -1,7 +1,7 @@
 // One document open at the seat: the page fills the width (适合宽度) and reads in large type; the deputy zooms
 // with the buttons or two fingers, turns or jumps to a page, opens the contents (the PDF's outline) or finds a
 // phrase. Everything reads from the tablet's own copy: no server needed once the document is downloaded.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DocEntry } from './manifest';
 import type { TextMatch } from './find-text';
 import { FindPanel } from './FindPanel';
@@ -12,9 +12,23 @@ import { useDocWords } from './words';
 
 type Panel = 'none' | 'contents' | 'find';
 
+/** Landscape tablets: panels beside the page and the zoom buttons in a column at its right; portrait: over and under it. */
+function useWide(): boolean {
+  const query = '(min-width: 1001px)';
+  const [wide, setWide] = useState(() => matchMedia(query).matches);
+  useEffect(() => {
+    const list = matchMedia(query);
+    const onChange = () => setWide(list.matches);
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  }, []);
+  return wide;
+}
+
 export function DocumentReader({ doc, fetchNow, onClose }: { doc: DocEntry; fetchNow(sha256: string): Promise<void>; onClose(): void }) {
   const w = useDocWords();
   const state = usePdf(doc.sha256, fetchNow);
+  const wide = useWide();
   const [page, setPage] = useState(1);
   const [zoom, setZoom] = useState(1);
   const [panel, setPanel] = useState<Panel>('none');
@@ -32,11 +46,11 @@ export function DocumentReader({ doc, fetchNow, onClose }: { doc: DocEntry; fetc
     setMatch(m);
     if (m) setPage(m.page);
   }, []);
-  const marked = useMemo(() => (match && match.page === page ? match.items : []), [match, page]);
+  const marked = match && match.page === page ? match : null;
   const toggle = (p: Panel) => setPanel((now) => (now === p ? 'none' : p));
 
   return (
-    <div className="reader" data-screen="reader" data-document={doc.id}>
+    <div className={`reader ${wide ? 'wide' : 'narrow'}`} data-screen="reader" data-document={doc.id}>
       <div className="reader-bar">
         <button type="button" className="btn secondary" onClick={onClose}>
           ‹ {w('backToList')}
@@ -52,14 +66,24 @@ export function DocumentReader({ doc, fetchNow, onClose }: { doc: DocEntry; fetc
         </div>
       </div>
       <div className="reader-body">
-        {panel === 'contents' && <ContentsPanel outline={outline} page={page} onPage={goTo} />}
+        {panel === 'contents' && (
+          <ContentsPanel
+            outline={outline}
+            page={page}
+            onPage={(n) => {
+              goTo(n);
+              if (!wide) setPanel('none'); // the list lay over the page
+            }}
+          />
+        )}
         {panel === 'find' && pdf && <FindPanel pdf={pdf} onMatch={onMatch} />}
         {state.kind === 'loading' && <p className="reader-wait lead muted">{w('downloading')}</p>}
         {state.kind === 'failed' && <p className="reader-wait lead warn-text">{w('openFailed')}</p>}
         {pdf && <PdfPageView pdf={pdf} page={page} zoom={zoom} marked={marked} onPinch={(f) => setZoom((z) => clampZoom(z * f))} />}
+        {wide && <ZoomButtons zoom={zoom} onZoom={setZoom} column />}
       </div>
       <div className="reader-foot">
-        <ZoomButtons zoom={zoom} onZoom={setZoom} />
+        {!wide && <ZoomButtons zoom={zoom} onZoom={setZoom} />}
         <PageNav page={page} pages={pages} onPage={goTo} />
       </div>
     </div>

@@ -4,8 +4,9 @@
 // sharp, at the new zoom when they lift.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
-import { pdfRuntime } from './pdf-runtime';
+import { pdfRuntime } from '../../../../shared/pdf-browser';
 import { usePinch } from './use-pinch';
+import type { TextMatch } from './find-text';
 
 /** Canvas pixels at most (a 4× zoom at density 2 would otherwise ask for a canvas of ~100 M pixels). */
 const MAX_CANVAS_PIXELS = 16_000_000;
@@ -32,21 +33,26 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
 }
 
 /** Boxes (CSS pixels) of the text runs `items` on the page drawn at `scale`. */
-async function boxesOf(page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>, scale: number, items: number[]): Promise<Box[]> {
-  if (items.length === 0) return [];
+async function boxesOf(page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>, scale: number, match: TextMatch | null): Promise<Box[]> {
+  if (!match) return [];
+  const { items } = match;
   const { Util } = await pdfRuntime();
   const viewport = page.getViewport({ scale });
   const content = await page.getTextContent();
-  return items.flatMap((i) => {
+  return items.flatMap((i, k) => {
     const item = content.items[i];
     if (!item || !('transform' in item)) return [];
     const tx = Util.transform(viewport.transform, item.transform);
     const height = Math.hypot(tx[2]!, tx[3]!);
-    return [{ left: tx[4]!, top: tx[5]! - height, width: item.width * scale, height: height * 1.2 }];
+    const width = item.width * scale;
+    // Only the matched part of the first and last runs (CJK runs are near monospace, so by character share).
+    const from = k === 0 ? match.from : 0;
+    const to = k === items.length - 1 ? match.to : 1;
+    return [{ left: tx[4]! + width * from, top: tx[5]! - height, width: width * (to - from), height: height * 1.2 }];
   });
 }
 
-export function PdfPageView(props: { pdf: PDFDocumentProxy; page: number; zoom: number; marked: number[]; onPinch(factor: number): void }) {
+export function PdfPageView(props: { pdf: PDFDocumentProxy; page: number; zoom: number; marked: TextMatch | null; onPinch(factor: number): void }) {
   const { pdf, page: pageNumber, zoom, marked, onPinch } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -75,7 +81,11 @@ export function PdfPageView(props: { pdf: PDFDocumentProxy; page: number; zoom: 
       task = page.render({ canvas, viewport: page.getViewport({ scale: scale * density }) });
       await task.promise;
       if (gone) return;
-      setBoxes(await boxesOf(page, scale, marked));
+      const found = await boxesOf(page, scale, marked);
+      setBoxes(found);
+      // Bring the match into view: it may be at the foot of the page.
+      const first = found[0];
+      if (first && scrollRef.current) scrollRef.current.scrollTo({ top: Math.max(0, first.top - 120), left: Math.max(0, first.left - 60) });
       setRendered(`${pageNumber}@${zoom.toFixed(3)}x${density.toFixed(2)}`);
     })().catch(() => undefined);
     return () => {

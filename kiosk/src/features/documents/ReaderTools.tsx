@@ -10,10 +10,10 @@ export const MAX_ZOOM = 4;
 
 export const clampZoom = (z: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
 
-export function ZoomButtons({ zoom, onZoom }: { zoom: number; onZoom(z: number): void }) {
+export function ZoomButtons({ zoom, onZoom, column }: { zoom: number; onZoom(z: number): void; column?: boolean }) {
   const w = useDocWords();
   return (
-    <div className="reader-group" role="group">
+    <div className={column ? 'reader-zoom-column' : 'reader-group'} role="group">
       <button type="button" className="btn secondary" onClick={() => onZoom(clampZoom(zoom / ZOOM_STEP))} disabled={zoom <= MIN_ZOOM}>
         {w('zoomOut')}
       </button>

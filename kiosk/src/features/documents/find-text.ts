@@ -7,6 +7,9 @@
 export interface TextMatch {
   page: number;
   items: number[];
+  /** Where the match starts in the first run and ends in the last, as fractions of their folded length. */
+  from: number;
+  to: number;
 }
 
 /** The comparable form of a text: NFKC, no white space, Latin letters in lower case. */
@@ -46,7 +49,13 @@ export function findOnPage(page: number, items: readonly string[], query: string
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
     const first = runAt(starts, at);
     const last = runAt(starts, at + needle.length - 1);
-    matches.push({ page, items: Array.from({ length: last - first + 1 }, (_, i) => first + i) });
+    const lengthOf = (run: number) => (starts[run + 1] ?? text.length) - starts[run]!;
+    matches.push({
+      page,
+      items: Array.from({ length: last - first + 1 }, (_, i) => first + i),
+      from: (at - starts[first]!) / lengthOf(first),
+      to: (at + needle.length - starts[last]!) / lengthOf(last),
+    });
   }
   return matches;
 }

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { readCopy } from './doc-store';
-import { openPdf } from './pdf-runtime';
+import { openPdf } from '../../../../shared/pdf-browser';
 
 export interface OutlineEntry {
   title: string;

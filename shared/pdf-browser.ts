@@ -1,6 +1,7 @@
-// pdf.js in the tablet, loaded only when the seat tablet starts (its own chunk), with its worker bundled by vite
-// and served by our server (no CDN). The worker is started once and kept: a tablet that later loses the server
-// still has it, so documents already downloaded open offline. No eval (isEvalSupported false): the page's CSP
+// Browser only: the one pdf.js set-up of both apps (the seat reader and the big screen's 投屏). pdf.js is its own
+// chunk, loaded when first asked for, with its worker bundled by vite and served by our server (no CDN). The worker
+// is started once and kept: a seat tablet starts it while online, so after losing the server it still has it and
+// documents already downloaded open offline. No eval (isEvalSupported false): the page's CSP
 // allows none, and fonts render through the canvas path instead.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
