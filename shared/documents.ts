@@ -72,3 +72,18 @@ export interface DeviceManifest {
   etag: string;
   documents: ManifestEntry[];
 }
+
+/** A document as the meeting's report lists it: name and hash of the version in force, and of those it replaced. */
+export interface ReportDocument {
+  id: number;
+  agendaItemId: number | null;
+  title: string;
+  visibility: DocumentVisibility;
+  name: string;
+  sha256: string;
+  version: number;
+  pages: number;
+  /** Versions it replaced, oldest first. */
+  earlier: { version: number; name: string; sha256: string }[];
+  withdrawn: { at: string; reason: string } | null;
+}

@@ -7,6 +7,7 @@ import sqlite3 from 'sqlite3';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceManifest, DocumentView } from '../../shared/documents';
+import type { AttendanceReport } from '../../shared/reports';
 import { LiveClient, type SocketLike } from '../../shared/live-client';
 import type { ServerMessage } from '../../shared/protocol';
 import { buildApp } from '../../server/app';
@@ -283,10 +284,26 @@ describe('audit', () => {
     const raw = await new Promise<sqlite3.Database>((res, rej) => {
       const d = new sqlite3.Database(t.dbPath, sqlite3.OPEN_READWRITE, (e) => (e ? rej(e) : res(d)));
     });
-    await new Promise<void>((res, rej) => raw.run('UPDATE document_versions SET sha256 = ? WHERE id = ?', [sha(pdf), row.id], (e) => (e ? rej(e) : res())));
-    await new Promise<void>((res) => raw.close(() => res()));
+    const edit = (hash: string) => new Promise<void>((res, rej) => raw.run('UPDATE document_versions SET sha256 = ? WHERE id = ?', [hash, row.id], (e) => (e ? rej(e) : res())));
+    const was = (await t.app.ctx.db.get<{ sha256: string }>('SELECT sha256 FROM document_versions WHERE id = ?', [row.id]))!.sha256;
+    await edit(sha(pdf));
     const report = await verifyFile(t.dbPath);
     expect(report.ok).toBe(false);
     expect(report.problem!.message).toMatch(/document_versions/);
+    await edit(was);
+    await new Promise<void>((res) => raw.close(() => res()));
+    expect((await verifyFile(t.dbPath)).ok).toBe(true);
+  });
+});
+
+describe('report', () => {
+  it('the sitting’s report lists each document’s name and hash, the versions it replaced and withdrawals', async () => {
+    const { body } = await call<AttendanceReport>(t.app, 'GET', `/api/reports/sittings/${s.sittingId}/attendance`);
+    const revised = body.documents.find((d) => d.title === '常委会工作报告')!;
+    expect(revised).toMatchObject({ name: '工作报告（修订）.pdf', sha256: sha(pdf2), version: 2, earlier: [{ version: 1, name: '工作报告.pdf', sha256: sha(pdf) }], withdrawn: null });
+    expect(body.documents.find((d) => d.name === '选举办法草案.pdf')!.withdrawn).toMatchObject({ reason: '文件有误，重新印发' });
+    const { documentsOfItem } = await import('../../server/services/report-documents');
+    const item = body.documents.find((d) => d.agendaItemId !== null)!;
+    expect((await documentsOfItem(t.app.ctx, s.sittingId, item.agendaItemId)).map((d) => d.id)).toEqual([item.id]);
   });
 });
