@@ -59,7 +59,13 @@ export type ServerMessage =
   | ProjectionMessage
   | { type: 'cast-result'; clientId: string; reply: CastReply }
   /** A cast refused (4xx on HTTP) or failed (5xx: `retry` true, the same ballot may be sent again). */
-  | { type: 'cast-error'; clientId: string; code: ErrorCode; message: string; retry: boolean };
+  | { type: 'cast-error'; clientId: string; code: ErrorCode; message: string; retry: boolean }
+  /**
+   * The sitting's documents (会议文件) may have changed: a tablet fetches GET /api/device/documents again (its ETag
+   * says whether anything did). Not versioned: a tablet also refetches after each snapshot, so a missed one costs
+   * nothing. Sent to 3,000 tablets in slices (services/document-notice.ts), so their downloads do not start at once.
+   */
+  | { type: 'documents'; sittingId: number; etag: string };
 
 /** A message that carries a version: the client applies it only if it is exactly the next one. */
 export type VersionedMessage = Extract<ServerMessage, { version: number }>;

@@ -179,6 +179,11 @@ export class LiveHub {
     }
   }
 
+  /** The sockets of one sitting's tablets (seat tablets, the big screen): a notice meant for them alone. */
+  sittingSubscribers(meetingId: number, sittingId: number): Subscriber[] {
+    return [...this.channels.values()].filter((ch) => ch.meetingId === meetingId && ch.sittingId === sittingId).flatMap((ch) => [...ch.subscribers]);
+  }
+
   subscriberCount(meetingId: number): number {
     return VIEWS.reduce((n, view) => n + this.channelsOf(meetingId, view).reduce((m, ch) => m + ch.subscribers.size, 0), 0);
   }
