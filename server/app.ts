@@ -37,6 +37,7 @@ import voteRoutes from './routes/votes';
 import liveRoutes from './routes/live';
 import faceRoutes from './routes/face';
 import documentRoutes from './routes/documents';
+import projectionRoutes from './routes/projection';
 import documentFileRoutes from './routes/documents/files';
 
 export interface AppOptions {
@@ -144,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(liveRoutes);
   await app.register(faceRoutes);
   await app.register(documentRoutes);
+  await app.register(projectionRoutes);
   await app.register(documentFileRoutes);
   await app.register(import('./routes/reports'));
   // Face models and the tfjs WASM binaries, served from node_modules: the LAN has no CDN.

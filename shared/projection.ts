@@ -1,7 +1,5 @@
 // 投屏: a page of a sitting's document the chair puts on the hall's big screen. One per sitting, kept by the server
 // (it survives a restart and a big screen that reloads), pushed live to the consoles and big screens.
-import type { LiveView } from './protocol';
-
 /** How much of the page the screen shows: the whole page, or its upper or lower half (A4 text large enough to read). */
 export const PROJECTION_VIEWS = ['page', 'top', 'bottom'] as const;
 export type ProjectionView = (typeof PROJECTION_VIEWS)[number];
@@ -26,6 +24,3 @@ export interface ProjectionMessage {
   sittingId: number;
   projection: Projection | null;
 }
-
-/** Projection goes to the consoles' view only: seat tablets never hear it. */
-export const PROJECTION_VIEW: LiveView = 'console';

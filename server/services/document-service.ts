@@ -11,6 +11,7 @@ import { getSitting } from './meeting-service';
 import { checkFileType, checkPdf } from './pdf-check';
 import type { Spooled } from './document-store';
 import { noticeDocuments } from './document-notice';
+import { documentChangedUnderScreen } from './projection-service';
 import { assertSittingOpenForDocuments } from './document-manifest';
 
 /** What the upload form says besides the file. */
@@ -125,5 +126,6 @@ export async function withdrawDocument(ctx: ServiceContext, id: number, reason: 
     await appendAudit(tx, { actor, action: 'document.withdraw', subject: `document:${id}`, detail });
   });
   await noticeDocuments(ctx, doc.sittingId);
+  await documentChangedUnderScreen(ctx, doc.sittingId, id, actor);
   return getDocument(ctx, id);
 }

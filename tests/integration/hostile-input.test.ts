@@ -30,6 +30,7 @@ import { seatVoters, type Voters } from '../helpers/voting';
 import { NO_DOOR_PACE } from '../helpers/door-pace-off';
 import { postDocument, tinyPdf } from '../helpers/documents';
 import { PatchDocument, WithdrawDocument } from '../../shared/schemas/documents';
+import { SetProjection } from '../../shared/schemas/projection';
 
 let t: TestApp;
 let s: Sitting;
@@ -187,6 +188,9 @@ function routes(): Route[] {
     r('POST', '/api/documents/:documentId/withdraw', () => `/api/documents/${documentId}/withdraw`, { schema: WithdrawDocument, example: () => ({ reason: '撤回' }) }),
     r('GET', '/api/device/documents', () => '/api/device/documents', { auth: () => seat.headers }),
     r('GET', '/api/files/:sha256', () => `/api/files/${'0'.repeat(64)}`),
+    r('GET', '/api/sittings/:sittingId/projection', () => `/api/sittings/${s.sittingId}/projection`),
+    r('PUT', '/api/sittings/:sittingId/projection', () => `/api/sittings/${s.sittingId}/projection`, { schema: SetProjection, example: () => ({ documentId, page: 1, view: 'page' }) }),
+    r('DELETE', '/api/sittings/:sittingId/projection', () => `/api/sittings/${s.sittingId}/projection`),
   ];
 }
 

@@ -44,7 +44,7 @@ describe('find in a Chinese PDF', () => {
 });
 
 describe('会议文件 order', () => {
-  const doc = (id: number, agendaItemId: number | null, sha256 = `h${id}`): DocEntry => ({ id, title: `文件${id}`, name: `${id}.pdf`, agendaItemId, sha256, size: 1, pages: 1, version: 1 });
+  const doc = (id: number, agendaItemId: number | null, sha256 = `h${id}`): DocEntry => ({ id, title: `文件${id}`, name: `${id}.pdf`, agendaItemId, sha256, size: 1, pages: 1, version: 1, outline: [] });
   const agenda = [
     { id: 10, title: '甲', position: 1 },
     { id: 20, title: '乙', position: 2 },

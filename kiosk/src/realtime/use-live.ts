@@ -9,7 +9,6 @@ import type { LiveView, MeetingState } from '../../../shared/protocol';
 import type { CastBallot, CastReply } from '../../../shared/schemas/votes';
 import { currentSigner } from '../api/device-token';
 
-const DOCUMENTS_CHANGED: string = 'documents-changed';
 
 export interface Live {
   state: MeetingState | null;
@@ -40,7 +39,7 @@ export function useLive(meetingId: number | null, view: LiveView): Live {
       connect: (url) => new WebSocket(url) as unknown as SocketLike,
       onState: (state) => setLive((l) => ({ ...l, state })),
       onStatus: (status) => setLive((l) => ({ ...l, status, everLive: l.everLive || status === 'live' })),
-      onMessage: (m) => m.type === DOCUMENTS_CHANGED && setLive((l) => ({ ...l, documentNotices: l.documentNotices + 1 })),
+      onMessage: (m) => m.type === 'documents' && setLive((l) => ({ ...l, documentNotices: l.documentNotices + 1 })),
     });
     setLive((l) => ({ ...l, cast: client.cast.bind(client) }));
     // A tablet that slept may have missed changes: ask for a fresh snapshot when it is shown again.

@@ -102,7 +102,7 @@ export class DocumentSync {
     if (kept && (kept.deviceId !== this.deviceId || kept.sittingId !== this.sittingId)) await forgetAllDocuments();
     const answer = this.sittingId === null ? ({ kind: 'none' } as const) : await fetchManifest();
     if (answer.kind === 'unreachable') return this.publish({ offline: true, held: await heldHashes() });
-    const manifest = answer.kind === 'manifest' ? answer.manifest : { version: 0, documents: [] };
+    const manifest = answer.kind === 'manifest' ? answer.manifest : { sittingId: null, etag: '', documents: [] };
     if (answer.kind === 'none') await forgetAllDocuments();
     else keepManifest({ deviceId: this.deviceId, sittingId: this.sittingId!, manifest });
     await dropCopiesExcept(new Set(manifest.documents.map((d) => d.sha256)));

@@ -1,23 +1,10 @@
 // The seat tablet's document manifest (GET /api/device/documents, signed): the documents of its sitting it may
 // read, each by content hash. Fetched when the tablet is paired, when the server says documents changed, and now
 // and then; any refusal but a busy server (429/503) means the tablet may hold none.
+import type { DeviceManifest as DocManifest } from '../../../../shared/documents';
 import { api, ApiError } from '../../api/client';
 
-export interface DocEntry {
-  id: number;
-  title: string;
-  name: string;
-  agendaItemId: number | null;
-  sha256: string;
-  size: number;
-  pages: number;
-  version: number;
-}
-
-export interface DocManifest {
-  version: number;
-  documents: DocEntry[];
-}
+export type { ManifestEntry as DocEntry, DeviceManifest as DocManifest } from '../../../../shared/documents';
 
 export type ManifestAnswer = { kind: 'manifest'; manifest: DocManifest } | { kind: 'none' } | { kind: 'unreachable' };
 
