@@ -10,6 +10,7 @@ import './styles/watch.css';
 import './styles/votes.css';
 import './styles/admin.css';
 import './styles/screen.css';
+import './styles/documents.css';
 import './styles/print.css';
 
 void loadVenueZone().then(() =>

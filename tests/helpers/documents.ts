@@ -2,6 +2,7 @@
 // inputs the upload must refuse, made from a real PDF: encrypted with qpdf (Debian's, installed by .ci/run: pdf-lib
 // cannot encrypt), damaged by cutting it short.
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,8 +51,11 @@ export function encryptedPdf(pdf: Buffer): Buffer {
 /** The PDF cut short (as a copy interrupted halfway leaves it): header intact, the rest missing. */
 export const damagedPdf = (pdf: Buffer): Buffer => pdf.subarray(0, Math.floor(pdf.length * 0.6));
 
-/** A one-page PDF written by hand (no browser): for tests that need a valid document and nothing more. */
-export function tinyPdf(text = 'Quorum'): Buffer {
+/**
+ * A one-page PDF written by hand (no browser): for tests that need a valid document and nothing more. `padBytes`
+ * adds an unused stream object of that many random bytes (a large file that is still a valid PDF).
+ */
+export function tinyPdf(text = 'Quorum', padBytes = 0): Buffer {
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -62,13 +66,14 @@ export function tinyPdf(text = 'Quorum'): Buffer {
     })(),
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
+  if (padBytes > 0) objects.push(`<< /Length ${padBytes} >>\nstream\n${randomBytes(padBytes).toString('latin1')}\nendstream`);
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(body));
+    offsets.push(Buffer.byteLength(body, 'latin1'));
     body += `${i + 1} 0 obj\n${o}\nendobj\n`;
   });
-  const xref = Buffer.byteLength(body);
+  const xref = Buffer.byteLength(body, 'latin1');
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
