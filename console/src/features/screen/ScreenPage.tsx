@@ -2,7 +2,8 @@
 // 已投 N/M" while a vote is open (never per-option counts); the result with bars once the body's rules say so
 // (at close or once announced, per vote kind: resultOnScreen), "表决已结束，待宣布结果" in between.
 // Add ?sitting=<id> to pin a sitting, ?view=attendance to show attendance even after a result.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { ServerMessage } from '../../../../shared/protocol';
 import type { MeetingState } from '../../../../shared/protocol';
 import type { VoteView } from '../../../../shared/views';
 import { DEFAULT_BODY_RULES, resultOnScreen } from '../../../../shared/rules/defaults';
@@ -14,6 +15,8 @@ import { formatHourMinute } from '../../ui/format';
 import { ScreenAttendance, AttendanceStrip } from './ScreenAttendance';
 import { ScreenVoteOpen } from './ScreenVoteOpen';
 import { ScreenResult } from './ScreenResult';
+import { ScreenDocument } from './ScreenDocument';
+import { useProjection } from './use-projection';
 
 function pickSitting(state: MeetingState, pinned: number | null): number | undefined {
   if (pinned) return pinned;
@@ -37,7 +40,8 @@ function useClock(): string {
 
 export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: number; sittingId: number | null; view?: string | null }) {
   const { t } = useI18n();
-  const live = useLiveMeeting(meetingId);
+  const hear = useRef<(m: ServerMessage) => void>(() => undefined);
+  const live = useLiveMeeting(meetingId, (m) => hear.current(m));
   const clock = useClock();
   const bodyId = live.state?.meeting.bodyId;
   const body = useAsync(() => (bodyId ? getBody(bodyId) : Promise.resolve(undefined)), [bodyId]);
@@ -52,7 +56,19 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
   // The vote that moved last is on screen: a vote being voted on, or the result of the one just closed.
   const current = votes.filter((v) => v.state === 'open' || v.state === 'closed' || v.state === 'announced').sort((a, b) => lastEvent(b).localeCompare(lastEvent(a)))[0];
   const rules = body.data?.rules ?? DEFAULT_BODY_RULES;
-  const mode = view === 'attendance' || !current ? 'attendance' : current.state === 'open' ? 'open' : resultOnScreen(current, rules) ? 'result' : 'awaiting';
+  const shown = useProjection(sittingId, live.status);
+  hear.current = shown.onMessage;
+  // 投屏 holds the screen until a vote moves after it was put up (opened, closed, announced): then the vote has it.
+  const projection = shown.projection && view !== 'attendance' && (!current || lastEvent(current) < shown.projection.setAt) ? shown.projection : null;
+  const mode = projection
+    ? 'document'
+    : view === 'attendance' || !current
+      ? 'attendance'
+      : current.state === 'open'
+        ? 'open'
+        : resultOnScreen(current, rules)
+          ? 'result'
+          : 'awaiting';
   return (
     <div className="screen" data-mode={mode} data-testid="screen">
       <header className="screen-head">
@@ -69,11 +85,12 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
       </header>
       <main className="screen-main">
         {!state && <div className="screen-wait">{t('screenConnecting')}</div>}
+        {state && projection && <ScreenDocument projection={projection} />}
         {state && mode === 'attendance' && summary && <ScreenAttendance summary={summary} />}
         {state && (mode === 'open' || mode === 'awaiting') && current && <ScreenVoteOpen vote={current} />}
         {state && mode === 'result' && current?.tally && <ScreenResult vote={current} tally={current.tally} showNotVoted={rules.showNotVoted} />}
       </main>
-      {mode !== 'attendance' && summary && <AttendanceStrip summary={summary} />}
+      {mode !== 'attendance' && mode !== 'document' && summary && <AttendanceStrip summary={summary} />}
       {live.everLive && live.status !== 'live' && <div className="screen-offline">{t('liveLost')}</div>}
     </div>
   );
