@@ -72,9 +72,8 @@ try {
   ({ kiosks } = await pairKiosks(client, prep, 1));
   await warmUp(client, kiosks);
   // The downloads run in a worker thread: this thread times the ballots, and must not be busy receiving gigabytes.
-  const worker = new Worker(new URL('./lib/document-fetcher.ts', import.meta.url), {
+  const worker = new Worker(new URL('./lib/document-fetcher-entry.mjs', import.meta.url), {
     workerData: { port: proc.port, tablets: kiosks.map((k) => ({ token: k.token, privateKey: k.privateKey })) },
-    execArgv: ['--import', 'tsx'], // the worker loads TypeScript too
   });
   fetcher = worker;
   const failed = new Promise<never>((_, reject) => worker.once('error', reject));
