@@ -307,3 +307,13 @@ describe('report', () => {
     expect((await documentsOfItem(t.app.ctx, s.sittingId, item.agendaItemId)).map((d) => d.id)).toEqual([item.id]);
   });
 });
+
+describe('agenda item deleted', () => {
+  it('its documents stay, as the sitting’s own; the audit log still holds', async () => {
+    const doc = (await call<DocumentView[]>(t.app, 'GET', docsOf(s.sittingId))).body.find((d) => d.agendaItemId !== null)!;
+    await t.app.ctx.db.write((tx) => tx.run('DELETE FROM agenda_items WHERE id = ?', [doc.agendaItemId]));
+    const after = (await call<DocumentView[]>(t.app, 'GET', docsOf(s.sittingId))).body.find((d) => d.id === doc.id)!;
+    expect(after.agendaItemId).toBeNull();
+    expect((await verifyFile(t.dbPath)).problem).toBeNull();
+  });
+});

@@ -5,7 +5,7 @@
 CREATE TABLE documents (
   id               INTEGER PRIMARY KEY,
   sitting_id       INTEGER NOT NULL REFERENCES sittings(id),
-  agenda_item_id   INTEGER REFERENCES agenda_items(id),   -- NULL: the sitting as a whole
+  agenda_item_id   INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,  -- NULL: the sitting as a whole (also once its item is deleted)
   title            TEXT NOT NULL,
   visibility       TEXT NOT NULL CHECK (visibility IN ('tablets', 'presidium', 'paper')),
   current_version  INTEGER NOT NULL DEFAULT 1,

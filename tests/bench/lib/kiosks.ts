@@ -5,6 +5,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { CastFailed } from '../../../shared/live-casts';
 import { LiveClient, type ConnectionStatus, type SocketLike } from '../../../shared/live-client';
+import type { ServerMessage } from '../../../shared/protocol';
 import type { Mark } from '../../../shared/types';
 import { type JsonClient, pool } from './http';
 import { VOTER_TOKEN_TTL_MS } from '../../../server/services/voter-token';
@@ -16,6 +17,8 @@ export interface Kiosk {
   deviceId: number;
   token: string;
   headers: { authorization: string };
+  /** The tablet's own signing key (non-extractable; a worker thread may hold it: bench:documents). */
+  privateKey: CryptoKey;
   live: LiveClient | null;
   voterToken: string | null;
   /** Secret votes: the tablet's own secret for this vote, so a change replaces its ballot. */
@@ -48,7 +51,7 @@ async function pair(client: JsonClient, mode: 'door' | 'seat', sittingId: number
     const a = await client.request('POST', '/api/devices/accept', { code: tab.code, name, mode, sittingId });
     const headers = { authorization: `Bearer ${tab.token}` };
     const c = a.status === 201 ? await client.request('POST', '/api/devices/pairing', { token: tab.token, publicKey: tab.publicKey }, headers) : a;
-    if (c.status === 201) return { token: tab.token, deviceId: (a.body as { id: number }).id, headers };
+    if (c.status === 201) return { token: tab.token, deviceId: (a.body as { id: number }).id, headers, privateKey: tab.keys.privateKey };
     if (c.status !== 409 || attempt === 5) throw new Error(`pairing failed: ${c.status} ${JSON.stringify(c.body)}`);
   }
 }
@@ -76,7 +79,7 @@ export async function warmUp(client: JsonClient, kiosks: Kiosk[]): Promise<void>
 }
 
 /** A kiosk's live client, as the seat tablet makes it: signed hello, and each vote that opens marked as shown. */
-export function kioskLive(port: number, meetingId: number, k: Kiosk, onStatus: (status: ConnectionStatus) => void): LiveClient {
+export function kioskLive(port: number, meetingId: number, k: Kiosk, onStatus: (status: ConnectionStatus) => void, onMessage?: (m: ServerMessage) => void): LiveClient {
   return new LiveClient({
     origin: `ws://127.0.0.1:${port}`,
     meetingId,
@@ -91,18 +94,19 @@ export function kioskLive(port: number, meetingId: number, k: Kiosk, onStatus: (
       }
     },
     onStatus,
+    onMessage,
   });
 }
 
 /** Opens every kiosk's live client (hello with its device token → snapshot); resolves with how many went live. */
-export async function connectKiosks(port: number, meetingId: number, kiosks: Kiosk[]): Promise<number> {
+export async function connectKiosks(port: number, meetingId: number, kiosks: Kiosk[], onMessage?: (k: Kiosk, m: ServerMessage) => void): Promise<number> {
   let connected = 0;
   await pool(kiosks, 200, (k) =>
     new Promise<void>((resolve) => {
       k.live = kioskLive(port, meetingId, k, (status) => {
         if (status === 'live') connected += 1;
         if (status !== 'connecting') resolve();
-      });
+      }, onMessage && ((m) => onMessage(k, m)));
     }),
   );
   return connected;
