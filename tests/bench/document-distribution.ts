@@ -84,7 +84,7 @@ try {
     worker.on('message', on);
   });
   const indexOf = new Map(kiosks.map((k, i) => [k, i]));
-  const connected = await connectKiosks(proc.port, prep.meetingId, kiosks, (k, m) => m.type === 'documents' && tell({ type: 'notice', index: indexOf.get(k)! }));
+  const connected = await connectKiosks(proc.port, prep.meetingId, kiosks, { onMessage: (k, m) => m.type === 'documents' && tell({ type: 'notice', index: indexOf.get(k)! }) });
   log(`paired and connected ${connected}/${tabletCount} seat tablets`);
   await checkInAll(client, prep, kiosks);
   identifyAll(prep, kiosks);

@@ -147,7 +147,8 @@ describe('会议文件 at the seat', () => {
     await console_.getByRole('button', { name: /第 3 页/ }).click();
     await expect.poll(() => screen.locator('[data-projection]').getAttribute('data-projection'), { timeout: 15_000 }).toMatch(/:3:bottom$/);
     await console_.getByRole('button', { name: '停止投屏', exact: true }).click();
-    await expect.poll(() => screen.getByTestId('screen').getAttribute('data-mode'), { timeout: 15_000 }).toBe('attendance');
+    // Back to what the screen shows without it: the current item (当前议程) set above.
+    await expect.poll(() => screen.getByTestId('screen').getAttribute('data-mode'), { timeout: 15_000 }).toBe('agenda');
     await chair.close();
     await screenCtx.close();
   });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit, verifyFile } from '../../server/audit/verify';
 import type { SittingAgenda } from '../../shared/agenda';
+import type { AgendaReport } from '../../shared/reports';
 import type { AgendaItemView, MeetingView, VoteView } from '../../shared/views';
 import { call, makeApp, signIn, type TestApp } from '../helpers/app';
 import { seedSitting, type Sitting } from '../helpers/fixtures';
@@ -39,7 +40,7 @@ describe('items: made, edited, reordered, deleted', () => {
   it('makes items in order with kind and presenter (汇报人); a clerk and the chair both may', async () => {
     report = await add({ title: '听取镇人民政府工作报告', kind: 'report', presenter: '镇长 李某某' }, clerk);
     deliberation = await add({ title: '审议财政预算报告', kind: 'deliberation' }, chair);
-    inquiry = await add({ title: '专题询问', kind: 'inquiry', presenter: '  ' });
+    inquiry = await add({ title: '专题询问', kind: 'inquiry', presenter: '' });
     expect(summary(await list())).toEqual([
       [1, '听取镇人民政府工作报告', 'report', '镇长 李某某'],
       [2, '审议财政预算报告', 'deliberation', null],
@@ -50,7 +51,7 @@ describe('items: made, edited, reordered, deleted', () => {
 
   it('refuses an unknown kind and an empty title in Chinese, storing nothing', async () => {
     const before = await list();
-    for (const body of [{ title: '某项', kind: 'speech' }, { title: '' }, { title: '某项', presenter: 'a\u0000b' }]) {
+    for (const body of [{ title: '某项', kind: 'speech' }, { title: '' }, { title: '某项', presenter: 'a\u0000b' }, { title: '某项', presenter: '  ' }, { title: '某项', presenter: '甲\n乙' }]) {
       const r = await call<{ error: { message: string } }>(t.app, 'POST', `/api/sittings/${s.sittingId}/agenda`, body);
       expect(r.status).toBe(400);
       expect(r.body.error.message).toMatch(/[\u4e00-\u9fff]/);
@@ -161,6 +162,21 @@ describe('the vote form: a vote belongs to an item chosen or made in the same st
     expect((await form({ agendaItemId: foreign.id, vote: resolution })).body.error?.message).toMatch(/^该议程不属于本次会议/);
     expect((await form({ newItem: { title: '某项' }, vote: resolution }, clerk)).status).toBe(403);
     expect((await list()).map((i) => [i.id, i.votes.length])).toEqual(before.map((i) => [i.id, i.votes.length]));
+  });
+});
+
+describe('the report: 会议议程', () => {
+  it('lists every item in order with kind, presenter, its votes and its documents (none yet), under the audit head', async () => {
+    const items = await list();
+    const { body: r } = await call<AgendaReport>(t.app, 'GET', `/api/reports/sittings/${s.sittingId}/agenda`, undefined, 200);
+    expect([r.bodyName, r.meetingName, r.sittingName]).toEqual([s.body.name, s.meeting.name, '第一次全体会议']);
+    expect(r.items.map((i) => [i.position, i.title, i.kind, i.presenter, i.votes.map((v) => v.id), i.documents])).toEqual(
+      items.map((i) => [i.position, i.title, i.kind, i.presenter, i.votes.map((v) => v.id), []]),
+    );
+    expect(r.items.flatMap((i) => i.votes).length).toBeGreaterThan(0);
+    expect(r.sittingDocuments).toEqual([]);
+    expect(r.auditHead).toMatch(/^[0-9a-f]{64}$/);
+    expect((await call(t.app, 'GET', '/api/reports/sittings/999999/agenda')).status).toBe(404);
   });
 });
 

@@ -180,6 +180,7 @@ function routes(): Route[] {
     r('GET', '/api/reports/votes/:voteId/xlsx', () => `/api/reports/votes/${v.closed.id}/xlsx`),
     r('GET', '/api/reports/sittings/:sittingId/attendance', () => `/api/reports/sittings/${s.sittingId}/attendance`),
     r('GET', '/api/reports/sittings/:sittingId/attendance/xlsx', () => `/api/reports/sittings/${s.sittingId}/attendance/xlsx`),
+    r('GET', '/api/reports/sittings/:sittingId/agenda', () => `/api/reports/sittings/${s.sittingId}/agenda`),
     r('GET', '/api/reports/deputies/:deputyId', () => `/api/reports/deputies/${d}`),
     r('GET', '/api/sittings/:sittingId/documents', () => `/api/sittings/${s.sittingId}/documents`),
     r('POST', '/api/sittings/:sittingId/documents', () => `/api/sittings/${s.sittingId}/documents`, { multipart: true }),

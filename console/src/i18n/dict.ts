@@ -5,6 +5,7 @@ import type { Entry } from './entry';
 import { watch } from './dict-watch';
 import { documents } from './dict-documents';
 import { projection } from './dict-projection';
+import { agenda } from './dict-agenda';
 
 const app = {
   appTitle: { zh: '会议控制台 · 会议报到与表决系统', en: 'Console · Quorum' },
@@ -383,6 +384,6 @@ const auth = {
   roleChair: { zh: '主席团', en: 'Chair' },
 } satisfies Record<string, Entry>;
 
-export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch, ...documents, ...projection };
+export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch, ...documents, ...projection, ...agenda };
 
 export type DictKey = keyof typeof dict;

@@ -5,7 +5,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { CastFailed } from '../../../shared/live-casts';
 import { LiveClient, type ConnectionStatus, type SocketLike } from '../../../shared/live-client';
-import type { ServerMessage } from '../../../shared/protocol';
+import type { MeetingState, ServerMessage } from '../../../shared/protocol';
 import type { Mark } from '../../../shared/types';
 import { type JsonClient, pool } from './http';
 import { VOTER_TOKEN_TTL_MS } from '../../../server/services/voter-token';
@@ -78,8 +78,18 @@ export async function warmUp(client: JsonClient, kiosks: Kiosk[]): Promise<void>
   });
 }
 
-/** A kiosk's live client, as the seat tablet makes it: signed hello, and each vote that opens marked as shown. */
-export function kioskLive(port: number, meetingId: number, k: Kiosk, onStatus: (status: ConnectionStatus) => void, onMessage?: (m: ServerMessage) => void): LiveClient {
+/**
+ * A kiosk's live client, as the seat tablet makes it: signed hello, and each vote that opens marked as shown.
+ * `hooks.onState`: every state the tablet applies (the agenda bench watches its current item); `hooks.onMessage`:
+ * every message (the documents bench hears the 'documents' notice).
+ */
+export function kioskLive(
+  port: number,
+  meetingId: number,
+  k: Kiosk,
+  onStatus: (status: ConnectionStatus) => void,
+  hooks: { onState?: (state: MeetingState) => void; onMessage?: (m: ServerMessage) => void } = {},
+): LiveClient {
   return new LiveClient({
     origin: `ws://127.0.0.1:${port}`,
     meetingId,
@@ -92,21 +102,33 @@ export function kioskLive(port: number, meetingId: number, k: Kiosk, onStatus: (
         k.shown.add(v.id);
         k.waiting.get(v.id)?.();
       }
+      hooks.onState?.(state);
     },
     onStatus,
-    onMessage,
+    onMessage: hooks.onMessage,
   });
 }
 
 /** Opens every kiosk's live client (hello with its device token → snapshot); resolves with how many went live. */
-export async function connectKiosks(port: number, meetingId: number, kiosks: Kiosk[], onMessage?: (k: Kiosk, m: ServerMessage) => void): Promise<number> {
+export async function connectKiosks(
+  port: number,
+  meetingId: number,
+  kiosks: Kiosk[],
+  hooks: { onState?: (k: Kiosk, state: MeetingState) => void; onMessage?: (k: Kiosk, m: ServerMessage) => void } = {},
+): Promise<number> {
   let connected = 0;
   await pool(kiosks, 200, (k) =>
     new Promise<void>((resolve) => {
-      k.live = kioskLive(port, meetingId, k, (status) => {
-        if (status === 'live') connected += 1;
-        if (status !== 'connecting') resolve();
-      }, onMessage && ((m) => onMessage(k, m)));
+      k.live = kioskLive(
+        port,
+        meetingId,
+        k,
+        (status) => {
+          if (status === 'live') connected += 1;
+          if (status !== 'connecting') resolve();
+        },
+        { onState: hooks.onState && ((state) => hooks.onState!(k, state)), onMessage: hooks.onMessage && ((m) => hooks.onMessage!(k, m)) },
+      );
     }),
   );
   return connected;

@@ -1,10 +1,11 @@
 // 大屏: the hall's big screen at 1920×1080, readable from the back. Attendance during check-in; "表决进行中
 // 已投 N/M" while a vote is open (never per-option counts); the result with bars once the body's rules say so
 // (at close or once announced, per vote kind: resultOnScreen), "表决已结束，待宣布结果" in between.
+// Between votes, the current agenda item (当前议程: title and presenter) once the chair has set one; a result stays
+// up only while its own item is current (moving on to the next item replaces it).
 // Add ?sitting=<id> to pin a sitting, ?view=attendance to show attendance even after a result.
 import { useEffect, useRef, useState } from 'react';
-import type { ServerMessage } from '../../../../shared/protocol';
-import type { MeetingState } from '../../../../shared/protocol';
+import type { MeetingState, ServerMessage } from '../../../../shared/protocol';
 import type { VoteView } from '../../../../shared/views';
 import { DEFAULT_BODY_RULES, resultOnScreen } from '../../../../shared/rules/defaults';
 import { getBody } from '../../api/bodies';
@@ -17,6 +18,8 @@ import { ScreenVoteOpen } from './ScreenVoteOpen';
 import { ScreenResult } from './ScreenResult';
 import { ScreenDocument } from './ScreenDocument';
 import { useProjection } from './use-projection';
+import { ScreenAgenda } from './ScreenAgenda';
+import { currentItem } from '../../../../shared/agenda';
 
 function pickSitting(state: MeetingState, pinned: number | null): number | undefined {
   if (pinned) return pinned;
@@ -54,21 +57,27 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
   const summary = state?.attendance.find((a) => a.sittingId === sittingId);
   const votes = state?.votes.filter((v) => v.sittingId === sittingId) ?? [];
   // The vote that moved last is on screen: a vote being voted on, or the result of the one just closed.
-  const current = votes.filter((v) => v.state === 'open' || v.state === 'closed' || v.state === 'announced').sort((a, b) => lastEvent(b).localeCompare(lastEvent(a)))[0];
+  const latest = votes.filter((v) => v.state === 'open' || v.state === 'closed' || v.state === 'announced').sort((a, b) => lastEvent(b).localeCompare(lastEvent(a)))[0];
+  const item = currentItem(state?.agenda?.find((a) => a.sittingId === sittingId));
+  const current = latest && (latest.state === 'open' || !item || latest.agendaItemId === item.id) ? latest : undefined;
   const rules = body.data?.rules ?? DEFAULT_BODY_RULES;
   const shown = useProjection(sittingId, live.status);
   hear.current = shown.onMessage;
   // 投屏 holds the screen until a vote moves after it was put up (opened, closed, announced): then the vote has it.
-  const projection = shown.projection && view !== 'attendance' && (!current || lastEvent(current) < shown.projection.setAt) ? shown.projection : null;
+  const projection = shown.projection && view !== 'attendance' && (!latest || lastEvent(latest) < shown.projection.setAt) ? shown.projection : null;
   const mode = projection
     ? 'document'
-    : view === 'attendance' || !current
+    : view === 'attendance'
       ? 'attendance'
-      : current.state === 'open'
-        ? 'open'
-        : resultOnScreen(current, rules)
-          ? 'result'
-          : 'awaiting';
+      : current
+        ? current.state === 'open'
+          ? 'open'
+          : resultOnScreen(current, rules)
+            ? 'result'
+            : 'awaiting'
+        : item
+          ? 'agenda'
+          : 'attendance';
   return (
     <div className="screen" data-mode={mode} data-testid="screen">
       <header className="screen-head">
@@ -87,6 +96,7 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
         {!state && <div className="screen-wait">{t('screenConnecting')}</div>}
         {state && projection && <ScreenDocument projection={projection} />}
         {state && mode === 'attendance' && summary && <ScreenAttendance summary={summary} />}
+        {state && mode === 'agenda' && item && <ScreenAgenda item={item} />}
         {state && (mode === 'open' || mode === 'awaiting') && current && <ScreenVoteOpen vote={current} />}
         {state && mode === 'result' && current?.tally && <ScreenResult vote={current} tally={current.tally} showNotVoted={rules.showNotVoted} />}
       </main>
