@@ -17,6 +17,8 @@ import { FaceService, faceSettingsFromEnv, type FaceSettings } from './services/
 import { FaceChallenges, type ChallengeRate } from './services/face-challenges';
 import { FramePrints } from './services/frame-prints';
 import { VoterTokens } from './services/voter-token';
+import { DocumentStore } from './services/document-store';
+import { FileGate } from './services/file-gate';
 import { purgeExpiredEvidence } from './services/retention-service';
 import type { ServiceContext } from './services/context';
 import errors from './plugins/errors';
@@ -34,6 +36,9 @@ import attendanceRoutes from './routes/attendance';
 import voteRoutes from './routes/votes';
 import liveRoutes from './routes/live';
 import faceRoutes from './routes/face';
+import documentRoutes from './routes/documents';
+import projectionRoutes from './routes/projection';
+import documentFileRoutes from './routes/documents/files';
 
 export interface AppOptions {
   /** SQLite file; created and migrated if new. */
@@ -56,11 +61,15 @@ export interface AppOptions {
   challengeRate?: ChallengeRate;
   /** Benches that play many doors' worth of check-ins on one tablet: looser door physics (default DOOR_PACE). */
   doorPace?: DoorPaceLimits;
+  /** Document files streamed at once (default DOCUMENT_STREAMS); the distribution bench compares. */
+  documentStreams?: number;
 }
 
 /** Largest upload (roster + photo zip): a 3,000-deputy photo set fits. */
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 const HOUR_MS = 60 * 60 * 1000;
+/** Document files streamed to tablets at once: enough to fill the LAN, few enough that a ballot never waits long. */
+export const DOCUMENT_STREAMS = 16;
 
 export const DIST_DIR = resolve(import.meta.dirname, '..', 'dist');
 
@@ -69,6 +78,9 @@ const NODE_MODULES = resolve(import.meta.dirname, '..', 'node_modules');
 export const MODEL_DIRS: Record<string, string> = {
   '/models/face-api/': resolve(NODE_MODULES, '@vladmandic/face-api/model'),
   '/models/tfjs-wasm/': resolve(NODE_MODULES, '@tensorflow/tfjs-backend-wasm/dist'),
+  // pdf.js's CJK CMaps and standard fonts, for the seat reader's PDFs that do not embed their fonts.
+  '/pdfjs/cmaps/': resolve(NODE_MODULES, 'pdfjs-dist/cmaps'),
+  '/pdfjs/standard_fonts/': resolve(NODE_MODULES, 'pdfjs-dist/standard_fonts'),
 };
 
 declare module 'fastify' {
@@ -93,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     challenges: new FaceChallenges(undefined, options.challengeRate),
     prints: new FramePrints(db),
     doorPace: options.doorPace ?? DOOR_PACE,
+    documents: DocumentStore.besideDatabase(options.dbPath),
+    fileGate: new FileGate(options.documentStreams ?? DOCUMENT_STREAMS),
   };
   await purgeExpiredEvidence(ctx);
   const purgeTimer = setInterval(() => void purgeExpiredEvidence(ctx).catch(() => undefined), HOUR_MS);
@@ -130,6 +144,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(voteRoutes);
   await app.register(liveRoutes);
   await app.register(faceRoutes);
+  await app.register(documentRoutes);
+  await app.register(projectionRoutes);
+  await app.register(documentFileRoutes);
   await app.register(import('./routes/reports'));
   await app.register(import('./routes/hall'));
   // Face models and the tfjs WASM binaries, served from node_modules: the LAN has no CDN.

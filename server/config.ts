@@ -15,12 +15,20 @@ export interface Config {
   httpPort: number;
   /** HTTPS (default) or off (QUORUM_TLS=off, development); cert and key given, or made under dataDir/tls. */
   tls: { enabled: boolean; certFile: string | null; keyFile: string | null; extraNames: string[] };
+  /** QUORUM_DOCUMENT_STREAMS: document files streamed to tablets at once (default: app.ts DOCUMENT_STREAMS). */
+  documentStreams: number | undefined;
 }
 
 function portOf(value: string | undefined, fallback: number, name: string): number {
   const port = Number(value ?? fallback);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, got ${value}`);
   return port;
+}
+
+function positiveInteger(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
+  return n;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -43,5 +51,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       keyFile: env.QUORUM_TLS_KEY ? resolve(env.QUORUM_TLS_KEY) : null,
       extraNames: (env.QUORUM_TLS_NAMES ?? '').split(',').map((n) => n.trim()).filter(Boolean),
     },
+    documentStreams: env.QUORUM_DOCUMENT_STREAMS ? positiveInteger(env.QUORUM_DOCUMENT_STREAMS, 'QUORUM_DOCUMENT_STREAMS') : undefined,
   };
 }

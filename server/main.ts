@@ -59,6 +59,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     dbPath: config.dbPath,
     logger: loggerOptions(),
+    documentStreams: config.documentStreams,
     ...(config.naive ? { groupCommit: false, coalesceMs: 0 } : {}),
   });
   // stderr, not the request log: shown even with QUORUM_LOG=off.

@@ -7,6 +7,7 @@ import type { ErrorCode } from './errors';
 import type { CastBallot, CastReply } from './schemas/votes';
 import type { AttendanceSummary, MeetingView, VoteView } from './views';
 import type { SittingAgenda } from './agenda';
+import type { ProjectionMessage } from './projection';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -54,9 +55,17 @@ export type ServerMessage =
   | { type: 'incompatible'; expected: number }
   | { type: 'error'; code: string; message: string }
   | { type: 'pong' }
+  /** 投屏: the page the chair put on the big screen changed (shared/projection.ts); consoles only. */
+  | ProjectionMessage
   | { type: 'cast-result'; clientId: string; reply: CastReply }
   /** A cast refused (4xx on HTTP) or failed (5xx: `retry` true, the same ballot may be sent again). */
-  | { type: 'cast-error'; clientId: string; code: ErrorCode; message: string; retry: boolean };
+  | { type: 'cast-error'; clientId: string; code: ErrorCode; message: string; retry: boolean }
+  /**
+   * The sitting's documents (会议文件) may have changed: a tablet fetches GET /api/device/documents again (its ETag
+   * says whether anything did). Not versioned: a tablet also refetches after each snapshot, so a missed one costs
+   * nothing. Sent to 3,000 tablets in slices (services/document-notice.ts), so their downloads do not start at once.
+   */
+  | { type: 'documents'; sittingId: number; etag: string };
 
 /** A message that carries a version: the client applies it only if it is exactly the next one. */
 export type VersionedMessage = Extract<ServerMessage, { version: number }>;

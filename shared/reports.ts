@@ -1,5 +1,6 @@
 // Report read models (表决结果, 签到统计表, 履职档案); the zh/en words they print are in labels.ts. The numbers and
 // outcomes in them come from the server (shared/rules); nothing here counts.
+import type { ReportDocument } from './documents';
 import type { Mark, RatingMark, VoteKind, VoteState } from './types';
 import type { AttendanceEntry, AttendanceSummary, DeputyView, VoteView } from './views';
 import type { Bilingual } from './labels';
@@ -59,6 +60,8 @@ export interface AgendaReport extends ReportPlace {
 export interface AttendanceReport extends ReportPlace {
   summary: AttendanceSummary;
   entries: AttendanceEntry[];
+  /** 会议文件 of the sitting, each with its name and SHA-256 (services/report-documents.ts). */
+  documents: ReportDocument[];
   auditHead: string;
   generatedAt: string;
   timeZone: string;

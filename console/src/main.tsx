@@ -11,6 +11,7 @@ import './styles/votes.css';
 import './styles/agenda.css';
 import './styles/admin.css';
 import './styles/screen.css';
+import './styles/documents.css';
 import './styles/print.css';
 import './styles/hall.css';
 

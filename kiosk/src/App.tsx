@@ -6,7 +6,7 @@ import { useDevice } from './features/pairing/use-device';
 import { PairingScreen } from './features/pairing/PairingScreen';
 import { ScreenPlaceholder } from './features/screen/ScreenPlaceholder';
 import { DoorScreen } from './features/door/DoorScreen';
-import { SeatScreen } from './features/seat/SeatScreen';
+import { SeatShell } from './features/documents/SeatShell';
 import { useLive } from './realtime/use-live';
 import { TopBar } from './ui/TopBar';
 
@@ -18,7 +18,7 @@ function Paired({ device }: { device: DeviceView }) {
   const live = useLive(device.meetingId, device.mode === 'seat' ? 'kiosk' : 'console');
   if (device.mode === 'screen') return <ScreenPlaceholder device={device} live={live} />;
   if (device.mode === 'door') return <DoorScreen device={device} live={live} />;
-  return <SeatScreen device={device} live={live} />;
+  return <SeatShell device={device} live={live} />;
 }
 
 export function App() {

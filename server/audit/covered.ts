@@ -68,6 +68,9 @@ export const COVERED: Readonly<Record<string, Coverage>> = Object.freeze({
   hall_seats: { columns: ['id', 'section_id', 'row_no', 'seat_no'] },
   seat_assignments: { columns: ['sitting_id', 'seat_id', 'participant_id'] },
   settings: { columns: ['key', 'value'], where: "$key NOT LIKE 'import-jobs.%'" },
+  // 会议文件: who reads what, and each version's file hash (the file on disk is checked against it: document-files.ts).
+  documents: { columns: ['id', 'sitting_id', 'agenda_item_id', 'title', 'visibility', 'current_version', 'withdrawn_at', 'withdraw_reason'] },
+  document_versions: { columns: ['id', 'document_id', 'version', 'name', 'sha256', 'size', 'pages'] },
 });
 
 /** What a table's coverage is, as text: a baseline records it, and a changed one is baselined again. */

@@ -19,6 +19,8 @@ import { checkVote } from './vote-checks';
 import { checkCoveredTables } from './row-checks';
 import { openReadOnly } from './read-only';
 import { anchorProblem, readAnchor } from './anchor';
+import { checkDocumentFiles } from './document-files';
+import { dirname, join } from 'node:path';
 
 export interface VerifyReport {
   ok: boolean;
@@ -35,6 +37,8 @@ export interface VerifyOptions {
   expectHead?: string;
   /** The database's path and its anchor file as read before the snapshot (anchor.ts): the log must reach it. */
   anchor?: { dbPath: string; read: ReturnType<typeof readAnchor> };
+  /** The folder of the 会议文件 store: each stored version's file must hash to what the log holds. */
+  documentsDir?: string;
 }
 
 export async function verifyAudit(db: Reader, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -61,7 +65,9 @@ export async function verifyAudit(db: Reader, options: VerifyOptions = {}): Prom
     const problem = await checkVote(db, id, walk.trails.get(id));
     if (problem) return report(problem, i);
   }
-  return report(await checkCoveredTables(db, walk.rows), voteIds.length);
+  const rowProblem = await checkCoveredTables(db, walk.rows);
+  if (rowProblem || !options.documentsDir) return report(rowProblem, voteIds.length);
+  return report(await checkDocumentFiles(db, options.documentsDir), voteIds.length);
 }
 
 /** Verifies a database file, opened read-only, in one snapshot (what `npm run audit:verify` runs). */
@@ -70,7 +76,7 @@ export async function verifyFile(path: string, options: VerifyOptions = {}): Pro
   const db = await openReadOnly(path);
   try {
     await db.exec('BEGIN'); // one snapshot for the whole walk
-    const report = await verifyAudit(db, { anchor, ...options });
+    const report = await verifyAudit(db, { anchor, documentsDir: join(dirname(path), 'documents'), ...options });
     await db.exec('COMMIT');
     return report;
   } finally {

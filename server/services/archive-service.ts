@@ -7,7 +7,15 @@ import { ARCHIVED_BODIES, archivedBodyIds } from '../repositories/bodies-reposit
 import { appendAudit } from '../repositories/audit-repository';
 import type { Actor, ServiceContext } from './context';
 import { getBody } from './roster-service';
+import { noticeDocuments } from './document-notice';
+import { listMeetingsOfBody } from './meeting-service';
 
+/** The body's seat tablets drop its documents now (their manifest is empty once archived), not at their next poll. */
+async function tellTablets(ctx: ServiceContext, bodyId: number): Promise<void> {
+  for (const meeting of await listMeetingsOfBody(ctx, bodyId)) {
+    for (const sitting of meeting.sittings) await noticeDocuments(ctx, sitting.id);
+  }
+}
 
 export async function archiveBody(ctx: ServiceContext, bodyId: number, confirmName: string, actor: Actor): Promise<{ archived: true }> {
   const body = await getBody(ctx, bodyId);
@@ -20,5 +28,6 @@ export async function archiveBody(ctx: ServiceContext, bodyId: number, confirmNa
     await setSetting(tx, ARCHIVED_BODIES, [...ids]);
     await appendAudit(tx, { actor, action: 'body.archive', subject: `body:${bodyId}`, detail: { name: body.name } });
   });
+  await tellTablets(ctx, bodyId);
   return { archived: true };
 }

@@ -6,6 +6,8 @@ import type { VoterTokens } from './voter-token';
 import type { FaceChallenges } from './face-challenges';
 import type { FramePrints } from './frame-prints';
 import type { DoorPaceLimits } from '../../shared/rules/door-pace';
+import type { DocumentStore } from './document-store';
+import type { FileGate } from './file-gate';
 
 export interface ServiceContext {
   db: Database;
@@ -19,6 +21,9 @@ export interface ServiceContext {
   prints: FramePrints;
   /** The door's physics each door tablet is held to (shared/rules/door-pace.ts). */
   doorPace: DoorPaceLimits;
+  /** 会议文件 on disk by hash, and the bound on how many stream to tablets at once. */
+  documents: DocumentStore;
+  fileGate: FileGate;
 }
 
 /** Who made a change, as written to the audit log: 'staff:3', 'device:7', 'system', 'api'. */

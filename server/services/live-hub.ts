@@ -167,6 +167,23 @@ export class LiveHub {
     for (const recheck of [...this.staffSockets]) recheck();
   }
 
+  /**
+   * Sends one unversioned message at once to every console-view subscriber that sees the sitting (staff consoles and
+   * big screens): for what the state snapshot does not carry and a client reads again after a reconnect (投屏).
+   */
+  tellConsoles(meetingId: number, sittingId: number, message: ServerMessage): void {
+    const raw = Buffer.from(JSON.stringify(message));
+    for (const ch of this.channelsOf(meetingId, 'console')) {
+      if (ch.sittingId !== null && ch.sittingId !== sittingId) continue;
+      for (const sub of ch.subscribers) sub.sendRaw(raw);
+    }
+  }
+
+  /** The sockets of one sitting's tablets (seat tablets, the big screen): a notice meant for them alone. */
+  sittingSubscribers(meetingId: number, sittingId: number): Subscriber[] {
+    return [...this.channels.values()].filter((ch) => ch.meetingId === meetingId && ch.sittingId === sittingId).flatMap((ch) => [...ch.subscribers]);
+  }
+
   subscriberCount(meetingId: number): number {
     return VIEWS.reduce((n, view) => n + this.channelsOf(meetingId, view).reduce((m, ch) => m + ch.subscribers.size, 0), 0);
   }

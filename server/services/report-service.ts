@@ -14,6 +14,7 @@ import type { ServiceContext } from './context';
 import { getVoteView } from './vote-service';
 import { entries, summary } from './attendance-service';
 import { getBody, getDeputy } from './roster-service';
+import { reportDocuments } from './report-documents';
 
 async function placeOf(ctx: ServiceContext, sittingId: number) {
   const place = await reports.sittingPlace(ctx.db, sittingId);
@@ -61,6 +62,7 @@ export async function attendanceReport(ctx: ServiceContext, sittingId: number): 
     sittingName,
     summary: await summary(ctx, sittingId),
     entries: await entries(ctx, sittingId),
+    documents: await reportDocuments(ctx, sittingId),
     auditHead: await auditHead(ctx.db),
     generatedAt: new Date().toISOString(),
     timeZone: ctx.timeZone,

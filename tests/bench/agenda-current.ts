@@ -40,7 +40,7 @@ try {
   const onState = (k: Kiosk, state: MeetingState) => {
     if (want > 0 && !seenAt.has(k) && currentItem(state.agenda.find((a) => a.sittingId === prep.sittingId))?.id === want) seenAt.set(k, performance.now());
   };
-  const connected = await connectKiosks(proc.port, prep.meetingId, kiosks, onState);
+  const connected = await connectKiosks(proc.port, prep.meetingId, kiosks, { onState });
   console.log(`bench:agenda — ${connected} / ${n} seat tablets live; ${changes} changes of the current item`);
   const last: number[] = [];
   const every: number[] = [];

@@ -1,5 +1,6 @@
 // A real Chinese PDF for the document tests: Chromium prints an HTML page set in Noto CJK, with the headings as the
 // PDF's outline (书签), several pages long. Made once per test run and cached under tests/artifacts/.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ARTIFACTS_DIR, launchBrowser } from './browser.js';
@@ -36,7 +37,9 @@ export async function chinesePdf(options: ChinesePdfOptions = {}): Promise<Buffe
   const chapters = options.chapters ?? 4;
   const needle = options.needle ?? '城乡养老服务中心';
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  const key = Buffer.from(`${title}|${chapters}|${needle}`).toString('base64url').slice(0, 48);
+  // A hash of all three: the first 48 base64 characters of a Chinese title alone named two documents alike (the
+  // same title with 3 and 4 chapters shared one cached file).
+  const key = createHash('sha256').update(`${title}|${chapters}|${needle}`).digest('hex').slice(0, 32);
   const path = resolve(ARTIFACTS_DIR, `doc-${key}.pdf`);
   if (existsSync(path)) return readFileSync(path);
   const browser = await launchBrowser();

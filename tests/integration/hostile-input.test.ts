@@ -29,6 +29,9 @@ import { pairDevice, type PairedDevice } from '../helpers/devices';
 import { declaredRoutes, digest, multipart, send } from '../helpers/hostile';
 import { seatVoters, type Voters } from '../helpers/voting';
 import { NO_DOOR_PACE } from '../helpers/door-pace-off';
+import { postDocument, tinyPdf } from '../helpers/documents';
+import { PatchDocument, WithdrawDocument } from '../../shared/schemas/documents';
+import { SetProjection } from '../../shared/schemas/projection';
 
 let t: TestApp;
 let s: Sitting;
@@ -38,6 +41,7 @@ let door: PairedDevice;
 let seat: PairedDevice;
 let revoked: PairedDevice;
 let agendaItemId: number;
+let documentId: number;
 let voters: Voters;
 let otherVoters: Voters;
 let clerkId: number;
@@ -191,6 +195,16 @@ function routes(): Route[] {
     r('GET', '/api/reports/sittings/:sittingId/attendance/xlsx', () => `/api/reports/sittings/${s.sittingId}/attendance/xlsx`),
     r('GET', '/api/reports/sittings/:sittingId/agenda', () => `/api/reports/sittings/${s.sittingId}/agenda`),
     r('GET', '/api/reports/deputies/:deputyId', () => `/api/reports/deputies/${d}`),
+    r('GET', '/api/sittings/:sittingId/documents', () => `/api/sittings/${s.sittingId}/documents`),
+    r('POST', '/api/sittings/:sittingId/documents', () => `/api/sittings/${s.sittingId}/documents`, { multipart: true }),
+    r('POST', '/api/documents/:documentId/versions', () => `/api/documents/${documentId}/versions`, { multipart: true }),
+    r('PATCH', '/api/documents/:documentId', () => `/api/documents/${documentId}`, { schema: PatchDocument, example: () => ({ title: '文件' }) }),
+    r('POST', '/api/documents/:documentId/withdraw', () => `/api/documents/${documentId}/withdraw`, { schema: WithdrawDocument, example: () => ({ reason: '撤回' }) }),
+    r('GET', '/api/device/documents', () => '/api/device/documents', { auth: () => seat.headers }),
+    r('GET', '/api/files/:sha256', () => `/api/files/${'0'.repeat(64)}`),
+    r('GET', '/api/sittings/:sittingId/projection', () => `/api/sittings/${s.sittingId}/projection`),
+    r('PUT', '/api/sittings/:sittingId/projection', () => `/api/sittings/${s.sittingId}/projection`, { schema: SetProjection, example: () => ({ documentId, page: 1, view: 'page' }) }),
+    r('DELETE', '/api/sittings/:sittingId/projection', () => `/api/sittings/${s.sittingId}/projection`),
   ];
 }
 
@@ -234,6 +248,8 @@ beforeAll(async () => {
   clerkId = (await call<Array<{ id: number; username: string }>>(t.app, 'GET', '/api/staff', undefined, 200)).body.find((x) => x.username === 'hostile-clerk')!.id;
   revoked = await pairDevice(t.app, 'seat', s.sittingId, 'old-tablet');
   await call(t.app, 'POST', `/api/devices/${revoked.device.id}/revoke`, undefined, 200);
+  const doc = await postDocument(t.app, `/api/sittings/${s.sittingId}/documents`, { name: 'a.pdf', data: tinyPdf() });
+  documentId = doc.json<{ id: number }>().id;
   table = routes();
 });
 afterAll(() => t.close());

@@ -1,7 +1,7 @@
 // The console's one live-state hook: shared/live-client.ts over the browser's WebSocket.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { LiveClient, type ConnectionStatus, type SocketLike } from '../../../shared/live-client';
-import type { MeetingState } from '../../../shared/protocol';
+import type { MeetingState, ServerMessage } from '../../../shared/protocol';
 
 export interface LiveMeeting {
   state: MeetingState | null;
@@ -14,7 +14,10 @@ export function liveOrigin(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 }
 
-export function useLiveMeeting(meetingId: number | null): LiveMeeting {
+/** `onMessage` hears every message as it comes (for what the state does not carry, e.g. 投屏). */
+export function useLiveMeeting(meetingId: number | null, onMessage?: (m: ServerMessage) => void): LiveMeeting {
+  const onMessageRef = useRef(onMessage);
+  onMessageRef.current = onMessage;
   const [state, setState] = useState<MeetingState | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [everLive, setEverLive] = useState(false);
@@ -27,6 +30,7 @@ export function useLiveMeeting(meetingId: number | null): LiveMeeting {
       meetingId,
       connect: (url) => new WebSocket(url) as unknown as SocketLike,
       onState: (s) => setState(s),
+      onMessage: (m) => onMessageRef.current?.(m),
       onStatus: (s) => {
         setStatus(s);
         if (s === 'live') setEverLive(true);

@@ -56,6 +56,21 @@ async function send(method: 'GET' | 'POST', path: string, text: string | undefin
   }
 }
 
+/**
+ * A signed GET whose answer is not JSON (a document's bytes): the raw Response, so the caller can stream it and
+ * ask for a Range. A 401 tells the app, as api() does.
+ */
+export async function signedGet(path: string, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
+  try {
+    const res = await fetch(path, { headers: { ...(await signedHeaders('GET', path, undefined)), ...headers }, signal, cache: 'no-store' });
+    if (res.status === 401) for (const l of listeners) l();
+    return res;
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError(0, 'ERR_NETWORK', err instanceof Error ? err.message : 'network error');
+  }
+}
+
 const serverTimeOf = (details: unknown): number | null => {
   const t = (details as { serverTime?: unknown } | undefined)?.serverTime;
   return typeof t === 'number' ? t : null;

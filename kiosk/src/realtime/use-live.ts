@@ -9,6 +9,7 @@ import type { LiveView, MeetingState } from '../../../shared/protocol';
 import type { CastBallot, CastReply } from '../../../shared/schemas/votes';
 import { currentSigner } from '../api/device-token';
 
+
 export interface Live {
   state: MeetingState | null;
   status: ConnectionStatus;
@@ -16,9 +17,11 @@ export interface Live {
   everLive: boolean;
   /** Sends a ballot until the server answers it (see LiveClient.cast); null before the client exists. */
   cast: ((voteId: number, ballot: CastBallot, onRetry?: (attempt: number) => void) => Promise<CastReply>) | null;
+  /** How many times the server said this sitting's documents changed (the seat's document sync follows it). */
+  documentNotices: number;
 }
 
-const initial: Live = { state: null, status: 'connecting', everLive: false, cast: null };
+const initial: Live = { state: null, status: 'connecting', everLive: false, cast: null, documentNotices: 0 };
 
 function wsOrigin(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
@@ -36,6 +39,7 @@ export function useLive(meetingId: number | null, view: LiveView): Live {
       connect: (url) => new WebSocket(url) as unknown as SocketLike,
       onState: (state) => setLive((l) => ({ ...l, state })),
       onStatus: (status) => setLive((l) => ({ ...l, status, everLive: l.everLive || status === 'live' })),
+      onMessage: (m) => m.type === 'documents' && setLive((l) => ({ ...l, documentNotices: l.documentNotices + 1 })),
     });
     setLive((l) => ({ ...l, cast: client.cast.bind(client) }));
     // A tablet that slept may have missed changes: ask for a fresh snapshot when it is shown again.

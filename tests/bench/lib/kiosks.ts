@@ -5,7 +5,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { CastFailed } from '../../../shared/live-casts';
 import { LiveClient, type ConnectionStatus, type SocketLike } from '../../../shared/live-client';
-import type { MeetingState } from '../../../shared/protocol';
+import type { MeetingState, ServerMessage } from '../../../shared/protocol';
 import type { Mark } from '../../../shared/types';
 import { type JsonClient, pool } from './http';
 import { VOTER_TOKEN_TTL_MS } from '../../../server/services/voter-token';
@@ -17,6 +17,8 @@ export interface Kiosk {
   deviceId: number;
   token: string;
   headers: { authorization: string };
+  /** The tablet's own signing key (non-extractable; a worker thread may hold it: bench:documents). */
+  privateKey: CryptoKey;
   live: LiveClient | null;
   voterToken: string | null;
   /** Secret votes: the tablet's own secret for this vote, so a change replaces its ballot. */
@@ -49,7 +51,7 @@ async function pair(client: JsonClient, mode: 'door' | 'seat', sittingId: number
     const a = await client.request('POST', '/api/devices/accept', { code: tab.code, name, mode, sittingId });
     const headers = { authorization: `Bearer ${tab.token}` };
     const c = a.status === 201 ? await client.request('POST', '/api/devices/pairing', { token: tab.token, publicKey: tab.publicKey }, headers) : a;
-    if (c.status === 201) return { token: tab.token, deviceId: (a.body as { id: number }).id, headers };
+    if (c.status === 201) return { token: tab.token, deviceId: (a.body as { id: number }).id, headers, privateKey: tab.keys.privateKey };
     if (c.status !== 409 || attempt === 5) throw new Error(`pairing failed: ${c.status} ${JSON.stringify(c.body)}`);
   }
 }
@@ -78,9 +80,16 @@ export async function warmUp(client: JsonClient, kiosks: Kiosk[]): Promise<void>
 
 /**
  * A kiosk's live client, as the seat tablet makes it: signed hello, and each vote that opens marked as shown.
- * `onState`: also told of every state the tablet applies (the agenda bench watches its current item).
+ * `hooks.onState`: every state the tablet applies (the agenda bench watches its current item); `hooks.onMessage`:
+ * every message (the documents bench hears the 'documents' notice).
  */
-export function kioskLive(port: number, meetingId: number, k: Kiosk, onStatus: (status: ConnectionStatus) => void, onState?: (state: MeetingState) => void): LiveClient {
+export function kioskLive(
+  port: number,
+  meetingId: number,
+  k: Kiosk,
+  onStatus: (status: ConnectionStatus) => void,
+  hooks: { onState?: (state: MeetingState) => void; onMessage?: (m: ServerMessage) => void } = {},
+): LiveClient {
   return new LiveClient({
     origin: `ws://127.0.0.1:${port}`,
     meetingId,
@@ -93,14 +102,20 @@ export function kioskLive(port: number, meetingId: number, k: Kiosk, onStatus: (
         k.shown.add(v.id);
         k.waiting.get(v.id)?.();
       }
-      onState?.(state);
+      hooks.onState?.(state);
     },
     onStatus,
+    onMessage: hooks.onMessage,
   });
 }
 
 /** Opens every kiosk's live client (hello with its device token → snapshot); resolves with how many went live. */
-export async function connectKiosks(port: number, meetingId: number, kiosks: Kiosk[], onState?: (k: Kiosk, state: MeetingState) => void): Promise<number> {
+export async function connectKiosks(
+  port: number,
+  meetingId: number,
+  kiosks: Kiosk[],
+  hooks: { onState?: (k: Kiosk, state: MeetingState) => void; onMessage?: (k: Kiosk, m: ServerMessage) => void } = {},
+): Promise<number> {
   let connected = 0;
   await pool(kiosks, 200, (k) =>
     new Promise<void>((resolve) => {
@@ -112,7 +127,7 @@ export async function connectKiosks(port: number, meetingId: number, kiosks: Kio
           if (status === 'live') connected += 1;
           if (status !== 'connecting') resolve();
         },
-        onState && ((state) => onState(k, state)),
+        { onState: hooks.onState && ((state) => hooks.onState!(k, state)), onMessage: hooks.onMessage && ((m) => hooks.onMessage!(k, m)) },
       );
     }),
   );

@@ -6,6 +6,7 @@ import { ErrorNote, Loading } from '../../ui/kit';
 import { formatDateTime, formatTime } from '../../ui/format';
 import { useAsync } from '../../ui/use-async';
 import { AuditHead, PrintBar, Signatures } from './PrintBar';
+import { ReportDocuments } from '../documents/ReportDocuments';
 
 export function AttendanceReportPage({ sittingId }: { sittingId: number }) {
   const { t } = useI18n();
@@ -80,6 +81,7 @@ export function AttendanceReportPage({ sittingId }: { sittingId: number }) {
             ))}
           </tbody>
         </table>
+        <ReportDocuments documents={r.documents} />
         <AuditHead hash={r.auditHead} generatedAt={formatDateTime(r.generatedAt)} />
         <Signatures sheet="attendance" />
       </article>

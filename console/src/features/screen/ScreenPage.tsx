@@ -5,8 +5,8 @@
 // up only while its own item is current (moving on to the next item replaces it).
 // Add ?sitting=<id> to pin a sitting, ?view=attendance to show attendance even after a result, ?view=map for the
 // attendance map by seat (座位图).
-import { useEffect, useState } from 'react';
-import type { MeetingState } from '../../../../shared/protocol';
+import { useEffect, useRef, useState } from 'react';
+import type { MeetingState, ServerMessage } from '../../../../shared/protocol';
 import type { VoteView } from '../../../../shared/views';
 import { DEFAULT_BODY_RULES, resultOnScreen } from '../../../../shared/rules/defaults';
 import { getBody } from '../../api/bodies';
@@ -17,6 +17,8 @@ import { formatHourMinute } from '../../ui/format';
 import { ScreenAttendance, AttendanceStrip } from './ScreenAttendance';
 import { ScreenVoteOpen } from './ScreenVoteOpen';
 import { ScreenResult } from './ScreenResult';
+import { ScreenDocument } from './ScreenDocument';
+import { useProjection } from './use-projection';
 import { ScreenAgenda } from './ScreenAgenda';
 import { currentItem } from '../../../../shared/agenda';
 import { ScreenSeatMap } from '../hall/ScreenSeatMap';
@@ -43,7 +45,8 @@ function useClock(): string {
 
 export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: number; sittingId: number | null; view?: string | null }) {
   const { t } = useI18n();
-  const live = useLiveMeeting(meetingId);
+  const hear = useRef<(m: ServerMessage) => void>(() => undefined);
+  const live = useLiveMeeting(meetingId, (m) => hear.current(m));
   const clock = useClock();
   const bodyId = live.state?.meeting.bodyId;
   const body = useAsync(() => (bodyId ? getBody(bodyId) : Promise.resolve(undefined)), [bodyId]);
@@ -60,7 +63,25 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
   const item = currentItem(state?.agenda?.find((a) => a.sittingId === sittingId));
   const current = latest && (latest.state === 'open' || !item || latest.agendaItemId === item.id) ? latest : undefined;
   const rules = body.data?.rules ?? DEFAULT_BODY_RULES;
-  const mode = view === 'map' ? 'map' : view === 'attendance' ? 'attendance' : current ? (current.state === 'open' ? 'open' : resultOnScreen(current, rules) ? 'result' : 'awaiting') : item ? 'agenda' : 'attendance';
+  const shown = useProjection(sittingId, live.status);
+  hear.current = shown.onMessage;
+  // 投屏 holds the screen until a vote moves after it was put up (opened, closed, announced): then the vote has it.
+  const projection = shown.projection && view !== 'attendance' && view !== 'map' && (!latest || lastEvent(latest) < shown.projection.setAt) ? shown.projection : null;
+  const mode = projection
+    ? 'document'
+    : view === 'map'
+      ? 'map'
+      : view === 'attendance'
+        ? 'attendance'
+        : current
+          ? current.state === 'open'
+            ? 'open'
+            : resultOnScreen(current, rules)
+              ? 'result'
+              : 'awaiting'
+          : item
+            ? 'agenda'
+            : 'attendance';
   return (
     <div className="screen" data-mode={mode} data-testid="screen">
       <header className="screen-head">
@@ -77,13 +98,14 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
       </header>
       <main className="screen-main">
         {!state && <div className="screen-wait">{t('screenConnecting')}</div>}
+        {state && projection && <ScreenDocument projection={projection} />}
         {state && mode === 'attendance' && summary && <ScreenAttendance summary={summary} />}
         {state && mode === 'agenda' && item && <ScreenAgenda item={item} />}
         {state && mode === 'map' && sittingId && <ScreenSeatMap sittingId={sittingId} summary={summary} />}
         {state && (mode === 'open' || mode === 'awaiting') && current && <ScreenVoteOpen vote={current} />}
         {state && mode === 'result' && current?.tally && <ScreenResult vote={current} tally={current.tally} showNotVoted={rules.showNotVoted} />}
       </main>
-      {mode !== 'attendance' && summary && <AttendanceStrip summary={summary} />}
+      {mode !== 'attendance' && mode !== 'document' && summary && <AttendanceStrip summary={summary} />}
       {live.everLive && live.status !== 'live' && <div className="screen-offline">{t('liveLost')}</div>}
     </div>
   );

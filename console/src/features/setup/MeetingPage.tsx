@@ -7,6 +7,7 @@ import { href } from '../../router';
 import { Card, ErrorNote, Field, Loading } from '../../ui/kit';
 import { useAsync } from '../../ui/use-async';
 import { ParticipantsCard } from './ParticipantsCard';
+import { DocumentsCard } from '../documents/DocumentsCard';
 import { useMay } from '../auth/session';
 
 function SittingsCard({ meeting, onAdded }: { meeting: MeetingView; onAdded(): void }) {
@@ -82,6 +83,9 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
         <SittingsCard meeting={m} onAdded={meeting.reload} />
         <ParticipantsCard meetingId={m.id} />
       </div>
+      {m.sittings.map((s) => (
+        <DocumentsCard key={s.id} sitting={s} />
+      ))}
     </div>
   );
 }

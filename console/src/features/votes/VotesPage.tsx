@@ -1,6 +1,9 @@
 // Votes of a sitting for the chair: create, open (quorum or an audited override), live tally, close,
 // announce, cancel. Every count and outcome shown comes from the server's VoteView.tally.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { ServerMessage } from '../../../../shared/protocol';
+import { ProjectionControl } from '../screen/ProjectionControl';
+import { useProjection } from '../screen/use-projection';
 import { getBody } from '../../api/bodies';
 import { listAgenda } from '../../api/meetings';
 import { useI18n } from '../../i18n/I18n';
@@ -17,7 +20,11 @@ export function VotesPage({ meetingId, sittingId }: { meetingId: number; sitting
   const { t } = useI18n();
   // Only the chair (主席团) or an admin creates votes (the server refuses a clerk with 403): a clerk sees no button.
   const mayCreate = useMay()('runVotes');
-  const live = useLiveMeeting(meetingId);
+  const hear = useRef<(m: ServerMessage) => void>(() => undefined);
+  const live = useLiveMeeting(meetingId, (m) => hear.current(m));
+  const projection = useProjection(sittingId, live.status);
+  hear.current = projection.onMessage;
+  const mayProject = useMay()('moveAgenda');
   const [creating, setCreating] = useState(false);
   const votes = useMemo(() => live.state?.votes.filter((v) => v.sittingId === sittingId) ?? [], [live.state, sittingId]);
   // Agenda titles change only when a vote is added: key the fetch on the number of votes.
@@ -41,6 +48,7 @@ export function VotesPage({ meetingId, sittingId }: { meetingId: number; sitting
         )}
       </div>
       {summary && <AttendanceFigures summary={summary} />}
+      {mayProject && <ProjectionControl sittingId={sittingId} projection={projection.projection} onChange={projection.set} />}
       {creating && body.data && (
         <CreateVoteForm sittingId={sittingId} rules={body.data.rules} agenda={agenda.data ?? []} onDone={() => setCreating(false)} />
       )}

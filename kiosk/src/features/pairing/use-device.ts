@@ -7,6 +7,7 @@ import { ApiError, onUnauthorized } from '../../api/client';
 import { clearCredentials, credentials } from '../../api/device-token';
 import { pairingCodeOf } from '../../../../shared/device-proof';
 import { forgetAllBallots } from '../seat/ballot-secret';
+import { forgetAllDocuments } from '../documents/doc-store';
 import { claimPairing, whoAmI } from '../../api/kiosk-api';
 
 export type DeviceState =
@@ -37,6 +38,7 @@ export function useDevice(): DeviceState {
       if (!(err instanceof ApiError) || err.status !== 409) throw err;
       await clearCredentials();
       forgetAllBallots(); // unpaired or revoked: no ballot secret stays on the tablet
+      await forgetAllDocuments(); // nor any document of the sitting it was paired to
       setState({ kind: 'pairing', code: null, revoked });
     }
   }, []);

@@ -17,6 +17,7 @@ import { BallotForm } from './BallotForm';
 import { ConfirmView } from './ConfirmView';
 import { IdentifyPanel, type Identified } from './IdentifyPanel';
 import { VoteHeader } from './VoteHeader';
+import { DocumentsButton } from '../documents/DocumentsButton';
 import { ClosedView, VotedView, WaitingView } from './SeatViews';
 import { CurrentItem, currentOf } from './CurrentItem';
 
@@ -189,6 +190,7 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
       <TopBar title={t('seatTitle')} subtitle={meetingLine(live.state, device)}>
         {voter && <span className="pill voter">{`${voter.deputy.name}${t('deputySuffix')}`}</span>}
         {device.seat && <span className="pill">{t('seatLabel', { seat: device.seat })}</span>}
+        <DocumentsButton />
       </TopBar>
       <OfflineBanner show={isDisconnected(live)} retrying={retrying} />
       <main className="seat-main">{body}</main>

@@ -1,0 +1,41 @@
+// Labels of 会议文件 (the sitting's documents: upload, visibility, replace, withdraw, versions).
+import type { Entry } from './entry';
+
+export const documents = {
+  docsTitle: { zh: '会议文件 · {sitting}', en: 'Documents · {sitting}' },
+  docsUpload: { zh: '上传', en: 'Upload' },
+  docsFile: { zh: 'PDF 文件', en: 'PDF file' },
+  docsFileHint: {
+    zh: '仅限 PDF，每个文件不超过 {mb} MB；Word 文件请另存为 PDF 后上传',
+    en: 'PDF only, up to {mb} MB each; save Word files as PDF first',
+  },
+  docsTitleField: { zh: '文件标题（不填则用文件名）', en: 'Title (the file name if empty)' },
+  docsItem: { zh: '所属议程', en: 'Agenda item' },
+  docsWholeSitting: { zh: '本次会议（不属具体议程）', en: 'The sitting as a whole' },
+  docsVisibility: { zh: '可见范围', en: 'Who reads it' },
+  visTablets: { zh: '全体代表终端', en: 'Every deputy’s tablet' },
+  visPresidium: { zh: '仅主席团（控制台）', en: 'Presidium only (console)' },
+  visPaper: { zh: '不上终端（纸质）', en: 'Not on tablets (paper)' },
+  docsUploading: { zh: '正在上传 {pct}%', en: 'Uploading {pct}%' },
+  docsChecking: { zh: '已传完，正在检查文件…', en: 'Sent; checking the file…' },
+  docsUploaded: { zh: '已上传：{name}', en: 'Uploaded: {name}' },
+  docsNone: { zh: '本次会议还没有文件', en: 'No documents for this sitting yet' },
+  docsReplace: { zh: '替换', en: 'Replace' },
+  docsWithdraw: { zh: '撤回', en: 'Withdraw' },
+  docsWithdrawTitle: { zh: '撤回文件「{title}」', en: 'Withdraw “{title}”' },
+  docsWithdrawIntro: {
+    zh: '撤回后，各代表终端上的该文件将被删除；上传和撤回记录保留在审计日志中。',
+    en: 'The tablets delete their copy; the upload and the withdrawal stay in the audit log.',
+  },
+  docsWithdrawReason: { zh: '撤回理由', en: 'Reason' },
+  docsWithdrawn: { zh: '已撤回：{reason}', en: 'Withdrawn: {reason}' },
+  docsVersions: { zh: '版本记录（{n}）', en: 'Versions ({n})' },
+  docsVersion: { zh: '第 {n} 版', en: 'Version {n}' },
+  docsPages: { zh: '{n} 页', en: '{n} pages' },
+  docsTooLarge: { zh: '「{name}」超过每个文件 {mb} MB 的上限', en: '{name} is over the {mb} MB limit per file' },
+  docsChooseFile: { zh: '请选择 PDF 文件', en: 'Choose a PDF file' },
+  docsOpen: { zh: '查看', en: 'Open' },
+  docsReportTitle: { zh: '会议文件', en: 'Documents' },
+  docsReportItem: { zh: '议程 {id}', en: 'Item {id}' },
+  docsReportEarlier: { zh: '替换前：', en: 'Replaced: ' },
+} satisfies Record<string, Entry>;
