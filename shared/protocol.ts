@@ -6,6 +6,7 @@
 import type { ErrorCode } from './errors';
 import type { CastBallot, CastReply } from './schemas/votes';
 import type { AttendanceSummary, MeetingView, VoteView } from './views';
+import type { SeatSpeakingView, SpeakingView } from './speaking';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -51,7 +52,13 @@ export type ServerMessage =
   | { type: 'pong' }
   | { type: 'cast-result'; clientId: string; reply: CastReply }
   /** A cast refused (4xx on HTTP) or failed (5xx: `retry` true, the same ballot may be sent again). */
-  | { type: 'cast-error'; clientId: string; code: ErrorCode; message: string; retry: boolean };
+  | { type: 'cast-error'; clientId: string; code: ErrorCode; message: string; retry: boolean }
+  /**
+   * A sitting's speaking state (发言): to consoles after every change, to seat tablets reduced (their place by request
+   * id). Unversioned: each carries its own seq, and a client keeps the highest (shared/speaking.ts newer).
+   */
+  | { type: 'speaking'; speaking: SpeakingView }
+  | { type: 'seat-speaking'; speaking: SeatSpeakingView };
 
 /** A message that carries a version: the client applies it only if it is exactly the next one. */
 export type VersionedMessage = Extract<ServerMessage, { version: number }>;

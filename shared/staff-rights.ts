@@ -3,13 +3,17 @@
 // refuses: the console hiding a button decides nothing.
 import type { StaffRole } from './views';
 
-export const STAFF_RIGHTS: Readonly<Record<'administer' | 'runVotes' | 'keepRecords', StaffRole[]>> = {
+export const STAFF_RIGHTS: Readonly<Record<'administer' | 'runVotes' | 'keepRecords' | 'chairSpeakers' | 'nameAnswerers', StaffRole[]>> = {
   /** Create a body (届), change its rules, archive it; erase biometrics, retention, staff accounts. */
   administer: ['admin'],
   /** Create votes and take them through open, close, announce and cancel. */
   runVotes: ['admin', 'chair'],
   /** Roster, photos, meetings, sittings and their participants, tablets, leave and manual check-in. */
   keepRecords: ['admin', 'clerk'],
+  /** The speakers' queue (发言): give the floor, skip, end a speech, the time per speech. */
+  chairSpeakers: ['admin', 'chair'],
+  /** In an inquiry (询问), name the official who answers a question (答): the clerk's work, or the chair's. */
+  nameAnswerers: ['admin', 'clerk', 'chair'],
 };
 
 export type StaffRight = keyof typeof STAFF_RIGHTS;

@@ -27,6 +27,12 @@ export interface DeviceSocket {
   recheck(): void;
 }
 
+/**
+ * Another live part (speaking) that follows each snapshot with its own current state, unversioned: it carries its
+ * own order (shared/speaking.ts seq), so it needs no place in the channel's version sequence.
+ */
+export type SnapshotFollower = (meetingId: number, sub: Subscriber, view: LiveView, sittingId: number | null) => Promise<void>;
+
 /** Whether a vote change is a new count (console only) or a change of its state (every view). */
 export type VoteChange = 'tally' | 'state';
 
@@ -80,6 +86,28 @@ export class LiveHub {
     this.source = source;
   }
 
+  private readonly followers: SnapshotFollower[] = [];
+
+  follow(follower: SnapshotFollower): void {
+    this.followers.push(follower);
+  }
+
+  /**
+   * Sends one message (already encoded) to every subscriber of a view that sees this sitting: the whole meeting's
+   * channel and that sitting's. Unversioned (see SnapshotFollower); sliced like a flush so 3,000 tablets do not hold
+   * the event loop.
+   */
+  async broadcast(meetingId: number, view: LiveView, sittingId: number, data: Buffer): Promise<void> {
+    const subscribers = this.channelsOf(meetingId, view)
+      .filter((ch) => ch.sittingId === null || ch.sittingId === sittingId)
+      .flatMap((ch) => [...ch.subscribers]);
+    for (let i = 0; i < subscribers.length; i++) {
+      if (i > 0 && i % SENDS_PER_TURN === 0) await nextTurn();
+      subscribers[i]!.sendRaw(data);
+    }
+    this.stats.messages += subscribers.length;
+  }
+
   private channel(meetingId: number, view: LiveView, sittingId: number | null = null): MeetingChannel {
     const key = `${meetingId}/${view}/${sittingId ?? '*'}`;
     let ch = this.channels.get(key);
@@ -114,6 +142,7 @@ export class LiveHub {
         : { ...whole, attendance: whole.attendance.filter((a) => a.sittingId === sittingId).map(forTablet), votes: whole.votes.filter((v) => v.sittingId === sittingId) };
     sub.send({ type: 'snapshot', epoch: this.epoch, version: ch.version, state });
     this.stats.messages += 1;
+    for (const follow of this.followers) await follow(meetingId, sub, view, sittingId);
   }
 
   unsubscribe(sub: Subscriber): void {

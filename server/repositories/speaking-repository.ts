@@ -1,0 +1,162 @@
+// Speaking (发言): requests to speak and the time per speech. The queue's order is `arrival`, a ticket the server
+// takes when a request comes in (services/speaking-arrival.ts): the server's arrival order, whatever a tablet claims.
+import type { FloorEntry, SpeechEntry, SpeechLimits, SpeechState, SpeechTurn } from '../../shared/speaking';
+import type { Tx } from '../db/database';
+import { now, type Reader } from './rows';
+
+interface EntryRow {
+  id: number;
+  turn: SpeechTurn;
+  deputy_id: number | null;
+  name: string;
+  delegation: string | null;
+  seat: string | null;
+  agenda_item_id: number | null;
+  answers_id: number | null;
+  requested_at: string;
+  state: SpeechState;
+  started_at: string | null;
+  limit_seconds: number | null;
+  device_id: number | null;
+}
+
+const ENTRY_SELECT = `SELECT r.id, r.turn, r.deputy_id, COALESCE(d.name, r.official) AS name, d.delegation, dv.seat,
+    r.agenda_item_id, r.answers_id, r.requested_at, r.state, r.started_at, r.limit_seconds, r.device_id
+  FROM speech_requests r
+  LEFT JOIN deputies d ON d.id = r.deputy_id
+  LEFT JOIN devices dv ON dv.id = r.device_id
+  LEFT JOIN speech_requests q ON q.id = r.answers_id`;
+
+/** Queue order: each turn by arrival, an answer right after the question it answers (then by its own arrival). */
+const QUEUE_ORDER = 'COALESCE(q.arrival, r.arrival), r.answers_id IS NOT NULL, r.arrival';
+
+const toEntry = (r: EntryRow): SpeechEntry => ({
+  id: r.id,
+  turn: r.turn,
+  deputyId: r.deputy_id,
+  name: r.name,
+  delegation: r.delegation,
+  seat: r.seat,
+  agendaItemId: r.agenda_item_id,
+  answersId: r.answers_id,
+  requestedAt: r.requested_at,
+});
+
+function toFloor(r: EntryRow): FloorEntry {
+  const limitSeconds = r.limit_seconds ?? 0;
+  const startedAt = r.started_at ?? r.requested_at;
+  return { ...toEntry(r), startedAt, limitSeconds, endsAt: new Date(Date.parse(startedAt) + limitSeconds * 1000).toISOString() };
+}
+
+export interface StoredRequest {
+  id: number;
+  sittingId: number;
+  deputyId: number | null;
+  deviceId: number | null;
+  turn: SpeechTurn;
+  state: SpeechState;
+  agendaItemId: number | null;
+}
+
+const STORED = `SELECT id, sitting_id AS sittingId, deputy_id AS deputyId, device_id AS deviceId, turn, state, agenda_item_id AS agendaItemId FROM speech_requests`;
+
+export const findRequest = (db: Reader, id: number): Promise<StoredRequest | undefined> => db.get<StoredRequest>(`${STORED} WHERE id = ?`, [id]);
+
+export const findByClientId = (db: Reader, deviceId: number, clientId: string): Promise<StoredRequest | undefined> =>
+  db.get<StoredRequest>(`${STORED} WHERE device_id = ? AND client_id = ?`, [deviceId, clientId]);
+
+/** The deputy's request still queued or speaking in this sitting, if any (at most one: speech_requests_open). */
+export const openRequestOf = (db: Reader, sittingId: number, deputyId: number): Promise<StoredRequest | undefined> =>
+  db.get<StoredRequest>(`${STORED} WHERE sitting_id = ? AND deputy_id = ? AND state IN ('queued', 'speaking')`, [sittingId, deputyId]);
+
+export async function queueOf(db: Reader, sittingId: number): Promise<SpeechEntry[]> {
+  const rows = await db.all<EntryRow>(`${ENTRY_SELECT} WHERE r.sitting_id = ? AND r.state = 'queued' ORDER BY ${QUEUE_ORDER}`, [sittingId]);
+  return rows.map(toEntry);
+}
+
+export async function floorOf(db: Reader, sittingId: number): Promise<FloorEntry | null> {
+  const row = await db.get<EntryRow>(`${ENTRY_SELECT} WHERE r.sitting_id = ? AND r.state = 'speaking'`, [sittingId]);
+  return row ? toFloor(row) : null;
+}
+
+export async function spokenCount(db: Reader, sittingId: number): Promise<number> {
+  const row = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM speech_requests WHERE sitting_id = ? AND state = 'done'`, [sittingId]);
+  return row?.n ?? 0;
+}
+
+export interface NewRequest {
+  sittingId: number;
+  turn: SpeechTurn;
+  agendaItemId: number | null;
+  deputyId: number | null;
+  official: string | null;
+  answersId: number | null;
+  deviceId: number | null;
+  clientId: string | null;
+  arrival: number;
+}
+
+export async function insertRequest(tx: Tx, r: NewRequest): Promise<number> {
+  const { lastID } = await tx.run(
+    `INSERT INTO speech_requests (arrival, sitting_id, agenda_item_id, turn, deputy_id, official, answers_id, device_id, client_id, state, requested_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)`,
+    [r.arrival, r.sittingId, r.agendaItemId, r.turn, r.deputyId, r.official, r.answersId, r.deviceId, r.clientId, now()],
+  );
+  return lastID;
+}
+
+/** Moves a turn from one state to the next; answers whether it was in `from` (a repeated action changes nothing). */
+export async function moveRequest(tx: Tx, id: number, from: SpeechState, to: SpeechState, limitSeconds?: number): Promise<boolean> {
+  const at = now();
+  const sql =
+    to === 'speaking'
+      ? `UPDATE speech_requests SET state = ?, started_at = ?, limit_seconds = ? WHERE id = ? AND state = ?`
+      : `UPDATE speech_requests SET state = ?, ended_at = ? WHERE id = ? AND state = ?`;
+  const params = to === 'speaking' ? [to, at, limitSeconds ?? null, id, from] : [to, at, id, from];
+  return (await tx.run(sql, params)).changes === 1;
+}
+
+export async function limitsOf(db: Reader, sittingId: number, fallback: number): Promise<SpeechLimits> {
+  const rows = await db.all<{ agenda_item_id: number; seconds: number }>(`SELECT agenda_item_id, seconds FROM speech_limits WHERE sitting_id = ?`, [sittingId]);
+  const items: Record<string, number> = {};
+  let sitting = fallback;
+  for (const r of rows) {
+    if (r.agenda_item_id === 0) sitting = r.seconds;
+    else items[String(r.agenda_item_id)] = r.seconds;
+  }
+  return { sitting, items };
+}
+
+/** Sets (seconds) or clears (null) the limit of the sitting (item 0) or of one item. */
+export async function setLimit(tx: Tx, sittingId: number, agendaItemId: number, seconds: number | null): Promise<void> {
+  if (seconds === null) await tx.run(`DELETE FROM speech_limits WHERE sitting_id = ? AND agenda_item_id = ?`, [sittingId, agendaItemId]);
+  else
+    await tx.run(
+      `INSERT INTO speech_limits (sitting_id, agenda_item_id, seconds) VALUES (?, ?, ?)
+       ON CONFLICT (sitting_id, agenda_item_id) DO UPDATE SET seconds = excluded.seconds`,
+      [sittingId, agendaItemId, seconds],
+    );
+}
+
+/** A deputy's speeches (ended turns they took) for the 履职档案: per sitting and item. */
+export interface SpeechRecordRow {
+  sittingId: number;
+  agendaItemId: number | null;
+  turn: SpeechTurn;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export const speechesOfDeputy = (db: Reader, deputyId: number, meetingId?: number): Promise<SpeechRecordRow[]> =>
+  db.all<SpeechRecordRow>(
+    `SELECT r.sitting_id AS sittingId, r.agenda_item_id AS agendaItemId, r.turn, r.started_at AS startedAt, r.ended_at AS endedAt
+     FROM speech_requests r JOIN sittings s ON s.id = r.sitting_id
+     WHERE r.deputy_id = ? AND r.state = 'done' ${meetingId ? 'AND s.meeting_id = ?' : ''} ORDER BY r.started_at, r.id`,
+    meetingId ? [deputyId, meetingId] : [deputyId],
+  );
+
+/** The agenda item a request names: its sitting and kind ('inquiry' = 询问 takes questions and answers). */
+export async function agendaItemOf(db: Reader, id: number): Promise<{ sittingId: number; kind: string } | undefined> {
+  const row = await db.get<{ sitting_id: number; kind?: string }>('SELECT * FROM agenda_items WHERE id = ?', [id]);
+  return row && { sittingId: row.sitting_id, kind: row.kind ?? 'other' };
+}

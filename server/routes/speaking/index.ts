@@ -1,0 +1,57 @@
+// Speaking (发言): a seat tablet's request and withdrawal; the chair's queue, floor and time limits; a clerk's
+// answer turn in an inquiry. Thin: schema, one service call, reply.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { Id, IdParams } from '../../../shared/schemas/common';
+import { AddAnswer, SetSpeechLimit, SpeakRequest, WithdrawSpeech } from '../../../shared/schemas/speaking';
+import { STAFF_RIGHTS } from '../../../shared/staff-rights';
+import { addAnswer, endSpeech, giveFloor, setSpeechLimit, skipRequest } from '../../services/speaking-chair';
+import { requestToSpeak, speakingView, withdrawRequest } from '../../services/speaking-service';
+import { arrivalTicket } from '../../services/speaking-arrival';
+import { startSpeakingFeed } from '../../services/speaking-feed';
+import { actorOf } from '../actor';
+
+const ARRIVAL = Symbol('speech arrival');
+const RequestId = Type.Object({ requestId: Id }, { additionalProperties: false });
+
+export default async function speakingRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.ctx;
+  startSpeakingFeed(ctx);
+  const sittingParams = IdParams('sittingId');
+  // The arrival ticket is taken as the request comes in, before the tablet's signature and the deputy are checked.
+  app.addHook('onRequest', async (req) => {
+    (req as unknown as Record<symbol, number>)[ARRIVAL] = arrivalTicket();
+  });
+
+  app.post('/api/seat/speech-requests', { config: { access: 'device' }, schema: { body: SpeakRequest }, preHandler: app.requireDevice('seat') }, async (req, reply) => {
+    const result = await requestToSpeak(ctx, req.device!, req.body, (req as unknown as Record<symbol, number>)[ARRIVAL]!);
+    return reply.status(result.outcome === 'queued' ? 201 : 200).send(result);
+  });
+
+  app.post(
+    '/api/seat/speech-requests/:requestId/withdraw',
+    { config: { access: 'device' }, schema: { params: IdParams('requestId'), body: WithdrawSpeech }, preHandler: app.requireDevice('seat') },
+    async (req) => withdrawRequest(ctx, req.device!, req.params.requestId, req.body.voterToken),
+  );
+
+  app.get('/api/sittings/:sittingId/speaking', { config: { access: 'staff' }, schema: { params: sittingParams } }, async (req) => speakingView(ctx, req.params.sittingId));
+
+  const chair = { config: { access: STAFF_RIGHTS.chairSpeakers } };
+  app.post('/api/sittings/:sittingId/speaking/floor', { ...chair, schema: { params: sittingParams, body: RequestId } }, async (req) =>
+    giveFloor(ctx, req.params.sittingId, req.body.requestId, actorOf(req)),
+  );
+  app.post('/api/sittings/:sittingId/speaking/skip', { ...chair, schema: { params: sittingParams, body: RequestId } }, async (req) =>
+    skipRequest(ctx, req.params.sittingId, req.body.requestId, actorOf(req)),
+  );
+  app.post('/api/sittings/:sittingId/speaking/end', { ...chair, schema: { params: sittingParams } }, async (req) => endSpeech(ctx, req.params.sittingId, actorOf(req)));
+  app.put('/api/sittings/:sittingId/speaking/limit', { ...chair, schema: { params: sittingParams, body: SetSpeechLimit } }, async (req) =>
+    setSpeechLimit(ctx, req.params.sittingId, req.body, actorOf(req)),
+  );
+  app.post(
+    '/api/sittings/:sittingId/speaking/answers',
+    { config: { access: STAFF_RIGHTS.nameAnswerers }, schema: { params: sittingParams, body: AddAnswer } },
+    async (req, reply) => reply.status(201).send(await addAnswer(ctx, req.params.sittingId, req.body, actorOf(req))),
+  );
+}
