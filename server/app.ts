@@ -29,6 +29,7 @@ import healthRoutes from './routes/health';
 import { venueTimeZone } from './venue';
 import bodyRoutes from './routes/bodies';
 import meetingRoutes from './routes/meetings';
+import agendaRoutes from './routes/agenda';
 import attendanceRoutes from './routes/attendance';
 import voteRoutes from './routes/votes';
 import liveRoutes from './routes/live';
@@ -124,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(deviceRoutes);
   await app.register(bodyRoutes);
   await app.register(meetingRoutes);
+  await app.register(agendaRoutes);
   await app.register(attendanceRoutes);
   await app.register(voteRoutes);
   await app.register(liveRoutes);

@@ -57,6 +57,10 @@ export function applyChange(state: MeetingState, m: ServerMessage): MeetingState
     const rest = state.votes.filter((v) => v.id !== m.vote.id);
     return { ...state, votes: [...rest, m.vote].sort((a, b) => a.id - b.id) };
   }
+  if (m.type === 'agenda') {
+    const rest = (state.agenda ?? []).filter((a) => a.sittingId !== m.agenda.sittingId);
+    return { ...state, agenda: [...rest, m.agenda].sort((a, b) => a.sittingId - b.sittingId) };
+  }
   return state;
 }
 

@@ -7,6 +7,7 @@ import type { ErrorCode } from './errors';
 import type { CastBallot, CastReply } from './schemas/votes';
 import type { AttendanceSummary, MeetingView, VoteView } from './views';
 import type { SeatSpeakingView, SpeakingView } from './speaking';
+import type { SittingAgenda } from './agenda';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -28,6 +29,8 @@ export interface MeetingState {
   meeting: MeetingView;
   attendance: AttendanceSummary[];
   votes: VoteView[];
+  /** Each sitting's agenda and current item (当前议程); a tablet's state holds its own sitting's only. */
+  agenda: SittingAgenda[];
 }
 
 export type ClientMessage =
@@ -47,6 +50,8 @@ export type ServerMessage =
   | { type: 'snapshot'; epoch: string; version: number; state: MeetingState }
   | { type: 'attendance'; version: number; attendance: AttendanceSummary }
   | { type: 'vote'; version: number; vote: VoteView }
+  /** A sitting's agenda changed (an item made, edited, moved or deleted, or the current item set): the whole of it. */
+  | { type: 'agenda'; version: number; agenda: SittingAgenda }
   | { type: 'incompatible'; expected: number }
   | { type: 'error'; code: string; message: string }
   | { type: 'pong' }

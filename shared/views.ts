@@ -1,4 +1,5 @@
 // What the server sends back: read models shared by the API replies and the live WebSocket state.
+import type { AgendaEntry } from './agenda';
 import type { VoteResult } from './rules/result-types';
 import type { TrackerTally } from './ballot-tracker';
 import type { DoorWatchLive } from './door-watch';
@@ -132,12 +133,11 @@ export interface VoteView {
   tracker: TrackerTally | null;
 }
 
-export interface AgendaItemView {
-  id: number;
-  sittingId: number;
-  position: number;
-  title: string;
+/** An agenda item with its votes, as the console's agenda and vote pages show it. */
+export interface AgendaItemView extends AgendaEntry {
   votes: VoteView[];
+  /** The sitting's current item (当前议程). */
+  current: boolean;
 }
 
 export type DeviceMode = 'door' | 'seat' | 'screen';

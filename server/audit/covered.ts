@@ -33,12 +33,12 @@ export const COVERED: Readonly<Record<string, Coverage>> = Object.freeze({
   bodies: { columns: ['id', 'name', 'rules'] },
   deputies: { columns: ['id', 'body_id', 'name', 'card_no', 'status'], blobs: ['thumbnail'] },
   meetings: { columns: ['id', 'body_id', 'name'] },
-  sittings: { columns: ['id', 'meeting_id', 'name', 'starts_at'] },
+  sittings: { columns: ['id', 'meeting_id', 'name', 'starts_at', 'current_agenda_item_id'] },
   participants: { columns: ['id', 'meeting_id', 'role', 'deputy_id', 'name'] },
   leaves: { columns: ['id', 'sitting_id', 'participant_id', 'reason', 'staff_id'] },
   checkins: { columns: ['id', 'sitting_id', 'participant_id', 'method', 'device_id', 'staff_id', 'reason', 'distance', 'margin'] },
   devices: { columns: ['id', 'mode', 'status', 'token_hash', 'sitting_id', 'seat', 'public_key'] },
-  agenda_items: { columns: ['id', 'sitting_id', 'title'] },
+  agenda_items: { columns: ['id', 'sitting_id', 'position', 'title', 'kind', 'presenter'] },
   votes: {
     columns: [
       'id', 'agenda_item_id', 'sitting_id', 'kind', 'title', 'secrecy', 'change_policy', 'max_yes', 'allow_write_in', 'pass_rule',

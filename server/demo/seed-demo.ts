@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServiceContext } from '../services/context';
 import { createBody, importRows } from '../services/roster-service';
-import { createMeeting, addAgendaItem, addParticipant } from '../services/meeting-service';
+import { createMeeting, addParticipant } from '../services/meeting-service';
+import { addItem } from '../services/agenda-service';
 import { createVote } from '../services/vote-service';
 import { listBodies } from '../repositories/bodies-repository';
 import { listDeputies } from '../repositories/deputies-repository';
@@ -59,7 +60,7 @@ export async function seedDemo(ctx: ServiceContext, log: FastifyBaseLogger): Pro
     actor,
   );
   await addParticipant(ctx, meeting.id, { role: 'observer', name: '镇人民政府 列席人员', organisation: '镇人民政府' }, actor);
-  const item = await addAgendaItem(ctx, meeting.sittings[0]!.id, '审议镇人民政府工作报告', actor);
+  const item = await addItem(ctx, meeting.sittings[0]!.id, { title: '审议镇人民政府工作报告', kind: 'deliberation', presenter: '镇人民政府镇长' }, actor);
   await createVote(ctx, item.id, { kind: 'resolution', title: '关于镇人民政府工作报告的决议', secrecy: 'open' }, actor);
   log.info(`demo seeded: ${report.created} deputies, meeting ${meeting.id}, sittings ${meeting.sittings.map((s) => s.id).join(', ')}`);
 }

@@ -138,30 +138,3 @@ export async function findDeputyParticipant(
   ]);
   return row && toParticipant(row);
 }
-
-export async function insertAgendaItem(tx: Tx, sittingId: number, title: string): Promise<number> {
-  const next = await tx.get<{ n: number }>('SELECT COALESCE(MAX(position), 0) + 1 AS n FROM agenda_items WHERE sitting_id = ?', [
-    sittingId,
-  ]);
-  const { lastID } = await tx.run(
-    'INSERT INTO agenda_items (sitting_id, position, title, created_at) VALUES (?, ?, ?, ?)',
-    [sittingId, next?.n ?? 1, title, now()],
-  );
-  return lastID;
-}
-
-export async function listAgendaItems(
-  db: Reader,
-  sittingId: number,
-): Promise<Array<{ id: number; sittingId: number; position: number; title: string }>> {
-  const rows = await db.all<{ id: number; sitting_id: number; position: number; title: string }>(
-    'SELECT id, sitting_id, position, title FROM agenda_items WHERE sitting_id = ? ORDER BY position',
-    [sittingId],
-  );
-  return rows.map((r) => ({ id: r.id, sittingId: r.sitting_id, position: r.position, title: r.title }));
-}
-
-export async function findAgendaItem(db: Reader, id: number): Promise<{ id: number; sittingId: number } | undefined> {
-  const row = await db.get<{ id: number; sitting_id: number }>('SELECT id, sitting_id FROM agenda_items WHERE id = ?', [id]);
-  return row && { id: row.id, sittingId: row.sitting_id };
-}

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { COALESCE_MS, type LiveView, type MeetingState, type ServerMessage } from '../../shared/protocol';
 import type { AttendanceSummary, VoteView } from '../../shared/views';
+import type { SittingAgenda } from '../../shared/agenda';
 
 /** What a subscriber needs from its socket. */
 export interface Subscriber {
@@ -19,6 +20,7 @@ export interface LiveSource {
   snapshot(meetingId: number): Promise<MeetingState>;
   attendance(sittingId: number): Promise<AttendanceSummary>;
   vote(voteId: number): Promise<VoteView>;
+  agenda(sittingId: number): Promise<SittingAgenda>;
 }
 
 /** A tablet's open socket, as the hub reaches it when the tablet is revoked or changed. */
@@ -60,6 +62,8 @@ interface MeetingChannel {
   subscribers: Set<Subscriber>;
   dirtySittings: Set<number>;
   dirtyVotes: Set<number>;
+  /** Sittings whose agenda (or current item) changed. */
+  dirtyAgendas: Set<number>;
   timer: NodeJS.Timeout | null;
   lastFlush: number;
 }
@@ -112,7 +116,7 @@ export class LiveHub {
     const key = `${meetingId}/${view}/${sittingId ?? '*'}`;
     let ch = this.channels.get(key);
     if (!ch) {
-      ch = { meetingId, view, sittingId, version: 0, subscribers: new Set(), dirtySittings: new Set(), dirtyVotes: new Set(), timer: null, lastFlush: 0 };
+      ch = { meetingId, view, sittingId, version: 0, subscribers: new Set(), dirtySittings: new Set(), dirtyVotes: new Set(), dirtyAgendas: new Set(), timer: null, lastFlush: 0 };
       this.channels.set(key, ch);
     }
     return ch;
@@ -139,7 +143,12 @@ export class LiveHub {
     const state =
       sittingId === null
         ? whole
-        : { ...whole, attendance: whole.attendance.filter((a) => a.sittingId === sittingId).map(forTablet), votes: whole.votes.filter((v) => v.sittingId === sittingId) };
+        : {
+            ...whole,
+            attendance: whole.attendance.filter((a) => a.sittingId === sittingId).map(forTablet),
+            votes: whole.votes.filter((v) => v.sittingId === sittingId),
+            agenda: whole.agenda.filter((a) => a.sittingId === sittingId),
+          };
     sub.send({ type: 'snapshot', epoch: this.epoch, version: ch.version, state });
     this.stats.messages += 1;
     for (const follow of this.followers) await follow(meetingId, sub, view, sittingId);
@@ -210,11 +219,23 @@ export class LiveHub {
     }
   }
 
+  /** A sitting's agenda or current item changed: every view hears it, a tablet only for its own sitting. */
+  agendaChanged(meetingId: number, sittingId: number): void {
+    for (const view of VIEWS) {
+      for (const ch of this.channelsOf(meetingId, view)) {
+        if (ch.sittingId !== null && ch.sittingId !== sittingId) continue;
+        ch.dirtyAgendas.add(sittingId);
+        this.schedule(ch);
+      }
+    }
+  }
+
   private schedule(ch: MeetingChannel): void {
     if (ch.subscribers.size === 0) {
       // Nobody to tell: a later subscriber starts from a snapshot anyway.
       ch.dirtySittings.clear();
       ch.dirtyVotes.clear();
+      ch.dirtyAgendas.clear();
       return;
     }
     if (ch.timer) return;
@@ -225,17 +246,21 @@ export class LiveHub {
   private async flush(ch: MeetingChannel): Promise<void> {
     const sittings = [...ch.dirtySittings];
     const votes = [...ch.dirtyVotes];
+    const agendas = [...ch.dirtyAgendas];
     ch.dirtySittings.clear();
     ch.dirtyVotes.clear();
+    ch.dirtyAgendas.clear();
     ch.lastFlush = Date.now();
     try {
       const messages: ServerMessage[] = [];
       // Versions are taken only after every load succeeded, so a failed load leaves no gap.
       const attendance = await Promise.all(sittings.map((id) => this.source!.attendance(id)));
       const loaded = await Promise.all(votes.map((id) => this.source!.vote(id)));
+      const agendaViews = await Promise.all(agendas.map((id) => this.source!.agenda(id)));
       const voteViews = ch.sittingId === null ? loaded : loaded.filter((v) => v.sittingId === ch.sittingId);
       for (const a of attendance) messages.push({ type: 'attendance', version: ++ch.version, attendance: ch.sittingId === null ? a : forTablet(a) });
       for (const v of voteViews) messages.push({ type: 'vote', version: ++ch.version, vote: v });
+      for (const a of agendaViews) messages.push({ type: 'agenda', version: ++ch.version, agenda: a });
       this.stats.flushes += 1;
       const raw = messages.map((m) => Buffer.from(JSON.stringify(m)));
       // Later flushes of this channel wait for this one (ch.timer), so each socket still gets versions in order.
@@ -251,9 +276,10 @@ export class LiveHub {
       // Keep what changed for the next flush rather than lose an update.
       sittings.forEach((id) => ch.dirtySittings.add(id));
       votes.forEach((id) => ch.dirtyVotes.add(id));
+      agendas.forEach((id) => ch.dirtyAgendas.add(id));
     } finally {
       ch.timer = null;
-      if (ch.dirtySittings.size > 0 || ch.dirtyVotes.size > 0) this.schedule(ch);
+      if (ch.dirtySittings.size > 0 || ch.dirtyVotes.size > 0 || ch.dirtyAgendas.size > 0) this.schedule(ch);
     }
   }
 

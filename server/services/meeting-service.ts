@@ -1,4 +1,4 @@
-// Meetings (会议), sittings (全体会议), 列席/staff participants and agenda items.
+// Meetings (会议), sittings (全体会议) and 列席/staff participants; the agenda is agenda-service.ts.
 import { archivedBodyIds, findBody } from '../repositories/bodies-repository';
 import { AppError } from '../../shared/errors';
 import type { AddParticipant, CreateMeeting, CreateSitting } from '../../shared/schemas/meetings';
@@ -78,14 +78,4 @@ export async function addParticipant(
     return pid;
   });
   return (await meetings.findParticipant(ctx.db, id))!;
-}
-
-export async function addAgendaItem(ctx: ServiceContext, sittingId: number, title: string, actor: Actor) {
-  await getSitting(ctx, sittingId);
-  const id = await ctx.db.write(async (tx) => {
-    const itemId = await meetings.insertAgendaItem(tx, sittingId, title.trim());
-    await appendAudit(tx, { actor, action: 'agenda.create', subject: `agenda:${itemId}`, detail: { title } });
-    return itemId;
-  });
-  return (await meetings.listAgendaItems(ctx.db, sittingId)).find((a) => a.id === id)!;
 }

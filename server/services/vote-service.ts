@@ -4,14 +4,15 @@ import { AppError } from '../../shared/errors';
 import { computeResult, describePassRule, passRuleAllowed, validateSpec } from '../../shared/rules';
 import type { CreateVote } from '../../shared/schemas/votes';
 import type { BodyRules, PassRule } from '../../shared/types';
-import type { AgendaItemView, VoteView } from '../../shared/views';
+import type { VoteView } from '../../shared/views';
 import type { VoteResult } from '../../shared/rules/result-types';
 import { STATE_LABELS } from '../../shared/labels';
 import * as votes from '../repositories/votes-repository';
 import * as ballots from '../repositories/ballots-repository';
 import { headcountOf } from './vote-headcount';
 import { inOfficeDeputyIds } from '../repositories/deputies-repository';
-import { findAgendaItem, listAgendaItems } from '../repositories/meetings-repository';
+import { findAgendaItem } from '../repositories/agenda-repository';
+import type { Tx } from '../db/database';
 import { appendAudit } from '../repositories/audit-repository';
 import { trackerTally } from '../repositories/tracker-repository';
 import type { Actor, ServiceContext } from './context';
@@ -42,11 +43,13 @@ function checkShape(input: CreateVote): void {
   if (input.allowWriteIn && input.kind !== 'election') throw bad('只有选举可以另选他人', 'Write-ins are for elections only');
 }
 
-export async function createVote(ctx: ServiceContext, agendaItemId: number, input: CreateVote, actor: Actor): Promise<VoteView> {
-  const item = await findAgendaItem(ctx.db, agendaItemId);
-  if (!item) throw new AppError('ERR_NOT_FOUND', `找不到该议程 / Agenda item ${agendaItemId} not found`);
+/** What a checked vote form stores (votes.insertVote's input without its item). */
+export type PreparedVote = Omit<votes.NewVote, 'agendaItemId'>;
+
+/** Checks a vote form against its shape and the body's rules, before anything is written; refuses in Chinese. */
+export async function prepareVote(ctx: ServiceContext, sittingId: number, input: CreateVote): Promise<PreparedVote> {
   checkShape(input);
-  const sitting = await getSitting(ctx, item.sittingId);
+  const sitting = await getSitting(ctx, sittingId);
   const body = await getBody(ctx, sitting.bodyId);
   const floor = defaultPassRule(body.rules, input.kind);
   const passRule = input.passRule ?? floor;
@@ -67,23 +70,34 @@ export async function createVote(ctx: ServiceContext, agendaItemId: number, inpu
     passRule,
   });
   if (!check.ok) throw new AppError('ERR_VALIDATION', check.message);
-  const id = await ctx.db.write(async (tx) => {
-    const voteId = await votes.insertVote(tx, {
-      sittingId: item.sittingId,
-      agendaItemId,
-      kind: input.kind,
-      title: input.title.trim(),
-      secrecy: input.secrecy,
-      changePolicy: input.changePolicy ?? 'last',
-      maxYes: input.kind === 'project' || input.kind === 'election' ? input.maxYes! : null,
-      allowWriteIn: input.allowWriteIn ?? false,
-      passRule,
-      ratingVerdict: input.kind === 'rating' ? body.rules.ratingVerdict : null,
-      options: labels,
-    });
-    await appendAudit(tx, { actor, action: 'vote.create', subject: `vote:${voteId}`, detail: { ...input } });
-    return voteId;
-  });
+  return {
+    sittingId,
+    kind: input.kind,
+    title: input.title.trim(),
+    secrecy: input.secrecy,
+    changePolicy: input.changePolicy ?? 'last',
+    maxYes: input.kind === 'project' || input.kind === 'election' ? input.maxYes! : null,
+    allowWriteIn: input.allowWriteIn ?? false,
+    passRule,
+    ratingVerdict: input.kind === 'rating' ? body.rules.ratingVerdict : null,
+    options: labels,
+  };
+}
+
+/** Stores a prepared vote for its item, audited, inside the caller's transaction. */
+export async function insertPreparedVote(tx: Tx, prepared: PreparedVote, agendaItemId: number, input: CreateVote, actor: Actor): Promise<number> {
+  const voteId = await votes.insertVote(tx, { ...prepared, agendaItemId });
+  await appendAudit(tx, { actor, action: 'vote.create', subject: `vote:${voteId}`, detail: { ...input } });
+  return voteId;
+}
+
+/** A vote for an existing agenda item. */
+export async function createVote(ctx: ServiceContext, agendaItemId: number, input: CreateVote, actor: Actor): Promise<VoteView> {
+  const item = await findAgendaItem(ctx.db, agendaItemId);
+  if (!item) throw new AppError('ERR_NOT_FOUND', `找不到该议程 / Agenda item ${agendaItemId} not found`);
+  const prepared = await prepareVote(ctx, item.sittingId, input);
+  const id = await ctx.db.write((tx) => insertPreparedVote(tx, prepared, agendaItemId, input, actor));
+  const sitting = await getSitting(ctx, item.sittingId);
   ctx.hub.voteChanged(sitting.meetingId, id, 'state');
   return getVoteView(ctx, id);
 }
@@ -136,17 +150,6 @@ export async function getVoteView(ctx: ServiceContext, id: number): Promise<Vote
     walPending: walPending(ctx, v.id),
     tracker: v.secrecy === 'secret' && (v.state === 'closed' || v.state === 'announced') ? await trackerTally(ctx.db, v.id) : null,
   };
-}
-
-export async function agenda(ctx: ServiceContext, sittingId: number): Promise<AgendaItemView[]> {
-  await getSitting(ctx, sittingId);
-  const items = await listAgendaItems(ctx.db, sittingId);
-  return Promise.all(
-    items.map(async (item) => ({
-      ...item,
-      votes: await Promise.all((await votes.voteIdsOfAgendaItem(ctx.db, item.id)).map((id) => getVoteView(ctx, id))),
-    })),
-  );
 }
 
 const stateError = (v: votes.VoteRecord, wanted: string) =>

@@ -37,5 +37,5 @@ export const ManualCheckin = Type.Object(
 );
 export type ManualCheckin = Static<typeof ManualCheckin>;
 
-export const CreateAgendaItem = Type.Object({ title: Text(200) }, { additionalProperties: false });
-export type CreateAgendaItem = Static<typeof CreateAgendaItem>;
+/** Agenda items have their own schemas (./agenda). */
+export { CreateAgendaItem } from './agenda';

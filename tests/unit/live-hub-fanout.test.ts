@@ -6,11 +6,12 @@ import type { MeetingState, ServerMessage } from '../../shared/protocol';
 import type { VoteView } from '../../shared/views';
 
 const source: LiveSource = {
-  snapshot: async () => ({ attendance: [], votes: [] }) as unknown as MeetingState,
+  snapshot: async () => ({ attendance: [], votes: [], agenda: [] }) as unknown as MeetingState,
   attendance: async () => {
     throw new Error('not used');
   },
   vote: async (id) => ({ id, state: 'open' }) as VoteView,
+  agenda: async (sittingId) => ({ sittingId, currentItemId: null, items: [] }),
 };
 
 function tablets(n: number, onSend?: (i: number) => void) {

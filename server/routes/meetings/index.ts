@@ -1,11 +1,10 @@
-// Meetings, sittings, participants (列席/staff) and agenda items.
+// Meetings, sittings and participants (列席/staff); the agenda has its own routes (routes/agenda).
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams } from '../../../shared/schemas/common';
-import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting } from '../../../shared/schemas/meetings';
+import { AddParticipant, CreateMeeting, CreateSitting } from '../../../shared/schemas/meetings';
 import { STAFF_RIGHTS } from '../../../shared/staff-rights';
 import * as meetings from '../../services/meeting-service';
-import { agenda } from '../../services/vote-service';
 import { actorOf } from '../actor';
 import { PERSON_FIELD_NAMES } from '../../plugins/validation-message';
 
@@ -39,13 +38,5 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     '/api/meetings/:meetingId/participants',
     { config: { access: STAFF_RIGHTS.keepRecords, fieldNames: PERSON_FIELD_NAMES }, schema: { params: IdParams('meetingId'), body: AddParticipant } },
     async (req, reply) => reply.status(201).send(await meetings.addParticipant(ctx, req.params.meetingId, req.body, actorOf(req))),
-  );
-
-  app.get('/api/sittings/:sittingId/agenda', { config: { access: 'staff' }, schema: { params: IdParams('sittingId') } }, async (req) =>
-    agenda(ctx, req.params.sittingId),
-  );
-
-  app.post('/api/sittings/:sittingId/agenda', { config: { access: ['admin', 'clerk', 'chair'] }, schema: { params: IdParams('sittingId'), body: CreateAgendaItem } }, async (req, reply) =>
-    reply.status(201).send(await meetings.addAgendaItem(ctx, req.params.sittingId, req.body.title, actorOf(req))),
   );
 }
