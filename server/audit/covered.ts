@@ -66,6 +66,10 @@ export const COVERED: Readonly<Record<string, Coverage>> = Object.freeze({
     columns: ['id', 'checkin_id', 'sitting_id', 'participant_id', 'method', 'device_id', 'staff_id', 'reason', 'checked_in_at', 'doubted_by', 'doubt_reason', 'refused_by', 'refuse_reason'],
   },
   door_alarms: { columns: ['id', 'device_id', 'sitting_id', 'kind', 'cleared_at', 'cleared_by', 'clear_reason'] },
+  // The hall and who sits where per sitting (seat tablets bind to these).
+  hall_sections: { columns: ['id', 'body_id', 'name', 'kind', 'position'] },
+  hall_seats: { columns: ['id', 'section_id', 'row_no', 'seat_no'] },
+  seat_assignments: { columns: ['sitting_id', 'seat_id', 'participant_id'] },
   settings: { columns: ['key', 'value'], where: "$key NOT LIKE 'import-jobs.%'" },
 });
 

@@ -1,0 +1,64 @@
+// The hall (会场) and seat assignment as the server sends them and the console, the door and the seat tablets read.
+
+/** 主席台 sections are seated by hand; 代表席 ('floor') sections are what the one-click fill uses. */
+export type SectionKind = 'podium' | 'floor';
+
+export interface HallSeat {
+  id: number;
+  sectionId: number;
+  row: number;
+  seat: number;
+  /** The seat as a person reads it (shared/seat-label.ts): 3排12座, 主席台 2 座. */
+  label: string;
+}
+
+export interface HallSection {
+  id: number;
+  name: string;
+  kind: SectionKind;
+  position: number;
+  rows: number;
+  seats: HallSeat[];
+}
+
+export interface HallView {
+  bodyId: number;
+  sections: HallSection[];
+}
+
+/** Who sits in a seat at a sitting. */
+export interface SeatAssignmentView {
+  seatId: number;
+  participantId: number;
+  name: string;
+  role: 'deputy' | 'observer' | 'staff';
+  delegation: string | null;
+}
+
+/** A seat's state on the live seat map (点位图). */
+export type SeatPresence = 'present' | 'absent' | 'leave' | 'observer' | 'empty';
+
+export interface SeatMapSeat {
+  seatId: number;
+  participantId: number | null;
+  name: string | null;
+  delegation: string | null;
+  presence: SeatPresence;
+  /** A seat tablet bound to this seat: whether it is online now; null when no tablet is bound (or binding is absent). */
+  tabletOnline: boolean | null;
+}
+
+export interface SeatMapView {
+  sittingId: number;
+  hall: HallView;
+  seats: SeatMapSeat[];
+  /** False where this server has no seat binding of tablets (devices.seat_id): the map then shows no tablet state. */
+  tabletsBound: boolean;
+}
+
+/** A 记名 vote's choices by seat, sent only once it is closed; never for a 无记名 vote. */
+export interface SeatChoicesView {
+  voteId: number;
+  /** seat id → the choice in words (赞成 / 反对 / 弃权 / 未按, or per option for multi-option votes). */
+  choices: Array<{ seatId: number; participantId: number; choice: string }>;
+}
