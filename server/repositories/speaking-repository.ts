@@ -20,11 +20,10 @@ interface EntryRow {
   device_id: number | null;
 }
 
-const ENTRY_SELECT = `SELECT r.id, r.turn, r.deputy_id, COALESCE(d.name, r.official) AS name, d.delegation, dv.seat,
+const ENTRY_SELECT = `SELECT r.id, r.turn, r.deputy_id, COALESCE(d.name, r.official) AS name, d.delegation, r.seat,
     r.agenda_item_id, r.answers_id, r.requested_at, r.state, r.started_at, r.limit_seconds, r.device_id
   FROM speech_requests r
   LEFT JOIN deputies d ON d.id = r.deputy_id
-  LEFT JOIN devices dv ON dv.id = r.device_id
   LEFT JOIN speech_requests q ON q.id = r.answers_id`;
 
 /** Queue order: each turn by arrival, an answer right after the question it answers (then by its own arrival). */
@@ -92,15 +91,16 @@ export interface NewRequest {
   official: string | null;
   answersId: number | null;
   deviceId: number | null;
+  seat: string | null;
   clientId: string | null;
   arrival: number;
 }
 
 export async function insertRequest(tx: Tx, r: NewRequest): Promise<number> {
   const { lastID } = await tx.run(
-    `INSERT INTO speech_requests (arrival, sitting_id, agenda_item_id, turn, deputy_id, official, answers_id, device_id, client_id, state, requested_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)`,
-    [r.arrival, r.sittingId, r.agendaItemId, r.turn, r.deputyId, r.official, r.answersId, r.deviceId, r.clientId, now()],
+    `INSERT INTO speech_requests (arrival, sitting_id, agenda_item_id, turn, deputy_id, official, answers_id, device_id, seat, client_id, state, requested_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)`,
+    [r.arrival, r.sittingId, r.agendaItemId, r.turn, r.deputyId, r.official, r.answersId, r.deviceId, r.seat, r.clientId, now()],
   );
   return lastID;
 }
@@ -155,8 +155,3 @@ export const speechesOfDeputy = (db: Reader, deputyId: number, meetingId?: numbe
     meetingId ? [deputyId, meetingId] : [deputyId],
   );
 
-/** The agenda item a request names: its sitting and kind ('inquiry' = 询问 takes questions and answers). */
-export async function agendaItemOf(db: Reader, id: number): Promise<{ sittingId: number; kind: string } | undefined> {
-  const row = await db.get<{ sitting_id: number; kind?: string }>('SELECT * FROM agenda_items WHERE id = ?', [id]);
-  return row && { sittingId: row.sitting_id, kind: row.kind ?? 'other' };
-}

@@ -7,6 +7,7 @@ import type { AddAnswerBody, SetSpeechLimitBody } from '../../shared/schemas/spe
 import type { Tx } from '../db/database';
 import { appendAudit } from '../repositories/audit-repository';
 import * as speaking from '../repositories/speaking-repository';
+import { findAgendaItem } from '../repositories/agenda-repository';
 import type { Actor, ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { arrivalTicket } from './speaking-arrival';
@@ -67,7 +68,7 @@ export async function endSpeech(ctx: ServiceContext, sittingId: number, actor: A
 export async function setSpeechLimit(ctx: ServiceContext, sittingId: number, body: SetSpeechLimitBody, actor: Actor): Promise<SpeakingView> {
   const itemId = body.agendaItemId ?? 0;
   if (itemId !== 0) {
-    const item = await speaking.agendaItemOf(ctx.db, itemId);
+    const item = await findAgendaItem(ctx.db, itemId);
     if (!item || item.sittingId !== sittingId) throw new AppError('ERR_NOT_FOUND', '该议程不属于本次会议 / Agenda item not in this sitting');
   } else if (body.seconds === null) {
     throw new AppError('ERR_VALIDATION', '本次会议的发言时间不能为空 / The sitting’s time per speech cannot be cleared');
@@ -85,7 +86,7 @@ export async function addAnswer(ctx: ServiceContext, sittingId: number, body: Ad
   const arrival = arrivalTicket();
   return act(ctx, sittingId, async (tx) => {
     const id = await speaking.insertRequest(tx, {
-      sittingId, turn: 'answer', agendaItemId: question.agendaItemId, deputyId: null, official: body.official.trim(), answersId: question.id, deviceId: null, clientId: null, arrival,
+      sittingId, turn: 'answer', agendaItemId: question.agendaItemId, deputyId: null, official: body.official.trim(), answersId: question.id, deviceId: null, seat: null, clientId: null, arrival,
     });
     await appendAudit(tx, { actor, action: 'speech.answer', subject: `sitting:${sittingId}`, detail: { requestId: id, answersId: question.id, official: body.official.trim() } });
   });

@@ -10,6 +10,8 @@ import type { DeviceView } from '../../shared/views';
 import { findDeputy } from '../repositories/deputies-repository';
 import { appendAudit } from '../repositories/audit-repository';
 import * as speaking from '../repositories/speaking-repository';
+import { findAgendaItem } from '../repositories/agenda-repository';
+import { seatOfParticipant } from '../repositories/seats-repository';
 import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { seatStanding } from './seat-eligibility';
@@ -32,7 +34,7 @@ function sittingOf(device: DeviceView): number {
 /** The turn an item's request takes: a question (问) in an inquiry (询问) item, else a speech. */
 async function turnFor(ctx: ServiceContext, sittingId: number, agendaItemId: number | undefined): Promise<SpeechTurn> {
   if (agendaItemId === undefined) return 'speech';
-  const item = await speaking.agendaItemOf(ctx.db, agendaItemId);
+  const item = await findAgendaItem(ctx.db, agendaItemId);
   if (!item || item.sittingId !== sittingId) throw new AppError('ERR_NOT_FOUND', '该议程不属于本次会议 / Agenda item not in this sitting');
   return item.kind === 'inquiry' ? 'question' : 'speech';
 }
@@ -54,6 +56,8 @@ export async function requestToSpeak(ctx: ServiceContext, device: DeviceView, bo
   const standing = deputy ? await seatStanding(ctx.db, sitting, deputy) : null;
   if (!standing?.ok) throw new AppError('ERR_NOT_CHECKED_IN', '您尚未报到，不能申请发言 / Not checked in: cannot ask to speak');
   const turn = await turnFor(ctx, sittingId, body.agendaItemId);
+  // The seat the 座次表 gives the deputy (hall), else the tablet's own label; kept as it was when they asked.
+  const seat = (await seatOfParticipant(ctx.db, sittingId, standing.participantId))?.label ?? device.seat ?? null;
   const result = await ctx.db.write(async (tx) => {
     // Checked again inside the one writer: two copies of a request sent at once both got past the reads above.
     const again = await speaking.findByClientId(tx, device.id, body.clientId);
@@ -61,7 +65,7 @@ export async function requestToSpeak(ctx: ServiceContext, device: DeviceView, bo
     const open = await speaking.openRequestOf(tx, sittingId, deputyId);
     if (open) return { outcome: 'already' as const, id: open.id };
     const id = await speaking.insertRequest(tx, {
-      sittingId, turn, agendaItemId: body.agendaItemId ?? null, deputyId, official: null, answersId: null, deviceId: device.id, clientId: body.clientId, arrival,
+      sittingId, turn, agendaItemId: body.agendaItemId ?? null, deputyId, official: null, answersId: null, deviceId: device.id, seat, clientId: body.clientId, arrival,
     });
     await appendAudit(tx, { actor: `device:${device.id}`, action: 'speech.request', subject: `sitting:${sittingId}`, detail: { requestId: id, deputyId, turn, agendaItemId: body.agendaItemId ?? null } });
     return { outcome: 'queued' as const, id };

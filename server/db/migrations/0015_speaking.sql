@@ -9,6 +9,7 @@ CREATE TABLE speech_requests (
   official        TEXT,                                 -- 答: the official a clerk named
   answers_id      INTEGER REFERENCES speech_requests(id),
   device_id       INTEGER REFERENCES devices(id),       -- the seat tablet it was asked from
+  seat            TEXT,                                 -- the deputy's seat label when asked (3排12座), or the tablet's
   client_id       TEXT,                                 -- the tablet's request id: a retry is stored once
   state           TEXT NOT NULL CHECK (state IN ('queued', 'speaking', 'done', 'withdrawn', 'skipped')),
   limit_seconds   INTEGER,
