@@ -101,3 +101,33 @@ export function formatCountdown(seconds: number): string {
 export function newer<T extends { seq: number }>(held: T | undefined, came: T): T {
   return held && held.seq > came.seq ? held : came;
 }
+
+/** One speech (or question, or answer) as the 履职档案 and the speech report (发言记录) list it. */
+export interface SpokenTurn {
+  id: number;
+  meetingName: string;
+  sittingId: number;
+  sittingName: string;
+  /** The agenda item spoken on, or null (a speech on no item). */
+  itemTitle: string | null;
+  turn: SpeechTurn;
+  deputyId: number | null;
+  name: string;
+  delegation: string | null;
+  seat: string | null;
+  startedAt: string;
+  /** null while still speaking. */
+  endedAt: string | null;
+  limitSeconds: number | null;
+}
+
+/** A sitting's speech report (发言记录): every turn taken, in order, with the audit chain's head for the sheet. */
+export interface SpeechReport {
+  sittingId: number;
+  sittingName: string;
+  meetingName: string;
+  bodyName: string;
+  turns: SpokenTurn[];
+  auditHead: string;
+  generatedAt: string;
+}

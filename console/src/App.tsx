@@ -19,6 +19,8 @@ import { ReportsIndexPage } from './features/reports/ReportsIndexPage';
 import { VoteReportPage } from './features/reports/VoteReportPage';
 import { AttendanceReportPage } from './features/reports/AttendanceReportPage';
 import { DeputyRecordPage } from './features/reports/DeputyRecordPage';
+import { SpeakingPage } from './features/speaking/SpeakingPage';
+import { SpeechReportPage } from './features/speaking/SpeechReportPage';
 
 function NotFound() {
   const { t } = useI18n();
@@ -45,11 +47,13 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
     if (c === 'sittings' && sid && e === 'attendance') return { page: <AttendancePage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'watch') return { page: <FaceWatchPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'votes') return { page: <VotesPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
+    if (c === 'sittings' && sid && e === 'speaking') return { page: <SpeakingPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'reports') return { page: <ReportsIndexPage meetingId={id} />, meetingId: id };
     if (!c) return { page: <MeetingPage meetingId={id} />, meetingId: id };
   }
   if (a === 'reports') {
     if (b === 'votes' && idOf(c)) return { page: <VoteReportPage voteId={idOf(c)!} /> };
+    if (b === 'sittings' && idOf(c) && d === 'speeches') return { page: <SpeechReportPage sittingId={idOf(c)!} /> };
     if (b === 'sittings' && idOf(c)) return { page: <AttendanceReportPage sittingId={idOf(c)!} /> };
     if (b === 'deputies' && idOf(c)) return { page: <DeputyRecordPage deputyId={idOf(c)!} /> };
   }

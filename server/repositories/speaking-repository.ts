@@ -138,20 +138,33 @@ export async function setLimit(tx: Tx, sittingId: number, agendaItemId: number, 
     );
 }
 
-/** A deputy's speeches (ended turns they took) for the 履职档案: per sitting and item. */
-export interface SpeechRecordRow {
+/** One ended turn with where it was made, for the 履职档案 and the speech report (发言记录). */
+export interface SpokenRow {
+  id: number;
+  meetingName: string;
   sittingId: number;
-  agendaItemId: number | null;
+  sittingName: string;
+  itemTitle: string | null;
   turn: SpeechTurn;
+  deputyId: number | null;
+  name: string;
+  delegation: string | null;
+  seat: string | null;
   startedAt: string;
   endedAt: string | null;
+  limitSeconds: number | null;
 }
 
-export const speechesOfDeputy = (db: Reader, deputyId: number, meetingId?: number): Promise<SpeechRecordRow[]> =>
-  db.all<SpeechRecordRow>(
-    `SELECT r.sitting_id AS sittingId, r.agenda_item_id AS agendaItemId, r.turn, r.started_at AS startedAt, r.ended_at AS endedAt
-     FROM speech_requests r JOIN sittings s ON s.id = r.sitting_id
-     WHERE r.deputy_id = ? AND r.state = 'done' ${meetingId ? 'AND s.meeting_id = ?' : ''} ORDER BY r.started_at, r.id`,
-    meetingId ? [deputyId, meetingId] : [deputyId],
-  );
+const SPOKEN = `SELECT r.id, m.name AS meetingName, s.id AS sittingId, s.name AS sittingName, a.title AS itemTitle, r.turn,
+    r.deputy_id AS deputyId, COALESCE(d.name, r.official) AS name, d.delegation, r.seat, r.started_at AS startedAt,
+    r.ended_at AS endedAt, r.limit_seconds AS limitSeconds
+  FROM speech_requests r JOIN sittings s ON s.id = r.sitting_id JOIN meetings m ON m.id = s.meeting_id
+  LEFT JOIN agenda_items a ON a.id = r.agenda_item_id LEFT JOIN deputies d ON d.id = r.deputy_id`;
 
+/** The speeches and questions a deputy made (ended turns), oldest first. */
+export const speechesOfDeputy = (db: Reader, deputyId: number): Promise<SpokenRow[]> =>
+  db.all<SpokenRow>(`${SPOKEN} WHERE r.deputy_id = ? AND r.state = 'done' ORDER BY r.started_at, r.id`, [deputyId]);
+
+/** Every turn taken at a sitting (ended or still speaking), in the order they spoke. */
+export const speechesOfSitting = (db: Reader, sittingId: number): Promise<SpokenRow[]> =>
+  db.all<SpokenRow>(`${SPOKEN} WHERE r.sitting_id = ? AND r.state IN ('done', 'speaking') ORDER BY r.started_at, r.id`, [sittingId]);

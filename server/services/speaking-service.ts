@@ -43,7 +43,7 @@ async function replyFor(ctx: ServiceContext, outcome: SpeakReply['outcome'], req
   const request = (await speaking.findRequest(ctx.db, requestId))!;
   const queue = await speaking.queueOf(ctx.db, request.sittingId);
   const at = queue.findIndex((e) => e.id === requestId);
-  return { outcome, requestId, position: at < 0 ? null : at + 1, state: request.state };
+  return { outcome, requestId, position: at < 0 ? null : at + 1, state: request.state, at: Date.now() };
 }
 
 export async function requestToSpeak(ctx: ServiceContext, device: DeviceView, body: SpeakRequestBody, arrival: number): Promise<SpeakReply> {

@@ -35,4 +35,6 @@ export interface SpeakReply {
   requestId: number;
   position: number | null;
   state: 'queued' | 'speaking' | 'done' | 'withdrawn' | 'skipped';
+  /** The server's clock at the answer (ms): a pushed view older than this may not show the request yet. */
+  at: number;
 }

@@ -142,6 +142,19 @@ describe('speaking over live sockets', () => {
     await clearQueue();
   });
 
+  it('speeches go into the deputy\'s 履职档案 (how many, on which items) and the sitting\'s speech report', async () => {
+    const { body: record } = await call<{ speeches: Array<{ itemTitle: string | null; turn: string }> }>(t.app, 'GET', `/api/reports/deputies/${s.deputyIds[4]}`, undefined, 200);
+    expect(record.speeches.map((x) => [x.turn, x.itemTitle])).toEqual([['speech', '审议政府工作报告']]);
+    const { body: none } = await call<{ speeches: unknown[] }>(t.app, 'GET', `/api/reports/deputies/${s.deputyIds[6]}`, undefined, 200);
+    expect(none.speeches).toEqual([]); // skipped: no speech
+    const { body: report } = await call<{ turns: Array<{ name: string; itemTitle: string | null; endedAt: string | null }>; auditHead: string }>(
+      t.app, 'GET', `/api/reports/sittings/${s.sittingId}/speeches`, undefined, 200,
+    );
+    expect(report.turns.map((x) => [x.name, x.itemTitle])).toEqual([['代表5', '审议政府工作报告'], ['代表6', null]]);
+    expect(report.turns.every((x) => x.endedAt !== null)).toBe(true);
+    expect(report.auditHead).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('a clerk may not give the floor; the chair may; every queue action is in the audit chain', async () => {
     const { signIn } = await import('../helpers/app');
     const clerk = await signIn(t.app, 'clerk', 'speak-clerk');

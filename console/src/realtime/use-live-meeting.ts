@@ -2,12 +2,18 @@
 import { useEffect, useState } from 'react';
 import { LiveClient, type ConnectionStatus, type SocketLike } from '../../../shared/live-client';
 import type { MeetingState } from '../../../shared/protocol';
+import { newer, type SpeakingView } from '../../../shared/speaking';
+
+/** A sitting's speaking state with the local time it arrived (the countdown's clock: shared/speaking.ts clockSkew). */
+export type HeldSpeaking = SpeakingView & { receivedAt: number };
 
 export interface LiveMeeting {
   state: MeetingState | null;
   status: ConnectionStatus;
   /** True once a snapshot has arrived at least once: a later 'connecting' is a reconnect. */
   everLive: boolean;
+  /** Each sitting's speakers' queue and floor (发言), by sitting id. */
+  speaking: Record<number, HeldSpeaking>;
 }
 
 export function liveOrigin(): string {
@@ -18,10 +24,14 @@ export function useLiveMeeting(meetingId: number | null): LiveMeeting {
   const [state, setState] = useState<MeetingState | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [everLive, setEverLive] = useState(false);
+  const [speaking, setSpeaking] = useState<Record<number, HeldSpeaking>>({});
   useEffect(() => {
     if (meetingId === null) return;
     setState(null);
     setEverLive(false);
+    setSpeaking({});
+    // After a snapshot (a reconnect, maybe to a restarted server whose seq starts again) each sitting's next view is taken as it is.
+    let fresh = new Set<number>();
     const client = new LiveClient({
       origin: liveOrigin(),
       meetingId,
@@ -31,6 +41,13 @@ export function useLiveMeeting(meetingId: number | null): LiveMeeting {
         setStatus(s);
         if (s === 'live') setEverLive(true);
       },
+      onMessage: (m) => {
+        if (m.type === 'snapshot') fresh = new Set(m.state.meeting.sittings.map((x) => x.id));
+        if (m.type !== 'speaking') return;
+        const came = { ...m.speaking, receivedAt: Date.now() };
+        const take = fresh.delete(came.sittingId);
+        setSpeaking((all) => ({ ...all, [came.sittingId]: take ? came : newer(all[came.sittingId], came) }));
+      },
     });
     const onVisible = () => document.visibilityState === 'visible' && client.resync();
     document.addEventListener('visibilitychange', onVisible);
@@ -39,5 +56,5 @@ export function useLiveMeeting(meetingId: number | null): LiveMeeting {
       client.close();
     };
   }, [meetingId]);
-  return { state, status, everLive };
+  return { state, status, everLive, speaking };
 }

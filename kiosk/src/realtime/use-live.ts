@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { LiveClient, type ConnectionStatus, type SocketLike } from '../../../shared/live-client';
 import type { LiveView, MeetingState } from '../../../shared/protocol';
 import type { CastBallot, CastReply } from '../../../shared/schemas/votes';
+import { newer, type SeatSpeakingView } from '../../../shared/speaking';
 import { currentSigner } from '../api/device-token';
 
 export interface Live {
@@ -16,9 +17,11 @@ export interface Live {
   everLive: boolean;
   /** Sends a ballot until the server answers it (see LiveClient.cast); null before the client exists. */
   cast: ((voteId: number, ballot: CastBallot, onRetry?: (attempt: number) => void) => Promise<CastReply>) | null;
+  /** The sitting's speaking queue and floor (发言), as a seat tablet sees it; `receivedAt`: local time it came. */
+  speaking: (SeatSpeakingView & { receivedAt: number }) | null;
 }
 
-const initial: Live = { state: null, status: 'connecting', everLive: false, cast: null };
+const initial: Live = { state: null, status: 'connecting', everLive: false, cast: null, speaking: null };
 
 function wsOrigin(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
@@ -28,6 +31,7 @@ export function useLive(meetingId: number | null, view: LiveView): Live {
   const [live, setLive] = useState<Live>(initial);
   useEffect(() => {
     if (meetingId === null) return;
+    let fresh = true;
     const client = new LiveClient({
       origin: wsOrigin(),
       meetingId,
@@ -36,6 +40,15 @@ export function useLive(meetingId: number | null, view: LiveView): Live {
       connect: (url) => new WebSocket(url) as unknown as SocketLike,
       onState: (state) => setLive((l) => ({ ...l, state })),
       onStatus: (status) => setLive((l) => ({ ...l, status, everLive: l.everLive || status === 'live' })),
+      onMessage: (m) => {
+        // After a snapshot (a reconnect, maybe to a restarted server whose seq starts again) the next view is taken as it is.
+        if (m.type === 'snapshot') fresh = true;
+        if (m.type !== 'seat-speaking') return;
+        const came = { ...m.speaking, receivedAt: Date.now() };
+        const take = fresh;
+        fresh = false;
+        setLive((l) => ({ ...l, speaking: take ? came : newer(l.speaking ?? undefined, came) }));
+      },
     });
     setLive((l) => ({ ...l, cast: client.cast.bind(client) }));
     // A tablet that slept may have missed changes: ask for a fresh snapshot when it is shown again.

@@ -10,6 +10,7 @@ import { addAnswer, endSpeech, giveFloor, setSpeechLimit, skipRequest } from '..
 import { requestToSpeak, speakingView, withdrawRequest } from '../../services/speaking-service';
 import { arrivalTicket } from '../../services/speaking-arrival';
 import { startSpeakingFeed } from '../../services/speaking-feed';
+import { speechReport } from '../../services/speaking-report';
 import { actorOf } from '../actor';
 
 const ARRIVAL = Symbol('speech arrival');
@@ -37,6 +38,7 @@ export default async function speakingRoutes(fastify: FastifyInstance) {
   );
 
   app.get('/api/sittings/:sittingId/speaking', { config: { access: 'staff' }, schema: { params: sittingParams } }, async (req) => speakingView(ctx, req.params.sittingId));
+  app.get('/api/reports/sittings/:sittingId/speeches', { config: { access: 'staff' }, schema: { params: sittingParams } }, async (req) => speechReport(ctx, req.params.sittingId));
 
   const chair = { config: { access: STAFF_RIGHTS.chairSpeakers } };
   app.post('/api/sittings/:sittingId/speaking/floor', { ...chair, schema: { params: sittingParams, body: RequestId } }, async (req) =>

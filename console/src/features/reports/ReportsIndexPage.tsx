@@ -29,6 +29,11 @@ export function ReportsIndexPage({ meetingId }: { meetingId: number }) {
                   <strong>{t('attendanceSheet')}</strong>
                 </a>
               </li>
+              <li>
+                <a href={href(`/reports/sittings/${s.id}/speeches`)}>
+                  <strong>{t('speechReport')}</strong>
+                </a>
+              </li>
               {votes.map((v) => (
                 <li key={v.id}>
                   <a href={href(`/reports/votes/${v.id}`)}>

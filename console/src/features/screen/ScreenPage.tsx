@@ -14,6 +14,7 @@ import { formatHourMinute } from '../../ui/format';
 import { ScreenAttendance, AttendanceStrip } from './ScreenAttendance';
 import { ScreenVoteOpen } from './ScreenVoteOpen';
 import { ScreenResult } from './ScreenResult';
+import { ScreenSpeaker } from './ScreenSpeaker';
 
 function pickSitting(state: MeetingState, pinned: number | null): number | undefined {
   if (pinned) return pinned;
@@ -52,7 +53,11 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
   // The vote that moved last is on screen: a vote being voted on, or the result of the one just closed.
   const current = votes.filter((v) => v.state === 'open' || v.state === 'closed' || v.state === 'announced').sort((a, b) => lastEvent(b).localeCompare(lastEvent(a)))[0];
   const rules = body.data?.rules ?? DEFAULT_BODY_RULES;
-  const mode = view === 'attendance' || !current ? 'attendance' : current.state === 'open' ? 'open' : resultOnScreen(current, rules) ? 'result' : 'awaiting';
+  // Someone given the floor takes the screen, unless a vote is open (a vote is never hidden while deputies press).
+  const speaking = sittingId !== undefined ? live.speaking[sittingId] : undefined;
+  const floor = view !== 'attendance' && current?.state !== 'open' ? speaking?.floor ?? null : null;
+  const itemTitle = floor?.agendaItemId ? state?.agenda?.find((a) => a.sittingId === sittingId)?.items.find((i) => i.id === floor.agendaItemId)?.title ?? null : null;
+  const mode = floor ? 'speaker' : view === 'attendance' || !current ? 'attendance' : current.state === 'open' ? 'open' : resultOnScreen(current, rules) ? 'result' : 'awaiting';
   return (
     <div className="screen" data-mode={mode} data-testid="screen">
       <header className="screen-head">
@@ -69,6 +74,7 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
       </header>
       <main className="screen-main">
         {!state && <div className="screen-wait">{t('screenConnecting')}</div>}
+        {state && mode === 'speaker' && speaking && floor && <ScreenSpeaker view={speaking} floor={floor} itemTitle={itemTitle} />}
         {state && mode === 'attendance' && summary && <ScreenAttendance summary={summary} />}
         {state && (mode === 'open' || mode === 'awaiting') && current && <ScreenVoteOpen vote={current} />}
         {state && mode === 'result' && current?.tally && <ScreenResult vote={current} tally={current.tally} showNotVoted={rules.showNotVoted} />}

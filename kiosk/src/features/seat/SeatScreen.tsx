@@ -18,6 +18,7 @@ import { ConfirmView } from './ConfirmView';
 import { IdentifyPanel, type Identified } from './IdentifyPanel';
 import { VoteHeader } from './VoteHeader';
 import { ClosedView, VotedView, WaitingView } from './SeatViews';
+import { SpeakingBar } from '../speaking/SpeakingBar';
 
 type Phase =
   | { kind: 'identify'; notice: MessageKey | null; resume: boolean }
@@ -187,6 +188,9 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
       </TopBar>
       <OfflineBanner show={isDisconnected(live)} retrying={retrying} />
       <main className="seat-main">{body}</main>
+      {device.sittingId !== null && (
+        <SpeakingBar device={{ ...device, sittingId: device.sittingId }} live={live} voter={voter} onIdentified={(who) => setVoter(who)} seatIdentifying={!!vote && phase.kind === 'identify'} />
+      )}
     </div>
   );
 }
