@@ -5,6 +5,7 @@ import type { AttendanceEntry, AttendanceSummary, DeputyView, VoteView } from '.
 import type { Bilingual } from './labels';
 import type { RollCallEntry } from './roll-call';
 import type { SpokenTurn } from './speaking';
+import type { AgendaEntry } from './agenda';
 
 /** Where a report belongs: body, meeting and sitting names. */
 export interface ReportPlace {
@@ -30,6 +31,29 @@ export interface VoteReport extends ReportPlace {
   timeZone: string;
   /** 记名 votes once closed: each deputy's choice or why there is none; null for 无记名 votes and before close. */
   rollCall: RollCallEntry[] | null;
+}
+
+/** A document (会议文件) as the agenda report lists it: its name and the SHA-256 of its bytes. */
+export interface AgendaReportDocument {
+  name: string;
+  sha256: string;
+}
+
+/** One item of the 议程 report: the item, its votes (title, kind, state) and its documents. */
+export interface AgendaReportItem extends AgendaEntry {
+  current: boolean;
+  votes: Array<Pick<VoteView, 'id' | 'title' | 'kind' | 'state'>>;
+  documents: AgendaReportDocument[];
+}
+
+/** 会议议程: a sitting's agenda in order, each item with its votes and documents, and the sitting's own documents. */
+export interface AgendaReport extends ReportPlace {
+  items: AgendaReportItem[];
+  /** Documents of the sitting as a whole (not of one item). */
+  sittingDocuments: AgendaReportDocument[];
+  auditHead: string;
+  generatedAt: string;
+  timeZone: string;
 }
 
 /** 签到统计表: one sitting's summary and everyone on its list. */

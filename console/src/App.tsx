@@ -11,6 +11,7 @@ import { BodyPage } from './features/setup/BodyPage';
 import { MeetingPage } from './features/setup/MeetingPage';
 import { AttendancePage } from './features/attendance/AttendancePage';
 import { VotesPage } from './features/votes/VotesPage';
+import { AgendaPage } from './features/agenda/AgendaPage';
 import { FaceWatchPage } from './features/watch/FaceWatchPage';
 import { ScreenPage } from './features/screen/ScreenPage';
 import { DevicesPage } from './features/devices/DevicesPage';
@@ -18,6 +19,7 @@ import { AccountsPage } from './features/accounts/AccountsPage';
 import { ReportsIndexPage } from './features/reports/ReportsIndexPage';
 import { VoteReportPage } from './features/reports/VoteReportPage';
 import { AttendanceReportPage } from './features/reports/AttendanceReportPage';
+import { AgendaReportPage } from './features/reports/AgendaReportPage';
 import { DeputyRecordPage } from './features/reports/DeputyRecordPage';
 import { SpeakingPage } from './features/speaking/SpeakingPage';
 import { SpeechReportPage } from './features/speaking/SpeechReportPage';
@@ -46,6 +48,7 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
     const sid = idOf(d);
     if (c === 'sittings' && sid && e === 'attendance') return { page: <AttendancePage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'watch') return { page: <FaceWatchPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
+    if (c === 'sittings' && sid && e === 'agenda') return { page: <AgendaPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'votes') return { page: <VotesPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'speaking') return { page: <SpeakingPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'reports') return { page: <ReportsIndexPage meetingId={id} />, meetingId: id };
@@ -54,6 +57,7 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
   if (a === 'reports') {
     if (b === 'votes' && idOf(c)) return { page: <VoteReportPage voteId={idOf(c)!} /> };
     if (b === 'sittings' && idOf(c) && d === 'speeches') return { page: <SpeechReportPage sittingId={idOf(c)!} /> };
+    if (b === 'sittings' && idOf(c) && d === 'agenda') return { page: <AgendaReportPage sittingId={idOf(c)!} /> };
     if (b === 'sittings' && idOf(c)) return { page: <AttendanceReportPage sittingId={idOf(c)!} /> };
     if (b === 'deputies' && idOf(c)) return { page: <DeputyRecordPage deputyId={idOf(c)!} /> };
   }

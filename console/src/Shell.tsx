@@ -49,7 +49,7 @@ function MeetingNav({ meetingId, sittingId, route }: { meetingId: number; sittin
           <select
             aria-label={t('sitting')}
             value={current}
-            onChange={(e) => (location.hash = `/meetings/${m.id}/sittings/${e.target.value}/${section === 'votes' || section === 'watch' || section === 'speaking' ? section : 'attendance'}`)}
+            onChange={(e) => (location.hash = `/meetings/${m.id}/sittings/${e.target.value}/${section === 'votes' || section === 'watch' || section === 'agenda' || section === 'speaking' ? section : 'attendance'}`)}
           >
             {m.sittings.map((s) => (
               <option key={s.id} value={s.id}>
@@ -58,6 +58,7 @@ function MeetingNav({ meetingId, sittingId, route }: { meetingId: number; sittin
             ))}
           </select>
         )}
+        {current && link(`/meetings/${m.id}/sittings/${current}/agenda`, t('navAgenda'), section === 'agenda')}
         {current && link(`/meetings/${m.id}/sittings/${current}/attendance`, t('navAttendance'), section === 'attendance')}
         {current && link(`/meetings/${m.id}/sittings/${current}/watch`, t('navWatch'), section === 'watch')}
         {current && link(`/meetings/${m.id}/sittings/${current}/votes`, t('navVotes'), section === 'votes')}

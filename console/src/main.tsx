@@ -8,6 +8,7 @@ import './styles/components.css';
 import './styles/attendance.css';
 import './styles/watch.css';
 import './styles/votes.css';
+import './styles/agenda.css';
 import './styles/admin.css';
 import './styles/screen.css';
 import './styles/print.css';

@@ -16,6 +16,7 @@ import { ArchiveBody, BodyRulesInput, CreateBody, DeputyInput, ImportRoster, Upd
 import { AcceptPairing, RequestPairing, UpdateDevice } from '../../shared/schemas/devices';
 import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, FaceFrameAhead, RetentionSettings, SeatIdentify } from '../../shared/schemas/face';
 import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting, ManualCheckin, RecordLeave } from '../../shared/schemas/meetings';
+import { CreateVoteWithItem, EditAgendaItem, ReorderAgenda, SetCurrentItem } from '../../shared/schemas/agenda';
 import { ReviewReason } from '../../shared/schemas/door-watch';
 import { CancelVote, CastBallot, CreateVote, OpenVote, TrackerReport } from '../../shared/schemas/votes';
 import { ChangePassword, CreateStaff, Login, UpdateStaff } from '../../shared/schemas/staff';
@@ -113,6 +114,14 @@ function routes(): Route[] {
     r('POST', '/api/meetings/:meetingId/participants', () => `/api/meetings/${s.meeting.id}/participants`, { schema: AddParticipant, example: () => ({ role: 'observer', name: '列席' }) }),
     r('GET', '/api/sittings/:sittingId/agenda', () => `/api/sittings/${s.sittingId}/agenda`),
     r('POST', '/api/sittings/:sittingId/agenda', () => `/api/sittings/${s.sittingId}/agenda`, { schema: CreateAgendaItem, example: () => ({ title: '议程' }) }),
+    r('PATCH', '/api/agenda/:itemId', () => `/api/agenda/${agendaItemId}`, { schema: EditAgendaItem, example: () => ({ title: '议程', kind: 'report' }) }),
+    r('DELETE', '/api/agenda/:itemId', () => `/api/agenda/${agendaItemId}`),
+    r('PUT', '/api/sittings/:sittingId/agenda/order', () => `/api/sittings/${s.sittingId}/agenda/order`, { schema: ReorderAgenda, example: () => ({ itemIds: [agendaItemId] }) }),
+    r('PUT', '/api/sittings/:sittingId/agenda/current', () => `/api/sittings/${s.sittingId}/agenda/current`, { schema: SetCurrentItem, example: () => ({ itemId: agendaItemId }) }),
+    r('POST', '/api/sittings/:sittingId/votes', () => `/api/sittings/${s.sittingId}/votes`, {
+      schema: CreateVoteWithItem,
+      example: () => ({ agendaItemId, vote: { kind: 'resolution', title: '决议', secrecy: 'open' } }),
+    }),
     r('GET', '/api/sittings/:sittingId/attendance', () => `/api/sittings/${s.sittingId}/attendance`),
     r('POST', '/api/sittings/:sittingId/leaves', () => `/api/sittings/${s.sittingId}/leaves`, { schema: RecordLeave, example: () => ({ participantId: p, reason: '请假' }) }),
     r('DELETE', '/api/sittings/:sittingId/leaves/:participantId', () => `/api/sittings/${s.sittingId}/leaves/${s.participantOf.get(s.deputyIds[7]!)}`),
@@ -167,6 +176,7 @@ function routes(): Route[] {
     r('GET', '/api/reports/votes/:voteId/xlsx', () => `/api/reports/votes/${v.closed.id}/xlsx`),
     r('GET', '/api/reports/sittings/:sittingId/attendance', () => `/api/reports/sittings/${s.sittingId}/attendance`),
     r('GET', '/api/reports/sittings/:sittingId/attendance/xlsx', () => `/api/reports/sittings/${s.sittingId}/attendance/xlsx`),
+    r('GET', '/api/reports/sittings/:sittingId/agenda', () => `/api/reports/sittings/${s.sittingId}/agenda`),
     r('GET', '/api/reports/deputies/:deputyId', () => `/api/reports/deputies/${d}`),
   ];
 }

@@ -1,5 +1,5 @@
-// Meetings, sittings, participants (列席) and agenda items.
-import type { AgendaItemView, MeetingView, ParticipantView, SittingView } from '../../../shared/views';
+// Meetings, sittings and participants (列席).
+import type { MeetingView, ParticipantView, SittingView } from '../../../shared/views';
 import type { AddParticipant, CreateMeeting, CreateSitting } from '../../../shared/schemas/meetings';
 import { get, post } from './http';
 
@@ -12,5 +12,5 @@ export const addSitting = (meetingId: number, input: CreateSitting) => post<Sitt
 export const listParticipants = (meetingId: number) => get<ParticipantView[]>(`/api/meetings/${meetingId}/participants`);
 export const addParticipant = (meetingId: number, input: AddParticipant) =>
   post<ParticipantView>(`/api/meetings/${meetingId}/participants`, input);
-export const listAgenda = (sittingId: number) => get<AgendaItemView[]>(`/api/sittings/${sittingId}/agenda`);
-export const addAgendaItem = (sittingId: number, title: string) => post<{ id: number; title: string }>(`/api/sittings/${sittingId}/agenda`, { title });
+/** The agenda's calls are in ./agenda. */
+export { listAgenda } from './agenda';

@@ -1,10 +1,8 @@
 // Votes: create, open (with an audited quorum override), close, announce, cancel.
 import type { VoteView } from '../../../shared/views';
-import type { CreateVote } from '../../../shared/schemas/votes';
 import { get, post } from './http';
 
 export const getVote = (id: number) => get<VoteView>(`/api/votes/${id}`);
-export const createVote = (agendaItemId: number, input: CreateVote) => post<VoteView>(`/api/agenda/${agendaItemId}/votes`, input);
 export const openVote = (id: number, overrideQuorumReason?: string) =>
   post<VoteView>(`/api/votes/${id}/open`, overrideQuorumReason ? { overrideQuorumReason } : {});
 export const closeVote = (id: number) => post<VoteView>(`/api/votes/${id}/close`);

@@ -4,6 +4,7 @@ import { admin } from './dict-admin';
 import type { Entry } from './entry';
 import { watch } from './dict-watch';
 import { speaking } from './dict-speaking';
+import { agenda } from './dict-agenda';
 
 const app = {
   appTitle: { zh: '会议控制台 · 会议报到与表决系统', en: 'Console · Quorum' },
@@ -382,6 +383,6 @@ const auth = {
   roleChair: { zh: '主席团', en: 'Chair' },
 } satisfies Record<string, Entry>;
 
-export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch, ...speaking };
+export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch, ...agenda, ...speaking };
 
 export type DictKey = keyof typeof dict;

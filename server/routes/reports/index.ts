@@ -1,10 +1,11 @@
-// Reports: results sheet per vote, attendance sheet per sitting (JSON for the printable pages, .xlsx exports),
+// Reports: results sheet per vote, attendance sheet and agenda (会议议程) per sitting (JSON for the printable pages, .xlsx exports),
 // and a deputy's record across meetings (履职档案).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams } from '../../../shared/schemas/common';
 import { attendanceReport, deputyRecord, voteReport } from '../../services/report-service';
 import { attendanceWorkbook, voteWorkbook } from '../../services/report-workbook';
+import { agendaReport } from '../../services/agenda-report';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -39,6 +40,8 @@ export default async function reportRoutes(fastify: FastifyInstance) {
     const id = req.params.sittingId;
     return sendXlsx(reply, await attendanceWorkbook(report), `attendance-${id}.xlsx`, `签到统计表-${report.meetingName}-${report.sittingName}.xlsx`);
   });
+
+  app.get('/api/reports/sittings/:sittingId/agenda', { config: { access: 'staff' }, schema: sittingParams }, async (req) => agendaReport(ctx, req.params.sittingId));
 
   app.get('/api/reports/deputies/:deputyId', { config: { access: 'staff' }, schema: { params: IdParams('deputyId') } }, async (req) =>
     deputyRecord(ctx, req.params.deputyId),

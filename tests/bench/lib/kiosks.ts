@@ -5,6 +5,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { CastFailed } from '../../../shared/live-casts';
 import { LiveClient, type ConnectionStatus, type SocketLike } from '../../../shared/live-client';
+import type { MeetingState } from '../../../shared/protocol';
 import type { Mark } from '../../../shared/types';
 import { type JsonClient, pool } from './http';
 import { VOTER_TOKEN_TTL_MS } from '../../../server/services/voter-token';
@@ -75,8 +76,11 @@ export async function warmUp(client: JsonClient, kiosks: Kiosk[]): Promise<void>
   });
 }
 
-/** A kiosk's live client, as the seat tablet makes it: signed hello, and each vote that opens marked as shown. */
-export function kioskLive(port: number, meetingId: number, k: Kiosk, onStatus: (status: ConnectionStatus) => void): LiveClient {
+/**
+ * A kiosk's live client, as the seat tablet makes it: signed hello, and each vote that opens marked as shown.
+ * `onState`: also told of every state the tablet applies (the agenda bench watches its current item).
+ */
+export function kioskLive(port: number, meetingId: number, k: Kiosk, onStatus: (status: ConnectionStatus) => void, onState?: (state: MeetingState) => void): LiveClient {
   return new LiveClient({
     origin: `ws://127.0.0.1:${port}`,
     meetingId,
@@ -89,20 +93,27 @@ export function kioskLive(port: number, meetingId: number, k: Kiosk, onStatus: (
         k.shown.add(v.id);
         k.waiting.get(v.id)?.();
       }
+      onState?.(state);
     },
     onStatus,
   });
 }
 
 /** Opens every kiosk's live client (hello with its device token → snapshot); resolves with how many went live. */
-export async function connectKiosks(port: number, meetingId: number, kiosks: Kiosk[]): Promise<number> {
+export async function connectKiosks(port: number, meetingId: number, kiosks: Kiosk[], onState?: (k: Kiosk, state: MeetingState) => void): Promise<number> {
   let connected = 0;
   await pool(kiosks, 200, (k) =>
     new Promise<void>((resolve) => {
-      k.live = kioskLive(port, meetingId, k, (status) => {
-        if (status === 'live') connected += 1;
-        if (status !== 'connecting') resolve();
-      });
+      k.live = kioskLive(
+        port,
+        meetingId,
+        k,
+        (status) => {
+          if (status === 'live') connected += 1;
+          if (status !== 'connecting') resolve();
+        },
+        onState && ((state) => onState(k, state)),
+      );
     }),
   );
   return connected;

@@ -39,7 +39,7 @@ export async function startServer(dataDir: string, env: Record<string, string> =
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QUORUM_DATA: dataDir, QUORUM_LOG: process.env.QUORUM_LOG ?? 'off', QUORUM_TLS: 'off', ...env },
     stdio: ['ignore', process.env.QUORUM_LOG === 'on' ? 'inherit' : 'ignore', 'inherit'],
   });
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000; // a start on a busy 2-core machine (load 20+) took over 60 s
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
@@ -48,7 +48,7 @@ export async function startServer(dataDir: string, env: Record<string, string> =
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error('server did not become healthy in 60 s');
+    if (Date.now() > deadline) throw new Error('server did not become healthy in 180 s');
     await new Promise((r) => setTimeout(r, 200));
   }
   const proc = (file: string) => readFileSync(`/proc/${child.pid}/${file}`, 'utf8');

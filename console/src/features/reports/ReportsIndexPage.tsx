@@ -1,4 +1,4 @@
-// Reports of a meeting: the attendance sheet of each sitting and the results sheet of each vote.
+// Reports of a meeting: the attendance sheet and the agenda (会议议程) of each sitting and the results sheet of each vote.
 import { KIND_LABELS, STATE_LABELS } from '../../../../shared/labels';
 import { getMeeting, listAgenda } from '../../api/meetings';
 import { useI18n } from '../../i18n/I18n';
@@ -27,6 +27,11 @@ export function ReportsIndexPage({ meetingId }: { meetingId: number }) {
               <li>
                 <a href={href(`/reports/sittings/${s.id}`)}>
                   <strong>{t('attendanceSheet')}</strong>
+                </a>
+              </li>
+              <li>
+                <a href={href(`/reports/sittings/${s.id}/agenda`)}>
+                  <strong>{t('agendaSheet')}</strong>
                 </a>
               </li>
               <li>

@@ -1,6 +1,8 @@
 // 大屏: the hall's big screen at 1920×1080, readable from the back. Attendance during check-in; "表决进行中
 // 已投 N/M" while a vote is open (never per-option counts); the result with bars once the body's rules say so
 // (at close or once announced, per vote kind: resultOnScreen), "表决已结束，待宣布结果" in between.
+// Between votes, the current agenda item (当前议程: title and presenter) once the chair has set one; a result stays
+// up only while its own item is current (moving on to the next item replaces it).
 // Add ?sitting=<id> to pin a sitting, ?view=attendance to show attendance even after a result.
 import { useEffect, useState } from 'react';
 import type { MeetingState } from '../../../../shared/protocol';
@@ -15,6 +17,8 @@ import { ScreenAttendance, AttendanceStrip } from './ScreenAttendance';
 import { ScreenVoteOpen } from './ScreenVoteOpen';
 import { ScreenResult } from './ScreenResult';
 import { ScreenSpeaker } from './ScreenSpeaker';
+import { ScreenAgenda } from './ScreenAgenda';
+import { currentItem } from '../../../../shared/agenda';
 
 function pickSitting(state: MeetingState, pinned: number | null): number | undefined {
   if (pinned) return pinned;
@@ -51,13 +55,15 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
   const summary = state?.attendance.find((a) => a.sittingId === sittingId);
   const votes = state?.votes.filter((v) => v.sittingId === sittingId) ?? [];
   // The vote that moved last is on screen: a vote being voted on, or the result of the one just closed.
-  const current = votes.filter((v) => v.state === 'open' || v.state === 'closed' || v.state === 'announced').sort((a, b) => lastEvent(b).localeCompare(lastEvent(a)))[0];
+  const latest = votes.filter((v) => v.state === 'open' || v.state === 'closed' || v.state === 'announced').sort((a, b) => lastEvent(b).localeCompare(lastEvent(a)))[0];
+  const item = currentItem(state?.agenda?.find((a) => a.sittingId === sittingId));
+  const current = latest && (latest.state === 'open' || !item || latest.agendaItemId === item.id) ? latest : undefined;
   const rules = body.data?.rules ?? DEFAULT_BODY_RULES;
   // Someone given the floor takes the screen, unless a vote is open (a vote is never hidden while deputies press).
   const speaking = sittingId !== undefined ? live.speaking[sittingId] : undefined;
   const floor = view !== 'attendance' && current?.state !== 'open' ? speaking?.floor ?? null : null;
   const itemTitle = floor?.agendaItemId ? state?.agenda?.find((a) => a.sittingId === sittingId)?.items.find((i) => i.id === floor.agendaItemId)?.title ?? null : null;
-  const mode = floor ? 'speaker' : view === 'attendance' || !current ? 'attendance' : current.state === 'open' ? 'open' : resultOnScreen(current, rules) ? 'result' : 'awaiting';
+  const mode = floor ? 'speaker' : view === 'attendance' ? 'attendance' : current ? (current.state === 'open' ? 'open' : resultOnScreen(current, rules) ? 'result' : 'awaiting') : item ? 'agenda' : 'attendance';
   return (
     <div className="screen" data-mode={mode} data-testid="screen">
       <header className="screen-head">
@@ -76,6 +82,7 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
         {!state && <div className="screen-wait">{t('screenConnecting')}</div>}
         {state && mode === 'speaker' && speaking && floor && <ScreenSpeaker view={speaking} floor={floor} itemTitle={itemTitle} />}
         {state && mode === 'attendance' && summary && <ScreenAttendance summary={summary} />}
+        {state && mode === 'agenda' && item && <ScreenAgenda item={item} />}
         {state && (mode === 'open' || mode === 'awaiting') && current && <ScreenVoteOpen vote={current} />}
         {state && mode === 'result' && current?.tally && <ScreenResult vote={current} tally={current.tally} showNotVoted={rules.showNotVoted} />}
       </main>

@@ -5,8 +5,7 @@ import { defaultSecrecy, describePassRule } from '../../../../shared/rules';
 import type { BodyRules, ChangePolicy, PassRule, Secrecy, VoteKind } from '../../../../shared/types';
 import type { AgendaItemView } from '../../../../shared/views';
 import { KIND_LABELS } from '../../../../shared/labels';
-import { addAgendaItem } from '../../api/meetings';
-import { createVote } from '../../api/votes';
+import { createVoteWithItem } from '../../api/agenda';
 import { useI18n } from '../../i18n/I18n';
 import { Card, ErrorNote, Field } from '../../ui/kit';
 import { PassRuleField, defaultRule } from './PassRuleField';
@@ -29,7 +28,8 @@ export function CreateVoteForm({ sittingId, rules, agenda, onDone }: { sittingId
   const [maxYes, setMaxYes] = useState(1);
   const [allowWriteIn, setAllowWriteIn] = useState(true);
   const [rule, setRule] = useState<PassRule | null>(null);
-  const [agendaId, setAgendaId] = useState<number | 'new'>('new');
+  // The vote belongs to an agenda item: the current one by default, or a new one of the vote's title.
+  const [agendaId, setAgendaId] = useState<number | 'new'>(() => agenda.find((a) => a.current)?.id ?? 'new');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const optionLabels = options.split('\n').map((s) => s.trim()).filter(Boolean);
@@ -38,16 +38,19 @@ export function CreateVoteForm({ sittingId, rules, agenda, onDone }: { sittingId
     e.preventDefault();
     setBusy(true);
     try {
-      const itemId = agendaId === 'new' ? (await addAgendaItem(sittingId, title.trim())).id : agendaId;
-      await createVote(itemId, {
-        kind,
-        title: title.trim(),
-        secrecy,
-        changePolicy,
-        ...(kind !== 'resolution' && { options: optionLabels.map((label) => ({ label })) }),
-        ...((kind === 'project' || kind === 'election') && { maxYes }),
-        ...(kind === 'election' && { allowWriteIn }),
-        ...(rule && kind !== 'rating' && { passRule: rule }),
+      // One request: the server makes the item and the vote together, so a refused form leaves no item behind.
+      await createVoteWithItem(sittingId, {
+        ...(agendaId === 'new' ? { newItem: { title: title.trim() } } : { agendaItemId: agendaId }),
+        vote: {
+          kind,
+          title: title.trim(),
+          secrecy,
+          changePolicy,
+          ...(kind !== 'resolution' && { options: optionLabels.map((label) => ({ label })) }),
+          ...((kind === 'project' || kind === 'election') && { maxYes }),
+          ...(kind === 'election' && { allowWriteIn }),
+          ...(rule && kind !== 'rating' && { passRule: rule }),
+        },
       });
       onDone();
     } catch (err) {
@@ -70,7 +73,7 @@ export function CreateVoteForm({ sittingId, rules, agenda, onDone }: { sittingId
         </Field>
         {agenda.length > 0 && (
           <Field label={t('agendaItem')}>
-            <select value={agendaId} onChange={(e) => setAgendaId(e.target.value === 'new' ? 'new' : Number(e.target.value))}>
+            <select name="agendaItem" value={agendaId} onChange={(e) => setAgendaId(e.target.value === 'new' ? 'new' : Number(e.target.value))}>
               <option value="new">{t('agendaNew')}</option>
               {agenda.map((a) => (
                 <option key={a.id} value={a.id}>

@@ -1,7 +1,7 @@
 // Seat voting: the open vote of this tablet's sitting in large type; the deputy confirms who they are by face,
 // marks, confirms, and sees "投票成功" once the server has the ballot. The ballot goes over the tablet's live socket
 // and is sent again with the same clientId after a dropped connection until answered (counted once); a vote that
-// closes shows "表决已结束"; between votes, "暂无表决".
+// closes shows "表决已结束"; between votes, the current agenda item (当前议程) and "暂无表决".
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CastFailed } from '../../../../shared/live-casts';
 import type { DeviceView, VoteView } from '../../../../shared/views';
@@ -19,6 +19,7 @@ import { IdentifyPanel, type Identified } from './IdentifyPanel';
 import { VoteHeader } from './VoteHeader';
 import { ClosedView, VotedView, WaitingView } from './SeatViews';
 import { SpeakingBar } from '../speaking/SpeakingBar';
+import { CurrentItem, currentOf } from './CurrentItem';
 
 type Phase =
   | { kind: 'identify'; notice: MessageKey | null; resume: boolean }
@@ -50,6 +51,7 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
   );
   const vote = live.state?.votes.find((v) => v.id === voteId) ?? null;
   const tracked = useBallotTracker(live.state?.votes ?? null);
+  const current = currentOf(live.state, device.sittingId);
 
   // Follow the live state: a vote that closes under the deputy, and the next open vote.
   useEffect(() => {
@@ -127,10 +129,11 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
 
   let body: React.ReactNode;
   if (closed) body = <ClosedView vote={closed} tracker={tracked.get(closed.id) ?? null} />;
-  else if (!vote) body = <WaitingView />;
+  else if (!vote) body = <WaitingView current={current} />;
   else if (phase.kind === 'identify')
     body = (
       <div className="seat-split">
+        <CurrentItem item={current} compact />
         <VoteHeader vote={vote} />
         <IdentifyPanel notice={phase.notice} onIdentified={onIdentified} onRetrying={setRetrying} />
       </div>
@@ -138,6 +141,7 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
   else if (phase.kind === 'ballot')
     body = (
       <div className="seat-ballot" data-screen={`ballot-${vote.kind}`}>
+        <CurrentItem item={current} compact />
         <VoteHeader vote={vote} compact={vote.kind !== 'resolution'} />
         <BallotForm vote={vote} draft={draft} onChange={setDraft} onNext={() => setPhase({ kind: 'confirm' })} />
       </div>
@@ -145,6 +149,7 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
   else if (phase.kind === 'confirm')
     body = (
       <div className="seat-ballot">
+        <CurrentItem item={current} compact />
         <VoteHeader vote={vote} compact />
         <ConfirmView vote={vote} draft={draft} onBack={() => setPhase({ kind: 'ballot' })} onConfirm={() => void send()} />
       </div>

@@ -1,9 +1,20 @@
+import type { AgendaEntry } from '../../../../shared/agenda';
 import type { VoteView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
+import { CurrentItem } from './CurrentItem';
 import type { TrackerOutcome } from './use-ballot-tracker';
 
-export function WaitingView() {
+/** Between votes: the current item (当前议程) when the chair has set one, and 暂无表决. */
+export function WaitingView({ current }: { current: AgendaEntry | null }) {
   const { t } = useI18n();
+  if (current) {
+    return (
+      <div className="screen center waiting with-item" data-screen="waiting">
+        <CurrentItem item={current} />
+        <p className="lead muted">{`${t('noVote')}，${t('noVoteHint')}`}</p>
+      </div>
+    );
+  }
   return (
     <div className="screen center waiting" data-screen="waiting">
       <div className="calm-mark" aria-hidden="true" />
