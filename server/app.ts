@@ -132,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(faceRoutes);
   await app.register(import('./routes/reports'));
   await app.register(import('./routes/speaking'));
+  await app.register(import('./routes/hall'));
   // Face models and the tfjs WASM binaries, served from node_modules: the LAN has no CDN.
   for (const [prefix, dir] of Object.entries(MODEL_DIRS)) {
     await app.register(fastifyStatic, { root: dir, prefix, decorateReply: false, maxAge: '1d' });

@@ -1,3 +1,6 @@
+import type { RollStatus } from './roll-call';
+import type { Mark, RatingMark, VoteKind } from './types';
+
 // The hall (会场) and seat assignment as the server sends them and the console, the door and the seat tablets read.
 
 /** 主席台 sections are seated by hand; 代表席 ('floor') sections are what the one-click fill uses. */
@@ -56,9 +59,16 @@ export interface SeatMapView {
   tabletsBound: boolean;
 }
 
-/** A 记名 vote's choices by seat, sent only once it is closed; never for a 无记名 vote. */
+/** A 记名 vote's choices by seat, sent only once it is closed; never for a 无记名 vote (not even the empty shape). */
 export interface SeatChoicesView {
   voteId: number;
-  /** seat id → the choice in words (赞成 / 反对 / 弃权 / 未按, or per option for multi-option votes). */
-  choices: Array<{ seatId: number; participantId: number; choice: string }>;
+  kind: VoteKind;
+  options: Array<{ id: number; label: string }>;
+  seats: Array<{
+    seatId: number;
+    participantId: number;
+    status: RollStatus;
+    /** One mark per option in the vote's order; null unless status is 'voted'. */
+    marks: Array<Mark | RatingMark | null> | null;
+  }>;
 }

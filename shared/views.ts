@@ -200,9 +200,12 @@ export type FaceRefusalReason =
   | 'not_checked_in'
   | 'gave_up';
 
-/** POST /api/checkins/face: what the door kiosk shows. `thumbnail` is the matched deputy's photo as a data: URL. */
+/**
+ * POST /api/checkins/face: what the door kiosk shows. `thumbnail` is the matched deputy's photo as a data: URL;
+ * `seat` the seat assigned for the sitting in words (您的座位：3排12座), null when none is assigned.
+ */
 export type FaceCheckinReply =
-  | { status: 'checked_in' | 'already_checked_in'; deputy: RecognisedDeputy; thumbnail: string | null; at: string }
+  | { status: 'checked_in' | 'already_checked_in'; deputy: RecognisedDeputy; thumbnail: string | null; at: string; seat: string | null }
   | { status: 'not_recognised' | 'not_on_roster' | 'liveness_failed' | 'challenge_expired'; reason: FaceRefusalReason };
 
 /** POST /api/seat/identify: a voter token for the recognised, checked-in deputy, or why not. */

@@ -179,3 +179,27 @@ export async function freeFloorSeats(db: Reader, sittingId: number, bodyId: numb
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * Seat tablets bound to seats (devices.seat_id, added by the seat-binding work): seat id → device ids. Null where
+ * this database has no such column, so the seat map says it shows no tablet state rather than guessing.
+ */
+export async function seatTablets(db: Reader): Promise<Map<number, number[]> | null> {
+  const cols = await db.all<{ name: string }>("SELECT name FROM pragma_table_info('devices')");
+  if (!cols.some((c) => c.name === 'seat_id')) return null;
+  const rows = await db.all<{ id: number; seat_id: number }>(
+    "SELECT id, seat_id FROM devices WHERE seat_id IS NOT NULL AND status = 'active' AND mode = 'seat'",
+  );
+  const out = new Map<number, number[]>();
+  for (const r of rows) out.set(r.seat_id, [...(out.get(r.seat_id) ?? []), r.id]);
+  return out;
+}
+
+/** deputy id → participant id in the sitting's meeting. */
+export async function participantsOfDeputies(db: Reader, sittingId: number): Promise<Map<number, number>> {
+  const rows = await db.all<{ id: number; deputy_id: number }>(
+    'SELECT p.id, p.deputy_id FROM participants p JOIN sittings s ON s.meeting_id = p.meeting_id WHERE s.id = ? AND p.deputy_id IS NOT NULL',
+    [sittingId],
+  );
+  return new Map(rows.map((r) => [r.deputy_id, r.id]));
+}

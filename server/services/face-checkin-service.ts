@@ -2,6 +2,7 @@
 // The tablet is a camera, never a witness: it answers a challenge the server chose (a side to turn to) with the
 // frames it saw; the server examines them (frame-check), matches 1:N, refuses a copy of an enrolled photo or a face
 // it has seen before (seen-faces, thumbnail-copy), and keeps the frames as evidence. Nothing the tablet says about who or whether alive decides.
+import { seatOfParticipant } from '../repositories/seats-repository';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { FaceChallenge, FaceCheckin, FaceFrameAhead, SeatIdentify } from '../../shared/schemas/face';
@@ -170,6 +171,7 @@ export async function faceCheckIn(ctx: ServiceContext, device: DeviceView, input
       deputy: { id: d.id, name: d.name, delegation: d.delegation },
       thumbnail: dataUrl(await thumbnail(ctx.db, d.id)),
       at: outcome.checkin.at,
+      seat: (await seatOfParticipant(ctx.db, r.sittingId, r.participantId))?.label ?? null,
     };
   });
   // The door has no "not checked in" answer (only the seat asks for a check-in first).

@@ -43,7 +43,7 @@ function toRows(table: unknown[][]): RosterRow[] {
   return rows;
 }
 
-function cellValue(v: ExcelJS.CellValue): unknown {
+export function cellValue(v: ExcelJS.CellValue): unknown {
   if (v && typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
     if ('text' in v) return v.text;
@@ -56,7 +56,7 @@ function cellValue(v: ExcelJS.CellValue): unknown {
 const XLSX_LIMITS = { entries: 1000, nameBytes: 512, unpacked: 256 * 1024 * 1024, label: { zh: 'Excel 文件', en: '.xlsx file' } };
 
 /** Bounds an .xlsx's zip from its directory before exceljs reads it (an .xlsx of 600,000 parts is no roster). */
-async function checkXlsxZip(bytes: Buffer): Promise<void> {
+export async function checkXlsxZip(bytes: Buffer): Promise<void> {
   const entries = await readDirectory(bufferBytes(bytes), XLSX_LIMITS);
   if (entries.reduce((n, e) => n + e.size, 0) > XLSX_LIMITS.unpacked) {
     throw new AppError('ERR_PAYLOAD_TOO_LARGE', 'Excel 文件解压后过大 / The .xlsx file unpacks too large');

@@ -20,6 +20,7 @@ import { CreateVoteWithItem, EditAgendaItem, ReorderAgenda, SetCurrentItem } fro
 import { ReviewReason } from '../../shared/schemas/door-watch';
 import { CancelVote, CastBallot, CreateVote, OpenVote, TrackerReport } from '../../shared/schemas/votes';
 import { ChangePassword, CreateStaff, Login, UpdateStaff } from '../../shared/schemas/staff';
+import { CreateSection, MoveSeat, Unseat } from '../../shared/schemas/hall';
 import type { BallotContent, VoteSpec } from '../../shared/types';
 import type { VoteView } from '../../shared/views';
 import { call, makeApp, signIn, type TestApp } from '../helpers/app';
@@ -130,6 +131,18 @@ function routes(): Route[] {
     r('POST', '/api/sittings/:sittingId/checkins/:participantId/doubt', () => `/api/sittings/${s.sittingId}/checkins/${p}/doubt`),
     r('POST', '/api/sittings/:sittingId/checkins/:participantId/confirm', () => `/api/sittings/${s.sittingId}/checkins/${p}/confirm`, { schema: ReviewReason, example: () => ({ reason: '核实' }) }),
     r('POST', '/api/sittings/:sittingId/checkins/:participantId/refuse', () => `/api/sittings/${s.sittingId}/checkins/${p}/refuse`, { schema: ReviewReason, example: () => ({ reason: '核实' }) }),
+    r('GET', '/api/bodies/:bodyId/hall', () => `/api/bodies/${s.body.id}/hall`),
+    r('POST', '/api/bodies/:bodyId/hall/sections', () => `/api/bodies/${s.body.id}/hall/sections`, { schema: CreateSection, example: () => ({ name: '代表席', kind: 'floor', rows: 2, seatsPerRow: 3 }) }),
+    r('DELETE', '/api/hall/sections/:sectionId', () => '/api/hall/sections/1'),
+    r('POST', '/api/bodies/:bodyId/hall/import', () => `/api/bodies/${s.body.id}/hall/import`, { multipart: true }),
+    r('GET', '/api/sittings/:sittingId/seating', () => `/api/sittings/${s.sittingId}/seating`),
+    r('POST', '/api/sittings/:sittingId/seating/fill', () => `/api/sittings/${s.sittingId}/seating/fill`),
+    r('POST', '/api/sittings/:sittingId/seating/move', () => `/api/sittings/${s.sittingId}/seating/move`, { schema: MoveSeat, example: () => ({ participantId: p, seatId: 1 }) }),
+    r('POST', '/api/sittings/:sittingId/seating/unseat', () => `/api/sittings/${s.sittingId}/seating/unseat`, { schema: Unseat, example: () => ({ participantId: p }) }),
+    r('POST', '/api/sittings/:sittingId/seating/clear', () => `/api/sittings/${s.sittingId}/seating/clear`),
+    r('GET', '/api/sittings/:sittingId/seating/xlsx', () => `/api/sittings/${s.sittingId}/seating/xlsx`),
+    r('GET', '/api/sittings/:sittingId/seat-map', () => `/api/sittings/${s.sittingId}/seat-map`),
+    r('GET', '/api/votes/:voteId/seat-choices', () => `/api/votes/${v.closed.id}/seat-choices`),
     r('POST', '/api/door-alarms/:alarmId/clear', () => '/api/door-alarms/1/clear', { schema: ReviewReason, example: () => ({ reason: '核实' }) }),
     r('POST', '/api/agenda/:agendaItemId/votes', () => `/api/agenda/${agendaItemId}/votes`, { schema: CreateVote, example: () => ({ kind: 'resolution', title: '决议', secrecy: 'open' }) }),
     r('GET', '/api/votes/:voteId', () => `/api/votes/${v.open.id}`),

@@ -1,21 +1,13 @@
 // Reports: results sheet per vote, attendance sheet and agenda (会议议程) per sitting (JSON for the printable pages, .xlsx exports),
 // and a deputy's record across meetings (履职档案).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams } from '../../../shared/schemas/common';
 import { attendanceReport, deputyRecord, voteReport } from '../../services/report-service';
 import { attendanceWorkbook, voteWorkbook } from '../../services/report-workbook';
 import { agendaReport } from '../../services/agenda-report';
+import { sendXlsx } from './xlsx';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendXlsx(reply: FastifyReply, bytes: Buffer, asciiName: string, name: string) {
-  return reply
-    .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .header('cache-control', 'no-store')
-    .send(bytes);
-}
 
 export default async function reportRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -33,8 +33,8 @@ export function DoorResult({ outcome }: { outcome: DoorOutcome }) {
     line = '';
   }
   useEffect(() => {
-    speak(known ? `${name},${line}` : headline, langTag(lang));
-  }, [known, name, line, headline, lang]);
+    speak(known ? `${name},${line}${known.seat ? `,${t('yourSeat', { seat: known.seat })}` : ''}` : headline, langTag(lang));
+  }, [known, name, line, headline, lang, t]);
   return (
     <div className={`result-overlay ${tone}`} role="status" data-result={reply?.status ?? (outcome.kind === 'gave_up' ? 'gave_up' : 'error')}>
       <div className="result-card">
@@ -59,6 +59,11 @@ export function DoorResult({ outcome }: { outcome: DoorOutcome }) {
           )}
           <ClauseText className="result-headline" text={headline} />
           {line && <p className="result-line">{line}</p>}
+          {known?.seat && (
+            <p className="result-seat" data-testid="door-seat">
+              {t('yourSeat', { seat: known.seat })}
+            </p>
+          )}
           {known?.deputy.delegation && <p className="result-sub">{known.deputy.delegation}</p>}
         </div>
       </div>
