@@ -15,6 +15,7 @@ import { seatOfParticipant } from '../repositories/seats-repository';
 import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { seatStanding } from './seat-eligibility';
+import type { ArrivalGate } from './speaking-arrival';
 import { speakingChanged } from './speaking-feed';
 
 
@@ -46,7 +47,19 @@ async function replyFor(ctx: ServiceContext, outcome: SpeakReply['outcome'], req
   return { outcome, requestId, position: at < 0 ? null : at + 1, state: request.state, at: Date.now() };
 }
 
-export async function requestToSpeak(ctx: ServiceContext, device: DeviceView, body: SpeakRequestBody, arrival: number): Promise<SpeakReply> {
+/**
+ * `arrival` is the request's ticket from `gate`: the request is handed to the writer only when every earlier one has
+ * been, so requests are stored in arrival order and the place answered is final.
+ */
+export async function requestToSpeak(ctx: ServiceContext, device: DeviceView, body: SpeakRequestBody, arrival: number, gate: ArrivalGate): Promise<SpeakReply> {
+  try {
+    return await asked(ctx, device, body, arrival, gate);
+  } finally {
+    gate.release(arrival);
+  }
+}
+
+async function asked(ctx: ServiceContext, device: DeviceView, body: SpeakRequestBody, arrival: number, gate: ArrivalGate): Promise<SpeakReply> {
   const sittingId = sittingOf(device);
   const seen = await speaking.findByClientId(ctx.db, device.id, body.clientId);
   if (seen) return replyFor(ctx, 'duplicate', seen.id);
@@ -58,7 +71,8 @@ export async function requestToSpeak(ctx: ServiceContext, device: DeviceView, bo
   const turn = await turnFor(ctx, sittingId, body.agendaItemId);
   // The seat the 座次表 gives the deputy (hall), else the tablet's own label; kept as it was when they asked.
   const seat = (await seatOfParticipant(ctx.db, sittingId, standing.participantId))?.label ?? device.seat ?? null;
-  const result = await ctx.db.write(async (tx) => {
+  await gate.turn(arrival);
+  const written = ctx.db.write(async (tx) => {
     // Checked again inside the one writer: two copies of a request sent at once both got past the reads above.
     const again = await speaking.findByClientId(tx, device.id, body.clientId);
     if (again) return { outcome: 'duplicate' as const, id: again.id };
@@ -70,6 +84,8 @@ export async function requestToSpeak(ctx: ServiceContext, device: DeviceView, bo
     await appendAudit(tx, { actor: `device:${device.id}`, action: 'speech.request', subject: `sitting:${sittingId}`, detail: { requestId: id, deputyId, turn, agendaItemId: body.agendaItemId ?? null } });
     return { outcome: 'queued' as const, id };
   });
+  gate.release(arrival); // handed to the writer: jobs run in the order they were queued
+  const result = await written;
   if (result.outcome === 'queued') speakingChanged(ctx, sitting.meetingId, sittingId);
   return replyFor(ctx, result.outcome, result.id);
 }

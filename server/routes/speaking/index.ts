@@ -8,12 +8,13 @@ import { AddAnswer, SetSpeechLimit, SpeakRequest, WithdrawSpeech } from '../../.
 import { STAFF_RIGHTS } from '../../../shared/staff-rights';
 import { addAnswer, endSpeech, giveFloor, setSpeechLimit, skipRequest } from '../../services/speaking-chair';
 import { requestToSpeak, speakingView, withdrawRequest } from '../../services/speaking-service';
-import { arrivalTicket } from '../../services/speaking-arrival';
+import { ArrivalGate } from '../../services/speaking-arrival';
 import { startSpeakingFeed } from '../../services/speaking-feed';
 import { speechReport } from '../../services/speaking-report';
 import { actorOf } from '../actor';
 
 const ARRIVAL = Symbol('speech arrival');
+const ticketOf = (req: object): number => (req as Record<symbol, number>)[ARRIVAL]!;
 const RequestId = Type.Object({ requestId: Id }, { additionalProperties: false });
 
 export default async function speakingRoutes(fastify: FastifyInstance) {
@@ -21,15 +22,24 @@ export default async function speakingRoutes(fastify: FastifyInstance) {
   const ctx = app.ctx;
   startSpeakingFeed(ctx);
   const sittingParams = IdParams('sittingId');
-  // The arrival ticket is taken as the request comes in, before the tablet's signature and the deputy are checked.
-  app.addHook('onRequest', async (req) => {
-    (req as unknown as Record<symbol, number>)[ARRIVAL] = arrivalTicket();
-  });
-
-  app.post('/api/seat/speech-requests', { config: { access: 'device' }, schema: { body: SpeakRequest }, preHandler: app.requireDevice('seat') }, async (req, reply) => {
-    const result = await requestToSpeak(ctx, req.device!, req.body, (req as unknown as Record<symbol, number>)[ARRIVAL]!);
-    return reply.status(result.outcome === 'queued' ? 201 : 200).send(result);
-  });
+  const gate = new ArrivalGate();
+  app.post(
+    '/api/seat/speech-requests',
+    {
+      config: { access: 'device' },
+      schema: { body: SpeakRequest },
+      // The arrival ticket is taken once the whole request is in (not at its first byte: a client trickling its body
+      // would hold up everyone behind it), before the tablet's signature and the deputy are checked; it is released
+      // however the request ends (a refused signature never reaches the service).
+      preValidation: async (req) => void ((req as unknown as Record<symbol, number>)[ARRIVAL] = gate.take()),
+      onResponse: async (req) => gate.release(ticketOf(req)),
+      preHandler: app.requireDevice('seat'),
+    },
+    async (req, reply) => {
+      const result = await requestToSpeak(ctx, req.device!, req.body, ticketOf(req), gate);
+      return reply.status(result.outcome === 'queued' ? 201 : 200).send(result);
+    },
+  );
 
   app.post(
     '/api/seat/speech-requests/:requestId/withdraw',
