@@ -13,6 +13,9 @@ export const SpeakRequest = Type.Object(
 /** 撤回 a request, by the deputy who made it (the same tablet and deputy as the request). */
 export const WithdrawSpeech = Type.Object({ voterToken: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
 
+/** The chair's 请发言 and 跳过: which turn. */
+export const SpeechTurnBody = Type.Object({ requestId: Id }, { additionalProperties: false });
+
 /** The time per speech of the sitting (no item) or of one item; null clears an item's own limit. */
 export const SetSpeechLimit = Type.Object(
   {

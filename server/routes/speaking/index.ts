@@ -2,9 +2,8 @@
 // answer turn in an inquiry. Thin: schema, one service call, reply.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
-import { Id, IdParams } from '../../../shared/schemas/common';
-import { AddAnswer, SetSpeechLimit, SpeakRequest, WithdrawSpeech } from '../../../shared/schemas/speaking';
+import { IdParams } from '../../../shared/schemas/common';
+import { AddAnswer, SetSpeechLimit, SpeakRequest, SpeechTurnBody, WithdrawSpeech } from '../../../shared/schemas/speaking';
 import { STAFF_RIGHTS } from '../../../shared/staff-rights';
 import { addAnswer, endSpeech, giveFloor, setSpeechLimit, skipRequest } from '../../services/speaking-chair';
 import { requestToSpeak, speakingView, withdrawRequest } from '../../services/speaking-service';
@@ -15,7 +14,6 @@ import { actorOf } from '../actor';
 
 const ARRIVAL = Symbol('speech arrival');
 const ticketOf = (req: object): number => (req as Record<symbol, number>)[ARRIVAL]!;
-const RequestId = Type.Object({ requestId: Id }, { additionalProperties: false });
 
 export default async function speakingRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -51,10 +49,10 @@ export default async function speakingRoutes(fastify: FastifyInstance) {
   app.get('/api/reports/sittings/:sittingId/speeches', { config: { access: 'staff' }, schema: { params: sittingParams } }, async (req) => speechReport(ctx, req.params.sittingId));
 
   const chair = { config: { access: STAFF_RIGHTS.chairSpeakers } };
-  app.post('/api/sittings/:sittingId/speaking/floor', { ...chair, schema: { params: sittingParams, body: RequestId } }, async (req) =>
+  app.post('/api/sittings/:sittingId/speaking/floor', { ...chair, schema: { params: sittingParams, body: SpeechTurnBody } }, async (req) =>
     giveFloor(ctx, req.params.sittingId, req.body.requestId, actorOf(req)),
   );
-  app.post('/api/sittings/:sittingId/speaking/skip', { ...chair, schema: { params: sittingParams, body: RequestId } }, async (req) =>
+  app.post('/api/sittings/:sittingId/speaking/skip', { ...chair, schema: { params: sittingParams, body: SpeechTurnBody } }, async (req) =>
     skipRequest(ctx, req.params.sittingId, req.body.requestId, actorOf(req)),
   );
   app.post('/api/sittings/:sittingId/speaking/end', { ...chair, schema: { params: sittingParams } }, async (req) => endSpeech(ctx, req.params.sittingId, actorOf(req)));
