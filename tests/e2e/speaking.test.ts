@@ -83,11 +83,17 @@ describe('speaking: tablet, console, big screen', () => {
     for (const page of [seat, chair, screen]) expect(halfWidthInChinese(await page.locator('body').innerText())).toEqual([]);
   });
 
-  it('结束发言 clears the floor everywhere and the speech is in the deputy’s 履职档案', async () => {
+  it('结束发言 clears the floor everywhere; a second request is withdrawn; the speech is in the deputy’s 履职档案', async () => {
     await chair.getByRole('button', { name: '结束发言', exact: true }).click();
     await chair.locator('[data-testid="floor"]').filter({ hasText: '当前无人发言' }).waitFor();
     await screen.locator('[data-testid="screen-speaker"]').waitFor({ state: 'detached', timeout: 10_000 });
     await seat.locator('[data-screen="speak-ask"]').waitFor({ timeout: 10_000 });
+    // Asked again (still recognised: no face needed) and withdrawn: the console's queue empties.
+    await seat.getByRole('button', { name: '申请发言', exact: true }).click();
+    await chair.locator('[data-testid="speak-queue"] tbody tr').first().waitFor();
+    await seat.getByRole('button', { name: '撤回申请', exact: true }).click();
+    await seat.locator('[data-screen="speak-ask"]').waitFor({ timeout: 10_000 });
+    await chair.getByText('暂无发言申请').waitFor();
     const wu = deputyNamed(venue, '吴某某');
     await chair.goto(`${server.url}/console/#/reports/deputies/${wu.id}`);
     await chair.locator('[data-testid="record-speeches"] b').filter({ hasText: '1' }).waitFor();

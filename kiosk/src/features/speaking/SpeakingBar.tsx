@@ -25,13 +25,15 @@ interface Props {
 }
 
 type Ask = { agendaItemId?: number };
+/** What waits for the deputy to be recognised: a request (on an item or not), or the withdrawal of theirs. */
+type Pending = { ask: Ask } | { withdraw: true };
 
 export function SpeakingBar({ device, live, voter, onIdentified, seatIdentifying }: Props) {
   const { lang } = useI18n();
   const w = speakingWords(lang);
   const view = live.speaking?.sittingId === device.sittingId ? live.speaking : null;
   const { mine, setMine, onFloor, position } = useMyRequest(device.sittingId, view);
-  const [pending, setPending] = useState<Ask | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const item = currentItem(live.state?.agenda?.find((a) => a.sittingId === device.sittingId));
@@ -54,24 +56,29 @@ export function SpeakingBar({ device, live, voter, onIdentified, seatIdentifying
     [setMine, w],
   );
 
-  // A deputy recognised after tapping 申请发言: the request goes once they are.
-  useEffect(() => {
-    if (pending && voter) void send(pending, voter);
-  }, [pending, voter, send]);
+  const withdraw = useCallback(
+    async (who: Identified) => {
+      setPending(null);
+      if (!mine) return;
+      setBusy(true);
+      try {
+        await withdrawSpeech(mine.requestId, who.voterToken);
+        setMine(null);
+      } catch (err) {
+        setError(w('failed', { message: err instanceof Error ? err.message.split(' / ')[0]! : String(err) }));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [mine, setMine, w],
+  );
 
-  const withdraw = async () => {
-    if (!mine) return;
-    if (!voter || voter.deputy.id !== mine.deputyId) return setPending(null), setError(w('identifyToAsk'));
-    setBusy(true);
-    try {
-      await withdrawSpeech(mine.requestId, voter.voterToken);
-      setMine(null);
-    } catch (err) {
-      setError(w('failed', { message: err instanceof Error ? err.message.split(' / ')[0]! : String(err) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // A deputy recognised after tapping 申请发言 or 撤回申请: it goes once they are (the server checks it is theirs).
+  useEffect(() => {
+    if (!pending || !voter) return;
+    if ('ask' in pending) void send(pending.ask, voter);
+    else void withdraw(voter);
+  }, [pending, voter, send, withdraw]);
 
   const floor = view?.floor ?? null;
   let body: React.ReactNode;
@@ -86,7 +93,7 @@ export function SpeakingBar({ device, live, voter, onIdentified, seatIdentifying
     body = (
       <div className="speak-queued" data-screen="speak-queued">
         <strong className="speak-place">{position ? w('queued', { n: position }) : w('queuedHint')}</strong>
-        <button type="button" className="btn secondary" disabled={busy} onClick={() => void withdraw()}>
+        <button type="button" className="btn secondary" disabled={busy} onClick={() => (voter ? void withdraw(voter) : setPending({ withdraw: true }))}>
           {w('withdraw')}
         </button>
       </div>
@@ -100,7 +107,7 @@ export function SpeakingBar({ device, live, voter, onIdentified, seatIdentifying
       <div className="speak-ask" data-screen="speak-ask">
         {floor && <span className="speak-other">{w('speakingNow', { name: floor.name })}</span>}
         {asks.map(({ label, ask }) => (
-          <button key={label} type="button" className="btn primary" disabled={busy || !!pending} onClick={() => (voter ? void send(ask, voter) : setPending(ask))}>
+          <button key={label} type="button" className="btn primary" disabled={busy || !!pending} onClick={() => (voter ? void send(ask, voter) : setPending({ ask }))}>
             {label}
           </button>
         ))}
