@@ -1,7 +1,8 @@
 // Pushes a sitting's speaking state (发言) when it changes: to consoles and big screens at once (the chair's queue
-// must follow within 250 ms), to seat tablets reduced and at most every KIOSK_MS (a tablet's place in the queue moves
-// only when someone ahead leaves it; its own place comes back in the answer to its request). Each push is made by one
-// flush at a time per sitting and view, so the seq a client sees only grows.
+// must follow within 250 ms), to seat tablets reduced and at most every KIOSK_MS. A new request only adds to the end of
+// the queue: no tablet's place moves, and the asking tablet has its place in the answer, so tablets hear only changes
+// that move places or the floor (withdraw, skip, floor, end) — a burst of 300 requests then costs 3,000 tablets
+// nothing. Each push is made by one flush at a time per sitting and view, so the seq a client sees only grows.
 import type { LiveView } from '../../shared/protocol';
 import { seatView } from '../../shared/speaking';
 import type { ServiceContext } from './context';
@@ -32,8 +33,8 @@ class SpeakingFeed {
     return seq;
   }
 
-  changed(meetingId: number, sittingId: number): void {
-    for (const view of ['console', 'kiosk'] as const) {
+  changed(meetingId: number, sittingId: number, tablets: boolean): void {
+    for (const view of tablets ? (['console', 'kiosk'] as const) : (['console'] as const)) {
       const key = `${sittingId}/${view}`;
       const p = this.pending.get(key) ?? { meetingId, timer: null, running: false, again: false };
       this.pending.set(key, p);
@@ -83,6 +84,7 @@ export function startSpeakingFeed(ctx: ServiceContext): void {
   ctx.hub.follow((meetingId, sub, view, sittingId) => feedOf(ctx).follow(meetingId, (d) => sub.sendRaw(Buffer.from(d)), view, sittingId));
 }
 
-export function speakingChanged(ctx: ServiceContext, meetingId: number, sittingId: number): void {
-  feedOf(ctx).changed(meetingId, sittingId);
+/** `tablets`: false for a change that only adds to the end of the queue (a new request): no tablet's place moves. */
+export function speakingChanged(ctx: ServiceContext, meetingId: number, sittingId: number, tablets = true): void {
+  feedOf(ctx).changed(meetingId, sittingId, tablets);
 }

@@ -86,7 +86,7 @@ async function asked(ctx: ServiceContext, device: DeviceView, body: SpeakRequest
   });
   gate.release(arrival); // handed to the writer: jobs run in the order they were queued
   const result = await written;
-  if (result.outcome === 'queued') speakingChanged(ctx, sitting.meetingId, sittingId);
+  if (result.outcome === 'queued') speakingChanged(ctx, sitting.meetingId, sittingId, false);
   return replyFor(ctx, result.outcome, result.id);
 }
 
