@@ -64,11 +64,10 @@ async function asked(ctx: ServiceContext, device: DeviceView, body: SpeakRequest
   const seen = await speaking.findByClientId(ctx.db, device.id, body.clientId);
   if (seen) return replyFor(ctx, 'duplicate', seen.id);
   const deputyId = voterOf(ctx, device, body.voterToken, true);
-  const sitting = await getSitting(ctx, sittingId);
-  const deputy = await findDeputy(ctx.db, deputyId);
+  // Independent reads at once: each is a trip to the reader pool, and the requests behind this one wait at the gate.
+  const [sitting, deputy, turn] = await Promise.all([getSitting(ctx, sittingId), findDeputy(ctx.db, deputyId), turnFor(ctx, sittingId, body.agendaItemId)]);
   const standing = deputy ? await seatStanding(ctx.db, sitting, deputy) : null;
   if (!standing?.ok) throw new AppError('ERR_NOT_CHECKED_IN', '您尚未报到，不能申请发言 / Not checked in: cannot ask to speak');
-  const turn = await turnFor(ctx, sittingId, body.agendaItemId);
   // The seat the 座次表 gives the deputy (hall), else the tablet's own label; kept as it was when they asked.
   const seat = (await seatOfParticipant(ctx.db, sittingId, standing.participantId))?.label ?? device.seat ?? null;
   await gate.turn(arrival);
