@@ -31,6 +31,10 @@ export interface MeetingState {
   votes: VoteView[];
   /** Each sitting's agenda and current item (当前议程); a tablet's state holds its own sitting's only. */
   agenda: SittingAgenda[];
+  /** Each sitting's speakers' queue and floor (发言), in a console's snapshot; later changes come as `speaking`. */
+  speaking?: SpeakingView[];
+  /** A seat tablet's sitting's floor and queue (as request ids), in its snapshot; later changes come as `seat-speaking`. */
+  seatSpeaking?: SeatSpeakingView;
 }
 
 export type ClientMessage =

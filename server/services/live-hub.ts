@@ -30,10 +30,10 @@ export interface DeviceSocket {
 }
 
 /**
- * Another live part (speaking) that follows each snapshot with its own current state, unversioned: it carries its
- * own order (shared/speaking.ts seq), so it needs no place in the channel's version sequence.
+ * Another live part (speaking) that adds its current state to each snapshot; its later changes go out unversioned
+ * (they carry their own order, shared/speaking.ts seq), so it needs no place in the channel's version sequence.
  */
-export type SnapshotFollower = (meetingId: number, sub: Subscriber, view: LiveView, sittingId: number | null) => Promise<void>;
+export type SnapshotPart = (meetingId: number, view: LiveView, sittingId: number | null) => Promise<Partial<MeetingState>>;
 
 /** Whether a vote change is a new count (console only) or a change of its state (every view). */
 export type VoteChange = 'tally' | 'state';
@@ -90,10 +90,10 @@ export class LiveHub {
     this.source = source;
   }
 
-  private readonly followers: SnapshotFollower[] = [];
+  private readonly parts: SnapshotPart[] = [];
 
-  follow(follower: SnapshotFollower): void {
-    this.followers.push(follower);
+  addSnapshotPart(part: SnapshotPart): void {
+    this.parts.push(part);
   }
 
   /**
@@ -149,9 +149,9 @@ export class LiveHub {
             votes: whole.votes.filter((v) => v.sittingId === sittingId),
             agenda: whole.agenda.filter((a) => a.sittingId === sittingId),
           };
-    sub.send({ type: 'snapshot', epoch: this.epoch, version: ch.version, state });
+    const extra = await Promise.all(this.parts.map((part) => part(meetingId, view, sittingId)));
+    sub.send({ type: 'snapshot', epoch: this.epoch, version: ch.version, state: Object.assign(state, ...extra) });
     this.stats.messages += 1;
-    for (const follow of this.followers) await follow(meetingId, sub, view, sittingId);
   }
 
   unsubscribe(sub: Subscriber): void {

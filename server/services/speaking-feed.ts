@@ -3,7 +3,7 @@
 // the queue: no tablet's place moves, and the asking tablet has its place in the answer, so tablets hear only changes
 // that move places or the floor (withdraw, skip, floor, end) — a burst of 300 requests then costs 3,000 tablets
 // nothing. Each push is made by one flush at a time per sitting and view, so the seq a client sees only grows.
-import type { LiveView } from '../../shared/protocol';
+import type { LiveView, MeetingState } from '../../shared/protocol';
 import { seatView } from '../../shared/speaking';
 import type { ServiceContext } from './context';
 import { getMeeting } from './meeting-service';
@@ -61,13 +61,11 @@ class SpeakingFeed {
     }
   }
 
-  /** After a snapshot: the sitting's (a tablet's) or every sitting's (a console's) speaking state as it is now. */
-  async follow(meetingId: number, send: (data: string) => void, view: LiveView, sittingId: number | null): Promise<void> {
+  /** For a snapshot: the sitting's (a tablet's, reduced) or every sitting's (a console's) speaking state as it is now. */
+  async part(meetingId: number, view: LiveView, sittingId: number | null): Promise<Partial<MeetingState>> {
     const sittings = sittingId !== null ? [sittingId] : (await getMeeting(this.ctx, meetingId)).sittings.map((s) => s.id);
-    for (const id of sittings) {
-      const v = await speakingView(this.ctx, id, this.seqs.get(id) ?? 0);
-      send(JSON.stringify(view === 'console' ? { type: 'speaking', speaking: v } : { type: 'seat-speaking', speaking: seatView(v) }));
-    }
+    const views = await Promise.all(sittings.map((id) => speakingView(this.ctx, id, this.seqs.get(id) ?? 0)));
+    return view === 'kiosk' ? { seatSpeaking: seatView(views[0]!) } : { speaking: views };
   }
 }
 
@@ -79,9 +77,9 @@ function feedOf(ctx: ServiceContext): SpeakingFeed {
   return feed;
 }
 
-/** Once per app: every snapshot is followed by the speaking state its subscriber may see. */
+/** Once per app: every snapshot carries the speaking state its subscriber may see. */
 export function startSpeakingFeed(ctx: ServiceContext): void {
-  ctx.hub.follow((meetingId, sub, view, sittingId) => feedOf(ctx).follow(meetingId, (d) => sub.sendRaw(Buffer.from(d)), view, sittingId));
+  ctx.hub.addSnapshotPart((meetingId, view, sittingId) => feedOf(ctx).part(meetingId, view, sittingId));
 }
 
 /** `tablets`: false for a change that only adds to the end of the queue (a new request): no tablet's place moves. */

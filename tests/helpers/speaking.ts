@@ -15,16 +15,23 @@ export async function withdraw(app: FastifyInstance, seat: PairedDevice, request
   return { status: res.statusCode, body: res.json<SpeakReply & { error?: { code: string; message: string } }>() };
 }
 
-/** The latest speaking view of a sitting among a live client's messages (highest seq). */
+/** The latest speaking view of a sitting among a live client's messages, as the console keeps it (snapshot, then newer seq). */
 export function latestSpeaking(messages: readonly ServerMessage[], sittingId: number): SpeakingView | undefined {
   let best: SpeakingView | undefined;
-  for (const m of messages) if (m.type === 'speaking' && m.speaking.sittingId === sittingId && (!best || m.speaking.seq >= best.seq)) best = m.speaking;
+  for (const m of messages) {
+    if (m.type === 'snapshot') best = m.state.speaking?.find((v) => v.sittingId === sittingId);
+    else if (m.type === 'speaking' && m.speaking.sittingId === sittingId && (!best || m.speaking.seq >= best.seq)) best = m.speaking;
+  }
   return best;
 }
 
+/** The same for a seat tablet's view. */
 export function latestSeatSpeaking(messages: readonly ServerMessage[]): SeatSpeakingView | undefined {
   let best: SeatSpeakingView | undefined;
-  for (const m of messages) if (m.type === 'seat-speaking' && (!best || m.speaking.seq >= best.seq)) best = m.speaking;
+  for (const m of messages) {
+    if (m.type === 'snapshot') best = m.state.seatSpeaking;
+    else if (m.type === 'seat-speaking' && (!best || m.speaking.seq >= best.seq)) best = m.speaking;
+  }
   return best;
 }
 

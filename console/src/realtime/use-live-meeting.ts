@@ -30,8 +30,6 @@ export function useLiveMeeting(meetingId: number | null): LiveMeeting {
     setState(null);
     setEverLive(false);
     setSpeaking({});
-    // After a snapshot (a reconnect, maybe to a restarted server whose seq starts again) each sitting's next view is taken as it is.
-    let fresh = new Set<number>();
     const client = new LiveClient({
       origin: liveOrigin(),
       meetingId,
@@ -42,11 +40,14 @@ export function useLiveMeeting(meetingId: number | null): LiveMeeting {
         if (s === 'live') setEverLive(true);
       },
       onMessage: (m) => {
-        if (m.type === 'snapshot') fresh = new Set(m.state.meeting.sittings.map((x) => x.id));
+        // A snapshot (a reconnect, maybe to a restarted server whose seq starts again) carries the speaking state as it is.
+        if (m.type === 'snapshot') {
+          const receivedAt = Date.now();
+          return setSpeaking(Object.fromEntries((m.state.speaking ?? []).map((v) => [v.sittingId, { ...v, receivedAt }])));
+        }
         if (m.type !== 'speaking') return;
         const came = { ...m.speaking, receivedAt: Date.now() };
-        const take = fresh.delete(came.sittingId);
-        setSpeaking((all) => ({ ...all, [came.sittingId]: take ? came : newer(all[came.sittingId], came) }));
+        setSpeaking((all) => ({ ...all, [came.sittingId]: newer(all[came.sittingId], came) }));
       },
     });
     const onVisible = () => document.visibilityState === 'visible' && client.resync();

@@ -31,7 +31,6 @@ export function useLive(meetingId: number | null, view: LiveView): Live {
   const [live, setLive] = useState<Live>(initial);
   useEffect(() => {
     if (meetingId === null) return;
-    let fresh = true;
     const client = new LiveClient({
       origin: wsOrigin(),
       meetingId,
@@ -41,13 +40,14 @@ export function useLive(meetingId: number | null, view: LiveView): Live {
       onState: (state) => setLive((l) => ({ ...l, state })),
       onStatus: (status) => setLive((l) => ({ ...l, status, everLive: l.everLive || status === 'live' })),
       onMessage: (m) => {
-        // After a snapshot (a reconnect, maybe to a restarted server whose seq starts again) the next view is taken as it is.
-        if (m.type === 'snapshot') fresh = true;
+        // A snapshot (a reconnect, maybe to a restarted server whose seq starts again) carries the speaking state as it is.
+        if (m.type === 'snapshot') {
+          const held = m.state.seatSpeaking;
+          return setLive((l) => ({ ...l, speaking: held ? { ...held, receivedAt: Date.now() } : null }));
+        }
         if (m.type !== 'seat-speaking') return;
         const came = { ...m.speaking, receivedAt: Date.now() };
-        const take = fresh;
-        fresh = false;
-        setLive((l) => ({ ...l, speaking: take ? came : newer(l.speaking ?? undefined, came) }));
+        setLive((l) => ({ ...l, speaking: newer(l.speaking ?? undefined, came) }));
       },
     });
     setLive((l) => ({ ...l, cast: client.cast.bind(client) }));
