@@ -28,7 +28,7 @@ export default fp(
       } else if (error.validation) {
         status = 400;
         const first = error.validation[0];
-        const textRule = /'(visible-line|clean-text)' format/.test(first?.message ?? '');
+        const textRule = /'(visible-line|line-or-empty|clean-text)' format/.test(first?.message ?? '');
         const message = textRule ? `请求参数不正确：${TEXT_RULE_MESSAGE}` : validationMessage(first, error.validationContext, request.routeOptions.config.fieldNames);
         body = { error: { code: 'ERR_VALIDATION', message } };
       } else if (error.code && FASTIFY_CODES[error.code]) {

@@ -1,13 +1,13 @@
 // The agenda (议程): items made, edited, reordered, deleted; the current item; a vote made with its item.
 import { Type, type Static } from '@sinclair/typebox';
 import { AGENDA_KINDS } from '../agenda';
-import { Id, Text } from './common';
+import { Id, LineOrEmpty, Text } from './common';
 import { CreateVote } from './votes';
 
 export const AgendaKind = Type.Union(AGENDA_KINDS.map((k) => Type.Literal(k)));
 
-/** 汇报人: a name and office (e.g. 镇人民政府镇长 李某某); an empty text clears it on edit. */
-const Presenter = Type.String({ maxLength: 100, format: 'clean-text' });
+/** 汇报人: a name and office (e.g. 镇人民政府镇长 李某某) on one line; empty: none (on edit, it clears it). */
+const Presenter = LineOrEmpty(100);
 
 export const CreateAgendaItem = Type.Object(
   { title: Text(200), kind: Type.Optional(AgendaKind), presenter: Type.Optional(Presenter) },

@@ -7,6 +7,9 @@ export const Id = Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1 });
 /** A human-entered name or title: visible text of bounded length, no control or format characters (shared/text). */
 export const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, format: 'visible-line' });
 
+/** One visible line, or empty (a field the clerk may clear, e.g. an agenda item's presenter). */
+export const LineOrEmpty = (maxLength: number) => Type.String({ maxLength, format: 'line-or-empty' });
+
 /** Free text that may be empty or span lines, still without control or format characters (shared/text). */
 export const OptionalText = (maxLength: number) => Type.Optional(Type.String({ maxLength, format: 'clean-text' }));
 
@@ -40,6 +43,7 @@ export type FractionInput = Static<typeof Fraction>;
 
 // TypeBox checks formats only through its registry; register the ones the schemas use (browser and server alike).
 if (!FormatRegistry.Has('visible-line')) FormatRegistry.Set('visible-line', isCleanLine);
+if (!FormatRegistry.Has('line-or-empty')) FormatRegistry.Set('line-or-empty', (v) => v === '' || isCleanLine(v));
 if (!FormatRegistry.Has('clean-text')) FormatRegistry.Set('clean-text', isCleanText);
 if (!FormatRegistry.Has('date-time')) {
   FormatRegistry.Set('date-time', (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)));

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { AgendaItemView } from '../../shared/views';
-import { call } from '../helpers/app';
+import { call, signIn } from '../helpers/app';
 import { launchBrowser, screenshot, signedIn } from '../helpers/browser';
 import { fakeCameraVideo } from '../helpers/fake-camera';
 import { checkIn, seedSitting, type Sitting } from '../helpers/fixtures';
@@ -146,6 +146,20 @@ describe('the agenda editor and the current item', () => {
     const after = await agenda();
     expect(after).toHaveLength(3);
     expect(after.find((i) => i.id === current.id)!.votes.map((v) => v.title)).toEqual(['2027年民生实事项目票决', '关于2027年民生实事项目的决定']);
+  });
+
+  it('a clerk edits the agenda but has no 设为当前议程 (the chair’s); the server refuses it too', async () => {
+    const cookie = await signIn(srv.app, 'clerk', 'agenda-clerk');
+    const clerkPage = await consolePage(browser, { url: srv.url, cookie });
+    await clerkPage.goto(sittingPath('agenda'));
+    const first = clerkPage.locator('.agenda-item').first();
+    await first.getByRole('button', { name: '编辑' }).waitFor();
+    expect(await clerkPage.getByRole('button', { name: '设为当前议程' }).count()).toBe(0);
+    expect(await clerkPage.getByRole('button', { name: '取消当前议程' }).count()).toBe(0);
+    const itemId = Number(await first.getAttribute('data-item'));
+    const refused = await call(srv.app, 'PUT', `/api/sittings/${s.sittingId}/agenda/current`, { itemId }, undefined, cookie);
+    expect(refused.status).toBe(403);
+    await clerkPage.context().close();
   });
 
   it('the report lists the agenda (会议议程) with each item’s votes', async () => {

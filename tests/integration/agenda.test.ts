@@ -40,7 +40,7 @@ describe('items: made, edited, reordered, deleted', () => {
   it('makes items in order with kind and presenter (汇报人); a clerk and the chair both may', async () => {
     report = await add({ title: '听取镇人民政府工作报告', kind: 'report', presenter: '镇长 李某某' }, clerk);
     deliberation = await add({ title: '审议财政预算报告', kind: 'deliberation' }, chair);
-    inquiry = await add({ title: '专题询问', kind: 'inquiry', presenter: '  ' });
+    inquiry = await add({ title: '专题询问', kind: 'inquiry', presenter: '' });
     expect(summary(await list())).toEqual([
       [1, '听取镇人民政府工作报告', 'report', '镇长 李某某'],
       [2, '审议财政预算报告', 'deliberation', null],
@@ -51,7 +51,7 @@ describe('items: made, edited, reordered, deleted', () => {
 
   it('refuses an unknown kind and an empty title in Chinese, storing nothing', async () => {
     const before = await list();
-    for (const body of [{ title: '某项', kind: 'speech' }, { title: '' }, { title: '某项', presenter: 'a\u0000b' }]) {
+    for (const body of [{ title: '某项', kind: 'speech' }, { title: '' }, { title: '某项', presenter: 'a\u0000b' }, { title: '某项', presenter: '  ' }, { title: '某项', presenter: '甲\n乙' }]) {
       const r = await call<{ error: { message: string } }>(t.app, 'POST', `/api/sittings/${s.sittingId}/agenda`, body);
       expect(r.status).toBe(400);
       expect(r.body.error.message).toMatch(/[\u4e00-\u9fff]/);
