@@ -1,5 +1,6 @@
 import type { RollStatus } from './roll-call';
 import type { Mark, RatingMark, VoteKind } from './types';
+import type { ParticipantView } from './views';
 
 // The hall (会场) and seat assignment as the server sends them and the console, the door and the seat tablets read.
 
@@ -71,4 +72,20 @@ export interface SeatChoicesView {
     /** One mark per option in the vote's order; null unless status is 'voted'. */
     marks: Array<Mark | RatingMark | null> | null;
   }>;
+}
+
+/** A sitting's seating: the hall, who sits where, and everyone who may be seated (body order) with their seat. */
+export interface SeatingView {
+  sittingId: number;
+  hall: HallView;
+  assignments: SeatAssignmentView[];
+  /** Deputies in the body's order, then 列席 and staff, each with their seat id or null. */
+  people: Array<{ participant: ParticipantView; seatId: number | null }>;
+}
+
+/** What a 座次表 import did: sections and seats added, and each refused line by its spreadsheet number. */
+export interface HallImportReport {
+  sections: number;
+  seats: number;
+  errors: Array<{ row: number; message: string }>;
 }

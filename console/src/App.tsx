@@ -23,6 +23,9 @@ import { AgendaReportPage } from './features/reports/AgendaReportPage';
 import { DeputyRecordPage } from './features/reports/DeputyRecordPage';
 import { SpeakingPage } from './features/speaking/SpeakingPage';
 import { SpeechReportPage } from './features/speaking/SpeechReportPage';
+import { HallPage } from './features/hall/HallPage';
+import { SeatingPage } from './features/hall/SeatingPage';
+import { SeatMapPage } from './features/hall/SeatMapPage';
 
 function NotFound() {
   const { t } = useI18n();
@@ -41,6 +44,7 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
   const [a, b, c, d, e] = route.segments;
   const id = idOf(b);
   if (!a) return { page: <HomePage /> };
+  if (a === 'bodies' && id && c === 'hall') return { page: <HallPage bodyId={id} /> };
   if (a === 'bodies' && id) return { page: <BodyPage bodyId={id} /> };
   if (a === 'accounts') return { page: <AccountsPage /> };
   if (a === 'devices') return { page: <DevicesPage initialCode={route.query.get('code')} /> };
@@ -49,6 +53,8 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
     if (c === 'sittings' && sid && e === 'attendance') return { page: <AttendancePage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'watch') return { page: <FaceWatchPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'agenda') return { page: <AgendaPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
+    if (c === 'sittings' && sid && e === 'seating') return { page: <SeatingPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
+    if (c === 'sittings' && sid && e === 'seatmap') return { page: <SeatMapPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'votes') return { page: <VotesPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'speaking') return { page: <SpeakingPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'reports') return { page: <ReportsIndexPage meetingId={id} />, meetingId: id };

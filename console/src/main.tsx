@@ -12,6 +12,7 @@ import './styles/agenda.css';
 import './styles/admin.css';
 import './styles/screen.css';
 import './styles/print.css';
+import './styles/hall.css';
 
 void loadVenueZone().then(() =>
   createRoot(document.getElementById('root')!).render(

@@ -1,19 +1,13 @@
 // The hall (会场) of a body: sections made from rows × seats per row, removed while no sitting seats anyone there,
 // or imported from a 座次表 .xlsx where a bad line is reported by its number and every good one still imports.
 import { AppError } from '../../shared/errors';
-import type { HallView } from '../../shared/hall';
+import type { HallImportReport, HallView } from '../../shared/hall';
 import type { CreateSection } from '../../shared/schemas/hall';
 import * as seats from '../repositories/seats-repository';
 import { appendAudit } from '../repositories/audit-repository';
 import type { Actor, ServiceContext } from './context';
 import { getBody } from './roster-service';
 import { readHallFile, type HallLine, type HallLineError } from './hall-file';
-
-export interface HallImportReport {
-  sections: number;
-  seats: number;
-  errors: HallLineError[];
-}
 
 export async function getHall(ctx: ServiceContext, bodyId: number): Promise<HallView> {
   await getBody(ctx, bodyId);

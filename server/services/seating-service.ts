@@ -2,8 +2,7 @@
 // roster lists them, then 列席); a clerk then moves or swaps people by hand. Every change is audited and pushed live
 // (the seat map and the door read it).
 import { AppError } from '../../shared/errors';
-import type { HallView, SeatAssignmentView } from '../../shared/hall';
-import type { ParticipantView } from '../../shared/views';
+import type { SeatingView } from '../../shared/hall';
 import type { Tx } from '../db/database';
 import * as seats from '../repositories/seats-repository';
 import { attendanceEntries } from '../repositories/attendance-repository';
@@ -12,14 +11,6 @@ import { appendAudit } from '../repositories/audit-repository';
 import type { Actor, ServiceContext } from './context';
 import { getMeeting, getSitting } from './meeting-service';
 import { seatingWorkbook } from './seating-workbook';
-
-export interface SeatingView {
-  sittingId: number;
-  hall: HallView;
-  assignments: SeatAssignmentView[];
-  /** Everyone who may be seated (deputies in the body's order, then 列席 and staff), with their seat or null. */
-  people: Array<{ participant: ParticipantView; seatId: number | null }>;
-}
 
 export async function getSeating(ctx: ServiceContext, sittingId: number): Promise<SeatingView> {
   const sitting = await getSitting(ctx, sittingId);

@@ -2,7 +2,7 @@
 // delegation's tint), and a list sheet 座位名单 in the body's order, for the office to edit or print elsewhere.
 import ExcelJS from 'exceljs';
 import { delegationTints } from '../../shared/delegation-colors';
-import type { SeatingView } from './seating-service';
+import type { SeatingView } from '../../shared/hall';
 
 const TITLE_FONT = { name: 'SimHei', size: 16, bold: true };
 const BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };

@@ -2,6 +2,7 @@
 // head-turn liveness check, guidance, strangers, photos held up to the camera, revocation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { HallView } from '../../shared/hall';
 import { call } from '../helpers/app';
 import { launchBrowser, screenshot } from '../helpers/browser';
 import { fakeCameraVideo, type VideoSpec } from '../helpers/fake-camera';
@@ -75,9 +76,15 @@ describe('door kiosk', () => {
   it('checks in an enrolled deputy who turns the head when asked; the console count rises', async () => {
     const console = watch(server.host, venue.meeting.id, server.cookie);
     const before = await attendance(server, venue.sittingId);
+    // 吴某某 has 3排12座 at this sitting (座位编排): the success card tells him where to sit.
+    const hall = (await call<HallView>(server.app, 'POST', `/api/bodies/${venue.body.id}/hall/sections`, { name: '代表席', kind: 'floor', rows: 5, seatsPerRow: 20 }, 201)).body;
+    const seat = hall.sections[0]!.seats.find((x) => x.row === 3 && x.seat === 12)!;
+    const wu = venue.deputies.find((d) => d.name === '吴某某')!;
+    await call(server.app, 'POST', `/api/sittings/${venue.sittingId}/seating/move`, { participantId: venue.participantOf.get(wu.id), seatId: seat.id }, 200);
     const page = await doorKiosk({ photo: 'wu_yi/1.jpg', script: 'turn', leadIn: 1 });
     expect(await resultShown(page, CHECKIN_MS)).toBe('checked_in');
     expect(await page.locator('.result-headline').textContent()).toBe('吴某某代表');
+    expect(await page.getByTestId('door-seat').textContent()).toBe('您的座位：3排12座');
     expect(await page.locator('.result-line').textContent()).toMatch(/报到成功\s+\d{2}:\d{2}/);
     // The deputy's photo comes inline in the answer: the tablet may fetch no one's photo.
     expect(await page.locator('.result-photo').getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);

@@ -1,15 +1,16 @@
 // The hall and seat assignment through the API on a real file: sections from rows × seats, a 座次表 .xlsx with bad
 // lines (reported by line, the rest imported), one-click fill in the body's order, swap and move, the .xlsx export,
 // and a vote's choices by seat — refused for 无记名 whatever its state, and for 记名 until it closes.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HallView, SeatChoicesView, SeatMapView } from '../../shared/hall';
-import type { SeatingView } from '../../server/services/seating-service';
-import type { HallImportReport } from '../../server/services/hall-service';
+import type { HallImportReport, HallView, SeatChoicesView, SeatingView, SeatMapView } from '../../shared/hall';
 import { call, makeApp, type TestApp } from '../helpers/app';
 import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtures';
 import { multipart } from '../helpers/faces';
 import { seatVoters, type Voters } from '../helpers/voting';
+import { verifyFile } from '../../server/audit/verify';
 
 let t: TestApp;
 let s: Sitting;
@@ -163,5 +164,20 @@ describe('the seat map and choices by seat', () => {
     const at = (p: number) => choices.seats.find((x) => x.participantId === p);
     expect([at(pid(0))?.marks, at(pid(1))?.marks, at(pid(2))?.status, at(pid(5))?.status]).toEqual([['no'], ['yes'], 'leave', 'absent']);
     expect(at(observer)).toBeUndefined();
+  });
+});
+
+describe('the audit chain', () => {
+  it('covers the seating: a deputy moved to another seat by another process is reported', async () => {
+    expect(await verifyFile(t.dbPath)).toMatchObject({ ok: true, problem: null });
+    const seating = (await call<SeatingView>(t.app, 'GET', `/api/sittings/${s.sittingId}/seating`)).body;
+    const taken = new Set(seating.assignments.map((a) => a.seatId));
+    const free = seating.hall.sections.flatMap((x) => x.seats).find((x) => !taken.has(x.id))!;
+    const sql = `UPDATE seat_assignments SET seat_id = ${free.id} WHERE sitting_id = ${s.sittingId} AND participant_id = ${pid(0)}`;
+    await promisify(execFile)('sqlite3', ['-bail', '-cmd', '.timeout 5000', t.dbPath, sql]);
+    await call(t.app, 'POST', `/api/sittings/${s.sittingId}/agenda`, { title: '一次正常的写入' }, 201);
+    const r = await verifyFile(t.dbPath);
+    expect(r.ok).toBe(false);
+    expect(r.problem?.message).toMatch(/seat_assignments/);
   });
 });

@@ -5,6 +5,7 @@ import type { Entry } from './entry';
 import { watch } from './dict-watch';
 import { speaking } from './dict-speaking';
 import { agenda } from './dict-agenda';
+import { hall } from './dict-hall';
 
 const app = {
   appTitle: { zh: '会议控制台 · 会议报到与表决系统', en: 'Console · Quorum' },
@@ -383,6 +384,6 @@ const auth = {
   roleChair: { zh: '主席团', en: 'Chair' },
 } satisfies Record<string, Entry>;
 
-export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch, ...agenda, ...speaking };
+export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch, ...agenda, ...speaking, ...hall };
 
 export type DictKey = keyof typeof dict;

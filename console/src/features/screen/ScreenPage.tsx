@@ -3,7 +3,8 @@
 // (at close or once announced, per vote kind: resultOnScreen), "表决已结束，待宣布结果" in between.
 // Between votes, the current agenda item (当前议程: title and presenter) once the chair has set one; a result stays
 // up only while its own item is current (moving on to the next item replaces it).
-// Add ?sitting=<id> to pin a sitting, ?view=attendance to show attendance even after a result.
+// Add ?sitting=<id> to pin a sitting, ?view=attendance to show attendance even after a result, ?view=map for the
+// attendance map by seat (座位图).
 import { useEffect, useState } from 'react';
 import type { MeetingState } from '../../../../shared/protocol';
 import type { VoteView } from '../../../../shared/views';
@@ -19,6 +20,7 @@ import { ScreenResult } from './ScreenResult';
 import { ScreenSpeaker } from './ScreenSpeaker';
 import { ScreenAgenda } from './ScreenAgenda';
 import { currentItem } from '../../../../shared/agenda';
+import { ScreenSeatMap } from '../hall/ScreenSeatMap';
 
 function pickSitting(state: MeetingState, pinned: number | null): number | undefined {
   if (pinned) return pinned;
@@ -61,9 +63,9 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
   const rules = body.data?.rules ?? DEFAULT_BODY_RULES;
   // Someone given the floor takes the screen, unless a vote is open (a vote is never hidden while deputies press).
   const speaking = sittingId !== undefined ? live.speaking[sittingId] : undefined;
-  const floor = view !== 'attendance' && current?.state !== 'open' ? speaking?.floor ?? null : null;
+  const floor = view !== 'attendance' && view !== 'map' && current?.state !== 'open' ? speaking?.floor ?? null : null;
   const itemTitle = floor?.agendaItemId ? state?.agenda?.find((a) => a.sittingId === sittingId)?.items.find((i) => i.id === floor.agendaItemId)?.title ?? null : null;
-  const mode = floor ? 'speaker' : view === 'attendance' ? 'attendance' : current ? (current.state === 'open' ? 'open' : resultOnScreen(current, rules) ? 'result' : 'awaiting') : item ? 'agenda' : 'attendance';
+  const mode = floor ? 'speaker' : view === 'map' ? 'map' : view === 'attendance' ? 'attendance' : current ? (current.state === 'open' ? 'open' : resultOnScreen(current, rules) ? 'result' : 'awaiting') : item ? 'agenda' : 'attendance';
   return (
     <div className="screen" data-mode={mode} data-testid="screen">
       <header className="screen-head">
@@ -83,6 +85,7 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
         {state && mode === 'speaker' && speaking && floor && <ScreenSpeaker view={speaking} floor={floor} itemTitle={itemTitle} />}
         {state && mode === 'attendance' && summary && <ScreenAttendance summary={summary} />}
         {state && mode === 'agenda' && item && <ScreenAgenda item={item} />}
+        {state && mode === 'map' && sittingId && <ScreenSeatMap sittingId={sittingId} summary={summary} />}
         {state && (mode === 'open' || mode === 'awaiting') && current && <ScreenVoteOpen vote={current} />}
         {state && mode === 'result' && current?.tally && <ScreenResult vote={current} tally={current.tally} showNotVoted={rules.showNotVoted} />}
       </main>

@@ -40,7 +40,9 @@ export function BodyPage({ bodyId }: { bodyId: number }) {
           <h1 className="page-title">
             {b.name} {b.archived && <Badge>{t('archivedBadge')}</Badge>}
           </h1>
-          <p className="muted">{t('deputiesInOffice', { n: b.inOffice, total: b.deputies })}</p>
+          <p className="muted">
+            {t('deputiesInOffice', { n: b.inOffice, total: b.deputies })} · <a href={href(`/bodies/${bodyId}/hall`)}>{t('navHall')}</a>
+          </p>
         </div>
       </div>
       <div className="grid-2">
