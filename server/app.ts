@@ -148,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(projectionRoutes);
   await app.register(documentFileRoutes);
   await app.register(import('./routes/reports'));
+  await app.register(import('./routes/speaking'));
   await app.register(import('./routes/hall'));
   // Face models and the tfjs WASM binaries, served from node_modules: the LAN has no CDN.
   for (const [prefix, dir] of Object.entries(MODEL_DIRS)) {

@@ -6,6 +6,7 @@
 import type { ErrorCode } from './errors';
 import type { CastBallot, CastReply } from './schemas/votes';
 import type { AttendanceSummary, MeetingView, VoteView } from './views';
+import type { SeatSpeakingView, SpeakingView } from './speaking';
 import type { SittingAgenda } from './agenda';
 import type { ProjectionMessage } from './projection';
 
@@ -31,6 +32,10 @@ export interface MeetingState {
   votes: VoteView[];
   /** Each sitting's agenda and current item (当前议程); a tablet's state holds its own sitting's only. */
   agenda: SittingAgenda[];
+  /** Each sitting's speakers' queue and floor (发言), in a console's snapshot; later changes come as `speaking`. */
+  speaking?: SpeakingView[];
+  /** A seat tablet's sitting's floor and queue (as request ids), in its snapshot; later changes come as `seat-speaking`. */
+  seatSpeaking?: SeatSpeakingView;
 }
 
 export type ClientMessage =
@@ -65,7 +70,13 @@ export type ServerMessage =
    * says whether anything did). Not versioned: a tablet also refetches after each snapshot, so a missed one costs
    * nothing. Sent to 3,000 tablets in slices (services/document-notice.ts), so their downloads do not start at once.
    */
-  | { type: 'documents'; sittingId: number; etag: string };
+  | { type: 'documents'; sittingId: number; etag: string }
+  /**
+   * A sitting's speaking state (发言): to consoles after every change, to seat tablets reduced (their place by request
+   * id). Unversioned: each carries its own seq, and a client keeps the highest (shared/speaking.ts newer).
+   */
+  | { type: 'speaking'; speaking: SpeakingView }
+  | { type: 'seat-speaking'; speaking: SeatSpeakingView };
 
 /** A message that carries a version: the client applies it only if it is exactly the next one. */
 export type VersionedMessage = Extract<ServerMessage, { version: number }>;

@@ -5,6 +5,7 @@ import type { Mark, RatingMark, VoteKind, VoteState } from './types';
 import type { AttendanceEntry, AttendanceSummary, DeputyView, VoteView } from './views';
 import type { Bilingual } from './labels';
 import type { RollCallEntry } from './roll-call';
+import type { SpokenTurn } from './speaking';
 import type { AgendaEntry } from './agenda';
 
 /** Where a report belongs: body, meeting and sitting names. */
@@ -105,5 +106,7 @@ export interface DeputyRecord {
   sittings: DeputySittingRecord[];
   /** Votes the deputy could take part in (in the electorate fixed when each opened). */
   votes: DeputyVoteRecord[];
+  /** Speeches and questions the deputy made (发言), oldest first: how many, on which items. */
+  speeches: SpokenTurn[];
   generatedAt: string;
 }

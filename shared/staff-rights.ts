@@ -3,7 +3,7 @@
 // refuses: the console hiding a button decides nothing.
 import type { StaffRole } from './views';
 
-export const STAFF_RIGHTS: Readonly<Record<'administer' | 'runVotes' | 'keepRecords' | 'editAgenda' | 'moveAgenda', StaffRole[]>> = {
+export const STAFF_RIGHTS: Readonly<Record<'administer' | 'runVotes' | 'keepRecords' | 'editAgenda' | 'moveAgenda' | 'chairSpeakers' | 'nameAnswerers', StaffRole[]>> = {
   /** Create a body (届), change its rules, archive it; erase biometrics, retention, staff accounts. */
   administer: ['admin'],
   /** Create votes and take them through open, close, announce and cancel. */
@@ -14,6 +14,10 @@ export const STAFF_RIGHTS: Readonly<Record<'administer' | 'runVotes' | 'keepReco
   editAgenda: ['admin', 'clerk', 'chair'],
   /** Set the current item (当前议程): the chair moves the sitting from item to item. */
   moveAgenda: ['admin', 'chair'],
+  /** The speakers' queue (发言): give the floor, skip, end a speech, the time per speech. */
+  chairSpeakers: ['admin', 'chair'],
+  /** In an inquiry (询问), name the official who answers a question (答): the clerk's work, or the chair's. */
+  nameAnswerers: ['admin', 'clerk', 'chair'],
 };
 
 export type StaffRight = keyof typeof STAFF_RIGHTS;

@@ -21,6 +21,8 @@ import { VoteReportPage } from './features/reports/VoteReportPage';
 import { AttendanceReportPage } from './features/reports/AttendanceReportPage';
 import { AgendaReportPage } from './features/reports/AgendaReportPage';
 import { DeputyRecordPage } from './features/reports/DeputyRecordPage';
+import { SpeakingPage } from './features/speaking/SpeakingPage';
+import { SpeechReportPage } from './features/speaking/SpeechReportPage';
 import { HallPage } from './features/hall/HallPage';
 import { SeatingPage } from './features/hall/SeatingPage';
 import { SeatMapPage } from './features/hall/SeatMapPage';
@@ -54,11 +56,13 @@ function resolve(route: Route): { page: ReactNode; meetingId?: number; sittingId
     if (c === 'sittings' && sid && e === 'seating') return { page: <SeatingPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'seatmap') return { page: <SeatMapPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'sittings' && sid && e === 'votes') return { page: <VotesPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
+    if (c === 'sittings' && sid && e === 'speaking') return { page: <SpeakingPage meetingId={id} sittingId={sid} />, meetingId: id, sittingId: sid };
     if (c === 'reports') return { page: <ReportsIndexPage meetingId={id} />, meetingId: id };
     if (!c) return { page: <MeetingPage meetingId={id} />, meetingId: id };
   }
   if (a === 'reports') {
     if (b === 'votes' && idOf(c)) return { page: <VoteReportPage voteId={idOf(c)!} /> };
+    if (b === 'sittings' && idOf(c) && d === 'speeches') return { page: <SpeechReportPage sittingId={idOf(c)!} /> };
     if (b === 'sittings' && idOf(c) && d === 'agenda') return { page: <AgendaReportPage sittingId={idOf(c)!} /> };
     if (b === 'sittings' && idOf(c)) return { page: <AttendanceReportPage sittingId={idOf(c)!} /> };
     if (b === 'deputies' && idOf(c)) return { page: <DeputyRecordPage deputyId={idOf(c)!} /> };

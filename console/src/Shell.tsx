@@ -49,7 +49,7 @@ function MeetingNav({ meetingId, sittingId, route }: { meetingId: number; sittin
           <select
             aria-label={t('sitting')}
             value={current}
-            onChange={(e) => (location.hash = `/meetings/${m.id}/sittings/${e.target.value}/${['votes', 'watch', 'agenda', 'seating', 'seatmap'].includes(section) ? section : 'attendance'}`)}
+            onChange={(e) => (location.hash = `/meetings/${m.id}/sittings/${e.target.value}/${['votes', 'watch', 'agenda', 'speaking', 'seating', 'seatmap'].includes(section) ? section : 'attendance'}`)}
           >
             {m.sittings.map((s) => (
               <option key={s.id} value={s.id}>
@@ -62,6 +62,7 @@ function MeetingNav({ meetingId, sittingId, route }: { meetingId: number; sittin
         {current && link(`/meetings/${m.id}/sittings/${current}/attendance`, t('navAttendance'), section === 'attendance')}
         {current && link(`/meetings/${m.id}/sittings/${current}/watch`, t('navWatch'), section === 'watch')}
         {current && link(`/meetings/${m.id}/sittings/${current}/votes`, t('navVotes'), section === 'votes')}
+        {current && link(`/meetings/${m.id}/sittings/${current}/speaking`, t('navSpeaking'), section === 'speaking')}
         {current && link(`/meetings/${m.id}/sittings/${current}/seating`, t('navSeating'), section === 'seating')}
         {current && link(`/meetings/${m.id}/sittings/${current}/seatmap`, t('navSeatMap'), section === 'seatmap')}
         {link(`/meetings/${m.id}/reports`, t('navReports'), section === 'reports')}

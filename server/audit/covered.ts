@@ -56,6 +56,9 @@ export const COVERED: Readonly<Record<string, Coverage>> = Object.freeze({
   frame_prints: { columns: ['id', 'sitting_id', 'sha256'], blobs: ['luma'] },
   // Replay by embedding: every face of a deputy seen before, at any sitting (services/seen-faces.ts).
   seen_faces: { columns: ['id', 'deputy_id', 'sitting_id', 'device_id', 'model'], blobs: ['descriptor'] },
+  // Speaking (发言): the queue's turns and the time per speech.
+  speech_requests: { columns: ['id', 'arrival', 'sitting_id', 'agenda_item_id', 'turn', 'deputy_id', 'official', 'answers_id', 'device_id', 'seat', 'state', 'limit_seconds'] },
+  speech_limits: { columns: ['sitting_id', 'agenda_item_id', 'seconds'] },
   // Retention, removed devices, archived bodies...: every setting but an import's progress (it decides nothing).
   // Door watch (人脸校对): held check-ins, voided ones (驳回) and the door's alarms (可疑报到).
   checkin_reviews: { columns: ['id', 'sitting_id', 'participant_id', 'state', 'doubted_by', 'doubt_reason', 'decided_by', 'decide_reason'] },

@@ -29,6 +29,12 @@ export interface DeviceSocket {
   recheck(): void;
 }
 
+/**
+ * Another live part (speaking) that adds its current state to each snapshot; its later changes go out unversioned
+ * (they carry their own order, shared/speaking.ts seq), so it needs no place in the channel's version sequence.
+ */
+export type SnapshotPart = (meetingId: number, view: LiveView, sittingId: number | null) => Promise<Partial<MeetingState>>;
+
 /** Whether a vote change is a new count (console only) or a change of its state (every view). */
 export type VoteChange = 'tally' | 'state';
 
@@ -84,6 +90,28 @@ export class LiveHub {
     this.source = source;
   }
 
+  private readonly parts: SnapshotPart[] = [];
+
+  addSnapshotPart(part: SnapshotPart): void {
+    this.parts.push(part);
+  }
+
+  /**
+   * Sends one message (already encoded) to every subscriber of a view that sees this sitting: the whole meeting's
+   * channel and that sitting's. Unversioned (see SnapshotFollower); sliced like a flush so 3,000 tablets do not hold
+   * the event loop.
+   */
+  async broadcast(meetingId: number, view: LiveView, sittingId: number, data: Buffer): Promise<void> {
+    const subscribers = this.channelsOf(meetingId, view)
+      .filter((ch) => ch.sittingId === null || ch.sittingId === sittingId)
+      .flatMap((ch) => [...ch.subscribers]);
+    for (let i = 0; i < subscribers.length; i++) {
+      if (i > 0 && i % SENDS_PER_TURN === 0) await nextTurn();
+      subscribers[i]!.sendRaw(data);
+    }
+    this.stats.messages += subscribers.length;
+  }
+
   private channel(meetingId: number, view: LiveView, sittingId: number | null = null): MeetingChannel {
     const key = `${meetingId}/${view}/${sittingId ?? '*'}`;
     let ch = this.channels.get(key);
@@ -121,7 +149,8 @@ export class LiveHub {
             votes: whole.votes.filter((v) => v.sittingId === sittingId),
             agenda: whole.agenda.filter((a) => a.sittingId === sittingId),
           };
-    sub.send({ type: 'snapshot', epoch: this.epoch, version: ch.version, state });
+    const extra = await Promise.all(this.parts.map((part) => part(meetingId, view, sittingId)));
+    sub.send({ type: 'snapshot', epoch: this.epoch, version: ch.version, state: Object.assign(state, ...extra) });
     this.stats.messages += 1;
   }
 

@@ -3,6 +3,7 @@
 // here counts ballots. Secret votes show participation only, never a choice.
 import { AppError } from '../../shared/errors';
 import { describePassRule } from '../../shared/rules';
+import { speechesOfDeputy } from '../repositories/speaking-repository';
 import type { AttendanceReport, DeputyRecord, DeputySittingRecord, DeputyVoteRecord, VoteReport } from '../../shared/reports';
 import type { Mark, RatingMark } from '../../shared/types';
 import * as reports from '../repositories/report-repository';
@@ -121,6 +122,7 @@ export async function deputyRecord(ctx: ServiceContext, deputyId: number): Promi
     },
     sittings,
     votes,
+    speeches: await speechesOfDeputy(ctx.db, deputyId),
     generatedAt: new Date().toISOString(),
   };
 }

@@ -58,7 +58,7 @@ export interface Tablet {
 }
 
 /** A tablet's live client (kiosk view) with its device token and key (helpers/devices), as the kiosk app makes it. */
-export function tablet(host: string, meetingId: number, deviceToken: string): Tablet {
+export function tablet(host: string, meetingId: number, deviceToken: string, onMessage?: (m: ServerMessage) => void): Tablet {
   const statuses: ConnectionStatus[] = [];
   const client = new LiveClient({
     origin: `ws://${host}`,
@@ -67,6 +67,7 @@ export function tablet(host: string, meetingId: number, deviceToken: string): Ta
     device: lazySigner(deviceToken),
     connect: (url) => new WebSocket(url) as unknown as SocketLike,
     onStatus: (st) => statuses.push(st),
+    onMessage,
   });
   return {
     client,

@@ -2,6 +2,7 @@
 // raw JSON (1e999), ids written oddly or unknown, ballots that must be refused, sign-in abuse. Each gets a 4xx with
 // { error: { code, message } } and leaves every table exactly as it was (so no audit row either). Names full
 // of SQL and <script> are stored and answered verbatim, as JSON text.
+import { AddAnswer, SetSpeechLimit, SpeakRequest, SpeechTurnBody, WithdrawSpeech } from '../../shared/schemas/speaking';
 import { createCanvas } from '@napi-rs/canvas';
 import { isCleanLine } from '../../shared/text';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -205,6 +206,23 @@ function routes(): Route[] {
     r('GET', '/api/sittings/:sittingId/projection', () => `/api/sittings/${s.sittingId}/projection`),
     r('PUT', '/api/sittings/:sittingId/projection', () => `/api/sittings/${s.sittingId}/projection`, { schema: SetProjection, example: () => ({ documentId, page: 1, view: 'page' }) }),
     r('DELETE', '/api/sittings/:sittingId/projection', () => `/api/sittings/${s.sittingId}/projection`),
+    r('POST', '/api/seat/speech-requests', () => '/api/seat/speech-requests', {
+      schema: SpeakRequest,
+      auth: () => seat.headers,
+      example: () => ({ clientId: clientId(), voterToken: exampleToken }),
+    }),
+    r('POST', '/api/seat/speech-requests/:requestId/withdraw', () => '/api/seat/speech-requests/1/withdraw', {
+      schema: WithdrawSpeech,
+      auth: () => seat.headers,
+      example: () => ({ voterToken: exampleToken }),
+    }),
+    r('GET', '/api/sittings/:sittingId/speaking', () => `/api/sittings/${s.sittingId}/speaking`),
+    r('POST', '/api/sittings/:sittingId/speaking/floor', () => `/api/sittings/${s.sittingId}/speaking/floor`, { schema: SpeechTurnBody, example: () => ({ requestId: 1 }) }),
+    r('POST', '/api/sittings/:sittingId/speaking/skip', () => `/api/sittings/${s.sittingId}/speaking/skip`, { schema: SpeechTurnBody, example: () => ({ requestId: 1 }) }),
+    r('POST', '/api/sittings/:sittingId/speaking/end', () => `/api/sittings/${s.sittingId}/speaking/end`),
+    r('PUT', '/api/sittings/:sittingId/speaking/limit', () => `/api/sittings/${s.sittingId}/speaking/limit`, { schema: SetSpeechLimit, example: () => ({ seconds: 300 }) }),
+    r('POST', '/api/sittings/:sittingId/speaking/answers', () => `/api/sittings/${s.sittingId}/speaking/answers`, { schema: AddAnswer, example: () => ({ answersId: 1, official: '局长' }) }),
+    r('GET', '/api/reports/sittings/:sittingId/speeches', () => `/api/reports/sittings/${s.sittingId}/speeches`),
   ];
 }
 

@@ -5,6 +5,7 @@ import type { Entry } from './entry';
 import { watch } from './dict-watch';
 import { documents } from './dict-documents';
 import { projection } from './dict-projection';
+import { speaking } from './dict-speaking';
 import { agenda } from './dict-agenda';
 import { hall } from './dict-hall';
 
@@ -385,6 +386,6 @@ const auth = {
   roleChair: { zh: '主席团', en: 'Chair' },
 } satisfies Record<string, Entry>;
 
-export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch, ...documents, ...projection, ...agenda, ...hall };
+export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch, ...documents, ...projection, ...agenda, ...speaking, ...hall };
 
 export type DictKey = keyof typeof dict;

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { LiveClient, type ConnectionStatus, type SocketLike } from '../../../shared/live-client';
 import type { LiveView, MeetingState } from '../../../shared/protocol';
 import type { CastBallot, CastReply } from '../../../shared/schemas/votes';
+import { newer, type SeatSpeakingView } from '../../../shared/speaking';
 import { currentSigner } from '../api/device-token';
 
 
@@ -19,9 +20,11 @@ export interface Live {
   cast: ((voteId: number, ballot: CastBallot, onRetry?: (attempt: number) => void) => Promise<CastReply>) | null;
   /** How many times the server said this sitting's documents changed (the seat's document sync follows it). */
   documentNotices: number;
+  /** The sitting's speaking queue and floor (发言), as a seat tablet sees it; `receivedAt`: local time it came. */
+  speaking: (SeatSpeakingView & { receivedAt: number }) | null;
 }
 
-const initial: Live = { state: null, status: 'connecting', everLive: false, cast: null, documentNotices: 0 };
+const initial: Live = { state: null, status: 'connecting', everLive: false, cast: null, documentNotices: 0, speaking: null };
 
 function wsOrigin(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
@@ -39,7 +42,17 @@ export function useLive(meetingId: number | null, view: LiveView): Live {
       connect: (url) => new WebSocket(url) as unknown as SocketLike,
       onState: (state) => setLive((l) => ({ ...l, state })),
       onStatus: (status) => setLive((l) => ({ ...l, status, everLive: l.everLive || status === 'live' })),
-      onMessage: (m) => m.type === 'documents' && setLive((l) => ({ ...l, documentNotices: l.documentNotices + 1 })),
+      onMessage: (m) => {
+        if (m.type === 'documents') return setLive((l) => ({ ...l, documentNotices: l.documentNotices + 1 }));
+        // A snapshot (a reconnect, maybe to a restarted server whose seq starts again) carries the speaking state as it is.
+        if (m.type === 'snapshot') {
+          const held = m.state.seatSpeaking;
+          return setLive((l) => ({ ...l, speaking: held ? { ...held, receivedAt: Date.now() } : null }));
+        }
+        if (m.type !== 'seat-speaking') return;
+        const came = { ...m.speaking, receivedAt: Date.now() };
+        setLive((l) => ({ ...l, speaking: newer(l.speaking ?? undefined, came) }));
+      },
     });
     setLive((l) => ({ ...l, cast: client.cast.bind(client) }));
     // A tablet that slept may have missed changes: ask for a fresh snapshot when it is shown again.

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { useAsync } from '../../ui/use-async';
 import { STATUS_KEYS } from '../setup/DeputyTable';
 import { PrintBar } from './PrintBar';
+import { SpokenTable } from '../speaking/SpokenTable';
 
 export function DeputyRecordPage({ deputyId }: { deputyId: number }) {
   const { t, pick } = useI18n();
@@ -36,6 +37,7 @@ export function DeputyRecordPage({ deputyId }: { deputyId: number }) {
           <div><b>{r.totals.leave}</b>{t('onLeave')}</div>
           <div><b>{r.totals.absent}</b>{t('absent')}</div>
           <div><b>{r.totals.participated}/{r.totals.votes}</b>{t('recordVotes')}</div>
+          <div data-testid="record-speeches"><b>{r.speeches.length}</b>{t('recordSpeeches')}</div>
         </div>
         <h3>{t('recordAttendance')}</h3>
         <table className="table">
@@ -93,6 +95,8 @@ export function DeputyRecordPage({ deputyId }: { deputyId: number }) {
             ))}
           </tbody>
         </table>
+        <h3>{t('recordSpeechList')}</h3>
+        {r.speeches.length > 0 ? <SpokenTable turns={r.speeches} who={false} /> : <p className="muted">{t('speechNone')}</p>}
       </article>
     </div>
   );

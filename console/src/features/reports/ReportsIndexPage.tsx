@@ -34,6 +34,11 @@ export function ReportsIndexPage({ meetingId }: { meetingId: number }) {
                   <strong>{t('agendaSheet')}</strong>
                 </a>
               </li>
+              <li>
+                <a href={href(`/reports/sittings/${s.id}/speeches`)}>
+                  <strong>{t('speechReport')}</strong>
+                </a>
+              </li>
               {votes.map((v) => (
                 <li key={v.id}>
                   <a href={href(`/reports/votes/${v.id}`)}>

@@ -19,6 +19,7 @@ import { ScreenVoteOpen } from './ScreenVoteOpen';
 import { ScreenResult } from './ScreenResult';
 import { ScreenDocument } from './ScreenDocument';
 import { useProjection } from './use-projection';
+import { ScreenSpeaker } from './ScreenSpeaker';
 import { ScreenAgenda } from './ScreenAgenda';
 import { currentItem } from '../../../../shared/agenda';
 import { ScreenSeatMap } from '../hall/ScreenSeatMap';
@@ -65,23 +66,33 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
   const rules = body.data?.rules ?? DEFAULT_BODY_RULES;
   const shown = useProjection(sittingId, live.status);
   hear.current = shown.onMessage;
-  // 投屏 holds the screen until a vote moves after it was put up (opened, closed, announced): then the vote has it.
-  const projection = shown.projection && view !== 'attendance' && view !== 'map' && (!latest || lastEvent(latest) < shown.projection.setAt) ? shown.projection : null;
+  // Someone given the floor takes the screen, unless a vote is open (a vote is never hidden while deputies press).
+  const speaking = sittingId !== undefined ? live.speaking[sittingId] : undefined;
+  const floor = view !== 'attendance' && view !== 'map' && current?.state !== 'open' ? speaking?.floor ?? null : null;
+  const itemTitle = floor?.agendaItemId ? state?.agenda?.find((a) => a.sittingId === sittingId)?.items.find((i) => i.id === floor.agendaItemId)?.title ?? null : null;
+  // 投屏 holds the screen until a vote moves after it was put up (opened, closed, announced), or a speaker is given
+  // the floor after it: the later of them has the screen.
+  const projection =
+    shown.projection && view !== 'attendance' && view !== 'map' && (!latest || lastEvent(latest) < shown.projection.setAt) && (!floor || floor.startedAt < shown.projection.setAt)
+      ? shown.projection
+      : null;
   const mode = projection
     ? 'document'
-    : view === 'map'
-      ? 'map'
-      : view === 'attendance'
-        ? 'attendance'
-        : current
-          ? current.state === 'open'
-            ? 'open'
-            : resultOnScreen(current, rules)
-              ? 'result'
-              : 'awaiting'
-          : item
-            ? 'agenda'
-            : 'attendance';
+    : floor
+      ? 'speaker'
+      : view === 'map'
+        ? 'map'
+        : view === 'attendance'
+          ? 'attendance'
+          : current
+            ? current.state === 'open'
+              ? 'open'
+              : resultOnScreen(current, rules)
+                ? 'result'
+                : 'awaiting'
+            : item
+              ? 'agenda'
+              : 'attendance';
   return (
     <div className="screen" data-mode={mode} data-testid="screen">
       <header className="screen-head">
@@ -99,6 +110,7 @@ export function ScreenPage({ meetingId, sittingId: pinned, view }: { meetingId: 
       <main className="screen-main">
         {!state && <div className="screen-wait">{t('screenConnecting')}</div>}
         {state && projection && <ScreenDocument projection={projection} />}
+        {state && mode === 'speaker' && speaking && floor && <ScreenSpeaker view={speaking} floor={floor} itemTitle={itemTitle} />}
         {state && mode === 'attendance' && summary && <ScreenAttendance summary={summary} />}
         {state && mode === 'agenda' && item && <ScreenAgenda item={item} />}
         {state && mode === 'map' && sittingId && <ScreenSeatMap sittingId={sittingId} summary={summary} />}

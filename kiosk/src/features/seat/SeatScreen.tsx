@@ -19,6 +19,7 @@ import { IdentifyPanel, type Identified } from './IdentifyPanel';
 import { VoteHeader } from './VoteHeader';
 import { DocumentsButton } from '../documents/DocumentsButton';
 import { ClosedView, VotedView, WaitingView } from './SeatViews';
+import { SpeakingBar } from '../speaking/SpeakingBar';
 import { CurrentItem, currentOf } from './CurrentItem';
 
 type Phase =
@@ -194,6 +195,9 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
       </TopBar>
       <OfflineBanner show={isDisconnected(live)} retrying={retrying} />
       <main className="seat-main">{body}</main>
+      {device.sittingId !== null && (
+        <SpeakingBar device={{ ...device, sittingId: device.sittingId }} live={live} voter={voter} onIdentified={(who) => setVoter(who)} seatIdentifying={!!vote && phase.kind === 'identify'} />
+      )}
     </div>
   );
 }
