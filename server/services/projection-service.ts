@@ -57,7 +57,8 @@ export async function clearProjection(ctx: ServiceContext, sittingId: number, ac
   await store(ctx, sittingId, null, actor);
 }
 
-/** A document withdrawn or replaced leaves the screen (the screen must not keep showing what the clerk took back). */
+/** A withdrawn document leaves the screen (it must not keep showing what the clerk took back). A replaced one stays,
+ * at the version put up, until the chair puts the new one up. */
 export async function documentChangedUnderScreen(ctx: ServiceContext, sittingId: number, documentId: number, actor: Actor): Promise<void> {
   const now = await getProjection(ctx, sittingId);
   if (now?.documentId === documentId) await clearProjection(ctx, sittingId, actor);
