@@ -33,6 +33,7 @@ import attendanceRoutes from './routes/attendance';
 import voteRoutes from './routes/votes';
 import liveRoutes from './routes/live';
 import faceRoutes from './routes/face';
+import seatRoutes from './routes/seat';
 
 export interface AppOptions {
   /** SQLite file; created and migrated if new. */
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(voteRoutes);
   await app.register(liveRoutes);
   await app.register(faceRoutes);
+  await app.register(seatRoutes);
   await app.register(import('./routes/reports'));
   // Face models and the tfjs WASM binaries, served from node_modules: the LAN has no CDN.
   for (const [prefix, dir] of Object.entries(MODEL_DIRS)) {
