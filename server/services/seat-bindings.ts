@@ -38,6 +38,8 @@ interface State {
   timeoutS: Promise<number>;
   /** Per tablet: the sitting and the prints of its frames accepted there. */
   looks: Map<number, { sittingId: number; prints: Uint8Array[] }>;
+  /** Per tablet: why its last binding ended (until it is bound again), for the tablet's screen. */
+  ended: Map<number, UnbindReason>;
 }
 
 const states = new WeakMap<ServiceContext, State>();
@@ -49,7 +51,7 @@ function stateOf(ctx: ServiceContext): State {
     const looks: State['looks'] = new Map();
     const bindings = allBindings(ctx.db).then((rows) => new Map(rows.map((r) => [r.deviceId, { ...r, lastSeen: start, spent: new Map(), looks: looksOf(looks, r) }])));
     const timeoutS = getSetting<number>(ctx.db, SETTING).then((v) => v ?? PRESENCE_TIMEOUT_S.default);
-    states.set(ctx, (s = { bindings, timeoutS, looks }));
+    states.set(ctx, (s = { bindings, timeoutS, looks, ended: new Map() }));
   }
   return s;
 }
@@ -106,6 +108,7 @@ export async function bindSeat(ctx: ServiceContext, at: { deviceId: number; sitt
   const binding: Binding = { ...row, lastSeen: Date.now(), spent: new Map(), looks: looksOf(stateOf(ctx).looks, at) };
   for (const l of look) keepLook(binding, l);
   map.set(at.deviceId, binding);
+  stateOf(ctx).ended.delete(at.deviceId);
   return binding;
 }
 
@@ -119,11 +122,17 @@ const unbindEntry = (b: Binding, reason: UnbindReason) => ({
 /** Ends this binding (not a newer one of the same tablet); its voter tokens cast nothing from now on. */
 export async function endBinding(ctx: ServiceContext, b: Binding, reason: UnbindReason): Promise<void> {
   const map = await stateOf(ctx).bindings;
-  if (map.get(b.deviceId)?.id === b.id) map.delete(b.deviceId);
+  if (map.get(b.deviceId)?.id === b.id) {
+    map.delete(b.deviceId);
+    stateOf(ctx).ended.set(b.deviceId, reason);
+  }
   await ctx.db.write(async (tx) => {
     if (await deleteBinding(tx, b.id)) await appendAudit(tx, unbindEntry(b, reason));
   });
 }
+
+/** Why the tablet's last binding ended, or 'none' (never bound, or bound again since). */
+export const endedWhy = (ctx: ServiceContext, deviceId: number): UnbindReason | 'none' => stateOf(ctx).ended.get(deviceId) ?? 'none';
 
 /** A tablet moved to another sitting, mode or seat, or revoked: its binding ends with it. */
 export async function unbindDevice(ctx: ServiceContext, deviceId: number): Promise<void> {

@@ -3,7 +3,7 @@
 // few seconds while a deputy is bound. Either keeps the binding only when the frame is a new picture of that deputy:
 // never sent before (byte, grey and relit prints), not a copy of an enrolled photo, not a face another tablet saw.
 // A face that is not theirs, a copy or a replay ends the binding; no face leaves it to its timeout (seat-bindings).
-import type { SeatCheckReply, SeatPresenceReply, UnboundReason } from '../../shared/seat-binding';
+import type { SeatCheckReply, SeatPresenceReply } from '../../shared/seat-binding';
 import type { FaceRefusalReason, DeviceView, RecognisedDeputy } from '../../shared/views';
 import { findDeputy } from '../repositories/deputies-repository';
 import { insertRefusal } from '../repositories/face-frames-repository';
@@ -16,7 +16,7 @@ import { copiedOrReplayed } from './seen-faces';
 import { isThumbnailCopy } from './thumbnail-copy';
 import { pixelsOnly } from './pixels-only';
 import { sameLook } from './seat-looks';
-import { currentBinding, endBinding, presenceTimeoutS, renew, type Binding } from './seat-bindings';
+import { currentBinding, endBinding, endedWhy, presenceTimeoutS, renew, type Binding } from './seat-bindings';
 
 /** A quick check's voter token casts one ballot within this long (the kiosk casts at once). */
 export const QUICK_TOKEN_MS = 30_000;
@@ -70,7 +70,7 @@ async function bindingOf(ctx: ServiceContext, device: DeviceView): Promise<Bindi
 /** POST /api/seat/check: one fresh frame confirms one ballot of the bound deputy. */
 export async function quickCheck(ctx: ServiceContext, device: DeviceView, frame: string): Promise<SeatCheckReply> {
   const b = await bindingOf(ctx, device);
-  if (!b) return { status: 'unbound', reason: 'none' };
+  if (!b) return { status: 'unbound', reason: endedWhy(ctx, device.id) };
   seatCounts.quickChecks++;
   const sitting = await getSitting(ctx, b.sittingId);
   const v = await judge(ctx, b, sitting.bodyId, frame, true);
@@ -88,19 +88,19 @@ export async function quickCheck(ctx: ServiceContext, device: DeviceView, frame:
 export async function presence(ctx: ServiceContext, device: DeviceView, frame: string | undefined): Promise<SeatPresenceReply> {
   const nextInMs = await presenceEveryMs(ctx);
   const b = await bindingOf(ctx, device);
-  if (!b) return { bound: false, deputy: null, reason: 'none', nextInMs };
-  let reason: UnboundReason | null = null;
+  if (!b) return { bound: false, deputy: null, reason: endedWhy(ctx, device.id), nextInMs };
+  let ends = false;
   if (frame) {
     seatCounts.presenceFrames++;
     const v = await judge(ctx, b, (await getSitting(ctx, b.sittingId)).bodyId, frame, false);
     if (v.kind === 'same') renew(b, v.look);
     else if (v.kind === 'ends') {
       await ended(ctx, b, device, v.reason, frame);
-      reason = v.reason;
+      ends = true;
     }
   }
-  const still = reason ? null : await currentBinding(ctx, device.id); // no face: the timeout may have passed
-  return { bound: !!still, deputy: still ? await recognised(ctx, still.deputyId) : null, reason: still ? null : (reason ?? 'no_face'), nextInMs };
+  const still = ends ? null : await currentBinding(ctx, device.id); // no face: the timeout may have passed
+  return { bound: !!still, deputy: still ? await recognised(ctx, still.deputyId) : null, reason: still ? null : endedWhy(ctx, device.id), nextInMs };
 }
 
 /** A presence frame every quarter of the timeout: a binding survives three lost or faceless frames in a row. */

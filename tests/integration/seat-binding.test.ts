@@ -76,6 +76,6 @@ describe('bound for the sitting', () => {
     // A clerk moving the tablet to another seat ends its binding: the next ballot needs a full identification.
     await call(t.app, 'PATCH', `/api/devices/${tablet.device.device.id}`, { seatId: seatOf.get(zhu().id) }, 200);
     expect(await tablet.home()).toMatchObject({ seatLabel: '1排2座', seatDeputy: { name: '朱某某' }, bound: null });
-    expect((await tablet.check((await frontalFrames('michelle_kwan/1.jpg', 40)).frontal)).body).toEqual({ status: 'unbound', reason: 'none' });
+    expect((await tablet.check((await frontalFrames('michelle_kwan/1.jpg', 40)).frontal)).body).toEqual({ status: 'unbound', reason: 'device_changed' });
   }, 120_000);
 });
