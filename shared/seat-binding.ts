@@ -44,3 +44,10 @@ export interface SeatBindingView {
   away: boolean;
   boundAt: string;
 }
+
+/** GET /api/sittings/:id/seat-choices: the hall's seats a seat tablet may be given, with who sits there this sitting. */
+export interface SeatChoice {
+  seatId: number;
+  label: string;
+  occupant: string | null;
+}

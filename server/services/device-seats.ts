@@ -2,11 +2,11 @@
 // The seat's deputy for the tablet's sitting (seat_assignments) is whom the tablet greets (本座位：王某某代表) and
 // whom identification there compares a face with first; anyone else of the body is still matched 1:N.
 import { AppError } from '../../shared/errors';
-import type { SeatBindingView, SeatHomeView } from '../../shared/seat-binding';
+import type { SeatBindingView, SeatChoice, SeatHomeView } from '../../shared/seat-binding';
 import type { DeviceView, RecognisedDeputy } from '../../shared/views';
 import { findDeputy } from '../repositories/deputies-repository';
 import { findDeputyParticipant, findParticipant } from '../repositories/meetings-repository';
-import { findHall, findSeat, participantAtSeat, seatOfParticipant } from '../repositories/seats-repository';
+import { findHall, findSeat, listAssignments, participantAtSeat, seatOfParticipant } from '../repositories/seats-repository';
 import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { currentBinding, currentBindings } from './seat-bindings';
@@ -53,6 +53,13 @@ export async function seatHome(ctx: ServiceContext, device: DeviceView): Promise
     bound: binding && binding.sittingId === device.sittingId ? await recognisedOf(ctx, binding.deputyId) : null,
     presenceEveryMs: await presenceEveryMs(ctx),
   };
+}
+
+/** The seats of the sitting's hall, in the hall's order, with who sits in each (a clerk picks a tablet's seat). */
+export async function seatChoices(ctx: ServiceContext, sittingId: number): Promise<SeatChoice[]> {
+  const sitting = await getSitting(ctx, sittingId);
+  const who = new Map((await listAssignments(ctx.db, sittingId)).map((a) => [a.seatId, a.name]));
+  return (await findHall(ctx.db, sitting.bodyId)).sections.flatMap((s) => s.seats.map((seat) => ({ seatId: seat.id, label: seat.label, occupant: who.get(seat.id) ?? null })));
 }
 
 /** The deputy's own seat in the sitting, in words, or null. */

@@ -3,6 +3,7 @@
 import { admin } from './dict-admin';
 import type { Entry } from './entry';
 import { watch } from './dict-watch';
+import { seats } from './dict-seats';
 
 const app = {
   appTitle: { zh: '会议控制台 · 会议报到与表决系统', en: 'Console · Quorum' },
@@ -381,6 +382,6 @@ const auth = {
   roleChair: { zh: '主席团', en: 'Chair' },
 } satisfies Record<string, Entry>;
 
-export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch };
+export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch, ...seats };
 
 export type DictKey = keyof typeof dict;

@@ -6,7 +6,7 @@ import { IdParams } from '../../../shared/schemas/common';
 import { SeatCheck, SeatIdentify, SeatPresence, SeatPresenceSetting } from '../../../shared/schemas/face';
 import { seatIdentify } from '../../services/seat-identify';
 import { presence, quickCheck } from '../../services/seat-check';
-import { seatHome, sittingBindings } from '../../services/device-seats';
+import { seatChoices, seatHome, sittingBindings } from '../../services/device-seats';
 import { listDevices } from '../../services/device-service';
 import { presenceTimeoutS, setPresenceTimeout } from '../../services/seat-bindings';
 import { actorOf } from '../actor';
@@ -30,6 +30,10 @@ export default async function seatRoutes(fastify: FastifyInstance) {
 
   app.get('/api/sittings/:sittingId/seat-bindings', { config: { access: 'staff' }, schema: { params: IdParams('sittingId') } }, async (req) =>
     sittingBindings(ctx, req.params.sittingId, await listDevices(ctx)),
+  );
+
+  app.get('/api/sittings/:sittingId/seat-choices', { config: { access: 'staff' }, schema: { params: IdParams('sittingId') } }, async (req) =>
+    seatChoices(ctx, req.params.sittingId),
   );
 
   app.get('/api/settings/seat-presence', { config: { access: 'staff' } }, async () => ({ noFaceSeconds: await presenceTimeoutS(ctx) }));

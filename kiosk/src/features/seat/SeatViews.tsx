@@ -2,11 +2,17 @@ import type { VoteView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import type { TrackerOutcome } from './use-ballot-tracker';
 
-export function WaitingView() {
+/** `greeting`: 本座位：王某某代表, when the tablet's seat has a deputy this sitting. */
+export function WaitingView({ greeting }: { greeting: string | null }) {
   const { t } = useI18n();
   return (
     <div className="screen center waiting" data-screen="waiting">
       <div className="calm-mark" aria-hidden="true" />
+      {greeting && (
+        <p className="huge seat-greeting" data-greeting>
+          {greeting}
+        </p>
+      )}
       <h1 className="huge">{t('noVote')}</h1>
       <p className="lead muted">{t('noVoteHint')}</p>
     </div>

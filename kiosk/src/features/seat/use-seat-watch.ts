@@ -1,0 +1,64 @@
+// While the seat is bound to its deputy, the tablet keeps looking: a frame every few seconds (the server says how
+// often) goes to the server, which judges it (seat-check.ts) — a face that is not the deputy's, a copy or a replay
+// ends the binding, and so does no accepted face for the presence timeout. When the local detector sees nobody, the
+// tablet says so without a frame (nothing to judge; only the server's clock runs). The same camera gives the fresh
+// frame that confirms each ballot (grab). The tablet decides nothing: it only reports what the server says.
+import { useCallback, useEffect, useRef } from 'react';
+import { seatPresence } from '../../api/kiosk-api';
+import { frameJpeg, grabFrame, startCamera, stopCamera } from '../../face/camera';
+import { detectFrame, loadFaceApi } from '../../face/faceapi-runtime';
+import type { UnboundReason } from '../../../../shared/seat-binding';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface SeatWatch {
+  /** A fresh frame of the camera now (base64 JPEG), or null before the camera runs. */
+  grab(): string | null;
+}
+
+export function useSeatWatch(active: boolean, everyMs: number, onUnbound: (reason: UnboundReason) => void): SeatWatch {
+  const videoRef = useRef<HTMLVideoElement | null>(null);
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const unboundRef = useRef(onUnbound);
+  unboundRef.current = onUnbound;
+
+  useEffect(() => {
+    if (!active) return;
+    let cancelled = false;
+    let stream: MediaStream | null = null;
+    const video = document.createElement('video');
+    canvas.current = document.createElement('canvas');
+    (async () => {
+      const faceapi = await loadFaceApi();
+      stream = await startCamera(video);
+      if (cancelled) return stopCamera(stream);
+      videoRef.current = video;
+      let wait = everyMs;
+      while (!cancelled) {
+        await sleep(wait);
+        if (cancelled) break;
+        const frame = grabFrame(video, canvas.current!);
+        const seen = await detectFrame(faceapi, frame);
+        const reply = await seatPresence(seen.faces.length > 0 ? frameJpeg(frame) : null).catch(() => null);
+        if (cancelled) break;
+        if (reply && !reply.body.bound) {
+          unboundRef.current(reply.body.reason ?? 'none');
+          break;
+        }
+        wait = reply?.body.nextInMs ?? everyMs;
+      }
+    })().catch((err: unknown) => console.error('seat watch stopped', err));
+    return () => {
+      cancelled = true;
+      videoRef.current = null;
+      stopCamera(stream);
+    };
+  }, [active, everyMs]);
+
+  const grab = useCallback((): string | null => {
+    const video = videoRef.current;
+    if (!video || !canvas.current || video.readyState < 2) return null;
+    return frameJpeg(grabFrame(video, canvas.current));
+  }, []);
+  return { grab };
+}
