@@ -198,7 +198,7 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
       <TopBar title={t('seatTitle')} subtitle={meetingLine(live.state, device)}>
         {voter ? (
           <span className="pill voter" data-bound={voter.id}>
-            {t('seatBoundTo', { name: voter.name })}
+            {`${voter.name}${t('deputySuffix')}`}
           </span>
         ) : (
           greeting && (

@@ -16,6 +16,10 @@ export interface SeatWatch {
   grab(): string | null;
 }
 
+/**
+ * The camera runs for as long as the seat screen is up (the identification's camera shares it), so the quick check at
+ * 确认 has a frame at once; the presence frames go only while `active` (the seat is bound).
+ */
 export function useSeatWatch(active: boolean, everyMs: number, onUnbound: (reason: UnboundReason) => void): SeatWatch {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
@@ -23,20 +27,35 @@ export function useSeatWatch(active: boolean, everyMs: number, onUnbound: (reaso
   unboundRef.current = onUnbound;
 
   useEffect(() => {
-    if (!active) return;
     let cancelled = false;
     let stream: MediaStream | null = null;
     const video = document.createElement('video');
     canvas.current = document.createElement('canvas');
+    startCamera(video)
+      .then((s) => {
+        stream = s;
+        if (cancelled) return stopCamera(s);
+        videoRef.current = video;
+      })
+      .catch((err: unknown) => console.error('seat camera', err));
+    return () => {
+      cancelled = true;
+      videoRef.current = null;
+      stopCamera(stream);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!active) return;
+    let cancelled = false;
     (async () => {
       const faceapi = await loadFaceApi();
-      stream = await startCamera(video);
-      if (cancelled) return stopCamera(stream);
-      videoRef.current = video;
       let wait = everyMs;
       while (!cancelled) {
         await sleep(wait);
+        const video = videoRef.current;
         if (cancelled) break;
+        if (!video) continue;
         const frame = grabFrame(video, canvas.current!);
         const seen = await detectFrame(faceapi, frame);
         const reply = await seatPresence(seen.faces.length > 0 ? frameJpeg(frame) : null).catch(() => null);
@@ -50,8 +69,6 @@ export function useSeatWatch(active: boolean, everyMs: number, onUnbound: (reaso
     })().catch((err: unknown) => console.error('seat watch stopped', err));
     return () => {
       cancelled = true;
-      videoRef.current = null;
-      stopCamera(stream);
     };
   }, [active, everyMs]);
 
