@@ -68,9 +68,11 @@ export async function seatTablet(app: FastifyInstance, sittingId: number, seatId
     async identify(photo, take) {
       let reply: SeatIdentifyReply | null = null;
       for (let k = 0; k < 3 && (!reply || (reply.status !== 'identified' && reply.reason === 'turn')); k++) {
+        // Both sides drawn before the challenge is asked for: drawing takes seconds on a loaded machine, the challenge 30 s.
+        const sets = { left: await headTurnFrames(photo, 'left', take + 1000 * k), right: await headTurnFrames(photo, 'right', take + 1000 * k) };
         calls.challenge++;
         const ch = json<{ nonce: string; side: Side }>(await post('/api/face/challenge', {})).body;
-        const set = await headTurnFrames(photo, ch.side, take + 1000 * k);
+        const set = sets[ch.side];
         calls.identify++;
         const frames = { frontal: set.frontal.toString('base64'), turned: set.turned.toString('base64'), back: set.back.toString('base64') };
         reply = json<SeatIdentifyReply>(await post('/api/seat/identify', { nonce: ch.nonce, frames })).body;
