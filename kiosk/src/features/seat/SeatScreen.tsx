@@ -45,7 +45,7 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
   // The server ended the binding (another face, a copy, no face for the timeout): a ballot under way resumes after
   // the deputy identifies again; otherwise the next ballot asks for it.
   const onUnbound = useCallback(() => setPhase((p) => (p.kind === 'ballot' || p.kind === 'confirm' ? identify('seatUnbound', true) : p)), []);
-  const seat = useSeatBinding(onUnbound);
+  const seat = useSeatBinding(device, onUnbound);
   const voter = seat.voter;
 
   const openVotes = useMemo(

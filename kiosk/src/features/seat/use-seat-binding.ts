@@ -24,7 +24,8 @@ export interface SeatBinding {
   confirm(onLooking: () => void): Promise<QuickCheck>;
 }
 
-export function useSeatBinding(onUnbound: (reason: UnboundReason) => void): SeatBinding {
+/** `place`: the tablet's seat and sitting as the server last said (a clerk moving it reloads the greeting and binding). */
+export function useSeatBinding(place: { seatId: number | null; sittingId: number | null }, onUnbound: (reason: UnboundReason) => void): SeatBinding {
   const [home, setHome] = useState<SeatHomeView | null>(null);
   const [voter, setVoter] = useState<RecognisedDeputy | null>(null);
 
@@ -34,13 +35,13 @@ export function useSeatBinding(onUnbound: (reason: UnboundReason) => void): Seat
       .then(({ body }) => {
         if (stop) return;
         setHome(body);
-        if (body.bound) setVoter(body.bound);
+        setVoter(body.bound);
       })
       .catch(() => undefined);
     return () => {
       stop = true;
     };
-  }, []);
+  }, [place.seatId, place.sittingId]);
 
   const unbind = useCallback(
     (reason: UnboundReason) => {
