@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DeviceView, VoteView } from '../../shared/views';
 import { call } from '../helpers/app';
-import { launchTablet, screenshot } from '../helpers/browser';
+import { launchTablet, screenshot, signedIn } from '../helpers/browser';
 import { fakeCameraVideo } from '../helpers/fake-camera';
 import { startServer, type RunningServer } from '../helpers/server';
 import { checkInAll, openVote, seatTheVenue } from '../helpers/seat-tablet';
@@ -22,12 +22,18 @@ let tablet: BrowserContext;
 let page: Page;
 let device: DeviceView;
 const requests: string[] = [];
+/** The server's answers to the tablet's quick checks and presence frames, for a failure's message. */
+const answers: string[] = [];
 
 /** The tablet's browser with `photo` (a person, ../shared/faces) on its camera; the same profile, the same tablet. */
 async function launch(photo: string): Promise<void> {
   tablet = await launchTablet(profile, { fakeCamera: await fakeCameraVideo({ photo, script: 'turn', leadIn: 1 }) });
   page = tablet.pages()[0] ?? (await tablet.newPage());
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path === '/api/seat/check' || path === '/api/seat/presence') void r.text().then((b) => answers.push(`${path} ${b.slice(0, 120)}`), () => undefined);
+  });
   page.on('pageerror', (e) => console.error('[kiosk page error]', e.message));
   await page.goto(`${server.url}/kiosk/`);
 }
@@ -67,7 +73,10 @@ async function castYes(): Promise<{ wall: number; kiosk: number }> {
   await page.locator('[data-screen="confirm"]').waitFor();
   const start = Date.now();
   await button('确认提交').click();
-  await page.locator('[data-screen="voted"]').waitFor({ timeout: 20_000 });
+  await page.locator('[data-screen="voted"]').waitFor({ timeout: 20_000 }).catch(async (e: Error) => {
+    const shown = await page.locator('[data-screen]').last().getAttribute('data-screen');
+    throw new Error(`${e.message}\nscreen: ${shown}\nanswers: ${answers.slice(-6).join('\n')}`);
+  });
   const wall = Date.now() - start;
   const kiosk = await page.evaluate(() => {
     const t = window.__kioskTimeline ?? [];
@@ -126,6 +135,18 @@ describe('a seat tablet bound to its deputy', () => {
     expect(await page.locator('.pill.voter').textContent()).toBe('关某某代表');
     expect((await bindings()).body.find((b) => b.deviceId === device.id)).toMatchObject({ deputy: { name: '关某某' }, away: true });
     await call(server.app, 'POST', `/api/votes/${third.id}/close`, {}, 200);
+
+    // The clerks: 代表未在本座位 on 人脸校对, and the tablet's seat on its row in 终端管理.
+    await signedIn(tablet, server);
+    const console_ = await tablet.newPage();
+    await console_.goto(`${server.url}/console/#/meetings/${venue.meeting.id}/sittings/${venue.sittingId}/watch`);
+    await console_.locator('[data-away]').waitFor({ timeout: 20_000 });
+    expect(await console_.locator('[data-away]').innerText()).toContain('关某某代表在 1排1座（终端 座位终端）确认身份，本人座位：1排5座');
+    await screenshot(console_, 'kiosk-seat-bound-console-away');
+    await console_.goto(`${server.url}/console/#/devices`);
+    const seatPick = console_.locator('select[name="seatId"]').first();
+    await seatPick.waitFor({ timeout: 20_000 });
+    expect(await seatPick.locator('option:checked').textContent()).toBe(`1排1座 · 吴某某`);
     expect(device.seatId).not.toBeNull();
   }, 120_000);
 });

@@ -42,16 +42,16 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
   const [phase, setPhase] = useState<Phase>(identify());
   const [draft, setDraft] = useState<Draft>(emptyDraft());
   const [retrying, setRetrying] = useState(false);
-  // The server ended the binding (another face, a copy, no face for the timeout): a ballot under way resumes after
-  // the deputy identifies again; otherwise the next ballot asks for it.
-  const onUnbound = useCallback(() => setPhase((p) => (p.kind === 'ballot' || p.kind === 'confirm' ? identify('seatUnbound', true) : p)), []);
-  const seat = useSeatBinding(device, onUnbound);
-  const voter = seat.voter;
-
   const openVotes = useMemo(
     () => (live.state?.votes ?? []).filter((v) => v.sittingId === device.sittingId && v.state === 'open').sort((a, b) => a.id - b.id),
     [live.state, device.sittingId],
   );
+  // The server ended the binding (another face, a copy, no face for the timeout): a ballot under way resumes after
+  // the deputy identifies again; otherwise the next ballot asks for it.
+  const onUnbound = useCallback(() => setPhase((p) => (p.kind === 'ballot' || p.kind === 'confirm' ? identify('seatUnbound', true) : p)), []);
+  const seat = useSeatBinding(device, openVotes.length > 0, onUnbound);
+  const voter = seat.voter;
+
   const vote = live.state?.votes.find((v) => v.id === voteId) ?? null;
   const tracked = useBallotTracker(live.state?.votes ?? null);
 

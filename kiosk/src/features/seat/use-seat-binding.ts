@@ -24,8 +24,11 @@ export interface SeatBinding {
   confirm(onLooking: () => void): Promise<QuickCheck>;
 }
 
-/** `place`: the tablet's seat and sitting as the server last said (a clerk moving it reloads the greeting and binding). */
-export function useSeatBinding(place: { seatId: number | null; sittingId: number | null }, onUnbound: (reason: UnboundReason) => void): SeatBinding {
+/**
+ * `place`: the tablet's seat and sitting as the server last said (a clerk moving it reloads the greeting and binding);
+ * `voteOpen`: the camera runs while a vote is open or the seat is bound, not between votes at an empty seat.
+ */
+export function useSeatBinding(place: { seatId: number | null; sittingId: number | null }, voteOpen: boolean, onUnbound: (reason: UnboundReason) => void): SeatBinding {
   const [home, setHome] = useState<SeatHomeView | null>(null);
   const [voter, setVoter] = useState<RecognisedDeputy | null>(null);
 
@@ -50,7 +53,7 @@ export function useSeatBinding(place: { seatId: number | null; sittingId: number
     },
     [onUnbound],
   );
-  const watch = useSeatWatch(voter !== null, home?.presenceEveryMs ?? 15_000, unbind);
+  const watch = useSeatWatch(voteOpen || voter !== null, voter !== null, home?.presenceEveryMs ?? 15_000, unbind);
 
   const confirm = useCallback(
     async (onLooking: () => void): Promise<QuickCheck> => {

@@ -17,16 +17,17 @@ export interface SeatWatch {
 }
 
 /**
- * The camera runs for as long as the seat screen is up (the identification's camera shares it), so the quick check at
- * 确认 has a frame at once; the presence frames go only while `active` (the seat is bound).
+ * The camera runs while `cameraOn` (a vote is open or the seat is bound; the identification's camera shares it), so
+ * the quick check at 确认 has a frame at once; the presence frames go only while `active` (the seat is bound).
  */
-export function useSeatWatch(active: boolean, everyMs: number, onUnbound: (reason: UnboundReason) => void): SeatWatch {
+export function useSeatWatch(cameraOn: boolean, active: boolean, everyMs: number, onUnbound: (reason: UnboundReason) => void): SeatWatch {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const unboundRef = useRef(onUnbound);
   unboundRef.current = onUnbound;
 
   useEffect(() => {
+    if (!cameraOn) return;
     let cancelled = false;
     let stream: MediaStream | null = null;
     const video = document.createElement('video');
@@ -43,7 +44,7 @@ export function useSeatWatch(active: boolean, everyMs: number, onUnbound: (reaso
       videoRef.current = null;
       stopCamera(stream);
     };
-  }, []);
+  }, [cameraOn]);
 
   useEffect(() => {
     if (!active) return;
