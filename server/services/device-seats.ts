@@ -25,7 +25,8 @@ export async function assertSeatOf(ctx: ServiceContext, sittingId: number | null
 export async function withSeatLabels(ctx: ServiceContext, list: DeviceView[]): Promise<DeviceView[]> {
   const labels = new Map<number, string>();
   const bodies = new Set<number>();
-  for (const d of list) if (d.seatId && d.sittingId) bodies.add((await getSitting(ctx, d.sittingId)).bodyId);
+  const sittings = new Set(list.filter((d) => d.seatId && d.sittingId).map((d) => d.sittingId!));
+  for (const sittingId of sittings) bodies.add((await getSitting(ctx, sittingId)).bodyId);
   for (const bodyId of bodies) for (const s of (await findHall(ctx.db, bodyId)).sections) for (const seat of s.seats) labels.set(seat.id, seat.label);
   return list.map((d) => (d.seatId && labels.has(d.seatId) ? { ...d, seat: labels.get(d.seatId)! } : d));
 }

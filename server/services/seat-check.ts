@@ -23,9 +23,6 @@ export const QUICK_TOKEN_MS = 30_000;
 
 type Verdict = { kind: 'same'; frame: SeenFrame; look: Uint8Array } | { kind: 'no_face' | 'several_faces' } | { kind: 'ends'; reason: 'other_face' | 'replayed' | 'thumbnail_copy' };
 
-/** Counters for the figures (tests/bench/seat-quick-check.ts): identifications and quick checks per tablet. */
-export const seatCounts = { quickChecks: 0, presenceFrames: 0 };
-
 /** Whether this frame is a new picture of the bound deputy. `record`: keep its prints and face (ballot frames). */
 async function judge(ctx: ServiceContext, b: Binding, bodyId: number, base64: string, record: boolean): Promise<Verdict> {
   const frame = await readOneFrame(base64); // a 4xx for what no camera sends; the binding is untouched
@@ -71,7 +68,6 @@ async function bindingOf(ctx: ServiceContext, device: DeviceView): Promise<Bindi
 export async function quickCheck(ctx: ServiceContext, device: DeviceView, frame: string): Promise<SeatCheckReply> {
   const b = await bindingOf(ctx, device);
   if (!b) return { status: 'unbound', reason: endedWhy(ctx, device.id) };
-  seatCounts.quickChecks++;
   const sitting = await getSitting(ctx, b.sittingId);
   const v = await judge(ctx, b, sitting.bodyId, frame, true);
   if (v.kind === 'ends') {
@@ -91,7 +87,6 @@ export async function presence(ctx: ServiceContext, device: DeviceView, frame: s
   if (!b) return { bound: false, deputy: null, reason: endedWhy(ctx, device.id), nextInMs };
   let ends = false;
   if (frame) {
-    seatCounts.presenceFrames++;
     const v = await judge(ctx, b, (await getSitting(ctx, b.sittingId)).bodyId, frame, false);
     if (v.kind === 'same') renew(b, v.look);
     else if (v.kind === 'ends') {

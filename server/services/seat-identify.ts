@@ -10,6 +10,7 @@ import { dataUrl, decide, refused } from './face-checkin-service';
 import { seatStanding } from './seat-eligibility';
 import { seatDeputyOf } from './device-seats';
 import { bindSeat } from './seat-bindings';
+import { VOTER_TOKEN_TTL_MS } from './voter-token';
 
 export async function seatIdentify(ctx: ServiceContext, device: DeviceView, input: SeatIdentify): Promise<SeatIdentifyReply> {
   const own = await seatDeputyOf(ctx, device);
@@ -19,7 +20,7 @@ export async function seatIdentify(ctx: ServiceContext, device: DeviceView, inpu
     const away = own !== null && own !== r.deputy.id; // 代表未在本座位: shown to the clerks, not refused
     const looks = r.frames.map((f) => lumaPrint(f.pixels));
     const binding = await bindSeat(ctx, { deviceId: device.id, sittingId: r.sittingId, deputyId: r.deputy.id, away }, looks);
-    const { token, expiresAt } = ctx.voterTokens.issue(r.deputy.id, device.id, Date.now(), { bindingId: binding.id, ttlMs: 5 * 60_000 });
+    const { token, expiresAt } = ctx.voterTokens.issue(r.deputy.id, device.id, Date.now(), { bindingId: binding.id, ttlMs: VOTER_TOKEN_TTL_MS });
     const d = r.deputy;
     return { status: 'identified', deputy: { id: d.id, name: d.name, delegation: d.delegation }, thumbnail: dataUrl(await thumbnail(ctx.db, d.id)), voterToken: token, expiresAt };
   });
