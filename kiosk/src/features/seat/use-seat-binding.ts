@@ -8,8 +8,8 @@ import { seatCheck, seatHome } from '../../api/kiosk-api';
 import { useSeatWatch } from './use-seat-watch';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Tries of the quick check when the frame shows no single face (the deputy looked away): about 5 s. */
-const CHECK_TRIES = 20;
+/** Tries of the quick check when the frame shows no single face (the deputy looked away) or none came: about 5–10 s. */
+const CHECK_TRIES = 40;
 
 export type QuickCheck = { ok: true; voterToken: string } | { ok: false; why: 'unbound' | 'no_face' };
 
@@ -68,7 +68,7 @@ export function useSeatBinding(place: { seatId: number | null; sittingId: number
           }
           onLooking();
         }
-        await sleep(250);
+        await sleep(frame ? 250 : 60);
       }
       return { ok: false, why: 'no_face' };
     },

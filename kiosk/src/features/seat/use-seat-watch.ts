@@ -7,12 +7,13 @@ import { useCallback, useEffect, useRef } from 'react';
 import { seatPresence } from '../../api/kiosk-api';
 import { frameJpeg, grabFrame, startCamera, stopCamera } from '../../face/camera';
 import { detectFrame, loadFaceApi } from '../../face/faceapi-runtime';
+import { sentBefore } from '../../face/sent-frames';
 import type { UnboundReason } from '../../../../shared/seat-binding';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface SeatWatch {
-  /** A fresh frame of the camera now (base64 JPEG), or null before the camera runs. */
+  /** A fresh frame of the camera now (base64 JPEG), or null before the camera runs or when it repeats a frame sent. */
   grab(): string | null;
 }
 
@@ -58,6 +59,10 @@ export function useSeatWatch(cameraOn: boolean, active: boolean, everyMs: number
         if (cancelled) break;
         if (!video) continue;
         const frame = grabFrame(video, canvas.current!);
+        if (sentBefore(frame)) {
+          wait = 150; // the same picture as one sent: a frozen feed; the next frame
+          continue;
+        }
         const seen = await detectFrame(faceapi, frame);
         const reply = await seatPresence(seen.faces.length > 0 ? frameJpeg(frame) : null).catch(() => null);
         if (cancelled) break;
@@ -76,7 +81,8 @@ export function useSeatWatch(cameraOn: boolean, active: boolean, everyMs: number
   const grab = useCallback((): string | null => {
     const video = videoRef.current;
     if (!video || !canvas.current || video.readyState < 2) return null;
-    return frameJpeg(grabFrame(video, canvas.current));
+    const frame = grabFrame(video, canvas.current);
+    return sentBefore(frame) ? null : frameJpeg(frame);
   }, []);
   return { grab };
 }
