@@ -46,7 +46,7 @@ beforeAll(async () => {
   venue = await seedVenue(server);
   const seatOf = await seatTheVenue(server.app, venue);
   await checkInAll(server.app, venue);
-  await call(server.app, 'PUT', '/api/settings/seat-presence', { noFaceSeconds: 20 }, 200); // a presence frame every 5 s
+  await call(server.app, 'PUT', '/api/settings/seat-presence', { noFaceSeconds: 20 }, 200); // a presence frame every 5 s while voting
   profile = mkdtempSync(join(tmpdir(), 'quorum-seat-tablet-'));
   await launch('wu_yi/1.jpg');
   // A clerk pairs it at 吴某某's seat (1排1座).
@@ -120,10 +120,12 @@ describe('a seat tablet bound to its deputy', () => {
   it('someone else sitting down unbinds the seat: the next vote asks for a face again', async () => {
     const bindings = () => call<Array<{ deviceId: number; deputy: { name: string }; away: boolean }>>(server.app, 'GET', `/api/sittings/${venue.sittingId}/seat-bindings`);
     expect((await bindings()).body.find((b) => b.deviceId === device.id)?.deputy.name).toBe('吴某某');
+    // The default timeout (60 s, a presence frame every 15 s), so that her face, not the time the relaunch takes, ends it.
+    await call(server.app, 'PUT', '/api/settings/seat-presence', { noFaceSeconds: 60 }, 200);
     await tablet.close();
     requests.length = 0;
     await launch('michelle_kwan/1.jpg'); // 关某某 at 吴某某's tablet
-    await page.locator('.pill[data-greeting]').waitFor({ timeout: 30_000 }); // her presence frame ended the binding
+    await page.locator('.pill[data-greeting]').waitFor({ timeout: 60_000 }); // her presence frame ended the binding
     expect(count('/api/seat/presence')).toBeGreaterThanOrEqual(1);
     const { body: refusals } = await call<Array<{ reason: string; deviceId: number }>>(server.app, 'GET', `/api/sittings/${venue.sittingId}/refusals`);
     expect(refusals.filter((r) => r.deviceId === device.id).map((r) => r.reason)).toContain('not_same_person');
