@@ -39,6 +39,7 @@ import faceRoutes from './routes/face';
 import documentRoutes from './routes/documents';
 import projectionRoutes from './routes/projection';
 import documentFileRoutes from './routes/documents/files';
+import seatRoutes from './routes/seat';
 
 export interface AppOptions {
   /** SQLite file; created and migrated if new. */
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(documentRoutes);
   await app.register(projectionRoutes);
   await app.register(documentFileRoutes);
+  await app.register(seatRoutes);
   await app.register(import('./routes/reports'));
   await app.register(import('./routes/speaking'));
   await app.register(import('./routes/hall'));

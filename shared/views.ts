@@ -152,7 +152,10 @@ export interface DeviceView {
   sittingId: number | null;
   /** The meeting of the assigned sitting, so the tablet can subscribe to its live state. */
   meetingId: number | null;
+  /** Where a seat tablet stands: the hall seat's label (3排12座) when it has one (seatId), else the text a clerk typed. */
   seat: string | null;
+  /** The hall seat (hall_seats) a seat tablet belongs to: its deputy for the sitting is the one it greets. */
+  seatId: number | null;
   lastSeenAt: string | null;
   /** An open live connection now (GET /api/devices fills it; false elsewhere). */
   online: boolean;

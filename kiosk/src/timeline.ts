@@ -1,6 +1,6 @@
 // A few timestamped events (performance.now()) for the check-in benchmark and the browser tests to read:
 // window.__kioskTimeline. Nothing personal goes in: event names and times only.
-export type TimelineEvent = 'camera-requested' | 'camera-playing' | 'face-seen' | 'prompt' | 'liveness-passed' | 'result-shown';
+export type TimelineEvent = 'camera-requested' | 'camera-playing' | 'face-seen' | 'prompt' | 'liveness-passed' | 'result-shown' | 'confirm-pressed' | 'vote-recorded';
 
 /** Milliseconds per step of the face pipeline, the last 200 of each (window.__kioskFaceMs). */
 export type FaceStep = 'detect' | 'describe';

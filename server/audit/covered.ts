@@ -37,7 +37,7 @@ export const COVERED: Readonly<Record<string, Coverage>> = Object.freeze({
   participants: { columns: ['id', 'meeting_id', 'role', 'deputy_id', 'name'] },
   leaves: { columns: ['id', 'sitting_id', 'participant_id', 'reason', 'staff_id'] },
   checkins: { columns: ['id', 'sitting_id', 'participant_id', 'method', 'device_id', 'staff_id', 'reason', 'distance', 'margin'] },
-  devices: { columns: ['id', 'mode', 'status', 'token_hash', 'sitting_id', 'seat', 'public_key'] },
+  devices: { columns: ['id', 'mode', 'status', 'token_hash', 'sitting_id', 'seat', 'seat_id', 'public_key'] },
   agenda_items: { columns: ['id', 'sitting_id', 'position', 'title', 'kind', 'presenter'] },
   votes: {
     columns: [
@@ -65,6 +65,8 @@ export const COVERED: Readonly<Record<string, Coverage>> = Object.freeze({
   voided_checkins: {
     columns: ['id', 'checkin_id', 'sitting_id', 'participant_id', 'method', 'device_id', 'staff_id', 'reason', 'checked_in_at', 'doubted_by', 'doubt_reason', 'refused_by', 'refuse_reason'],
   },
+  // A seat tablet bound to its deputy for the sitting (services/seat-bindings.ts).
+  seat_bindings: { columns: ['id', 'device_id', 'sitting_id', 'deputy_id', 'away'] },
   door_alarms: { columns: ['id', 'device_id', 'sitting_id', 'kind', 'cleared_at', 'cleared_by', 'clear_reason'] },
   // The hall and who sits where per sitting (seat tablets bind to these).
   hall_sections: { columns: ['id', 'body_id', 'name', 'kind', 'position'] },

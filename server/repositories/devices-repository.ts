@@ -12,11 +12,12 @@ interface DeviceRow {
   sitting_id: number | null;
   meeting_id: number | null;
   seat: string | null;
+  seat_id: number | null;
   last_seen_at: string | null;
   created_at: string;
 }
 
-const SELECT = `SELECT d.id, d.name, d.mode, d.status, d.pairing_code, d.sitting_id, s.meeting_id, d.seat, d.last_seen_at,
+const SELECT = `SELECT d.id, d.name, d.mode, d.status, d.pairing_code, d.sitting_id, s.meeting_id, d.seat, d.seat_id, d.last_seen_at,
   d.created_at FROM devices d LEFT JOIN sittings s ON s.id = d.sitting_id`;
 
 const toView = (r: DeviceRow): DeviceView => ({
@@ -28,16 +29,21 @@ const toView = (r: DeviceRow): DeviceView => ({
   sittingId: r.sitting_id,
   meetingId: r.meeting_id,
   seat: r.seat,
+  seatId: r.seat_id,
   lastSeenAt: r.last_seen_at,
   online: false,
   createdAt: r.created_at,
 });
 
 /** A code a clerk accepted, with the settings the tablet will have; no token or key until the tablet claims it. */
-export async function insertAccepted(tx: Tx, code: string, d: { name: string; mode: DeviceMode; sittingId: number | null; seat: string | null }): Promise<number> {
+export async function insertAccepted(
+  tx: Tx,
+  code: string,
+  d: { name: string; mode: DeviceMode; sittingId: number | null; seat: string | null; seatId: number | null },
+): Promise<number> {
   const { lastID } = await tx.run(
-    "INSERT INTO devices (name, mode, sitting_id, seat, pairing_code, status, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)",
-    [d.name, d.mode, d.sittingId, d.seat, code, now()],
+    "INSERT INTO devices (name, mode, sitting_id, seat, seat_id, pairing_code, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
+    [d.name, d.mode, d.sittingId, d.seat, d.seatId, code, now()],
   );
   return lastID;
 }
@@ -75,13 +81,14 @@ export async function publicKeyOf(db: Reader, id: number): Promise<string | null
 export async function update(
   tx: Tx,
   id: number,
-  patch: { name?: string; mode?: DeviceMode; sittingId?: number | null; seat?: string },
+  patch: { name?: string; mode?: DeviceMode; sittingId?: number | null; seat?: string; seatId?: number | null },
 ): Promise<void> {
   const cols: Array<[string, unknown]> = [];
   if (patch.name !== undefined) cols.push(['name', patch.name]);
   if (patch.mode !== undefined) cols.push(['mode', patch.mode]);
   if (patch.sittingId !== undefined) cols.push(['sitting_id', patch.sittingId]);
   if (patch.seat !== undefined) cols.push(['seat', patch.seat]);
+  if (patch.seatId !== undefined) cols.push(['seat_id', patch.seatId]);
   await tx.run(`UPDATE devices SET ${cols.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...cols.map(([, v]) => v), id]);
 }
 

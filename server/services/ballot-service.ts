@@ -17,6 +17,8 @@ import { counts } from '../repositories/attendance-repository';
 import { appendAuditMany, type AuditEntry } from '../repositories/audit-repository';
 import type { ServiceContext } from './context';
 import { forget, openVote, type OpenVote } from './open-votes';
+import { currentBinding, spend, unboundError } from './seat-bindings';
+import type { VoterClaim } from './voter-token';
 
 /** Secret votes key the ballot by a hash of the tablet's secret: the database alone cannot tie it to anyone. */
 export function ballotKey(voteId: number, deputyId: number, secret: string | undefined): string {
@@ -88,7 +90,7 @@ function enqueue(ctx: ServiceContext, item: Pending): void {
 }
 
 /** Check and accept in one synchronous step (no await inside), so concurrent casts see each other. */
-function accept(state: OpenVote, req: CastRequest, key: string, deviceId: number | null, retryOnly: boolean) {
+function accept(state: OpenVote, req: CastRequest, key: string, deviceId: number | null, retryOnly: boolean, retryOnlyError?: AppError) {
   const { vote } = state;
   if (!state.open) return { error: notOpen('closed') };
   const seen = state.requests.get(req.clientId);
@@ -96,7 +98,7 @@ function accept(state: OpenVote, req: CastRequest, key: string, deviceId: number
     if (seen.deputyId !== req.deputyId) return { error: new AppError('ERR_CONFLICT', '请求编号已被使用 / clientId already used') };
     return { duplicate: seen.committed };
   }
-  if (retryOnly) return { error: new AppError('ERR_UNAUTHORIZED', '身份确认已过期，请重新刷脸 / Identity confirmation expired: look at the camera again') };
+  if (retryOnly) return { error: retryOnlyError ?? new AppError('ERR_UNAUTHORIZED', '身份确认已过期，请重新刷脸 / Identity confirmation expired: look at the camera again') };
   if (!state.electorate.has(req.deputyId)) {
     return { error: new AppError('ERR_NOT_ELIGIBLE', '您不在本次表决的代表名单中 / Not a deputy in office for this vote') };
   }
@@ -133,6 +135,8 @@ export async function castBallot(
   deviceId: number | null,
   /** When the voter's identity confirmation has expired, only a retry of an already recorded request passes. */
   retryOnly = false,
+  /** The refusal for a request that is not such a retry (default: the confirmation expired). */
+  retryOnlyError?: AppError,
 ): Promise<CastReply> {
   const state = await openVote(ctx, voteId);
   if (!state) throw new AppError('ERR_NOT_FOUND', `找不到该表决 / Vote ${voteId} not found`);
@@ -148,7 +152,7 @@ export async function castBallot(
   }
   if (!state.checkedIn.has(req.deputyId) && (await isCheckedIn(ctx, state, req.deputyId))) state.checkedIn.add(req.deputyId);
 
-  const outcome = accept(state, req, ballotKey(voteId, req.deputyId, req.ballotSecret), deviceId, retryOnly);
+  const outcome = accept(state, req, ballotKey(voteId, req.deputyId, req.ballotSecret), deviceId, retryOnly, retryOnlyError);
   if ('error' in outcome) throw outcome.error;
   if ('duplicate' in outcome) {
     await outcome.duplicate;
@@ -173,7 +177,15 @@ export async function castFromSeat(ctx: ServiceContext, device: DeviceView, vote
     throw new AppError('ERR_UNAUTHORIZED', '身份确认无效，请重新刷脸 / Voter confirmation invalid: look at the camera again');
   }
   const expired = claim.expiresAt < Date.now();
-  return castBallot(ctx, voteId, { ...ballot, deputyId: claim.deputyId }, claim.deviceId, expired);
+  // A token from a seat binding casts one ballot, and only while the binding holds; else only a retry of a ballot
+  // already recorded passes (its answer was lost), as for an expired token.
+  const bound = claim.bindingId === undefined || (await bindingAllows(ctx, device.id, claim, voterToken, ballot.clientId));
+  return castBallot(ctx, voteId, { ...ballot, deputyId: claim.deputyId }, claim.deviceId, expired || !bound, bound ? undefined : unboundError());
+}
+
+async function bindingAllows(ctx: ServiceContext, deviceId: number, claim: VoterClaim, token: string, clientId: string): Promise<boolean> {
+  const b = await currentBinding(ctx, deviceId);
+  return !!b && b.id === claim.bindingId && b.deputyId === claim.deputyId && spend(b, token, clientId);
 }
 
 async function isCheckedIn(ctx: ServiceContext, state: OpenVote, deputyId: number): Promise<boolean> {

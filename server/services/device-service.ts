@@ -10,6 +10,8 @@ import type { Actor, ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { checkProof, parsePublicKey, ReplayGuard } from './device-proof-check';
 import { PairingAsks } from './pairing-asks';
+import { assertSeatOf, withSeatLabels } from './device-seats';
+import { unbindDevice } from './seat-bindings';
 
 /** A code a clerk accepted and no tablet claimed this long is forgotten; the clerk types it again. */
 export const PAIRING_TTL_MS = 10 * 60 * 1000;
@@ -77,7 +79,7 @@ export async function getDevice(ctx: ServiceContext, id: number): Promise<Device
   return d;
 }
 
-export const listDevices = (ctx: ServiceContext): Promise<DeviceView[]> => devices.listDevices(ctx.db);
+export const listDevices = async (ctx: ServiceContext): Promise<DeviceView[]> => withSeatLabels(ctx, await devices.listDevices(ctx.db));
 
 /** A clerk types the code a tablet shows: the device exists from now on, waiting for that tablet to claim it. */
 export async function acceptPairing(ctx: ServiceContext, input: AcceptPairing, actor: Actor): Promise<DeviceView> {
@@ -86,6 +88,7 @@ export async function acceptPairing(ctx: ServiceContext, input: AcceptPairing, a
     throw new AppError('ERR_VALIDATION', '报到终端和座位终端须指定会议 / A door or seat tablet needs a sitting');
   }
   if (input.sittingId) await getSitting(ctx, input.sittingId);
+  if (input.seatId) await assertSeatOf(ctx, input.sittingId ?? null, input.seatId);
   const id = await ctx.db.write(async (tx) => {
     await devices.deletePendingBefore(tx, pendingCutoff());
     if (await devices.findPendingByCode(tx, input.code)) return null;
@@ -94,17 +97,18 @@ export async function acceptPairing(ctx: ServiceContext, input: AcceptPairing, a
       mode: input.mode,
       sittingId: input.sittingId ?? null,
       seat: input.seat?.trim() || null,
+      seatId: input.seatId ?? null,
     });
     await appendAudit(tx, { actor, action: 'device.pair', subject: `device:${made}`, detail: { ...input } });
     return made;
   });
   forgetCached(ctx);
   if (id === null) throw new AppError('ERR_CONFLICT', '该配对码已在等待终端确认 / This code is already accepted and waiting for its tablet');
-  return getDevice(ctx, id);
+  return (await withSeatLabels(ctx, [await getDevice(ctx, id)]))[0]!;
 }
 
 /** Accepted codes no tablet has claimed yet, and forgetting them all (the clerk's 清除 button). */
-export const listPending = (ctx: ServiceContext): Promise<DeviceView[]> => devices.listPending(ctx.db, pendingCutoff());
+export const listPending = async (ctx: ServiceContext): Promise<DeviceView[]> => withSeatLabels(ctx, await devices.listPending(ctx.db, pendingCutoff()));
 
 export async function clearPending(ctx: ServiceContext, actor: Actor): Promise<{ cleared: number }> {
   const cleared = await ctx.db.write(async (tx) => {
@@ -120,14 +124,21 @@ export async function updateDevice(ctx: ServiceContext, id: number, patch: Updat
   const before = await getDevice(ctx, id);
   if (before.status === 'revoked') throw new AppError('ERR_CONFLICT', '该终端已停用 / Device is revoked');
   if (patch.sittingId) await getSitting(ctx, patch.sittingId);
+  // A seat belongs to the hall of the tablet's sitting; a tablet moved to another body's sitting loses its seat.
+  const sittingId = patch.sittingId !== undefined ? patch.sittingId : before.sittingId;
+  if (patch.seatId) await assertSeatOf(ctx, sittingId, patch.seatId);
+  const keepsSeat = patch.seatId !== undefined || before.seatId === null || (await assertSeatOf(ctx, sittingId, before.seatId).then(() => true, () => false));
+  const change = keepsSeat ? patch : { ...patch, seatId: null };
   await ctx.db.write(async (tx) => {
-    await devices.update(tx, id, patch);
+    await devices.update(tx, id, change);
     await appendAudit(tx, { actor, action: 'device.update', subject: `device:${id}`, detail: { ...patch } });
   });
   forgetCached(ctx);
-  // An open socket must not keep the sitting or the view it had (issue 22 point 7).
+  // An open socket must not keep the sitting or the view it had (issue 22 point 7); nor the tablet its bound deputy.
   if (patch.mode !== undefined || patch.sittingId !== undefined) ctx.hub.deviceChanged(id);
-  return getDevice(ctx, id);
+  const after = await getDevice(ctx, id);
+  if (after.mode !== before.mode || after.sittingId !== before.sittingId || after.seatId !== before.seatId) await unbindDevice(ctx, id);
+  return (await withSeatLabels(ctx, [after]))[0]!;
 }
 
 export async function revokeDevice(ctx: ServiceContext, id: number, actor: Actor): Promise<DeviceView> {
@@ -137,6 +148,7 @@ export async function revokeDevice(ctx: ServiceContext, id: number, actor: Actor
   });
   forgetCached(ctx);
   ctx.hub.disconnectDevice(id);
+  await unbindDevice(ctx, id);
   return getDevice(ctx, id);
 }
 

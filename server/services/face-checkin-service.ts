@@ -6,7 +6,7 @@ import { seatOfParticipant } from '../repositories/seats-repository';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { FaceChallenge, FaceCheckin, FaceFrameAhead, SeatIdentify } from '../../shared/schemas/face';
-import type { DeviceView, FaceCheckinReply, FaceRefusalReason, SeatIdentifyReply } from '../../shared/views';
+import type { DeviceView, FaceCheckinReply, FaceRefusalReason } from '../../shared/views';
 import { findDeputy } from '../repositories/deputies-repository';
 import { checkinClientId, thumbnail } from '../repositories/faces-repository';
 import { insertRefusal, linkFramePrints, refusalsOfSitting } from '../repositories/face-frames-repository';
@@ -14,7 +14,7 @@ import { frameSha256 } from './frame-prints';
 import { pixelsOnly } from './pixels-only';
 import type { ServiceContext } from './context';
 import { getSitting } from './meeting-service';
-import { rosterParticipant, seatStanding } from './seat-eligibility';
+import { rosterParticipant } from './seat-eligibility';
 import { assertDoorOpen, pacedCheckIn } from './door-pace';
 import { examineFrames, FRAME_LABELS, frameBytes, readFrames, stageFrame, type SeenFrame } from './frame-check';
 import { isThumbnailCopy } from './thumbnail-copy';
@@ -41,9 +41,9 @@ export async function sendFrameAhead(ctx: ServiceContext, device: DeviceView, in
   }
 }
 
-const dataUrl = (jpeg: Buffer | null) => (jpeg ? `data:image/jpeg;base64,${jpeg.toString('base64')}` : null);
+export const dataUrl = (jpeg: Buffer | null) => (jpeg ? `data:image/jpeg;base64,${jpeg.toString('base64')}` : null);
 
-type Refusal = { status: 'not_recognised' | 'not_on_roster' | 'liveness_failed' | 'challenge_expired' | 'not_checked_in'; reason: FaceRefusalReason };
+export type Refusal = { status: 'not_recognised' | 'not_on_roster' | 'liveness_failed' | 'challenge_expired' | 'not_checked_in'; reason: FaceRefusalReason };
 
 const STATUS_OF: Record<FaceRefusalReason, Refusal['status']> = {
   challenge: 'challenge_expired',
@@ -63,7 +63,7 @@ const STATUS_OF: Record<FaceRefusalReason, Refusal['status']> = {
  * Records a refusal for the clerks' list (with the frontal frame as evidence) and answers it. `deputyId`: whom the
  * frame was recognised as, when it was (erasing that deputy's biometric data erases the frame: biometric-erasure.ts).
  */
-async function refused(ctx: ServiceContext, sittingId: number, device: DeviceView, reason: FaceRefusalReason, frame: Buffer | null, deputyId: number | null = null): Promise<Refusal> {
+export async function refused(ctx: ServiceContext, sittingId: number, device: DeviceView, reason: FaceRefusalReason, frame: Buffer | null, deputyId: number | null = null): Promise<Refusal> {
   const kept = frame && (await pixelsOnly(frame)); // pixels only: nothing after the image's end is kept
   await ctx.db.write((tx) => insertRefusal(tx, { sittingId, deviceId: device.id, reason, frame: kept, deputyId }));
   return { status: STATUS_OF[reason], reason };
@@ -84,7 +84,7 @@ async function linkPrintsTo(ctx: ServiceContext, sittingId: number, deputyId: nu
   await ctx.db.write((tx) => linkFramePrints(tx, sittingId, deputyId, frames.map((f) => frameSha256(f.jpeg))));
 }
 
-interface Recognised {
+export interface Recognised {
   sittingId: number;
   meetingId: number;
   deputy: NonNullable<Awaited<ReturnType<typeof findDeputy>>>;
@@ -99,10 +99,11 @@ interface Recognised {
  * The shared part of door and seat: challenge, frames, match, copy check. Returns the recognised deputy or the
  * refusal (already recorded). A retry of the very same request gets the first answer (lost replies on a busy LAN).
  */
-async function decide<T>(
+export async function decide<T>(
   ctx: ServiceContext,
   device: DeviceView,
-  input: { nonce: string; frames: SeatIdentify['frames'] },
+  /** prefer: the deputy to compare with first, 1:1 (a seat's own deputy); anyone else is then matched 1:N. */
+  input: { nonce: string; frames: SeatIdentify['frames']; prefer?: number | null },
   finish: (r: Recognised) => Promise<T>,
 ): Promise<T | Refusal> {
   const sitting = await getSitting(ctx, sittingOf(device));
@@ -129,7 +130,8 @@ async function decide<T>(
         return refused(ctx, sitting.id, device, seen.reason, seen.frontal, who);
       }
       const frontal = seen.frames[0]!.jpeg;
-      const match = await ctx.face.match(sitting.bodyId, seen.probe);
+      const first = input.prefer ? await ctx.face.verify(sitting.bodyId, input.prefer, seen.probe) : null;
+      const match = first?.status === 'matched' ? first : await ctx.face.match(sitting.bodyId, seen.probe);
       const deputy = match.status === 'matched' ? await findDeputy(ctx.db, match.identityId) : undefined;
       if (match.status !== 'matched' || !deputy) return refused(ctx, sitting.id, device, 'not_recognised', frontal);
       await linkPrintsTo(ctx, sitting.id, deputy.id, bytes);
@@ -176,16 +178,6 @@ export async function faceCheckIn(ctx: ServiceContext, device: DeviceView, input
   });
   // The door has no "not checked in" answer (only the seat asks for a check-in first).
   return reply.status === 'not_checked_in' ? { status: 'not_recognised', reason: reply.reason } : (reply as FaceCheckinReply);
-}
-
-export async function seatIdentify(ctx: ServiceContext, device: DeviceView, input: SeatIdentify): Promise<SeatIdentifyReply> {
-  return decide(ctx, device, input, async (r): Promise<SeatIdentifyReply> => {
-    const standing = await seatStanding(ctx.db, { id: r.sittingId, meetingId: r.meetingId }, r.deputy);
-    if (!standing.ok) return refused(ctx, r.sittingId, device, standing.reason, r.frames[0]!.jpeg, r.deputy.id);
-    const { token, expiresAt } = ctx.voterTokens.issue(r.deputy.id, device.id);
-    const d = r.deputy;
-    return { status: 'identified', deputy: { id: d.id, name: d.name, delegation: d.delegation }, thumbnail: dataUrl(await thumbnail(ctx.db, d.id)), voterToken: token, expiresAt };
-  });
 }
 
 /** The sitting's recent refusals, newest first, for the clerks (404 for an unknown sitting). */

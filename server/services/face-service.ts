@@ -121,4 +121,10 @@ export class FaceService {
   operatingPoint(enrolled: number): RollOperatingPoint | null {
     return this.settings.scaleWithRoll ? rollOperatingPoint(enrolled) : null;
   }
+
+  /** 1:1: whether the probe is this deputy, at the same thresholds as match() (no margin: no one else competes). */
+  async verify(bodyId: number, deputyId: number, probe: Float32Array): Promise<MatchResult> {
+    const options: MatchOptions = { threshold: this.settings.threshold, thresholdSeveral: this.settings.thresholdSeveral, margin: 0, strategy: this.settings.strategy, restrictTo: new Set([deputyId]) };
+    return (await this.gallery(bodyId)).match(probe, options);
+  }
 }

@@ -102,7 +102,7 @@ export async function stageFrame(ctx: ServiceContext, deviceId: number, nonce: s
 }
 
 /** The one face of a frame, or why there is not exactly one. */
-function mainFace(faces: DetectedFace[]): DetectedFace | 'no_face' | 'several_faces' {
+export function mainFace(faces: DetectedFace[]): DetectedFace | 'no_face' | 'several_faces' {
   const area = (f: DetectedFace) => f.box.width * f.box.height;
   const [main, ...rest] = [...faces].sort((a, b) => area(b) - area(a));
   if (!main) return 'no_face';
@@ -144,6 +144,9 @@ function samePerson(ctx: ServiceContext, frontal: Float32Array, turned: Float32A
 export function frameBytes(frames: FaceFrames): Array<{ label: FrameLabel; jpeg: Buffer }> {
   return FRAME_LABELS.map((label) => ({ label, jpeg: decodeFrame(label, frames[label]) }));
 }
+
+/** One frame checked and decoded (a seat's quick check or presence frame): a 4xx for what no camera would send. */
+export const readOneFrame = (base64: string): Promise<ReadFrame> => readFrame('frontal', decodeFrame('frontal', base64));
 
 /** Decodes checked frames (a 4xx for a frame the decoder cannot read). */
 export async function readFrames(frames: Array<{ label: FrameLabel; jpeg: Buffer }>): Promise<ReadFrame[]> {

@@ -41,6 +41,12 @@ export class FramePrints {
     this.sittings.clear();
   }
 
+  /** Whether this frame was sent before in the sitting, recording nothing (a seat's presence frames are not kept). */
+  async has(sittingId: number, print: FramePrint): Promise<boolean> {
+    const known = await this.of(sittingId);
+    return known.some((k) => k.sha256 === print.sha256 || meanAbsDiff(k.luma, print.luma) < NEAR_IDENTICAL);
+  }
+
   /** Whether any of these frames was sent before in the sitting; records them all either way. */
   async seenBefore(sittingId: number, prints: readonly FramePrint[]): Promise<boolean> {
     const known = await this.of(sittingId);

@@ -72,13 +72,20 @@ async function probesOf(engine: FaceEngine, frames: readonly SeenFrame[]): Promi
  * genuine pictures of a person ever get (not measurable here, with no video); its frames' byte and grey prints
  * (frame-prints.ts) still refuse them sent again.
  */
-export async function copiedOrReplayed(ctx: ServiceContext, at: SeenAt, deputyId: number, frames: readonly SeenFrame[]): Promise<'thumbnail_copy' | 'replayed' | null> {
+export async function copiedOrReplayed(
+  ctx: ServiceContext,
+  at: SeenAt,
+  deputyId: number,
+  frames: readonly SeenFrame[],
+  /** false: compare only (a seat's presence frames, every few seconds, are not kept). */
+  record = true,
+): Promise<'thumbnail_copy' | 'replayed' | null> {
   const engine = ctx.face.frameEngine;
   if (!engine.unitLength) return null; // bounds measured on cosines of unit-length descriptors only
   const { seen, probes } = await probesOf(engine, frames);
   const enrolled = await descriptorsOfDeputy(ctx.db, deputyId, engine.model);
   const before = await seenFacesOfDeputy(ctx.db, deputyId, engine.model, at);
-  await ctx.db.write((tx) => insertSeenFaces(tx, { ...at, deputyId, model: engine.model, descriptors: seen }));
+  if (record) await ctx.db.write((tx) => insertSeenFaces(tx, { ...at, deputyId, model: engine.model, descriptors: seen }));
   if (faceLikeness(probes, enrolled) >= COPY_COSINE) return 'thumbnail_copy';
   return faceLikeness(probes, before) >= REPLAY_COSINE ? 'replayed' : null;
 }

@@ -15,6 +15,8 @@ export interface VoterClaim {
   deputyId: number;
   deviceId: number;
   expiresAt: number;
+  /** The seat binding it was issued under (seat-bindings.ts): it casts only while that binding holds. */
+  bindingId?: number;
 }
 
 export class VoterTokens {
@@ -28,11 +30,12 @@ export class VoterTokens {
     return createHmac('sha256', this.key).update(payload).digest('base64url');
   }
 
-  issue(deputyId: number, deviceId: number, now = Date.now()): { token: string; expiresAt: string } {
-    const expiresAt = now + VOTER_TOKEN_TTL_MS;
-    const payload = `${deputyId}.${deviceId}.${expiresAt}`;
+  issue(deputyId: number, deviceId: number, now = Date.now(), under?: { bindingId: number; ttlMs: number }): { token: string; expiresAt: string } {
+    const expiresAt = now + (under?.ttlMs ?? VOTER_TOKEN_TTL_MS);
+    const bound = under ? `.${under.bindingId}` : '';
+    const payload = `${deputyId}.${deviceId}.${expiresAt}${bound}`;
     const token = `${payload}.${this.sign(payload)}`;
-    this.remember(token, { deputyId, deviceId, expiresAt });
+    this.remember(token, { deputyId, deviceId, expiresAt, ...(under ? { bindingId: under.bindingId } : {}) });
     return { token, expiresAt: new Date(expiresAt).toISOString() };
   }
 
@@ -58,12 +61,13 @@ export class VoterTokens {
 
   private verify(token: string): VoterClaim | null {
     const parts = token.split('.');
-    if (parts.length !== 4) return null;
-    const [deputy, device, expires, sig] = parts as [string, string, string, string];
-    const expected = Buffer.from(this.sign(`${deputy}.${device}.${expires}`));
+    if (parts.length !== 4 && parts.length !== 5) return null;
+    const sig = parts.pop()!;
+    const expected = Buffer.from(this.sign(parts.join('.')));
     const given = Buffer.from(sig);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-    const claim = { deputyId: Number(deputy), deviceId: Number(device), expiresAt: Number(expires) };
+    const [deputy, device, expires, binding] = parts as [string, string, string, string | undefined];
+    const claim: VoterClaim = { deputyId: Number(deputy), deviceId: Number(device), expiresAt: Number(expires), ...(binding ? { bindingId: Number(binding) } : {}) };
     return Object.values(claim).every(Number.isSafeInteger) ? claim : null;
   }
 }

@@ -21,6 +21,8 @@ export const AcceptPairing = Type.Object(
     mode: DeviceMode,
     sittingId: Type.Optional(Id),
     seat: OptionalText(20),
+    /** A seat tablet's hall seat (a seat of the sitting's body's hall). */
+    seatId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );
@@ -32,6 +34,7 @@ export const UpdateDevice = Type.Object(
     mode: Type.Optional(DeviceMode),
     sittingId: Type.Optional(Type.Union([Id, Type.Null()])),
     seat: OptionalText(20),
+    seatId: Type.Optional(Type.Union([Id, Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -47,6 +47,18 @@ export type FaceFrameAhead = Static<typeof FaceFrameAhead>;
 export const SeatIdentify = Type.Object({ nonce: Nonce, frames: FaceFrames }, { additionalProperties: false });
 export type SeatIdentify = Static<typeof SeatIdentify>;
 
+/** POST /api/seat/check: one fresh frame confirming a ballot at a bound seat (matched 1:1, no head turn). */
+export const SeatCheck = Type.Object({ frame: FrameJpeg }, { additionalProperties: false });
+export type SeatCheck = Static<typeof SeatCheck>;
+
+/** POST /api/seat/presence: a frame of whoever sits there now, or none when the tablet sees nobody. */
+export const SeatPresence = Type.Object({ frame: Type.Optional(FrameJpeg) }, { additionalProperties: false });
+export type SeatPresence = Static<typeof SeatPresence>;
+
+/** PUT /api/settings/seat-presence: no accepted face at a bound seat for this long unbinds it. */
+export const SeatPresenceSetting = Type.Object({ noFaceSeconds: Type.Integer({ minimum: 5, maximum: 600 }) }, { additionalProperties: false });
+export type SeatPresenceSetting = Static<typeof SeatPresenceSetting>;
+
 /** POST /api/checkins/face/gave-up: the door kiosk stopped trying for someone (so a clerk can walk over). */
 export const DoorGaveUp = Type.Object(
   { tries: Type.Integer({ minimum: 0, maximum: 100 }), frame: Type.Optional(FrameJpeg) },

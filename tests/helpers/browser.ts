@@ -12,7 +12,7 @@ export interface LaunchOptions {
   fakeCamera?: string;
 }
 
-export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+function chromiumArgs(options: LaunchOptions): string[] {
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -30,7 +30,26 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       `--use-file-for-fake-video-capture=${options.fakeCamera}`,
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args });
+  return args;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: chromiumArgs(options) });
+}
+
+/**
+ * One tablet's browser kept on disk (its localStorage and its device key in IndexedDB live in `userDataDir`): closed
+ * and launched again with another camera video, it is the same paired tablet seeing someone else.
+ */
+export async function launchTablet(userDataDir: string, options: LaunchOptions = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(options),
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
 }
 
 /** Saves a screenshot under tests/artifacts/<name>.png (kept by CI as an artifact, looked at by people). */

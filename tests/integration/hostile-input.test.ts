@@ -15,7 +15,7 @@ import { LIVE_PATH, PROTOCOL_VERSION } from '../../shared/protocol';
 import { validateBallot } from '../../shared/rules';
 import { ArchiveBody, BodyRulesInput, CreateBody, DeputyInput, ImportRoster, UpdateDeputy } from '../../shared/schemas/bodies';
 import { AcceptPairing, RequestPairing, UpdateDevice } from '../../shared/schemas/devices';
-import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, FaceFrameAhead, RetentionSettings, SeatIdentify } from '../../shared/schemas/face';
+import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, FaceFrameAhead, RetentionSettings, SeatCheck, SeatIdentify, SeatPresence, SeatPresenceSetting } from '../../shared/schemas/face';
 import { AddParticipant, CreateAgendaItem, CreateMeeting, CreateSitting, ManualCheckin, RecordLeave } from '../../shared/schemas/meetings';
 import { CreateVoteWithItem, EditAgendaItem, ReorderAgenda, SetCurrentItem } from '../../shared/schemas/agenda';
 import { ReviewReason } from '../../shared/schemas/door-watch';
@@ -177,6 +177,13 @@ function routes(): Route[] {
       auth: () => seat.headers,
       example: () => ({ nonce: NONCE, frames: FRAMES }),
     }),
+    r('POST', '/api/seat/check', () => '/api/seat/check', { schema: SeatCheck, auth: () => seat.headers, example: () => ({ frame: JPEG }) }),
+    r('POST', '/api/seat/presence', () => '/api/seat/presence', { schema: SeatPresence, auth: () => seat.headers, example: () => ({ frame: JPEG }) }),
+    r('GET', '/api/seat/home', () => '/api/seat/home', { auth: () => seat.headers }),
+    r('GET', '/api/sittings/:sittingId/seat-bindings', () => `/api/sittings/${s.sittingId}/seat-bindings`),
+    r('GET', '/api/sittings/:sittingId/seat-choices', () => `/api/sittings/${s.sittingId}/seat-choices`),
+    r('GET', '/api/settings/seat-presence', () => '/api/settings/seat-presence'),
+    r('PUT', '/api/settings/seat-presence', () => '/api/settings/seat-presence', { schema: SeatPresenceSetting, example: () => ({ noFaceSeconds: 60 }) }),
     r('GET', '/api/deputies/:deputyId/thumbnail', () => `/api/deputies/${d}/thumbnail`),
     r('GET', '/api/sittings/:sittingId/checkins/:participantId/evidence', () => `/api/sittings/${s.sittingId}/checkins/${s.participantOf.get(d)}/evidence`),
     r('GET', '/api/sittings/:sittingId/checkins/:participantId/frames/:label', () => `/api/sittings/${s.sittingId}/checkins/${s.participantOf.get(d)}/frames/frontal`),

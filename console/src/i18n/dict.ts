@@ -8,6 +8,7 @@ import { projection } from './dict-projection';
 import { speaking } from './dict-speaking';
 import { agenda } from './dict-agenda';
 import { hall } from './dict-hall';
+import { seats } from './dict-seats';
 
 const app = {
   appTitle: { zh: '会议控制台 · 会议报到与表决系统', en: 'Console · Quorum' },
@@ -386,6 +387,6 @@ const auth = {
   roleChair: { zh: '主席团', en: 'Chair' },
 } satisfies Record<string, Entry>;
 
-export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch, ...documents, ...projection, ...agenda, ...speaking, ...hall };
+export const dict = { ...app, ...auth, ...setup, ...attendance, ...votes, ...screen, ...reports, ...devices, ...admin, ...watch, ...documents, ...projection, ...agenda, ...speaking, ...hall, ...seats };
 
 export type DictKey = keyof typeof dict;

@@ -1,6 +1,7 @@
 // The endpoints a tablet calls, typed with the shared views and schemas.
 import type { DeviceView, FaceCheckinReply, SeatIdentifyReply } from '../../../shared/views';
 import type { TrackerReport } from '../../../shared/schemas/votes';
+import type { SeatCheckReply, SeatHomeView, SeatPresenceReply } from '../../../shared/seat-binding';
 import type { BallotBox } from '../../../shared/ballot-tracker';
 import type { FaceChallenge, FaceFrames } from '../../../shared/schemas/face';
 import { api, sendUntilAnswered, type ApiError } from './client';
@@ -45,6 +46,15 @@ export const doorGaveUp = (tries: number, frame?: string) => api<void>('POST', '
 
 export const seatIdentify = (body: FaceAnswer, onRetry?: (n: number, e: ApiError) => void) =>
   sendUntilAnswered<SeatIdentifyReply>('POST', '/api/seat/identify', body, onRetry);
+
+/** The tablet's seat, its deputy for the sitting (本座位：王某某代表) and whom it is bound to now. */
+export const seatHome = () => api<SeatHomeView>('GET', '/api/seat/home');
+
+/** A ballot's quick check at a bound seat: one fresh frame → a voter token for that one ballot. */
+export const seatCheck = (frame: string) => api<SeatCheckReply>('POST', '/api/seat/check', { frame });
+
+/** While bound: a frame of whoever sits there (or none when nobody is seen); the server says whether it still holds. */
+export const seatPresence = (frame: string | null) => api<SeatPresenceReply>('POST', '/api/seat/presence', frame ? { frame } : {});
 
 /** A kiosk-made request id (ClientId schema: 8–64 of [A-Za-z0-9_-]). */
 export function newClientId(): string {

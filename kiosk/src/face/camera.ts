@@ -1,4 +1,5 @@
 // The tablet's front camera into a <video>, and frames out of it onto a canvas.
+import { noteSent } from './sent-frames';
 
 export const FRAME_WIDTH = 640;
 export const FRAME_HEIGHT = 480;
@@ -34,6 +35,7 @@ export function grabFrame(video: HTMLVideoElement, canvas: HTMLCanvasElement): H
  * 120-KB and 640-px limits, and enough face for recognition.
  */
 export function frameJpeg(frame: HTMLCanvasElement, width = 480, quality = 0.8): string {
+  noteSent(frame);
   const out = document.createElement('canvas');
   out.width = width;
   out.height = Math.round((frame.height / frame.width) * width);

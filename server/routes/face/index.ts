@@ -1,12 +1,12 @@
-// Face: the model config kiosks need, door check-in, seat identification, enrollment photos, thumbnails and
+// Face: the model config kiosks need, door check-in (seat identification: routes/seat), enrollment photos, thumbnails and
 // evidence photos, erasure of a deputy's biometric data, and the evidence retention setting.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../../shared/errors';
 import { Id, IdParams } from '../../../shared/schemas/common';
-import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, FaceFrameAhead, RetentionSettings, SeatIdentify } from '../../../shared/schemas/face';
-import { faceCheckIn, issueChallenge, recentRefusals, recordGaveUp, seatIdentify, sendFrameAhead } from '../../services/face-checkin-service';
+import { DoorGaveUp, FaceChallengeRequest, FaceCheckin, FaceFrameAhead, RetentionSettings } from '../../../shared/schemas/face';
+import { faceCheckIn, issueChallenge, recentRefusals, recordGaveUp, sendFrameAhead } from '../../services/face-checkin-service';
 import { enrollPhotos, eraseDeputyBiometrics, importRosterFile } from '../../services/enrollment-service';
 import { pixelsOnly } from '../../services/pixels-only';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_TOTAL_BYTES, zipPhotos } from '../../services/photo-source';
@@ -95,10 +95,6 @@ export default async function faceRoutes(fastify: FastifyInstance) {
     '/api/sittings/:sittingId/refusals/:refusalId/frame',
     { config: { access: 'staff' }, schema: { params: Type.Object({ sittingId: Id, refusalId: Id }, { additionalProperties: false }) } },
     async (req, reply) => sendFrame(reply, await refusalFrame(ctx.db, req.params.sittingId, req.params.refusalId)),
-  );
-
-  app.post('/api/seat/identify', { config: { access: 'device' }, schema: { body: SeatIdentify }, preHandler: app.requireDevice('seat') }, async (req) =>
-    seatIdentify(ctx, req.device!, req.body),
   );
 
   // Staff only: a tablet gets no one's photo but, inline in its answer, the deputy it just recognised.

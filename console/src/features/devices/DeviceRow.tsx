@@ -1,4 +1,4 @@
-// One paired tablet: change its mode or sitting in place, or revoke it.
+// One paired tablet: change its mode, sitting or seat in place, or revoke it.
 import { useState } from 'react';
 import type { DeviceView } from '../../../../shared/views';
 import { removeDevice, revokeDevice, updateDevice } from '../../api/devices';
@@ -6,11 +6,14 @@ import { useI18n } from '../../i18n/I18n';
 import { Badge, ErrorNote } from '../../ui/kit';
 import { formatDateTime } from '../../ui/format';
 import { ModeSelect, SittingSelect, type SittingChoice } from './DevicePickers';
+import { SeatSelect, useSeatChoices } from './SeatSelect';
 
 export function DeviceRow({ device: d, sittings, onChanged }: { device: DeviceView; sittings: SittingChoice[]; onChanged(): void }) {
   const { t } = useI18n();
   const [error, setError] = useState<Error | null>(null);
   const revoked = d.status === 'revoked';
+  // A seat tablet's seat is changed in place, from its sitting's hall (a clerk moving it to another seat).
+  const choices = useSeatChoices(d.mode === 'seat' ? d.sittingId : null);
   const act = async (action: () => Promise<unknown>) => {
     try {
       await action();
@@ -32,7 +35,13 @@ export function DeviceRow({ device: d, sittings, onChanged }: { device: DeviceVi
       <td>
         <SittingSelect value={d.sittingId} sittings={sittings} disabled={revoked} onChange={(sittingId) => void act(() => updateDevice(d.id, { sittingId }))} />
       </td>
-      <td className={d.seat ? undefined : 'muted small'}>{d.seat ?? (d.mode === 'seat' ? t('noSeat') : '')}</td>
+      <td className={d.seat ? undefined : 'muted small'}>
+        {choices && choices.length > 0 && !revoked ? (
+          <SeatSelect value={d.seatId} choices={choices} onChange={(seatId) => void act(() => updateDevice(d.id, { seatId }))} />
+        ) : (
+          (d.seat ?? (d.mode === 'seat' ? t('noSeat') : ''))
+        )}
+      </td>
       <td>
         {revoked ? (
           <Badge tone="bad">{t('deviceRevoked')}</Badge>

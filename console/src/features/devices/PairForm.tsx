@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18n';
 import type { DictKey } from '../../i18n/dict';
 import { Card, ErrorNote, Field } from '../../ui/kit';
 import { ModeSelect, SittingSelect, type SittingChoice } from './DevicePickers';
+import { SeatSelect, useSeatChoices } from './SeatSelect';
 
 const validCode = (code: string | null | undefined): code is string => /^\d{6}$/.test(code ?? '');
 
@@ -26,6 +27,8 @@ export function PairForm({ sittings, onPaired, initialCode }: { sittings: Sittin
   const [mode, setMode] = useState<DeviceMode>('door');
   const [sittingId, setSittingId] = useState<number | null>(null);
   const [seat, setSeat] = useState('');
+  const [seatId, setSeatId] = useState<number | null>(null);
+  const choices = useSeatChoices(mode === 'seat' ? sittingId : null);
   const [error, setError] = useState<Error | null>(null);
   const [done, setDone] = useState<string | null>(null);
   // A second tablet's QR code opened while this page is up: its code replaces the field, the last "已配对" goes.
@@ -44,11 +47,13 @@ export function PairForm({ sittings, onPaired, initialCode }: { sittings: Sittin
       return setError(new Error(t(lack)));
     }
     try {
-      const d = await acceptPairing({ code, name: name.trim(), mode, ...(sittingId && { sittingId }), ...(seat.trim() && { seat: seat.trim() }) });
+      const hallSeat = mode === 'seat' && seatId ? { seatId } : seat.trim() ? { seat: seat.trim() } : {};
+      const d = await acceptPairing({ code, name: name.trim(), mode, ...(sittingId && { sittingId }), ...hallSeat });
       setDone(t('pairedOk', { name: d.name }));
       setCode('');
       setName('');
       setSeat('');
+      setSeatId(null);
       onPaired();
     } catch (err) {
       setDone(null);
@@ -83,7 +88,11 @@ export function PairForm({ sittings, onPaired, initialCode }: { sittings: Sittin
         </Field>
         {mode === 'seat' && (
           <Field label={t('seat')}>
-            <input name="seat" value={seat} onChange={(e) => setSeat(e.target.value)} maxLength={20} />
+            {choices && choices.length > 0 ? (
+              <SeatSelect value={seatId} choices={choices} onChange={setSeatId} />
+            ) : (
+              <input name="seat" value={seat} onChange={(e) => setSeat(e.target.value)} maxLength={20} />
+            )}
           </Field>
         )}
         <button type="submit" className="button button-primary">

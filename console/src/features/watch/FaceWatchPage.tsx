@@ -6,6 +6,7 @@ import { ConnectionBanner } from '../../realtime/ConnectionBanner';
 import { useLiveMeeting } from '../../realtime/use-live-meeting';
 import { Empty, Loading } from '../../ui/kit';
 import { DoorAlarms } from './DoorAlarms';
+import { AwaySeats } from './AwaySeats';
 import { WatchCard } from './WatchCard';
 
 export function FaceWatchPage({ meetingId, sittingId }: { meetingId: number; sittingId: number }) {
@@ -33,6 +34,7 @@ export function FaceWatchPage({ meetingId, sittingId }: { meetingId: number; sit
       ) : (
         <>
           <DoorAlarms alarms={watch.alarms} />
+          <AwaySeats sittingId={sittingId} />
           {watch.checkins.length === 0 ? (
             <Empty>{t('watchNone')}</Empty>
           ) : (

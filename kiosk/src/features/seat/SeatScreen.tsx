@@ -1,8 +1,9 @@
-// Seat voting: the open vote of this tablet's sitting in large type; the deputy confirms who they are by face,
-// marks, confirms, and sees "投票成功" once the server has the ballot. The ballot goes over the tablet's live socket
+// Seat voting: the open vote of this tablet's sitting in large type. The tablet greets its seat's deputy (本座位：
+// 王某某代表); the deputy confirms who they are once by face (head turn), which binds the seat to them for the sitting;
+// each ballot is then confirmed by one fresh frame at 确认 (use-seat-binding), and "投票成功" shows once the server has it. The ballot goes over the tablet's live socket
 // and is sent again with the same clientId after a dropped connection until answered (counted once); a vote that
-// closes shows "表决已结束"; between votes, the current agenda item (当前议程) and "暂无表决".
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// closes shows "表决已结束"; between votes, the seat's greeting, the current agenda item (当前议程) and "暂无表决".
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CastFailed } from '../../../../shared/live-casts';
 import type { DeviceView, VoteView } from '../../../../shared/views';
 import { newClientId } from '../../api/kiosk-api';
@@ -18,20 +19,21 @@ import { ConfirmView } from './ConfirmView';
 import { IdentifyPanel, type Identified } from './IdentifyPanel';
 import { VoteHeader } from './VoteHeader';
 import { DocumentsButton } from '../documents/DocumentsButton';
+import { useSeatBinding } from './use-seat-binding';
+import { mark } from '../../timeline';
 import { ClosedView, VotedView, WaitingView } from './SeatViews';
 import { SpeakingBar } from '../speaking/SpeakingBar';
 import { CurrentItem, currentOf } from './CurrentItem';
 
 type Phase =
   | { kind: 'identify'; notice: MessageKey | null; resume: boolean }
+  | { kind: 'looking' }
   | { kind: 'ballot' }
   | { kind: 'confirm' }
   | { kind: 'sending' }
   | { kind: 'voted'; changed: boolean }
   | { kind: 'error'; message: string };
 
-/** A recognised deputy is forgotten after this long without a touch: the next person must show a face. */
-const VOTER_IDLE_MS = 60_000;
 const CLOSED_NOTICE_MS = 5000;
 
 const identify = (notice: MessageKey | null = null, resume = false): Phase => ({ kind: 'identify', notice, resume });
@@ -40,16 +42,19 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
   const { t } = useI18n();
   const [voteId, setVoteId] = useState<number | null>(null);
   const [closed, setClosed] = useState<VoteView | null>(null);
-  const [voter, setVoter] = useState<Identified | null>(null);
   const [phase, setPhase] = useState<Phase>(identify());
   const [draft, setDraft] = useState<Draft>(emptyDraft());
   const [retrying, setRetrying] = useState(false);
-  const [touchedAt, setTouchedAt] = useState(0);
-
   const openVotes = useMemo(
     () => (live.state?.votes ?? []).filter((v) => v.sittingId === device.sittingId && v.state === 'open').sort((a, b) => a.id - b.id),
     [live.state, device.sittingId],
   );
+  // The server ended the binding (another face, a copy, no face for the timeout): a ballot under way resumes after
+  // the deputy identifies again; otherwise the next ballot asks for it.
+  const onUnbound = useCallback(() => setPhase((p) => (p.kind === 'ballot' || p.kind === 'confirm' ? identify('seatUnbound', true) : p)), []);
+  const seat = useSeatBinding(device, openVotes.length > 0, onUnbound);
+  const voter = seat.voter;
+
   const vote = live.state?.votes.find((v) => v.id === voteId) ?? null;
   const tracked = useBallotTracker(live.state?.votes ?? null);
   const current = currentOf(live.state, device.sittingId);
@@ -74,26 +79,17 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
     return () => clearTimeout(timer);
   }, [closed]);
 
-  useEffect(() => {
-    if (!voter || phase.kind === 'sending') return;
-    const timer = setTimeout(() => {
-      setVoter(null);
-      if (phase.kind !== 'voted') {
-        setDraft(emptyDraft());
-        setPhase(identify());
-      }
-    }, VOTER_IDLE_MS);
-    return () => clearTimeout(timer);
-  }, [voter, phase, touchedAt]);
-
+  const lastVoter = useRef<number | null>(null);
+  const { bind } = seat;
   const onIdentified = useCallback(
     (who: Identified) => {
-      const same = voter?.deputy.id === who.deputy.id;
-      setVoter(who);
+      const same = lastVoter.current === who.deputy.id;
+      lastVoter.current = who.deputy.id;
+      bind(who.deputy);
       setPhase((p) => (p.kind === 'identify' && p.resume && same ? { kind: 'confirm' } : { kind: 'ballot' }));
       if (!same) setDraft(emptyDraft());
     },
-    [voter],
+    [bind],
   );
 
   const send = async () => {
@@ -101,17 +97,25 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
     const check = checkDraft(vote, draft);
     if (!check.ok) return setPhase({ kind: 'error', message: check.message.split(' / ')[0]! });
     setPhase({ kind: 'sending' });
+    mark('confirm-pressed');
+    const checked = await seat.confirm(() => setPhase({ kind: 'looking' })).catch(() => null);
+    if (!checked?.ok) {
+      if (checked?.why === 'no_face') return setPhase({ kind: 'error', message: t('seatLookAtCamera') });
+      return setPhase(checked ? identify('seatUnbound', true) : { kind: 'error', message: t('failed', { message: t('offline') }) });
+    }
+    setPhase({ kind: 'sending' });
     // Built once: every retry sends this very body, so the server counts it once whatever is lost on the way.
     const body = {
       clientId: newClientId(),
-      voterToken: voter.voterToken,
+      voterToken: checked.voterToken,
       content: contentOf(draft),
-      ...(vote.secrecy === 'secret' ? { ballotSecret: ballotSecret(vote.id, voter.deputy.id) } : {}),
+      ...(vote.secrecy === 'secret' ? { ballotSecret: ballotSecret(vote.id, voter.id) } : {}),
     };
     try {
       if (!live.cast) throw new Error(t('offline'));
       const reply = await live.cast(vote.id, body, () => setRetrying(true));
-      if (vote.secrecy === 'secret') rememberCast(vote.id, voter.deputy.id, body.content);
+      if (vote.secrecy === 'secret') rememberCast(vote.id, voter.id, body.content);
+      mark('vote-recorded');
       setPhase({ kind: 'voted', changed: reply.outcome === 'changed' });
     } catch (err) {
       const code = err instanceof CastFailed ? err.code : null;
@@ -119,7 +123,10 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
         setClosed(vote);
         setVoteId(null);
         setPhase(identify());
-      } else if (code === 'ERR_UNAUTHORIZED') setPhase(identify('reidentify', true));
+      } else if (code === 'ERR_UNAUTHORIZED') {
+        seat.unbind('none');
+        setPhase(identify('seatUnbound', true));
+      }
       else if (code === 'ERR_ALREADY_VOTED') setPhase({ kind: 'error', message: t('alreadyVoted') });
       else if (code === 'ERR_NOT_CHECKED_IN') setPhase({ kind: 'error', message: t('notCheckedIn') });
       else setPhase({ kind: 'error', message: t('failed', { message: err instanceof Error ? err.message.split(' / ')[0]! : String(err) }) });
@@ -129,8 +136,9 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
   };
 
   let body: React.ReactNode;
+  const greeting = seat.home?.seatDeputy ? t('seatGreeting', { name: seat.home.seatDeputy.name }) : null;
   if (closed) body = <ClosedView vote={closed} tracker={tracked.get(closed.id) ?? null} />;
-  else if (!vote) body = <WaitingView current={current} />;
+  else if (!vote) body = <WaitingView current={current} greeting={greeting} />;
   else if (phase.kind === 'identify')
     body = (
       <div className="seat-split">
@@ -153,6 +161,12 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
         <CurrentItem item={current} compact />
         <VoteHeader vote={vote} compact />
         <ConfirmView vote={vote} draft={draft} onBack={() => setPhase({ kind: 'ballot' })} onConfirm={() => void send()} />
+      </div>
+    );
+  else if (phase.kind === 'looking')
+    body = (
+      <div className="screen center" data-screen="looking">
+        <p className="huge">{t('seatLookAtCamera')}</p>
       </div>
     );
   else if (phase.kind === 'sending')
@@ -187,16 +201,36 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
     );
 
   return (
-    <div className="app seat" data-screen="seat" onPointerDown={() => setTouchedAt(Date.now())}>
+    <div className="app seat" data-screen="seat">
       <TopBar title={t('seatTitle')} subtitle={meetingLine(live.state, device)}>
-        {voter && <span className="pill voter">{`${voter.deputy.name}${t('deputySuffix')}`}</span>}
-        {device.seat && <span className="pill">{t('seatLabel', { seat: device.seat })}</span>}
+        {voter ? (
+          <span className="pill voter" data-bound={voter.id}>
+            {`${voter.name}${t('deputySuffix')}`}
+          </span>
+        ) : (
+          greeting && (
+            <span className="pill" data-greeting>
+              {greeting}
+            </span>
+          )
+        )}
+        {(seat.home?.seatLabel ?? device.seat) && <span className="pill">{t('seatLabel', { seat: seat.home?.seatLabel ?? device.seat ?? '' })}</span>}
         <DocumentsButton />
       </TopBar>
       <OfflineBanner show={isDisconnected(live)} retrying={retrying} />
       <main className="seat-main">{body}</main>
       {device.sittingId !== null && (
-        <SpeakingBar device={{ ...device, sittingId: device.sittingId }} live={live} voter={voter} onIdentified={(who) => setVoter(who)} seatIdentifying={!!vote && phase.kind === 'identify'} />
+        <SpeakingBar
+          device={{ ...device, sittingId: device.sittingId }}
+          live={live}
+          voter={voter}
+          confirm={async () => {
+            const checked = await seat.confirm(() => undefined).catch(() => null);
+            return checked?.ok ? checked.voterToken : null;
+          }}
+          onIdentified={onIdentified}
+          seatIdentifying={!!vote && phase.kind === 'identify'}
+        />
       )}
     </div>
   );

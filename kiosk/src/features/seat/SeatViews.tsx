@@ -4,12 +4,20 @@ import { useI18n } from '../../i18n';
 import { CurrentItem } from './CurrentItem';
 import type { TrackerOutcome } from './use-ballot-tracker';
 
-/** Between votes: the current item (当前议程) when the chair has set one, and 暂无表决. */
-export function WaitingView({ current }: { current: AgendaEntry | null }) {
+/**
+ * Between votes: the current item (当前议程) when the chair has set one, and 暂无表决. `greeting`: 本座位：王某某代表,
+ * when the tablet's seat has a deputy this sitting.
+ */
+export function WaitingView({ current, greeting }: { current: AgendaEntry | null; greeting: string | null }) {
   const { t } = useI18n();
   if (current) {
     return (
       <div className="screen center waiting with-item" data-screen="waiting">
+        {greeting && (
+          <p className="lead seat-greeting" data-greeting>
+            {greeting}
+          </p>
+        )}
         <CurrentItem item={current} />
         <p className="lead muted">{`${t('noVote')}，${t('noVoteHint')}`}</p>
       </div>
@@ -18,6 +26,11 @@ export function WaitingView({ current }: { current: AgendaEntry | null }) {
   return (
     <div className="screen center waiting" data-screen="waiting">
       <div className="calm-mark" aria-hidden="true" />
+      {greeting && (
+        <p className="huge seat-greeting" data-greeting>
+          {greeting}
+        </p>
+      )}
       <h1 className="huge">{t('noVote')}</h1>
       <p className="lead muted">{t('noVoteHint')}</p>
     </div>
