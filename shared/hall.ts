@@ -48,7 +48,7 @@ export interface SeatMapSeat {
   name: string | null;
   delegation: string | null;
   presence: SeatPresence;
-  /** A seat tablet bound to this seat: whether it is online now; null when no tablet is bound (or binding is absent). */
+  /** A seat tablet bound to this seat: whether it is online now; null when no tablet is given this seat. */
   tabletOnline: boolean | null;
 }
 
@@ -56,7 +56,7 @@ export interface SeatMapView {
   sittingId: number;
   hall: HallView;
   seats: SeatMapSeat[];
-  /** False where this server has no seat binding of tablets (devices.seat_id): the map then shows no tablet state. */
+  /** False while no seat tablet has been given a seat (devices.seat_id): the map then shows no tablet state. */
   tabletsBound: boolean;
 }
 

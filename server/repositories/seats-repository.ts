@@ -180,13 +180,8 @@ export async function freeFloorSeats(db: Reader, sittingId: number, bodyId: numb
   return rows.map((r) => r.id);
 }
 
-/**
- * Seat tablets bound to seats (devices.seat_id, added by the seat-binding work): seat id → device ids. Null where
- * this database has no such column, so the seat map says it shows no tablet state rather than guessing.
- */
-export async function seatTablets(db: Reader): Promise<Map<number, number[]> | null> {
-  const cols = await db.all<{ name: string }>("SELECT name FROM pragma_table_info('devices')");
-  if (!cols.some((c) => c.name === 'seat_id')) return null;
+/** Active seat tablets given a seat (devices.seat_id): seat id → device ids. */
+export async function seatTablets(db: Reader): Promise<Map<number, number[]>> {
   const rows = await db.all<{ id: number; seat_id: number }>(
     "SELECT id, seat_id FROM devices WHERE seat_id IS NOT NULL AND status = 'active' AND mode = 'seat'",
   );

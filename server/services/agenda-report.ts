@@ -6,14 +6,14 @@ import { sittingPlace } from '../repositories/report-repository';
 import { auditHead } from '../repositories/audit-repository';
 import type { ServiceContext } from './context';
 import { agendaWithVotes } from './agenda-service';
+import { documentsOfItem } from './report-documents';
 
 /**
  * The documents (会议文件) of an agenda item, or of the sitting as a whole when `itemId` is null, as the report lists
- * them: name and SHA-256, current versions only. The hook for the documents' part (issue 25 points 2 and 7): it
- * lists none until the documents' table exists; fill it from their repository.
+ * them: name and SHA-256 of the current version; withdrawn ones are left out (the 签到统计表 lists those too).
  */
-export async function reportDocuments(_ctx: ServiceContext, _sittingId: number, _itemId: number | null): Promise<AgendaReportDocument[]> {
-  return [];
+async function itemDocuments(ctx: ServiceContext, sittingId: number, itemId: number | null): Promise<AgendaReportDocument[]> {
+  return (await documentsOfItem(ctx, sittingId, itemId)).filter((d) => !d.withdrawn).map((d) => ({ name: d.name, sha256: d.sha256 }));
 }
 
 export async function agendaReport(ctx: ServiceContext, sittingId: number): Promise<AgendaReport> {
@@ -27,10 +27,10 @@ export async function agendaReport(ctx: ServiceContext, sittingId: number): Prom
       items.map(async ({ votes, ...item }) => ({
         ...item,
         votes: votes.map((v) => ({ id: v.id, title: v.title, kind: v.kind, state: v.state })),
-        documents: await reportDocuments(ctx, sittingId, item.id),
+        documents: await itemDocuments(ctx, sittingId, item.id),
       })),
     ),
-    sittingDocuments: await reportDocuments(ctx, sittingId, null),
+    sittingDocuments: await itemDocuments(ctx, sittingId, null),
     auditHead: await auditHead(ctx.db),
     generatedAt: new Date().toISOString(),
     timeZone: ctx.timeZone,

@@ -29,7 +29,7 @@ export async function seatMap(ctx: ServiceContext, sittingId: number): Promise<S
   const bySeat = new Map(assignments.map((a) => [a.seatId, a]));
   const entryOf = new Map(entries.map((e) => [e.participant.id, e]));
   const online = (seatId: number): boolean | null => {
-    const ids = tablets?.get(seatId);
+    const ids = tablets.get(seatId);
     return ids ? ids.some((id) => ctx.hub.isDeviceOnline(id)) : null;
   };
   const list: SeatMapSeat[] = hall.sections.flatMap((sec) =>
@@ -45,7 +45,7 @@ export async function seatMap(ctx: ServiceContext, sittingId: number): Promise<S
       };
     }),
   );
-  return { sittingId, hall, seats: list, tabletsBound: tablets !== null };
+  return { sittingId, hall, seats: list, tabletsBound: tablets.size > 0 };
 }
 
 /** A closed 记名 vote's choices by seat (the 记名表决明细 laid on the hall). */

@@ -12,7 +12,7 @@ import type { Actor, ServiceContext } from './context';
 import { getSitting } from './meeting-service';
 import { arrivalTicket } from './speaking-arrival';
 import { speakingChanged } from './speaking-feed';
-import { speakingView } from './speaking-service';
+import { speakingView } from './speaking-view';
 
 async function turnOf(ctx: ServiceContext, sittingId: number, requestId: number) {
   const request = await speaking.findRequest(ctx.db, requestId);

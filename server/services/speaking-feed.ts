@@ -7,7 +7,7 @@ import type { LiveView, MeetingState } from '../../shared/protocol';
 import { seatView } from '../../shared/speaking';
 import type { ServiceContext } from './context';
 import { getMeeting } from './meeting-service';
-import { speakingView } from './speaking-service';
+import { speakingView } from './speaking-view';
 
 /** Console pushes gather changes this long (a burst of requests costs a few loads, not one each). */
 const CONSOLE_MS = 20;

@@ -4,7 +4,7 @@
 // arrival ticket. A retry of a request (same tablet, same clientId) is answered with the request it made, never a
 // second one; a deputy has at most one open request per sitting (a second asks is answered with the first).
 import { AppError } from '../../shared/errors';
-import { DEFAULT_SPEECH_SECONDS, type SpeakingView, type SpeechTurn } from '../../shared/speaking';
+import type { SpeechTurn } from '../../shared/speaking';
 import type { SpeakReply, SpeakRequestBody } from '../../shared/schemas/speaking';
 import type { DeviceView } from '../../shared/views';
 import { findDeputy } from '../repositories/deputies-repository';
@@ -105,16 +105,4 @@ export async function withdrawRequest(ctx: ServiceContext, device: DeviceView, r
   });
   if (moved) speakingChanged(ctx, (await getSitting(ctx, request.sittingId)).meetingId, request.sittingId);
   return replyFor(ctx, moved ? 'queued' : 'duplicate', requestId);
-}
-
-/** A sitting's speaking state as consoles and the big screen show it (seq is set by the feed). */
-export async function speakingView(ctx: ServiceContext, sittingId: number, seq = 0): Promise<SpeakingView> {
-  await getSitting(ctx, sittingId);
-  const [limits, floor, queue, spoken] = await Promise.all([
-    speaking.limitsOf(ctx.db, sittingId, DEFAULT_SPEECH_SECONDS),
-    speaking.floorOf(ctx.db, sittingId),
-    speaking.queueOf(ctx.db, sittingId),
-    speaking.spokenCount(ctx.db, sittingId),
-  ]);
-  return { sittingId, seq, serverNow: Date.now(), limits, floor, queue, spoken };
 }

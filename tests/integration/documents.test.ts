@@ -7,7 +7,7 @@ import sqlite3 from 'sqlite3';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceManifest, DocumentView } from '../../shared/documents';
-import type { AttendanceReport } from '../../shared/reports';
+import type { AgendaReport, AttendanceReport } from '../../shared/reports';
 import { LiveClient, type SocketLike } from '../../shared/live-client';
 import type { ServerMessage } from '../../shared/protocol';
 import { buildApp } from '../../server/app';
@@ -305,6 +305,18 @@ describe('report', () => {
     const { documentsOfItem } = await import('../../server/services/report-documents');
     const item = body.documents.find((d) => d.agendaItemId !== null)!;
     expect((await documentsOfItem(t.app.ctx, s.sittingId, item.agendaItemId)).map((d) => d.id)).toEqual([item.id]);
+  });
+
+  it('the 会议议程 report lists each item’s documents (name, hash) under it, the sitting’s own apart, none withdrawn', async () => {
+    const { body: docs } = await call<AttendanceReport>(t.app, 'GET', `/api/reports/sittings/${s.sittingId}/attendance`);
+    const { body } = await call<AgendaReport>(t.app, 'GET', `/api/reports/sittings/${s.sittingId}/agenda`);
+    const ofItem = docs.documents.find((d) => d.agendaItemId !== null && !d.withdrawn)!;
+    const item = body.items.find((i) => i.id === ofItem.agendaItemId)!;
+    expect(item.documents).toEqual([{ name: ofItem.name, sha256: ofItem.sha256 }]);
+    const own = docs.documents.filter((d) => d.agendaItemId === null && !d.withdrawn).map((d) => d.sha256);
+    expect(body.sittingDocuments.map((d) => d.sha256).sort()).toEqual(own.sort());
+    expect(own.length).toBeGreaterThan(0);
+    expect(JSON.stringify(body)).not.toContain('选举办法草案.pdf');
   });
 });
 

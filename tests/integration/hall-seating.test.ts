@@ -11,6 +11,7 @@ import { checkIn, createVote, seedSitting, type Sitting } from '../helpers/fixtu
 import { multipart } from '../helpers/faces';
 import { seatVoters, type Voters } from '../helpers/voting';
 import { verifyFile } from '../../server/audit/verify';
+import { pairDevice } from '../helpers/devices';
 
 let t: TestApp;
 let s: Sitting;
@@ -139,7 +140,18 @@ describe('the seat map and choices by seat', () => {
     const of = (p: number | null) => map.seats.find((x) => x.participantId === p)!.presence;
     expect([of(pid(0)), of(pid(1)), of(pid(2)), of(pid(5)), of(observer)]).toEqual(['present', 'present', 'leave', 'absent', 'observer']);
     expect(map.seats.filter((x) => x.presence === 'empty')).toHaveLength(15 - 8);
-    expect(map.tabletsBound).toBe(false); // no seat binding on this branch: no tablet state claimed
+    expect(map.tabletsBound).toBe(false); // no seat tablet has been given a seat yet: no tablet state claimed
+    expect(map.seats.every((x) => x.tabletOnline === null)).toBe(true);
+  });
+
+  it('shows a seat tablet given a seat as offline until its socket is up', async () => {
+    const tablet = await pairDevice(t.app, 'seat', s.sittingId);
+    const seat = (await call<SeatMapView>(t.app, 'GET', `/api/sittings/${s.sittingId}/seat-map`)).body.seats.find((x) => x.participantId === pid(0))!;
+    await call(t.app, 'PATCH', `/api/devices/${tablet.device.id}`, { seatId: seat.seatId }, 200);
+    const map = (await call<SeatMapView>(t.app, 'GET', `/api/sittings/${s.sittingId}/seat-map`)).body;
+    expect(map.tabletsBound).toBe(true);
+    expect(map.seats.find((x) => x.seatId === seat.seatId)!.tabletOnline).toBe(false);
+    expect(map.seats.filter((x) => x.tabletOnline !== null)).toHaveLength(1);
   });
 
   it('never sends a 无记名 vote\'s choices by seat, open or closed; a 记名 one only once closed', async () => {

@@ -137,6 +137,7 @@ function routes(): Route[] {
     r('POST', '/api/sittings/:sittingId/checkins/:participantId/confirm', () => `/api/sittings/${s.sittingId}/checkins/${p}/confirm`, { schema: ReviewReason, example: () => ({ reason: '核实' }) }),
     r('POST', '/api/sittings/:sittingId/checkins/:participantId/refuse', () => `/api/sittings/${s.sittingId}/checkins/${p}/refuse`, { schema: ReviewReason, example: () => ({ reason: '核实' }) }),
     r('GET', '/api/bodies/:bodyId/hall', () => `/api/bodies/${s.body.id}/hall`),
+    r('GET', '/api/bodies/:bodyId/face/operating-point', () => `/api/bodies/${s.body.id}/face/operating-point`),
     r('POST', '/api/bodies/:bodyId/hall/sections', () => `/api/bodies/${s.body.id}/hall/sections`, { schema: CreateSection, example: () => ({ name: '代表席', kind: 'floor', rows: 2, seatsPerRow: 3 }) }),
     r('DELETE', '/api/hall/sections/:sectionId', () => '/api/hall/sections/1'),
     r('POST', '/api/bodies/:bodyId/hall/import', () => `/api/bodies/${s.body.id}/hall/import`, { multipart: true }),

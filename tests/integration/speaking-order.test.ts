@@ -6,7 +6,7 @@ import { makeApp, type TestApp } from '../helpers/app';
 import { checkIn, clientId, seedSitting, type Sitting } from '../helpers/fixtures';
 import { seatVoters, type Voters } from '../helpers/voting';
 import { askToSpeak } from '../helpers/speaking';
-import { speakingView } from '../../server/services/speaking-service';
+import { speakingView } from '../../server/services/speaking-view';
 
 let t: TestApp;
 let s: Sitting;

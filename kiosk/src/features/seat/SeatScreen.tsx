@@ -136,6 +136,9 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
   };
 
   let body: React.ReactNode;
+  // While the deputy marks and confirms a ballot the speaking strip steps aside: the ballot needs the whole screen
+  // (an election's write-in box sat under the strip at 1280×800).
+  const marking = !closed && !!vote && ['ballot', 'confirm', 'looking', 'sending'].includes(phase.kind);
   const greeting = seat.home?.seatDeputy ? t('seatGreeting', { name: seat.home.seatDeputy.name }) : null;
   if (closed) body = <ClosedView vote={closed} tracker={tracked.get(closed.id) ?? null} />;
   else if (!vote) body = <WaitingView current={current} greeting={greeting} />;
@@ -219,7 +222,7 @@ export function SeatScreen({ device, live }: { device: DeviceView; live: Live })
       </TopBar>
       <OfflineBanner show={isDisconnected(live)} retrying={retrying} />
       <main className="seat-main">{body}</main>
-      {device.sittingId !== null && (
+      {device.sittingId !== null && !marking && (
         <SpeakingBar
           device={{ ...device, sittingId: device.sittingId }}
           live={live}
