@@ -98,9 +98,16 @@ describe('door kiosk', () => {
     // The header count follows the live state.
     await page.waitForFunction((n) => document.querySelector('[data-present]')?.getAttribute('data-present') === String(n), after.present);
 
-    // Back to ready by itself, and the same deputy again is told when they checked in, not counted twice.
-    await page.locator('[data-result]').waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await resultShown(page, CHECKIN_MS)).toBe('already_checked_in');
+    // Back to ready by itself, and the same deputy again is told when they checked in, not counted twice. The test
+    // camera loops one video: when its loop lines up with the first check-in's frames, the server refuses them as
+    // frames it has seen (liveness_failed), as it must; the kiosk then tries again with the next frames.
+    let again = '';
+    for (let tries = 0; tries < 3 && again !== 'already_checked_in'; tries++) {
+      await page.locator('[data-result]').waitFor({ state: 'detached', timeout: 15_000 });
+      again = await resultShown(page, CHECKIN_MS);
+      expect(['already_checked_in', 'liveness_failed']).toContain(again);
+    }
+    expect(again).toBe('already_checked_in');
     expect(await page.locator('.result-line').textContent()).toMatch(/您已于 \d{2}:\d{2} 报到/);
     await settled(page);
     await screenshot(page, 'kiosk-door-already');
@@ -130,10 +137,11 @@ describe('door kiosk', () => {
       const page = await doorKiosk({ photo: 'wu_yi/1.jpg', script }, `door-${script}`);
       // First the face is found and asked to turn (models load slowly on a busy machine)…
       await page.waitForFunction(() => /^guideTurn(Left|Right)$/.test(document.querySelector('[data-prompt]')?.getAttribute('data-prompt') ?? ''), null, { timeout: 60_000 });
-      // …then, for longer than one turn timeout (8 s, after which the check gives up and asks again), no result.
+      // …then, for longer than one turn timeout (8 s, after which the check gives up and asks again), no check-in.
+      // A loaded machine's kiosk may take a tilt for a turn and send it: the server then refuses it (it decides).
       const until = Date.now() + 10_000;
       while (Date.now() < until) {
-        const result = page.locator('[data-result]:not([data-result="gave_up"])');
+        const result = page.locator('[data-result]:not([data-result="gave_up"]):not([data-result="liveness_failed"])');
         if ((await result.count()) > 0) expect(`${script}: ${await result.getAttribute('data-result')} ${await result.textContent()}`).toBe('no result');
         await page.waitForTimeout(250);
       }
