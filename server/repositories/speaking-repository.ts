@@ -1,6 +1,6 @@
 // Speaking (发言): requests to speak and the time per speech. The queue's order is `arrival`, a ticket the server
 // takes when a request comes in (services/speaking-arrival.ts): the server's arrival order, whatever a tablet claims.
-import type { FloorEntry, SpeechEntry, SpeechLimits, SpeechState, SpeechTurn } from '../../shared/speaking';
+import type { FloorEntry, SpeechEntry, SpeechLimits, SpeechState, SpeechTurn, SpokenTurn } from '../../shared/speaking';
 import type { Tx } from '../db/database';
 import { now, type Reader } from './rows';
 
@@ -138,22 +138,8 @@ export async function setLimit(tx: Tx, sittingId: number, agendaItemId: number, 
     );
 }
 
-/** One ended turn with where it was made, for the 履职档案 and the speech report (发言记录). */
-export interface SpokenRow {
-  id: number;
-  meetingName: string;
-  sittingId: number;
-  sittingName: string;
-  itemTitle: string | null;
-  turn: SpeechTurn;
-  deputyId: number | null;
-  name: string;
-  delegation: string | null;
-  seat: string | null;
-  startedAt: string;
-  endedAt: string | null;
-  limitSeconds: number | null;
-}
+/** One turn with where it was made, as the 履职档案 and the speech report (发言记录) list it. */
+export type SpokenRow = SpokenTurn;
 
 const SPOKEN = `SELECT r.id, m.name AS meetingName, s.id AS sittingId, s.name AS sittingName, a.title AS itemTitle, r.turn,
     r.deputy_id AS deputyId, COALESCE(d.name, r.official) AS name, d.delegation, r.seat, r.started_at AS startedAt,
