@@ -1,10 +1,9 @@
 // Reads a 座次表 spreadsheet (.xlsx) of the hall: one line per row of seats, 区域 | 排 | 座 (a number or a range such
 // as 1-20) | 类型 (optional: 主席台 / 代表席). Each line keeps its spreadsheet number so a bad line is reported by it.
-import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors';
 import type { SectionKind } from '../../shared/hall';
 import { normalizeText } from '../../shared/text';
-import { checkXlsxZip, cellValue } from './roster-file';
+import { xlsxTable } from './roster-file';
 
 export interface HallLine {
   line: number;
@@ -60,27 +59,12 @@ function parseLine(line: number, cells: Record<string, unknown>): HallLine | Hal
   return { line, section, kind, row, seats };
 }
 
-async function sheetTable(bytes: Buffer): Promise<unknown[][]> {
-  await checkXlsxZip(bytes);
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('ERR_VALIDATION', 'Excel 文件无法读取，请另存为 .xlsx / The .xlsx file cannot be read');
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) throw new AppError('ERR_VALIDATION', 'Excel 文件没有工作表 / The workbook has no sheet');
-  const table: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, n) => void (table[n - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue)));
-  return Array.from(table, (r) => r ?? []);
-}
-
 /** The lines of a 座次表 file, each good one parsed and each bad one reported by its spreadsheet line. */
 export async function readHallFile(fileName: string, bytes: Buffer): Promise<Array<HallLine | HallLineError>> {
   if (!fileName.toLowerCase().endsWith('.xlsx')) {
     throw new AppError('ERR_UNSUPPORTED_MEDIA', '座次表须为 .xlsx 文件 / The seating plan must be an .xlsx file');
   }
-  const [header, ...body] = await sheetTable(bytes);
+  const [header, ...body] = await xlsxTable(bytes);
   const fields = (header ?? []).map((h) => HEADERS[text(h).toLowerCase()] ?? null);
   if (!fields.includes('section') || !fields.includes('row') || !fields.includes('seat')) {
     throw new AppError('ERR_VALIDATION', '座次表第一行须有「区域」「排」「座」列 / The first row must name the columns 区域, 排 and 座');

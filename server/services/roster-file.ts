@@ -43,7 +43,7 @@ function toRows(table: unknown[][]): RosterRow[] {
   return rows;
 }
 
-export function cellValue(v: ExcelJS.CellValue): unknown {
+function cellValue(v: ExcelJS.CellValue): unknown {
   if (v && typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
     if ('text' in v) return v.text;
@@ -56,7 +56,7 @@ export function cellValue(v: ExcelJS.CellValue): unknown {
 const XLSX_LIMITS = { entries: 1000, nameBytes: 512, unpacked: 256 * 1024 * 1024, label: { zh: 'Excel 文件', en: '.xlsx file' } };
 
 /** Bounds an .xlsx's zip from its directory before exceljs reads it (an .xlsx of 600,000 parts is no roster). */
-export async function checkXlsxZip(bytes: Buffer): Promise<void> {
+async function checkXlsxZip(bytes: Buffer): Promise<void> {
   const entries = await readDirectory(bufferBytes(bytes), XLSX_LIMITS);
   if (entries.reduce((n, e) => n + e.size, 0) > XLSX_LIMITS.unpacked) {
     throw new AppError('ERR_PAYLOAD_TOO_LARGE', 'Excel 文件解压后过大 / The .xlsx file unpacks too large');
@@ -75,21 +75,23 @@ export async function readRoster(fileName: string, bytes: Buffer): Promise<Roste
     return toRows(table);
   }
   if (lower.endsWith('.xlsx')) {
-    await checkXlsxZip(bytes);
-    const book = new ExcelJS.Workbook();
-    try {
-      await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch {
-      throw new AppError('ERR_VALIDATION', 'Excel 文件无法读取，请另存为 .xlsx / The .xlsx file cannot be read');
-    }
-    const sheet = book.worksheets[0];
-    if (!sheet) throw new AppError('ERR_VALIDATION', 'Excel 文件没有工作表 / The workbook has no sheet');
-    const table: unknown[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row, n) => {
-      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
-      table[n - 1] = values;
-    });
-    return toRows(Array.from(table, (r) => r ?? []));
+    return toRows(await xlsxTable(bytes));
   }
   throw new AppError('ERR_UNSUPPORTED_MEDIA', '名册须为 .xlsx 或 .csv 文件 / The roster must be an .xlsx or .csv file');
+}
+
+/** The first sheet of an .xlsx as rows of cell values (empty rows kept, so a row's index + 1 is its line). */
+export async function xlsxTable(bytes: Buffer): Promise<unknown[][]> {
+  await checkXlsxZip(bytes);
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('ERR_VALIDATION', 'Excel 文件无法读取，请另存为 .xlsx / The .xlsx file cannot be read');
+  }
+  const sheet = book.worksheets[0];
+  if (!sheet) throw new AppError('ERR_VALIDATION', 'Excel 文件没有工作表 / The workbook has no sheet');
+  const table: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, n) => void (table[n - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue)));
+  return Array.from(table, (r) => r ?? []);
 }
